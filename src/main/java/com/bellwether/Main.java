@@ -1,0 +1,23 @@
+package com.bellwether;
+
+import com.bellwether.cli.BellwetherCommand;
+import com.bellwether.ui.BellwetherApp;
+
+/** Opens the workbench when started without arguments; runs a command otherwise. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            BellwetherApp.launchWorkbench(null);
+            return;
+        }
+        if (args[0].equals("--db") && args.length == 2) {
+            BellwetherApp.launchWorkbench(args[1]);
+            return;
+        }
+        System.exit(BellwetherCommand.execute(args));
+    }
+}

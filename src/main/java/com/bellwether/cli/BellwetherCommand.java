@@ -1,0 +1,52 @@
+package com.bellwether.cli;
+
+import java.io.PrintWriter;
+
+import com.bellwether.ingest.MappingProfile;
+import com.bellwether.store.StoreException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top of the command line: {@code bellwether import|generate|db ...}. */
+@Command(name = "bellwether", mixinStandardHelpOptions = true, version = "Bellwether 0.1.0",
+        description = "Build, tune and prove a customer health score. Without a command, opens the workbench.",
+        subcommands = {ImportCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+public final class BellwetherCommand implements Runnable {
+
+    /** Exit code of a command whose input had problems. */
+    public static final int INPUT_PROBLEMS = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs a command line and returns its exit code; errors are one clear line, not a stack trace. */
+    public static int execute(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new BellwetherCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            String message;
+            if (e instanceof StoreException || e instanceof java.io.IOException) {
+                message = e.getMessage();
+            } else if (e instanceof MappingProfile.InvalidMappingException) {
+                message = "Invalid mapping profile: " + e.getMessage();
+            } else {
+                message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            cmd.getErr().println("error: " + message);
+            return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
+                    ? INPUT_PROBLEMS : 1;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,25 @@
+package com.bellwether.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Data of every entity of the canonical bundle, as read from one import, ready to be stored. */
+public record Bundle(
+        List<Account> accounts,
+        List<UsagePoint> usage,
+        List<Ticket> tickets,
+        List<Interaction> interactions,
+        List<Survey> surveys,
+        List<Outcome> outcomes,
+        List<Note> notes) {
+
+    public static Bundle empty() {
+        return new Bundle(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    public long size() {
+        return (long) accounts.size() + usage.size() + tickets.size() + interactions.size()
+                + surveys.size() + outcomes.size() + notes.size();
+    }
+}

@@ -1,0 +1,5 @@
+package com.bellwether.domain;
+
+public enum InteractionKind {
+    MEETING, CALL, EMAIL, QBR, LOGIN, EVENT
+}

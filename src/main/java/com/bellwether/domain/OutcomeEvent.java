@@ -1,0 +1,5 @@
+package com.bellwether.domain;
+
+public enum OutcomeEvent {
+    CHURN, RENEWAL, EXPANSION, CONTRACTION, REACTIVATION
+}

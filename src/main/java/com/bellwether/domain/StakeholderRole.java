@@ -1,0 +1,5 @@
+package com.bellwether.domain;
+
+public enum StakeholderRole {
+    EXECUTIVE, CHAMPION, ADMIN, USER, OTHER
+}

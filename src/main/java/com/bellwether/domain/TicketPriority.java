@@ -1,0 +1,5 @@
+package com.bellwether.domain;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

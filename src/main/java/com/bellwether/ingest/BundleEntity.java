@@ -1,0 +1,65 @@
+package com.bellwether.ingest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The entities of the canonical bundle, with their file name and columns. */
+public enum BundleEntity {
+    ACCOUNTS("accounts", List.of("account_id", "name"),
+            List.of("segment", "industry", "region", "csm", "lifecycle_stage", "arr", "licensed_seats",
+                    "contract_start", "renewal_date")),
+    /** Wide (one numeric column per metric) or long (metric, value) form. */
+    USAGE("usage", List.of("account_id", "date"), List.of()),
+    TICKETS("tickets", List.of("ticket_id", "account_id", "opened", "priority"), List.of("closed", "escalated", "csat")),
+    INTERACTIONS("interactions", List.of("account_id", "date", "role", "kind"), List.of("contact")),
+    SURVEYS("surveys", List.of("account_id", "date", "nps"), List.of()),
+    OUTCOMES("outcomes", List.of("account_id", "date", "event"), List.of("arr_change")),
+    NOTES("notes", List.of("account_id", "date", "author", "adjustment", "reason"), List.of("expires"));
+
+    private final String key;
+    private final List<String> requiredColumns;
+    private final List<String> optionalColumns;
+
+    BundleEntity(String key, List<String> requiredColumns, List<String> optionalColumns) {
+        this.key = key;
+        this.requiredColumns = requiredColumns;
+        this.optionalColumns = optionalColumns;
+    }
+
+    /** The name used for the CSV file ({@code key.csv}), the JSON array and in mapping profiles. */
+    public String key() {
+        return key;
+    }
+
+    public String fileName() {
+        return key + ".csv";
+    }
+
+    public List<String> requiredColumns() {
+        return requiredColumns;
+    }
+
+    public List<String> optionalColumns() {
+        return optionalColumns;
+    }
+
+    public static Optional<BundleEntity> forKey(String key) {
+        String wanted = key.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(e -> e.key.equals(wanted)).findFirst();
+    }
+
+    /** The entity a canonical file holds, judged by its name: {@code usage.csv}, {@code Usage.CSV}. */
+    public static Optional<BundleEntity> forFileName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".csv")) {
+            return Optional.empty();
+        }
+        return forKey(lower.substring(0, lower.length() - ".csv".length()));
+    }
+
+    public static String allKeys() {
+        return String.join(", ", Arrays.stream(values()).map(BundleEntity::key).toList());
+    }
+}

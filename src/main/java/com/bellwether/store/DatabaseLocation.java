@@ -1,0 +1,67 @@
+package com.bellwether.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the H2 database lives: a file path, or any {@code jdbc:} URL. The default is
+ * {@code ~/.bellwether/bellwether.mv.db}; the {@code bellwether.home} system property or the
+ * {@code BELLWETHER_HOME} environment variable move the home folder.
+ */
+public record DatabaseLocation(String jdbcUrl, boolean isDefault) {
+
+    public DatabaseLocation {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    }
+
+    /** Reads what a user typed after {@code --db}: a {@code jdbc:} URL as it is, anything else as a file path. */
+    public static DatabaseLocation parse(String pathOrUrl) {
+        if (pathOrUrl == null || pathOrUrl.isBlank()) {
+            return defaultLocation();
+        }
+        if (pathOrUrl.startsWith("jdbc:")) {
+            return new DatabaseLocation(pathOrUrl, false);
+        }
+        return new DatabaseLocation(fileUrl(Path.of(pathOrUrl)), false);
+    }
+
+    public static DatabaseLocation defaultLocation() {
+        return new DatabaseLocation(fileUrl(home().resolve("bellwether")), true);
+    }
+
+    public static DatabaseLocation inMemory(String name) {
+        return new DatabaseLocation("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", false);
+    }
+
+    public static Path home() {
+        String configured = System.getProperty("bellwether.home", System.getenv("BELLWETHER_HOME"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".bellwether");
+    }
+
+    private static String fileUrl(Path path) {
+        String file = path.toAbsolutePath().normalize().toString();
+        // H2 adds ".mv.db" itself; accept the full file name too.
+        if (file.endsWith(".mv.db")) {
+            file = file.substring(0, file.length() - ".mv.db".length());
+        }
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The URL without credentials or settings, fit for a status bar or a log line. */
+    public String displayName() {
+        int settings = jdbcUrl.indexOf(';');
+        String bare = settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
+        if (bare.startsWith("jdbc:h2:file:")) {
+            return bare.substring("jdbc:h2:file:".length()) + ".mv.db";
+        }
+        return bare;
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

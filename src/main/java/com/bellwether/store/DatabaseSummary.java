@@ -1,0 +1,60 @@
+package com.bellwether.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Rows per table and the span of dated data: what {@code db info} and the status screens show. */
+public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, LocalDate firstDate, LocalDate lastDate) {
+
+    /** The bundle's tables, in the order users think of them. */
+    public static final Set<String> BUNDLE_TABLES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+            java.util.List.of("account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note")));
+
+    private static final String[] TABLES = {
+        "account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note", "import_run"
+    };
+
+    public static DatabaseSummary read(Database database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    rows.put(table, rs.getLong(1));
+                }
+            }
+            LocalDate first = null;
+            LocalDate last = null;
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT MIN(d), MAX(d) FROM ("
+                            + " SELECT MIN(usage_date) d FROM usage_metric UNION ALL SELECT MAX(usage_date) FROM usage_metric"
+                            + " UNION ALL SELECT MIN(CAST(opened AS DATE)) FROM ticket UNION ALL SELECT MAX(CAST(opened AS DATE)) FROM ticket"
+                            + " UNION ALL SELECT MIN(CAST(occurred_at AS DATE)) FROM interaction"
+                            + " UNION ALL SELECT MAX(CAST(occurred_at AS DATE)) FROM interaction"
+                            + " UNION ALL SELECT MIN(survey_date) FROM survey UNION ALL SELECT MAX(survey_date) FROM survey"
+                            + " UNION ALL SELECT MIN(outcome_date) FROM outcome UNION ALL SELECT MAX(outcome_date) FROM outcome)")) {
+                if (rs.next()) {
+                    Date min = rs.getDate(1);
+                    Date max = rs.getDate(2);
+                    first = min == null ? null : min.toLocalDate();
+                    last = max == null ? null : max.toLocalDate();
+                }
+            }
+            return new DatabaseSummary(database.location().displayName(), rows, first, last);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the database at " + database.location().displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when no account has been imported yet. */
+    public boolean isEmpty() {
+        return rowsPerTable.getOrDefault("account", 0L) == 0;
+    }
+}

@@ -1,0 +1,61 @@
+package com.bellwether.ui;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.ui.overview.OverviewView;
+import com.bellwether.ui.overview.OverviewViewModel;
+
+/** The workbench window. */
+public final class BellwetherApp extends Application {
+
+    private static final String DB_PARAMETER = "db";
+
+    private ExecutorService background;
+
+    /** Starts the JavaFX toolkit and opens the workbench on the given database (null: the default one). */
+    public static void launchWorkbench(String database) {
+        if (database == null) {
+            Application.launch(BellwetherApp.class);
+        } else {
+            Application.launch(BellwetherApp.class, "--" + DB_PARAMETER + "=" + database);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        String db = getParameters().getNamed().get(DB_PARAMETER);
+        DatabaseLocation location = db == null ? DatabaseLocation.defaultLocation() : DatabaseLocation.parse(db);
+        background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bellwether-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        show(stage, new OverviewViewModel(location, background, new FxDialogs(stage)));
+    }
+
+    /** Builds the scene on a stage; tests call this on a stage of their own. */
+    public static void show(Stage stage, OverviewViewModel viewModel) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        OverviewView view = new OverviewView(viewModel);
+        Scene scene = new Scene(view.root(), 1100, 720);
+        scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
+        stage.setTitle("Bellwether — " + viewModel.location().displayName());
+        stage.setScene(scene);
+        stage.show();
+        viewModel.open();
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.bellwether.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The dialogs a view model may ask for, behind an interface so tests can answer them. */
+public interface Dialogs {
+
+    Optional<Path> chooseFolder(String title);
+
+    /** A mapping profile, or empty to import the canonical shape. */
+    Optional<Path> chooseMapping(String title);
+
+    void showError(String title, String message);
+}

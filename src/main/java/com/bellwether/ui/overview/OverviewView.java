@@ -1,0 +1,188 @@
+package com.bellwether.ui.overview;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.ImportRun;
+
+/** The first screen: what the database holds, the imports into it, and the buttons to import more. */
+public final class OverviewView {
+
+    static final String HEADER = "bw-header";
+    static final String TITLE = "bw-title";
+    static final String SUBTITLE = "bw-subtitle";
+    static final String CARD = "bw-card";
+    static final String CARD_TITLE = "bw-card-title";
+    static final String NOTICE = "bw-notice";
+    static final String STATUS_BAR = "bw-status-bar";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final OverviewViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+
+    public OverviewView(OverviewViewModel viewModel) {
+        this.viewModel = viewModel;
+        root.setTop(header());
+        root.setCenter(content());
+        root.setBottom(statusBar());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Region header() {
+        Label title = new Label("Bellwether");
+        title.getStyleClass().add(TITLE);
+        Label subtitle = new Label("Customer health workbench");
+        subtitle.getStyleClass().add(SUBTITLE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label database = new Label(viewModel.location().displayName());
+        database.setId("database-location");
+        database.getStyleClass().add(SUBTITLE);
+        HBox header = new HBox(12, title, subtitle, spacer, database);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.getStyleClass().add(HEADER);
+        return header;
+    }
+
+    private Region content() {
+        Button importFolder = new Button("Import folder…");
+        importFolder.setId("import-folder");
+        importFolder.setOnAction(e -> viewModel.chooseAndImport(false));
+        Button importMapped = new Button("Import with mapping…");
+        importMapped.setId("import-mapped");
+        importMapped.setOnAction(e -> viewModel.chooseAndImport(true));
+        Button sample = new Button("Load sample data");
+        sample.setId("load-sample");
+        sample.setOnAction(e -> viewModel.loadSampleData());
+        for (Button button : new Button[] {importFolder, importMapped, sample}) {
+            button.disableProperty().bind(viewModel.busyProperty());
+        }
+        HBox actions = new HBox(8, importFolder, importMapped, sample);
+
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(NOTICE);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        HBox cards = new HBox(16, tablesCard(), importsCard());
+        VBox.setVgrow(cards, Priority.ALWAYS);
+        VBox content = new VBox(16, actions, notice, cards);
+        content.setPadding(new Insets(16));
+        return content;
+    }
+
+    private Region tablesCard() {
+        TableView<Map.Entry<String, Long>> tables = new TableView<>();
+        tables.setId("table-counts");
+        TableColumn<Map.Entry<String, Long>, String> name = new TableColumn<>("Table");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
+        name.setPrefWidth(160);
+        TableColumn<Map.Entry<String, Long>, String> rows = new TableColumn<>("Rows");
+        rows.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format("%,d", c.getValue().getValue())));
+        rows.setPrefWidth(120);
+        rows.getStyleClass().add("bw-numeric");
+        tables.getColumns().add(name);
+        tables.getColumns().add(rows);
+        tables.setPlaceholder(new Label("Opening the database…"));
+        viewModel.summaryProperty().addListener((o, old, summary) ->
+                tables.getItems().setAll(summary.rowsPerTable().entrySet()));
+
+        Label span = new Label();
+        span.setId("date-span");
+        span.textProperty().bind(Bindings.createStringBinding(() -> describeSpan(viewModel.summaryProperty().get()),
+                viewModel.summaryProperty()));
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        return card("What the database holds", tables, span);
+    }
+
+    private static String describeSpan(DatabaseSummary summary) {
+        if (summary == null) {
+            return "";
+        }
+        return summary.firstDate() == null ? "No dated data yet."
+                : "Data from " + summary.firstDate() + " to " + summary.lastDate() + ".";
+    }
+
+    private Region importsCard() {
+        TableView<ImportRun> imports = new TableView<>(viewModel.recentImports());
+        imports.setId("imports");
+        imports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ImportRun, Number> id = new TableColumn<>("Run");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
+        id.setMaxWidth(60);
+        TableColumn<ImportRun, String> when = new TableColumn<>("When");
+        when.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().finishedAt().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(WHEN)));
+        TableColumn<ImportRun, String> mapping = new TableColumn<>("Mapping");
+        mapping.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().mappingName() == null ? "canonical" : c.getValue().mappingName()));
+        TableColumn<ImportRun, String> files = new TableColumn<>("Files (records)");
+        files.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().files().stream()
+                .map(f -> String.format("%s (%,d)", f.fileName(), f.rowsWritten()))
+                .collect(Collectors.joining(", "))));
+        imports.getColumns().add(id);
+        imports.getColumns().add(when);
+        imports.getColumns().add(mapping);
+        imports.getColumns().add(files);
+        imports.setPlaceholder(new Label("No import yet."));
+        VBox.setVgrow(imports, Priority.ALWAYS);
+        Region card = card("Imports", imports);
+        HBox.setHgrow(card, Priority.ALWAYS);
+        return card;
+    }
+
+    private static Region card(String title, javafx.scene.Node... children) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(CARD_TITLE);
+        VBox card = new VBox(8, heading);
+        card.getChildren().addAll(children);
+        card.getStyleClass().add(CARD);
+        return card;
+    }
+
+    private Region statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(viewModel.statusProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, spacer, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(STATUS_BAR);
+        return bar;
+    }
+}

@@ -1,0 +1,213 @@
+package com.bellwether.ui.overview;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import com.bellwether.ingest.BundleImporter;
+import com.bellwether.ingest.ImportCancelledException;
+import com.bellwether.ingest.ImportProblem;
+import com.bellwether.ingest.ImportReport;
+import com.bellwether.ingest.MappingProfile;
+import com.bellwether.ingest.SampleData;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.ImportRun;
+import com.bellwether.store.ImportRunStore;
+import com.bellwether.ui.BackgroundTask;
+import com.bellwether.ui.Dialogs;
+
+/** The database at a glance, and the imports into it. All database work runs on the background executor. */
+public final class OverviewViewModel {
+
+    private final DatabaseLocation location;
+    private final Executor background;
+    private final Dialogs dialogs;
+    private volatile Database database;
+    private Task<?> running;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<DatabaseSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ImportRun> recentImports = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    public OverviewViewModel(DatabaseLocation location, Executor background, Dialogs dialogs) {
+        this.location = location;
+        this.background = background;
+        this.dialogs = dialogs;
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    public ReadOnlyObjectProperty<DatabaseSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<ImportRun> recentImports() {
+        return recentImports;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A message that stays until the next one: what happened on first start, what an empty database offers. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /** Opens the database; a default database that is empty is seeded with the sample data. */
+    public void open() {
+        run("Opening " + location.displayName(), new BackgroundTask<Result>() {
+            @Override
+            protected Result call() throws Exception {
+                database = Database.open(location);
+                DatabaseSummary before = DatabaseSummary.read(database);
+                ImportReport report = null;
+                if (before.isEmpty() && location.isDefault()) {
+                    report = SampleData.load(database, this);
+                }
+                return Result.read(database, report);
+            }
+        }, result -> {
+            if (result.report() != null) {
+                notice.set("This was a first start, so the sample portfolio was loaded ("
+                        + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, choose"
+                        + " Import folder… (canonical CSV or JSON bundle) or Import with mapping… (files of another shape).");
+            } else if (result.summary().isEmpty()) {
+                notice.set("This database is empty. Load the sample data to explore, or import your own.");
+            } else {
+                notice.set("");
+            }
+        });
+    }
+
+    /** Imports a folder, in the canonical shape when mapping is null. */
+    public void importFolder(Path folder, Path mapping) {
+        run("Importing " + folder.getFileName(), new BackgroundTask<Result>() {
+            @Override
+            protected Result call() throws Exception {
+                BundleImporter.Request request = mapping == null ? BundleImporter.Request.canonical(folder)
+                        : BundleImporter.Request.mapped(folder, mapping);
+                ImportReport report = new BundleImporter(database).run(request, this);
+                return Result.read(database, report);
+            }
+        }, this::announceImport);
+    }
+
+    public void loadSampleData() {
+        run("Loading the sample data", new BackgroundTask<Result>() {
+            @Override
+            protected Result call() throws Exception {
+                return Result.read(database, SampleData.load(database, this));
+            }
+        }, this::announceImport);
+    }
+
+    /** Asks for a folder (and, when wanted, a mapping profile), then imports it. */
+    public void chooseAndImport(boolean withMapping) {
+        dialogs.chooseFolder("Folder to import").ifPresent(folder -> {
+            if (!withMapping) {
+                importFolder(folder, null);
+                return;
+            }
+            dialogs.chooseMapping("Mapping profile").ifPresent(mapping -> importFolder(folder, mapping));
+        });
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void announceImport(Result result) {
+        ImportReport report = result.report();
+        if (report.succeeded()) {
+            notice.set(String.format("Imported %,d records in %.1f s.", report.written().values().stream()
+                    .mapToLong(Long::longValue).sum(), report.elapsed().toMillis() / 1000.0));
+            return;
+        }
+        StringBuilder text = new StringBuilder("Nothing was imported. " + report.problemCount() + " problem"
+                + (report.problemCount() == 1 ? "" : "s") + ":\n");
+        for (ImportProblem problem : report.problems()) {
+            text.append(problem.message()).append('\n');
+        }
+        report.omittedPerFile().forEach((file, count) -> text.append("... and ").append(count)
+                .append(" more in ").append(file).append('\n'));
+        notice.set("The import found problems; nothing was changed.");
+        dialogs.showError("The import found problems", text.toString());
+    }
+
+    private <T extends Result> void run(String what, Task<T> task, java.util.function.Consumer<T> onSuccess) {
+        running = task;
+        busy.set(true);
+        progress.set(-1);
+        status.set(what + "…");
+        task.messageProperty().addListener((o, old, message) -> status.set(message));
+        task.progressProperty().addListener((o, old, value) -> progress.set(value.doubleValue()));
+        task.setOnSucceeded(e -> {
+            T result = task.getValue();
+            summary.set(result.summary());
+            recentImports.setAll(result.imports());
+            finish("Ready");
+            onSuccess.accept(result);
+        });
+        task.setOnCancelled(e -> finish("Cancelled; nothing was changed."));
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            if (error instanceof ImportCancelledException) {
+                finish("Cancelled; nothing was changed.");
+                return;
+            }
+            finish("Failed");
+            String message = error instanceof MappingProfile.InvalidMappingException
+                    ? "Invalid mapping profile: " + error.getMessage() : error.getMessage();
+            dialogs.showError(what + " failed", message);
+        });
+        background.execute(task);
+    }
+
+    private void finish(String message) {
+        running = null;
+        busy.set(false);
+        progress.set(0);
+        status.set(message);
+    }
+
+    /** What a background step hands back to the FX thread. */
+    private record Result(DatabaseSummary summary, List<ImportRun> imports, ImportReport report) {
+
+        static Result read(Database database, ImportReport report) {
+            return new Result(DatabaseSummary.read(database), ImportRunStore.recent(database, 10), report);
+        }
+    }
+}
