@@ -16,16 +16,21 @@ CREATE TABLE account (
 CREATE INDEX account_csm ON account (csm);
 CREATE INDEX account_segment ON account (segment);
 
--- Long form: one row per account, metric and day. The primary key serves "one account, one metric, a date range".
--- No foreign key here: the importer checks every account id before it writes, and this is the table with millions of rows.
+-- Usage: one row per account and day, the values of every metric in one array, positioned by usage_metric.
+-- An import of a million usage rows then writes a million rows, not one per metric; the scoring engine reads it
+-- straight into columns. Element i of metric_values (1-based, as SQL arrays are) is the metric at position i;
+-- NULL where the day has no value for it. No foreign key: the importer checks every account id before it writes.
 CREATE TABLE usage_metric (
-    account_id   VARCHAR(100)     NOT NULL,
-    metric       VARCHAR(100)     NOT NULL,
-    usage_date   DATE             NOT NULL,
-    metric_value DOUBLE PRECISION NOT NULL,
-    PRIMARY KEY (account_id, metric, usage_date)
+    position INTEGER      NOT NULL PRIMARY KEY,
+    name     VARCHAR(100) NOT NULL UNIQUE
 );
-CREATE INDEX usage_metric_date ON usage_metric (usage_date);
+
+CREATE TABLE usage_day (
+    account_id    VARCHAR(100)           NOT NULL,
+    usage_date    DATE                   NOT NULL,
+    metric_values DOUBLE PRECISION ARRAY NOT NULL,
+    PRIMARY KEY (account_id, usage_date)
+);
 
 CREATE TABLE ticket (
     ticket_id  VARCHAR(100) NOT NULL PRIMARY KEY,

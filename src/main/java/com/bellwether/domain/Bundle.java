@@ -3,10 +3,14 @@ package com.bellwether.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Data of every entity of the canonical bundle, as read from one import, ready to be stored. */
+/**
+ * Data of every entity of the canonical bundle, as read from one import, ready to be stored. Usage days hold
+ * their values in the order of {@code usageMetrics}.
+ */
 public record Bundle(
         List<Account> accounts,
-        List<UsagePoint> usage,
+        List<String> usageMetrics,
+        List<UsageDay> usage,
         List<Ticket> tickets,
         List<Interaction> interactions,
         List<Survey> surveys,
@@ -14,7 +18,7 @@ public record Bundle(
         List<Note> notes) {
 
     public static Bundle empty() {
-        return new Bundle(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+        return new Bundle(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 

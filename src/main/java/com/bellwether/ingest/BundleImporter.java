@@ -198,8 +198,8 @@ public final class BundleImporter {
                 throw new IOException("The mapping " + request.mapping().name() + " reads " + entity.key() + " from "
                         + mapping.file() + ", but " + folder + " has no such file");
             }
-            SourceTable table = new MappedTable(CsvSourceTable.open(file), mapping, folder, problems);
-            inputs.add(new Input(entity, table, mapping.datePatterns()));
+            MappedTable table = new MappedTable(CsvSourceTable.open(file), mapping, folder, problems);
+            inputs.add(new Input(entity, table, table.datePatterns()));
         }
         inputs.sort(Comparator.comparing(Input::entity));
         return inputs;

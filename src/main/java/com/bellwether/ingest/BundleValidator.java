@@ -22,7 +22,7 @@ import com.bellwether.domain.StakeholderRole;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.TicketPriority;
-import com.bellwether.domain.UsagePoint;
+import com.bellwether.domain.UsageDay;
 
 /**
  * Turns source tables of the canonical shape into domain records, checking every value: required columns,
@@ -36,6 +36,8 @@ final class BundleValidator {
     private final BooleanSupplier cancelled;
     private final Bundle bundle = Bundle.empty();
     private final Map<String, Long> rowsRead = new HashMap<>();
+    private final Map<String, Integer> usageMetrics = new HashMap<>();
+    private final Map<UsageKey, UsageDay> usage = new java.util.LinkedHashMap<>();
 
     /**
      * @param existingAccountIds account ids already in the database
@@ -48,7 +50,12 @@ final class BundleValidator {
         this.cancelled = cancelled;
     }
 
+    /** What was read so far. */
     Bundle bundle() {
+        if (bundle.usage().size() != usage.size()) {
+            bundle.usage().clear();
+            bundle.usage().addAll(usage.values());
+        }
         return bundle;
     }
 
@@ -119,7 +126,7 @@ final class BundleValidator {
         return known;
     }
 
-    private boolean firstTime(Set<Object> keys, Object key, FieldReader fields, SourceRow row, String column, String what) {
+    private static boolean firstTime(Set<Object> keys, Object key, FieldReader fields, SourceRow row, String column, String what) {
         if (keys.add(key)) {
             return true;
         }
@@ -159,9 +166,8 @@ final class BundleValidator {
     }
 
     private RowReader usage(FieldReader f, SourceTable table) {
-        Set<Object> keys = new HashSet<>();
         if (Boolean.TRUE.equals(isLongUsage(table))) {
-            Map<String, String> metricNames = new HashMap<>();
+            Set<Object> keys = new HashSet<>();
             return row -> {
                 String account = account(f, row);
                 LocalDate date = f.date(row, "date", true);
@@ -170,31 +176,72 @@ final class BundleValidator {
                 if (account == null || date == null || metric == null || value == null) {
                     return;
                 }
-                metric = metricNames.computeIfAbsent(metric, m -> m.toLowerCase(java.util.Locale.ROOT));
-                if (firstTime(keys, List.of(account, date, metric), f, row, "date", "account_id, date and metric")) {
-                    bundle.usage().add(new UsagePoint(account, date, metric, value));
+                int index = metricIndex(metric.toLowerCase(java.util.Locale.ROOT));
+                if (firstTime(keys, List.of(account, date, index), f, row, "date", "account_id, date and metric")) {
+                    double[] values = new double[index + 1];
+                    java.util.Arrays.fill(values, Double.NaN);
+                    values[index] = value;
+                    addUsage(account, date, values);
                 }
             };
         }
-        List<String> metrics = table.columns().stream()
-                .filter(c -> !c.equals("account_id") && !c.equals("date")).toList();
+        int[] indexes = new int[table.columns().size()];
+        List<String> metrics = new ArrayList<>();
+        for (String column : table.columns()) {
+            if (!column.equals("account_id") && !column.equals("date")) {
+                indexes[metrics.size()] = metricIndex(column);
+                metrics.add(column);
+            }
+        }
+        Set<Object> keys = new HashSet<>();
         return row -> {
             String account = account(f, row);
             LocalDate date = f.date(row, "date", true);
-            List<UsagePoint> points = new ArrayList<>(metrics.size());
+            double[] values = new double[usageMetrics.size()];
+            java.util.Arrays.fill(values, Double.NaN);
             boolean valid = account != null && date != null;
-            for (String metric : metrics) {
-                Double value = f.number(row, metric, false);
+            for (int m = 0; m < metrics.size(); m++) {
+                Double value = f.number(row, metrics.get(m), false);
                 if (value == null) {
-                    valid &= row.get(metric) == null;
-                } else if (valid) {
-                    points.add(new UsagePoint(account, date, metric, value));
+                    valid &= row.get(metrics.get(m)) == null;
+                } else {
+                    values[indexes[m]] = value;
                 }
             }
-            if (valid && firstTime(keys, List.of(account, date), f, row, "date", "account_id and date")) {
-                bundle.usage().addAll(points);
+            if (valid && firstTime(keys, new UsageKey(account, date), f, row, "date", "account_id and date")) {
+                addUsage(account, date, values);
             }
         };
+    }
+
+    private record UsageKey(String accountId, LocalDate date) {
+    }
+
+    private int metricIndex(String metric) {
+        return usageMetrics.computeIfAbsent(metric, m -> {
+            bundle.usageMetrics().add(m);
+            return bundle.usageMetrics().size() - 1;
+        });
+    }
+
+    /** Adds a day's values; a day already given by another file of the import takes the values this one has. */
+    private void addUsage(String account, LocalDate date, double[] values) {
+        UsageKey key = new UsageKey(account, date);
+        UsageDay seen = usage.get(key);
+        if (seen == null) {
+            usage.put(key, new UsageDay(account, date, values));
+            return;
+        }
+        double[] merged = java.util.Arrays.copyOf(seen.values(), Math.max(seen.values().length, values.length));
+        for (int i = seen.values().length; i < merged.length; i++) {
+            merged[i] = Double.NaN;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                merged[i] = values[i];
+            }
+        }
+        usage.put(key, new UsageDay(account, date, merged));
     }
 
     private RowReader tickets(FieldReader f) {

@@ -96,7 +96,15 @@ final class FieldReader {
     }
 
     private LocalDateTime parseDateTime(String column, String value) {
-        DateTimeFormatter formatter = datePatterns.getOrDefault(column, ISO_LENIENT);
+        return parse(value, datePatterns.getOrDefault(column, ISO_LENIENT));
+    }
+
+    /** A date or date-time in the given pattern (ISO when null), or null when it is none. */
+    static LocalDateTime parse(String value, String pattern) {
+        return parse(value, pattern == null ? ISO_LENIENT : strictPattern(pattern));
+    }
+
+    private static LocalDateTime parse(String value, DateTimeFormatter formatter) {
         try {
             TemporalAccessor parsed = formatter.parse(value);
             LocalDate date = LocalDate.from(parsed);

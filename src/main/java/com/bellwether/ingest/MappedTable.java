@@ -24,6 +24,8 @@ import com.bellwether.ingest.MappingProfile.Lookup;
  */
 final class MappedTable implements SourceTable {
 
+    private static final String DATE = "date";
+
     private final SourceTable source;
     private final EntityMapping mapping;
     private final Map<String, String> renames = new HashMap<>();
@@ -82,13 +84,33 @@ final class MappedTable implements SourceTable {
             }
             List<String> key = new ArrayList<>(by.size());
             for (String column : by) {
-                key.add(row.get(column));
+                key.add(column.equals(DATE) ? calendarDay(row.get(column)) : row.get(column));
             }
             groups.computeIfAbsent(key, k -> new Group(row, mapping.aggregate().values())).add(row, problems);
         }, problems);
-        for (Group group : groups.values()) {
-            consumer.accept(group.toRow(by));
+        groups.forEach((key, group) -> consumer.accept(group.toRow(by, key)));
+    }
+
+    /**
+     * The day of a date or date-time, in ISO form, so that events of one day form one group; the text as it is
+     * when it is no date (the validator then reports it).
+     */
+    private String calendarDay(String value) {
+        if (value == null) {
+            return null;
         }
+        java.time.LocalDateTime parsed = FieldReader.parse(value, mapping.datePatterns().get(DATE));
+        return parsed == null ? value : parsed.toLocalDate().toString();
+    }
+
+    /** The date patterns the validator applies: an aggregated date column already holds ISO days. */
+    Map<String, String> datePatterns() {
+        if (mapping.aggregate() == null || !mapping.aggregate().by().contains(DATE)) {
+            return mapping.datePatterns();
+        }
+        Map<String, String> patterns = new HashMap<>(mapping.datePatterns());
+        patterns.remove(DATE);
+        return patterns;
     }
 
     private MappedRow map(SourceRow raw, ProblemLog problems) {
@@ -208,10 +230,10 @@ final class MappedTable implements SourceTable {
             });
         }
 
-        SourceRow toRow(List<String> by) {
+        SourceRow toRow(List<String> by, List<String> key) {
             Map<String, String> values = new HashMap<>();
-            for (String column : by) {
-                values.put(column, first.get(column));
+            for (int i = 0; i < by.size(); i++) {
+                values.put(by.get(i), key.get(i));
             }
             specs.forEach((column, spec) -> {
                 Double value = switch (spec.op()) {

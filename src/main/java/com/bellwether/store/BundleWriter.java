@@ -4,7 +4,15 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.sql.Types;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -17,7 +25,7 @@ import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
-import com.bellwether.domain.UsagePoint;
+import com.bellwether.domain.UsageDay;
 
 /**
  * Upserts a bundle on its natural keys within the caller's transaction, so importing the same data twice
@@ -69,13 +77,7 @@ public final class BundleWriter {
                     s.setObject(10, a.contractStart());
                     s.setObject(11, a.renewalDate());
                 });
-        upsert("MERGE INTO usage_metric (account_id, metric, usage_date, metric_value) KEY (account_id, metric, usage_date)"
-                + " VALUES (?,?,?,?)", bundle.usage(), (s, u) -> {
-                    s.setString(1, u.accountId());
-                    s.setString(2, u.metric());
-                    s.setDate(3, Date.valueOf(u.date()));
-                    s.setDouble(4, u.value());
-                });
+        writeUsage(bundle.usageMetrics(), bundle.usage());
         upsert("MERGE INTO ticket (ticket_id, account_id, opened, closed, priority, escalated, csat) KEY (ticket_id)"
                 + " VALUES (?,?,?,?,?,?,?)", bundle.tickets(), (s, t) -> {
                     s.setString(1, t.ticketId());
@@ -121,6 +123,102 @@ public final class BundleWriter {
                     s.setString(5, n.reason());
                     s.setObject(6, n.expires());
                 });
+    }
+
+    /**
+     * Writes usage days. A value given replaces the one stored for that account, day and metric; a metric the
+     * import does not give keeps its stored value.
+     */
+    private void writeUsage(List<String> metrics, List<UsageDay> days) throws SQLException {
+        if (days.isEmpty()) {
+            return;
+        }
+        int[] positions = metricPositions(metrics);
+        int width = 0;
+        for (int position : positions) {
+            width = Math.max(width, position);
+        }
+        int arrayWidth = Math.max(width, storedMetricCount());
+        Map<String, Map<LocalDate, Double[]>> stored = hasUsage() ? storedUsage(days) : Map.of();
+        upsert("MERGE INTO usage_day (account_id, usage_date, metric_values) KEY (account_id, usage_date) VALUES (?,?,?)",
+                days, (s, day) -> {
+                    Double[] values = stored.getOrDefault(day.accountId(), Map.of()).get(day.date());
+                    values = values == null ? new Double[arrayWidth] : Arrays.copyOf(values, arrayWidth);
+                    for (int m = 0; m < metrics.size(); m++) {
+                        double value = day.value(m);
+                        if (!Double.isNaN(value)) {
+                            values[positions[m] - 1] = value;
+                        }
+                    }
+                    s.setString(1, day.accountId());
+                    s.setDate(2, Date.valueOf(day.date()));
+                    s.setArray(3, connection.createArrayOf("DOUBLE PRECISION", values));
+                });
+    }
+
+    /** The 1-based array position of each metric, registering metrics not seen before. */
+    private int[] metricPositions(List<String> metrics) throws SQLException {
+        Map<String, Integer> known = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name, position FROM usage_metric")) {
+            while (rs.next()) {
+                known.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        int[] positions = new int[metrics.size()];
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_metric (position, name) VALUES (?, ?)")) {
+            for (int m = 0; m < metrics.size(); m++) {
+                Integer position = known.get(metrics.get(m));
+                if (position == null) {
+                    position = known.size() + 1;
+                    known.put(metrics.get(m), position);
+                    insert.setInt(1, position);
+                    insert.setString(2, metrics.get(m));
+                    insert.executeUpdate();
+                }
+                positions[m] = position;
+            }
+        }
+        return positions;
+    }
+
+    private int storedMetricCount() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM usage_metric")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private boolean hasUsage() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT 1 FROM usage_day LIMIT 1")) {
+            return rs.next();
+        }
+    }
+
+    /** The stored values of the accounts the import gives usage for. */
+    private Map<String, Map<LocalDate, Double[]>> storedUsage(List<UsageDay> days) throws SQLException {
+        Map<String, Map<LocalDate, Double[]>> stored = new HashMap<>();
+        Set<String> accounts = new LinkedHashSet<>();
+        days.forEach(day -> accounts.add(day.accountId()));
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT usage_date, metric_values FROM usage_day WHERE account_id = ?")) {
+            for (String account : accounts) {
+                query.setString(1, account);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] array = (Object[]) rs.getArray(2).getArray();
+                        Double[] values = new Double[array.length];
+                        for (int i = 0; i < array.length; i++) {
+                            values[i] = array[i] == null ? null : ((Number) array[i]).doubleValue();
+                        }
+                        stored.computeIfAbsent(account, a -> new HashMap<>()).put(rs.getDate(1).toLocalDate(), values);
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     @FunctionalInterface

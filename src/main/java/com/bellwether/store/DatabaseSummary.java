@@ -15,10 +15,10 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
 
     /** The bundle's tables, in the order users think of them. */
     public static final Set<String> BUNDLE_TABLES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
-            java.util.List.of("account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note")));
+            java.util.List.of("account", "usage_day", "ticket", "interaction", "survey", "outcome", "note")));
 
     private static final String[] TABLES = {
-        "account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note", "import_run"
+        "account", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome", "note", "import_run"
     };
 
     public static DatabaseSummary read(Database database) {
@@ -34,7 +34,7 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
             LocalDate last = null;
             try (ResultSet rs = statement.executeQuery(
                     "SELECT MIN(d), MAX(d) FROM ("
-                            + " SELECT MIN(usage_date) d FROM usage_metric UNION ALL SELECT MAX(usage_date) FROM usage_metric"
+                            + " SELECT MIN(usage_date) d FROM usage_day UNION ALL SELECT MAX(usage_date) FROM usage_day"
                             + " UNION ALL SELECT MIN(CAST(opened AS DATE)) FROM ticket UNION ALL SELECT MAX(CAST(opened AS DATE)) FROM ticket"
                             + " UNION ALL SELECT MIN(CAST(occurred_at AS DATE)) FROM interaction"
                             + " UNION ALL SELECT MAX(CAST(occurred_at AS DATE)) FROM interaction"

@@ -84,16 +84,16 @@ class BundleImporterTest {
         ImportReport report = importDir();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.written()).containsEntry(BundleEntity.ACCOUNTS, 2L).containsEntry(BundleEntity.USAGE, 8L)
+        assertThat(report.written()).containsEntry(BundleEntity.ACCOUNTS, 2L).containsEntry(BundleEntity.USAGE, 3L)
                 .containsEntry(BundleEntity.TICKETS, 2L).containsEntry(BundleEntity.INTERACTIONS, 2L)
                 .containsEntry(BundleEntity.SURVEYS, 2L).containsEntry(BundleEntity.OUTCOMES, 1L)
                 .containsEntry(BundleEntity.NOTES, 1L);
-        assertThat(TestDatabases.counts(database)).containsEntry("account", 2L).containsEntry("usage_metric", 8L)
+        assertThat(TestDatabases.counts(database)).containsEntry("account", 2L).containsEntry("usage_day", 3L)
+                .containsEntry("usage_metric", 3L)
                 .containsEntry("import_run", 1L).containsEntry("import_file", 7L);
         assertThat(TestDatabases.single(database, "SELECT arr FROM account WHERE account_id = 'A2'")).isEqualTo(12000.5);
-        assertThat(TestDatabases.single(database,
-                "SELECT metric_value FROM usage_metric WHERE account_id = 'A1' AND metric = 'logins' AND usage_date = DATE '2024-05-02'"))
-                .isEqualTo(330.0);
+        assertThat(TestDatabases.usage(database, "A1", "logins", "2024-05-02")).isEqualTo(330.0);
+        assertThat(TestDatabases.usage(database, "A1", "core_feature_events", "2024-05-02")).isNull();
         assertThat(TestDatabases.single(database, "SELECT priority FROM ticket WHERE ticket_id = 'T1'")).isEqualTo("HIGH");
         assertThat(TestDatabases.single(database, "SELECT rows_read FROM import_file WHERE file_name = 'usage.csv'")).isEqualTo(3L);
     }
@@ -109,7 +109,8 @@ class BundleImporterTest {
 
         assertThat(again.succeeded()).isTrue();
         Map<String, Long> twice = TestDatabases.counts(database);
-        assertThat(twice).containsEntry("account", once.get("account")).containsEntry("usage_metric", once.get("usage_metric"));
+        assertThat(twice).containsEntry("account", once.get("account")).containsEntry("usage_day", once.get("usage_day"))
+                .containsEntry("usage_metric", once.get("usage_metric"));
         assertThat(twice.get("import_run")).isEqualTo(2L);
     }
 
@@ -242,7 +243,24 @@ class BundleImporterTest {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", "account_id,date,metric,value\nA1,2024-05-01,logins,12\nA1,2024-05-01,active_users,3\n");
 
-        assertThat(importDir().written(BundleEntity.USAGE)).isEqualTo(2);
+        assertThat(importDir().written(BundleEntity.USAGE)).isEqualTo(1);
+        assertThat(TestDatabases.usage(database, "A1", "active_users", "2024-05-01")).isEqualTo(3.0);
+    }
+
+    @Test
+    void aLaterImportOfOtherMetricsKeepsTheStoredOnes() throws Exception {
+        write("accounts.csv", ACCOUNTS);
+        write("usage.csv", USAGE);
+        importDir();
+        write("usage.csv", "account_id,date,logins,nps_clicks\nA1,2024-05-01,999,4\n");
+
+        importDir();
+
+        assertThat(TestDatabases.usage(database, "A1", "logins", "2024-05-01")).isEqualTo(999.0);
+        assertThat(TestDatabases.usage(database, "A1", "active_users", "2024-05-01")).isEqualTo(120.0);
+        assertThat(TestDatabases.usage(database, "A1", "nps_clicks", "2024-05-01")).isEqualTo(4.0);
+        assertThat(TestDatabases.usage(database, "A2", "nps_clicks", "2024-05-01")).isNull();
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(3L);
     }
 
     @Test
@@ -302,7 +320,7 @@ class BundleImporterTest {
         ImportReport report = importDir();
 
         assertThat(report.problems()).isEmpty();
-        assertThat(report.written()).containsEntry(BundleEntity.ACCOUNTS, 2L).containsEntry(BundleEntity.USAGE, 2L)
+        assertThat(report.written()).containsEntry(BundleEntity.ACCOUNTS, 2L).containsEntry(BundleEntity.USAGE, 1L)
                 .containsEntry(BundleEntity.OUTCOMES, 1L);
 
         write("bundle.json", """

@@ -38,10 +38,6 @@ class RavenStackImportTest {
         return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
     }
 
-    private static double number(Database db, String sql) throws java.sql.SQLException {
-        return ((Number) TestDatabases.single(db, sql)).doubleValue();
-    }
-
     @Test
     void importsWithoutProblems() {
         assertThat(report.problems()).isEmpty();
@@ -86,15 +82,11 @@ class RavenStackImportTest {
             seconds += Double.parseDouble(u[5]);
         }
         assertThat(accountDays).hasSize(24_111);
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_metric WHERE metric = 'core_feature_events'"))
-                .isEqualTo((long) accountDays.size());
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_metric")).isEqualTo(5L * accountDays.size());
-        assertThat(number(database,
-                "SELECT SUM(metric_value) FROM usage_metric WHERE metric = 'core_feature_events'")).isEqualTo(events);
-        assertThat(number(database,
-                "SELECT SUM(metric_value) FROM usage_metric WHERE metric = 'sessions'")).isEqualTo(25_000.0);
-        assertThat(number(database,
-                "SELECT SUM(metric_value) FROM usage_metric WHERE metric = 'session_minutes'"))
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo((long) accountDays.size());
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_metric")).isEqualTo(5L);
+        assertThat(TestDatabases.usageTotal(database, "core_feature_events")).isEqualTo(events);
+        assertThat(TestDatabases.usageTotal(database, "sessions")).isEqualTo(25_000.0);
+        assertThat(TestDatabases.usageTotal(database, "session_minutes"))
                 .isCloseTo(seconds / 60, org.assertj.core.data.Offset.offset(0.01));
     }
 

@@ -25,7 +25,7 @@ public final class TestDatabases {
     public static Map<String, Long> counts(Database database) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"account", "usage_metric", "ticket", "interaction", "survey", "outcome",
+            for (String table : new String[] {"account", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome",
                     "note", "import_run", "import_file"}) {
                 try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
@@ -34,6 +34,21 @@ public final class TestDatabases {
             }
         }
         return counts;
+    }
+
+    /** One metric's value for an account and day, or null. */
+    public static Double usage(Database database, String account, String metric, String date) throws SQLException {
+        Object value = single(database, "SELECT CASE WHEN CARDINALITY(d.metric_values) >= m.position THEN d.metric_values[m.position] END"
+                + " FROM usage_day d JOIN usage_metric m"
+                + " ON m.name = '" + metric + "' WHERE d.account_id = '" + account + "' AND d.usage_date = DATE '" + date + "'");
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    /** The sum of one metric over every account and day. */
+    public static double usageTotal(Database database, String metric) throws SQLException {
+        return ((Number) single(database, "SELECT SUM(CASE WHEN CARDINALITY(d.metric_values) >= m.position THEN d.metric_values[m.position] END)"
+                + " FROM usage_day d JOIN usage_metric m"
+                + " ON m.name = '" + metric + "'")).doubleValue();
     }
 
     public static Object single(Database database, String sql) throws SQLException {

@@ -1,0 +1,103 @@
+package com.bellwether.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return BellwetherCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private String db() {
+        return dir.resolve("cli").toString();
+    }
+
+    @Test
+    void importPrintsCountsPerEntity() throws Exception {
+        Path bundle = Files.createDirectory(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("accounts.csv"), "account_id,name\nA1,Acme\nA2,Bolt\n");
+        Files.writeString(bundle.resolve("surveys.csv"), "account_id,date,nps\nA1,2024-01-01,9\n");
+
+        int code = run("import", "--db", db(), bundle.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("accounts      2").contains("surveys       1");
+        out.getBuffer().setLength(0);
+        assertThat(run("db", "info", "--db", db())).isZero();
+        assertThat(out.toString()).contains("account       2").contains("Dates: 2024-01-01 to 2024-01-01")
+                .contains("Import 1 at");
+    }
+
+    @Test
+    void importWithProblemsListsThemAndExitsWithTwo() throws Exception {
+        Path bundle = Files.createDirectory(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("accounts.csv"), "account_id,name,arr\nA1,Acme,lots\n");
+
+        int code = run("import", "--db", db(), bundle.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Nothing was imported: 1 problem found.")
+                .contains("accounts.csv line 2, column 3 (arr): \"lots\" is not valid; expected a number");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMissingFolderIsOneClearLine() {
+        int code = run("import", "--db", db(), dir.resolve("nowhere").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: " + dir.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsOneClearLine() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.mv.db"), "not a database");
+
+        int code = run("db", "info", "--db", junk.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("error: Cannot open the database at " + junk);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"import", "--help"}, {"generate", "--help"}, {"db", "--help"},
+                {"db", "info", "--help"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(args)).as(String.join(" ", args)).isZero();
+            assertThat(out.toString()).startsWith("Usage: bellwether");
+        }
+    }
+
+    @Test
+    void generateWritesABundleThatImports() throws Exception {
+        Path generated = dir.resolve("generated");
+
+        assertThat(run("generate", "--accounts", "30", "--months", "6", "--seed", "7", "--out", generated.toString())).isZero();
+        assertThat(run("import", "--db", db(), generated.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("accounts.csv").contains("accounts      30");
+    }
+
+    @Test
+    void aMappedImportNeedsOneFolder() throws Exception {
+        int code = run("import", "--db", db(), "--mapping", "sample-data/mappings/ravenstack.json", "a", "b");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("With --mapping, give the one folder");
+    }
+}

@@ -1,0 +1,97 @@
+package com.bellwether.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migratesAnEmptyFileDatabaseToTheCurrentSchema() throws Exception {
+        Path file = dir.resolve("fresh");
+        Database database = Database.open(DatabaseLocation.parse(file.toString()));
+
+        assertThat(dir.resolve("fresh.mv.db")).exists();
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = database.connect();
+             ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME").toLowerCase());
+            }
+        }
+        assertThat(tables).contains("account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note",
+                "import_run", "import_file", "flyway_schema_history");
+        assertThat(Flyway.configure().dataSource(database.dataSource()).load().info().pending()).isEmpty();
+        assertThat(DatabaseSummary.read(database).isEmpty()).isTrue();
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseKeepsItsData() throws Exception {
+        DatabaseLocation location = DatabaseLocation.parse(dir.resolve("kept.mv.db").toString());
+        try (Connection connection = Database.open(location).connect()) {
+            connection.createStatement().execute("INSERT INTO account (account_id, name) VALUES ('A1', 'Acme')");
+        }
+
+        Database again = Database.open(location);
+
+        assertThat(DatabaseSummary.read(again).rowsPerTable()).containsEntry("account", 1L);
+    }
+
+    @Test
+    void theIndexesServePerAccountAndDateQueries() throws Exception {
+        Database database = Database.open(DatabaseLocation.inMemory("plan-" + System.nanoTime()));
+        try (Connection connection = database.connect();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "EXPLAIN SELECT metric_values FROM usage_day WHERE account_id = 'A1'"
+                             + " AND usage_date BETWEEN DATE '2024-01-01' AND DATE '2024-03-31'")) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("PRIMARY_KEY");
+        }
+    }
+
+    @Test
+    void aJdbcUrlIsTakenAsItIsAndAPathBecomesAFileUrl() {
+        assertThat(DatabaseLocation.parse("jdbc:h2:mem:x").jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(DatabaseLocation.parse(dir.resolve("a.mv.db").toString()).jdbcUrl())
+                .isEqualTo("jdbc:h2:file:" + dir.resolve("a") + ";AUTO_SERVER=TRUE");
+        assertThat(DatabaseLocation.parse(dir.resolve("a").toString()).displayName()).isEqualTo(dir.resolve("a") + ".mv.db");
+    }
+
+    @Test
+    void theDefaultLivesInTheBellwetherHome() {
+        String before = System.getProperty("bellwether.home");
+        try {
+            System.setProperty("bellwether.home", dir.toString());
+            assertThat(DatabaseLocation.defaultLocation().displayName()).isEqualTo(dir.resolve("bellwether") + ".mv.db");
+            assertThat(DatabaseLocation.defaultLocation().isDefault()).isTrue();
+        } finally {
+            if (before == null) {
+                System.clearProperty("bellwether.home");
+            } else {
+                System.setProperty("bellwether.home", before);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedSaysWhere() throws Exception {
+        Path notADatabase = Files.writeString(dir.resolve("junk.mv.db"), "this is not an H2 file");
+
+        assertThatThrownBy(() -> Database.open(DatabaseLocation.parse(notADatabase.toString())))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("Cannot open the database at " + notADatabase);
+    }
+}

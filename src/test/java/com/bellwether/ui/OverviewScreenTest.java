@@ -1,0 +1,117 @@
+package com.bellwether.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.ui.overview.OverviewViewModel;
+
+/** The first screen on a first start: the default database is seeded with the sample data, off the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class OverviewScreenTest {
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+
+    @TempDir
+    Path home;
+
+    private OverviewViewModel viewModel;
+    private final FakeDialogs dialogs = new FakeDialogs();
+
+    @AfterAll
+    static void stopBackground() {
+        BACKGROUND.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        // The default database, as on a first start, in a home of this test's own.
+        DatabaseLocation fresh = new DatabaseLocation("jdbc:h2:file:" + home.resolve("bellwether"), true);
+        viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
+        BellwetherApp.show(stage, viewModel);
+    }
+
+    private void waitUntilIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> !viewModel.busyProperty().get() && viewModel.summaryProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aFirstStartLoadsTheSampleDataAndSaysSo(FxRobot robot) throws Exception {
+        waitUntilIdle();
+
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        assertThat(notice.getText()).startsWith("This was a first start, so the sample portfolio was loaded (")
+                .contains("Import folder…");
+        TableView<?> counts = robot.lookup("#table-counts").queryAs(TableView.class);
+        assertThat(counts.getItems()).hasSize(9);
+        assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isGreaterThan(500);
+        assertThat(robot.lookup("#imports").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(robot.lookup("#date-span").queryAs(Label.class).getText()).startsWith("Data from ");
+        assertThat(robot.lookup("#database-location").queryAs(Label.class).getText())
+                .isEqualTo(home.resolve("bellwether") + ".mv.db");
+    }
+
+    @Test
+    void anImportWithProblemsShowsThemAndChangesNothing(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        long accounts = viewModel.summaryProperty().get().rowsPerTable().get("account");
+        Path bad = Files.createDirectories(home.resolve("bad"));
+        Files.writeString(bad.resolve("surveys.csv"), "account_id,date,nps\nNOBODY,2024-01-01,12\n");
+        dialogs.folder = bad;
+
+        robot.clickOn("#import-folder");
+        waitUntilIdle();
+
+        assertThat(dialogs.errors).singleElement().asString()
+                .contains("Nothing was imported. 2 problems:")
+                .contains("surveys.csv line 2, column 1 (account_id): \"NOBODY\" is not valid")
+                .contains("surveys.csv line 2, column 3 (nps): \"12\" is not valid; expected a whole number from 0 to 10 (out of range)");
+        assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isEqualTo(accounts);
+        assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).isEqualTo("The import found problems; nothing was changed.");
+    }
+
+    /** Answers dialogs as a test decides, and records the errors shown. */
+    static final class FakeDialogs implements Dialogs {
+
+        Path folder;
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.ofNullable(folder);
+        }
+
+        @Override
+        public Optional<Path> chooseMapping(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+    }
+}
