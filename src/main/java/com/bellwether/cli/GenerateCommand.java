@@ -52,10 +52,13 @@ public final class GenerateCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--usage: expected weekly or daily, not " + usage);
         };
-        if (accounts < 1 || months < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--accounts and --months must be at least 1");
+        GeneratorSettings settings;
+        try {
+            settings = new GeneratorSettings(accounts, months, seed, end, cadence);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        GenerationSummary summary = new SampleGenerator(new GeneratorSettings(accounts, months, seed, end, cadence)).writeTo(out);
+        GenerationSummary summary = new SampleGenerator(settings).writeTo(out);
         writer.println("Wrote " + out.toAbsolutePath().normalize() + ":");
         summary.rowsPerFile().forEach((file, rows) -> writer.printf("  %-17s %,d rows%n", file, rows));
         return 0;

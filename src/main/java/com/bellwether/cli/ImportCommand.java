@@ -46,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BundleImporter.Request request = mapping == null
-                ? new BundleImporter.Request(inputs, null, null)
+                ? new BundleImporter.Request(inputs, null, null, null)
                 : mappedRequest();
         Database db = database.open();
         ImportReport report = new BundleImporter(db).run(request, ImportProgress.NONE);
@@ -59,8 +59,9 @@ public final class ImportCommand implements Callable<Integer> {
                     err.printf("  ... and %d more problems in %s%n", count, file));
             return BellwetherCommand.INPUT_PROBLEMS;
         }
-        out.printf("Imported into %s in %.1f s (import run %d):%n", db.location().displayName(),
-                report.elapsed().toMillis() / 1000.0, report.runId());
+        out.printf("Imported into %s in %.1f s (%.1f s reading and checking; import run %d):%n",
+                db.location().displayName(), report.elapsed().toMillis() / 1000.0,
+                report.checking().toMillis() / 1000.0, report.runId());
         for (BundleEntity entity : BundleEntity.values()) {
             if (report.written(entity) > 0) {
                 out.printf("  %-13s %,d%n", entity.key(), report.written(entity));
@@ -73,6 +74,6 @@ public final class ImportCommand implements Callable<Integer> {
         if (inputs.size() != 1) {
             throw new java.io.IOException("With --mapping, give the one folder that holds the files the profile names");
         }
-        return new BundleImporter.Request(inputs, MappingProfile.read(mapping), MappingProfile.text(mapping));
+        return new BundleImporter.Request(inputs, MappingProfile.read(mapping), MappingProfile.text(mapping), null);
     }
 }

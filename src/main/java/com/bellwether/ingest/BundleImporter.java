@@ -40,15 +40,22 @@ public final class BundleImporter {
         this.database = database;
     }
 
-    /** What to import: folders or files, and the mapping (null for the canonical shape). */
-    public record Request(List<Path> inputs, MappingProfile mapping, String mappingJson) {
+    /**
+     * What to import: folders or files, and the mapping (null for the canonical shape). The import log names the
+     * source by {@code label}, or by the paths when it is null.
+     */
+    public record Request(List<Path> inputs, MappingProfile mapping, String mappingJson, String label) {
 
         public static Request canonical(Path... inputs) {
-            return new Request(List.of(inputs), null, null);
+            return new Request(List.of(inputs), null, null, null);
         }
 
         public static Request mapped(Path folder, Path mappingFile) throws IOException {
-            return new Request(List.of(folder), MappingProfile.read(mappingFile), MappingProfile.text(mappingFile));
+            return new Request(List.of(folder), MappingProfile.read(mappingFile), MappingProfile.text(mappingFile), null);
+        }
+
+        public Request labelled(String label) {
+            return new Request(inputs, mapping, mappingJson, label);
         }
     }
 
@@ -80,22 +87,24 @@ public final class BundleImporter {
             files.add(new ImportRun.FileCount(input.table().file(), input.entity().key(),
                     validator.rowsRead(input.table()), entityRows(validator.bundle(), input.entity()) - before));
         }
+        Duration checking = Duration.ofNanos(System.nanoTime() - started);
         if (!problems.isEmpty()) {
             return new ImportReport(false, 0, files, Map.of(), problems.problems(), problems.total(),
-                    problems.omitted(), Duration.ofNanos(System.nanoTime() - started));
+                    problems.omitted(), checking, checking);
         }
         if (progress.isCancelled()) {
             throw new ImportCancelledException();
         }
         Bundle bundle = validator.bundle();
-        long runId = write(bundle, new ImportRun(0, startedAt, OffsetDateTime.now(), describe(request.inputs()),
+        long runId = write(bundle, new ImportRun(0, startedAt, OffsetDateTime.now(),
+                request.label() == null ? describe(request.inputs()) : request.label(),
                 request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files), progress);
         progress.update("Done", 1);
         Map<BundleEntity, Long> written = new EnumMap<>(BundleEntity.class);
         for (BundleEntity entity : BundleEntity.values()) {
             written.put(entity, entityRows(bundle, entity));
         }
-        return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(),
+        return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -198,7 +207,7 @@ public final class BundleImporter {
                 throw new IOException("The mapping " + request.mapping().name() + " reads " + entity.key() + " from "
                         + mapping.file() + ", but " + folder + " has no such file");
             }
-            MappedTable table = new MappedTable(CsvSourceTable.open(file), mapping, folder, problems);
+            MappedTable table = new MappedTable(entity, CsvSourceTable.open(file), mapping, folder, problems);
             inputs.add(new Input(entity, table, table.datePatterns()));
         }
         inputs.sort(Comparator.comparing(Input::entity));

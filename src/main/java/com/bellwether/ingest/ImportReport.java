@@ -8,7 +8,8 @@ import com.bellwether.store.ImportRun;
 
 /**
  * What an import did: on success the files read and records written per entity; on failure every problem
- * (the first ones of each file, with the count of the rest), and nothing written.
+ * (the first ones of each file, with the count of the rest), and nothing written. {@code checking} is the time
+ * spent reading and checking, {@code elapsed} the whole import's.
  */
 public record ImportReport(
         boolean succeeded,
@@ -18,6 +19,7 @@ public record ImportReport(
         List<ImportProblem> problems,
         long problemCount,
         Map<String, Long> omittedPerFile,
+        Duration checking,
         Duration elapsed) {
 
     public long written(BundleEntity entity) {

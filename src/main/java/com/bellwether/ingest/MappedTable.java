@@ -32,7 +32,8 @@ final class MappedTable implements SourceTable {
     private final List<ResolvedLookup> lookups = new ArrayList<>();
     private final List<String> columns;
 
-    MappedTable(SourceTable source, EntityMapping mapping, Path folder, ProblemLog problems) throws IOException {
+    MappedTable(BundleEntity entity, SourceTable source, EntityMapping mapping, Path folder, ProblemLog problems)
+            throws IOException {
         this.source = source;
         this.mapping = mapping;
         mapping.columns().forEach((canonical, original) -> renames.put(canonical, original.toLowerCase(Locale.ROOT)));
@@ -44,8 +45,15 @@ final class MappedTable implements SourceTable {
             names.addAll(mapping.aggregate().by());
             names.addAll(mapping.aggregate().values().keySet());
         } else {
+            // A source column read under another name, or only as a lookup key, is not a column of its own
+            // (in wide usage, every remaining column is a metric).
+            Set<String> consumed = new HashSet<>(renames.values());
+            lookups.forEach(l -> consumed.add(l.from));
             for (String column : source.columns()) {
-                names.add(column);
+                if (!consumed.contains(column) || renames.containsKey(column)
+                        || entity.requiredColumns().contains(column) || entity.optionalColumns().contains(column)) {
+                    names.add(column);
+                }
             }
             names.addAll(renames.keySet());
             names.addAll(mapping.constants().keySet());

@@ -23,7 +23,8 @@ public final class SampleData {
         Path folder = Files.createTempDirectory("bellwether-sample");
         try {
             extractTo(folder);
-            return new BundleImporter(database).run(BundleImporter.Request.canonical(folder), progress);
+            return new BundleImporter(database)
+                    .run(BundleImporter.Request.canonical(folder).labelled("the sample portfolio (sample-data/)"), progress);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -25,10 +25,10 @@ public record GeneratorSettings(int accounts, int months, long seed, LocalDate e
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(cadence, "cadence");
         if (accounts < 1 || accounts > 999_999) {
-            throw new IllegalArgumentException("accounts must be between 1 and 999999, was " + accounts);
+            throw new IllegalArgumentException("--accounts must be between 1 and 999999, not " + accounts);
         }
         if (months < 1 || months > 240) {
-            throw new IllegalArgumentException("months must be between 1 and 240, was " + months);
+            throw new IllegalArgumentException("--months must be between 1 and 240, not " + months);
         }
     }
 

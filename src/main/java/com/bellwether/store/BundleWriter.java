@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -140,20 +141,28 @@ public final class BundleWriter {
         }
         int arrayWidth = Math.max(width, storedMetricCount());
         Map<String, Map<LocalDate, Double[]>> stored = hasUsage() ? storedUsage(days) : Map.of();
+        List<UsageDay> added = new ArrayList<>();
+        List<UsageDay> changed = new ArrayList<>();
+        for (UsageDay day : days) {
+            (stored.getOrDefault(day.accountId(), Map.of()).containsKey(day.date()) ? changed : added).add(day);
+        }
+        Binder<UsageDay> binder = (s, day) -> {
+            Double[] values = stored.getOrDefault(day.accountId(), Map.of()).get(day.date());
+            values = values == null ? new Double[arrayWidth] : Arrays.copyOf(values, arrayWidth);
+            for (int m = 0; m < metrics.size(); m++) {
+                double value = day.value(m);
+                if (!Double.isNaN(value)) {
+                    values[positions[m] - 1] = value;
+                }
+            }
+            s.setString(1, day.accountId());
+            s.setDate(2, Date.valueOf(day.date()));
+            s.setArray(3, connection.createArrayOf("DOUBLE PRECISION", values));
+        };
+        // Days known not to be stored go in by plain INSERT, cheaper than MERGE's look-up.
+        upsert("INSERT INTO usage_day (account_id, usage_date, metric_values) VALUES (?,?,?)", added, binder);
         upsert("MERGE INTO usage_day (account_id, usage_date, metric_values) KEY (account_id, usage_date) VALUES (?,?,?)",
-                days, (s, day) -> {
-                    Double[] values = stored.getOrDefault(day.accountId(), Map.of()).get(day.date());
-                    values = values == null ? new Double[arrayWidth] : Arrays.copyOf(values, arrayWidth);
-                    for (int m = 0; m < metrics.size(); m++) {
-                        double value = day.value(m);
-                        if (!Double.isNaN(value)) {
-                            values[positions[m] - 1] = value;
-                        }
-                    }
-                    s.setString(1, day.accountId());
-                    s.setDate(2, Date.valueOf(day.date()));
-                    s.setArray(3, connection.createArrayOf("DOUBLE PRECISION", values));
-                });
+                changed, binder);
     }
 
     /** The 1-based array position of each metric, registering metrics not seen before. */

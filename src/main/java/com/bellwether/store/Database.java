@@ -11,6 +11,16 @@ import org.h2.jdbcx.JdbcDataSource;
 /** The embedded H2 store, its schema brought up to date by Flyway when it is opened. */
 public final class Database {
 
+    /**
+     * Flyway reports each migration step, and that it has not been tested with this H2 release, on
+     * java.util.logging; commands print their own one-line results, so only its errors are let through.
+     */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final DatabaseLocation location;
     private final JdbcDataSource dataSource;
 

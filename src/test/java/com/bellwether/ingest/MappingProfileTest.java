@@ -108,6 +108,25 @@ class MappingProfileTest {
     }
 
     @Test
+    void wideUsageWithoutAggregationTakesOnlyTheRemainingColumnsAsMetrics() throws Exception {
+        Files.writeString(dir.resolve("daily.csv"), "contract,day,logins,seats_used\nC1,2024-05-01,4,3\nC3,2024-05-01,1,1\n");
+        Path profile = profile("""
+                {"name": "daily", "entities": {
+                  "accounts": {"file": "crm_accounts.csv", "columns": {"account_id": "Id", "name": "Company"}},
+                  "usage": {"file": "daily.csv", "columns": {"date": "day"},
+                    "lookups": [{"column": "account_id", "file": "seats.csv", "key": "contract", "from": "contract",
+                                 "value": "customer"}]}}}
+                """);
+
+        ImportReport report = new BundleImporter(database).run(BundleImporter.Request.mapped(dir, profile), ImportProgress.NONE);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(TestDatabases.single(database, "SELECT LISTAGG(name, ',') WITHIN GROUP (ORDER BY position) FROM usage_metric"))
+                .isEqualTo("logins,seats_used");
+        assertThat(TestDatabases.usage(database, "2", "logins", "2024-05-01")).isEqualTo(1.0);
+    }
+
+    @Test
     void aKeyWithoutMatchInTheLookupFileIsAProblem() throws Exception {
         Files.writeString(dir.resolve("events.csv"), "contract,when,user,feature,ms\nC7,2024-05-01,u1,reports,1\n");
 

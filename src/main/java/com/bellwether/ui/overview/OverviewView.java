@@ -86,6 +86,8 @@ public final class OverviewView {
         notice.setId("notice");
         notice.setWrapText(true);
         notice.getStyleClass().add(NOTICE);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.setMaxWidth(Double.MAX_VALUE);
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
@@ -100,6 +102,9 @@ public final class OverviewView {
     private Region tablesCard() {
         TableView<Map.Entry<String, Long>> tables = new TableView<>();
         tables.setId("table-counts");
+        tables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tables.setFixedCellSize(30);
+        tables.setPrefWidth(300);
         TableColumn<Map.Entry<String, Long>, String> name = new TableColumn<>("Table");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         name.setPrefWidth(160);
@@ -135,21 +140,44 @@ public final class OverviewView {
         imports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ImportRun, Number> id = new TableColumn<>("Run");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
+        id.setPrefWidth(50);
         id.setMaxWidth(60);
+        id.getStyleClass().add("bw-numeric");
         TableColumn<ImportRun, String> when = new TableColumn<>("When");
         when.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().finishedAt().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(WHEN)));
+        when.setPrefWidth(130);
+        when.setMaxWidth(150);
         TableColumn<ImportRun, String> mapping = new TableColumn<>("Mapping");
+        mapping.setPrefWidth(100);
+        mapping.setMaxWidth(130);
         mapping.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().mappingName() == null ? "canonical" : c.getValue().mappingName()));
-        TableColumn<ImportRun, String> files = new TableColumn<>("Files (records)");
-        files.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().files().stream()
-                .map(f -> String.format("%s (%,d)", f.fileName(), f.rowsWritten()))
-                .collect(Collectors.joining(", "))));
+        TableColumn<ImportRun, String> files = new TableColumn<>("Records");
+        files.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format("%,d from %d file%s",
+                c.getValue().files().stream().mapToLong(ImportRun.FileCount::rowsWritten).sum(),
+                c.getValue().files().size(), c.getValue().files().size() == 1 ? "" : "s")));
+        files.setPrefWidth(170);
+        files.setMaxWidth(190);
+        // The count per file, on hover.
+        files.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                ImportRun run = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(run == null ? null : new javafx.scene.control.Tooltip(run.files().stream()
+                        .map(f -> String.format("%s: %,d %s", f.fileName(), f.rowsWritten(), f.entity()))
+                        .collect(Collectors.joining("\n"))));
+            }
+        });
+        TableColumn<ImportRun, String> source = new TableColumn<>("From");
+        source.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().source()));
         imports.getColumns().add(id);
         imports.getColumns().add(when);
         imports.getColumns().add(mapping);
         imports.getColumns().add(files);
+        imports.getColumns().add(source);
         imports.setPlaceholder(new Label("No import yet."));
         VBox.setVgrow(imports, Priority.ALWAYS);
         Region card = card("Imports", imports);
