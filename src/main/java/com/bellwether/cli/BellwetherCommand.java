@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line: {@code bellwether import|generate|db ...}. */
 @Command(name = "bellwether", mixinStandardHelpOptions = true, version = "Bellwether 0.1.0",
         description = "Build, tune and prove a customer health score. Without a command, opens the workbench.",
-        subcommands = {ImportCommand.class, GenerateCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ScoreCommand.class, GenerateCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class BellwetherCommand implements Runnable {
 
     /** Exit code of a command whose input had problems. */
@@ -40,12 +40,14 @@ public final class BellwetherCommand implements Runnable {
                 message = e.getMessage();
             } else if (e instanceof MappingProfile.InvalidMappingException) {
                 message = "Invalid mapping profile: " + e.getMessage();
+            } else if (e instanceof com.bellwether.scoring.HealthModel.InvalidModelException) {
+                message = "Invalid model: " + e.getMessage();
             } else {
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             cmd.getErr().println("error: " + message);
             return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
-                    ? INPUT_PROBLEMS : 1;
+                    || e instanceof com.bellwether.scoring.HealthModel.InvalidModelException ? INPUT_PROBLEMS : 1;
         });
         return commandLine;
     }

@@ -1,0 +1,139 @@
+package com.bellwether.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.PortfolioReader;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bellwether score}: every live account's health as of a date, to CSV or JSON. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Scores every account live at the as-of date and writes one row per account:",
+                "account_id, name, as_of, stage, score, base_score, adjustment, band, one column per category,"
+                        + " trend_30d, top_reasons, actions (JSON adds every measure and the explanation)."})
+public final class ScoreCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the shipped default model).")
+    Path model;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the last date with data).")
+    LocalDate asOf;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String kind = format.toLowerCase(Locale.ROOT);
+        if (!kind.equals("csv") && !kind.equals("json")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv or json, not " + format);
+        }
+        HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
+        Database db = database.open();
+        LocalDate date = asOf;
+        if (date == null) {
+            date = DatabaseSummary.read(db).lastDate();
+            if (date == null) {
+                throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");
+            }
+        }
+        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        List<AccountScore> scores = new HealthScorer(healthModel, portfolio).scoreLive(date, () -> false);
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        if (kind.equals("csv")) {
+            writeCsv(healthModel, scores);
+        } else {
+            json().writeValue(out.toFile(), scores);
+        }
+        PrintWriter writer = spec.commandLine().getOut();
+        long red = scores.stream().filter(s -> s.band() != null && s.band().id().equals("red")).count();
+        long yellow = scores.stream().filter(s -> s.band() != null && s.band().id().equals("yellow")).count();
+        long green = scores.stream().filter(s -> s.band() != null && s.band().id().equals("green")).count();
+        writer.printf("Scored %d live accounts as of %s with %s: %d red, %d yellow, %d green. Wrote %s%n",
+                scores.size(), date, healthModel.name(), red, yellow, green, out);
+        return 0;
+    }
+
+    private void writeCsv(HealthModel healthModel, List<AccountScore> scores) throws IOException {
+        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CsvWriter csv = CsvWriter.builder().build(file)) {
+            List<String> header = new ArrayList<>(List.of("account_id", "name", "as_of", "stage", "score", "base_score",
+                    "adjustment", "band"));
+            healthModel.categories().forEach(c -> header.add(c.id()));
+            header.addAll(List.of("trend_30d", "top_reasons", "actions"));
+            csv.writeRecord(header);
+            for (AccountScore s : scores) {
+                List<String> row = new ArrayList<>(List.of(s.accountId(), s.name(), s.asOf().toString(), s.stage(),
+                        number(s.score()), number(s.baseScore()), number(s.adjustment()),
+                        s.band() == null ? "" : s.band().id()));
+                s.categories().forEach(c -> row.add(number(c.score())));
+                row.add(s.change30d() == null ? "" : number(s.change30d()));
+                row.add(s.reasons().stream().limit(3).map(AccountScore.Reason::text).collect(Collectors.joining(" ")));
+                row.add(s.actions().stream().map(AccountScore.RecommendedAction::title).collect(Collectors.joining("; ")));
+                csv.writeRecord(row);
+            }
+        }
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** JSON with dates as ISO text and NaN (no data) as null. */
+    static ObjectMapper json() {
+        SimpleModule nan = new SimpleModule();
+        JsonSerializer<Double> nullForNaN = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                if (value == null || value.isNaN() || value.isInfinite()) {
+                    gen.writeNull();
+                } else {
+                    gen.writeNumber(Math.round(value * 100) / 100.0);
+                }
+            }
+        };
+        nan.addSerializer(Double.class, nullForNaN);
+        nan.addSerializer(double.class, nullForNaN);
+        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(nan)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

@@ -1,0 +1,196 @@
+package com.bellwether.scoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import com.bellwether.domain.Account;
+import com.bellwether.scoring.AccountScore.AdjustmentNote;
+import com.bellwether.scoring.AccountScore.CategoryResult;
+import com.bellwether.scoring.AccountScore.MeasureResult;
+import com.bellwether.scoring.AccountScore.Reason;
+import com.bellwether.scoring.AccountScore.RecommendedAction;
+import com.bellwether.scoring.HealthModel.Condition;
+import com.bellwether.scoring.HealthModel.Measure;
+import com.bellwether.scoring.HealthModel.PlaybookRule;
+
+/** Scores accounts as of a date under a model, with reasons, actions and explanations. */
+public final class HealthScorer {
+
+    /** Reasons below this many points are not worth a sentence. */
+    private static final double NOTABLE_POINTS = 2.0;
+    private static final int[] LOOK_BACK = {0, 7, 30, 90};
+    private static final Map<String, Integer> PRIORITY = Map.of("urgent", 0, "high", 1, "medium", 2, "normal", 2, "low", 3);
+
+    private final HealthModel model;
+    private final Portfolio portfolio;
+
+    public HealthScorer(HealthModel model, Portfolio portfolio) {
+        this.model = model;
+        this.portfolio = portfolio;
+    }
+
+    /** One account as of a date (a score for a date before its start or after its churn is marked not live). */
+    public AccountScore score(String accountId, LocalDate asOf) {
+        int a = portfolio.indexOf(accountId);
+        if (a < 0) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio, new int[] {a}, lookBackDates(asOf), () -> false);
+        return describe(grid, 0);
+    }
+
+    /** Every account live at the date, ordered by account id. */
+    public List<AccountScore> scoreLive(LocalDate asOf, BooleanSupplier cancelled) {
+        int[] live = IntStream.range(0, portfolio.size()).filter(a -> portfolio.isLive(a, asOf)).toArray();
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio, live, lookBackDates(asOf), cancelled);
+        List<AccountScore> scores = new ArrayList<>(live.length);
+        for (int k = 0; k < live.length; k++) {
+            scores.add(describe(grid, k));
+        }
+        return scores;
+    }
+
+    private static List<LocalDate> lookBackDates(LocalDate asOf) {
+        return IntStream.of(LOOK_BACK).mapToObj(asOf::minusDays).toList();
+    }
+
+    /** The k-th account of a grid whose dates are as-of, 7, 30 and 90 days before. */
+    private AccountScore describe(ScoreGrid grid, int k) {
+        int p = grid.point(k, 0);
+        Account account = portfolio.account(grid.account(k));
+        List<Measure> measures = model.measures();
+        double[] weights = grid.effectiveWeights(p);
+        List<MeasureResult> measureResults = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
+        for (int m = 0; m < measures.size(); m++) {
+            Measure measure = measures.get(m);
+            double score = grid.measureScore(m, p);
+            double lost = Double.isNaN(score) ? 0 : weights[m] * (100 - score);
+            String text = Explainer.measureText(measure, grid.raw(m, p), score);
+            measureResults.add(new MeasureResult(measure.id(), measure.label(), measure.category(), grid.raw(m, p),
+                    score, weights[m], lost, text));
+            if (lost > 0) {
+                reasons.add(new Reason(measure.id(), measure.label(), lost, text));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble(Reason::pointsLost).reversed());
+        double[] categoryWeights = model.categoryWeights(grid.stage(p));
+        List<CategoryResult> categories = new ArrayList<>();
+        for (int c = 0; c < model.categories().size(); c++) {
+            HealthModel.Category category = model.categories().get(c);
+            categories.add(new CategoryResult(category.id(), category.label(), grid.categoryScore(c, p), categoryWeights[c]));
+        }
+        List<RecommendedAction> actions = actions(grid, p);
+        List<AdjustmentNote> notes = activeNotes(grid.account(k), grid.dates().get(0));
+        return new AccountScore(account.accountId(), account.name(), grid.dates().get(0), grid.stage(p),
+                model.stageLabel(grid.stage(p)), grid.isLive(p), measureResults, categories, grid.base(p),
+                grid.adjustment(p), notes, grid.score(p), grid.band(p), change(grid, k, 1), change(grid, k, 2),
+                change(grid, k, 3), reasons, actions, explanation(reasons, grid.adjustment(p), notes, actions));
+    }
+
+    private static Double change(ScoreGrid grid, int k, int j) {
+        double now = grid.score(grid.point(k, 0));
+        double then = grid.score(grid.point(k, j));
+        return Double.isNaN(now) || Double.isNaN(then) || !grid.isLive(grid.point(k, j)) ? null : now - then;
+    }
+
+    private List<RecommendedAction> actions(ScoreGrid grid, int p) {
+        List<RecommendedAction> actions = new ArrayList<>();
+        for (PlaybookRule rule : model.playbook()) {
+            if (holds(rule.when(), grid, p)) {
+                actions.add(new RecommendedAction(rule.id(), rule.action().title(),
+                        Explainer.actionText(rule.action().why(), grid, p), rule.action().priority(), rule.action().owner()));
+            }
+        }
+        actions.sort(Comparator.comparingInt(a -> PRIORITY.getOrDefault(a.priority() == null ? "" : a.priority(), 2)));
+        return actions;
+    }
+
+    /** Whether a playbook condition holds at a point; a condition on a value without data does not hold. */
+    static boolean holds(Condition condition, ScoreGrid grid, int p) {
+        HealthModel model = grid.model();
+        if (condition.all() != null) {
+            return condition.all().stream().allMatch(c -> holds(c, grid, p));
+        }
+        if (condition.band() != null) {
+            return grid.band(p) != null && grid.band(p).id().equals(condition.band());
+        }
+        if (condition.measure() != null) {
+            int m = model.measureIndex(condition.measure());
+            return condition.score() != null ? condition.score().holds(grid.measureScore(m, p))
+                    : condition.raw().holds(grid.raw(m, p));
+        }
+        return condition.score().holds(grid.categoryScore(model.categoryIndex(condition.category()), p));
+    }
+
+    private List<AdjustmentNote> activeNotes(int a, LocalDate day) {
+        Portfolio.AccountData data = portfolio.data(a);
+        int t = (int) day.toEpochDay();
+        List<AdjustmentNote> notes = new ArrayList<>();
+        for (int i = 0; i < data.noteDays.length && data.noteDays[i] <= t; i++) {
+            if (t < data.noteExpires[i]) {
+                var note = data.notes.get(i);
+                notes.add(new AdjustmentNote(note.date(), note.author(), note.adjustment(), note.reason(), note.expires()));
+            }
+        }
+        return notes;
+    }
+
+    /** Up to three notable reasons with their numbers, the adjustment, then the first action. */
+    static String explanation(List<Reason> reasons, double adjustment, List<AdjustmentNote> notes,
+                              List<RecommendedAction> actions) {
+        StringBuilder text = new StringBuilder();
+        reasons.stream().filter(r -> r.pointsLost() >= NOTABLE_POINTS).limit(3)
+                .forEach(r -> text.append(text.length() == 0 ? "" : " ").append(r.text()));
+        if (text.length() == 0) {
+            text.append("No measure is holding the score back.");
+        }
+        if (adjustment != 0) {
+            text.append(" CSM adjustment ").append(adjustment > 0 ? "+" : "").append(Explainer.number(adjustment));
+            if (!notes.isEmpty()) {
+                text.append(" (").append(notes.get(notes.size() - 1).reason()).append(')');
+            }
+            text.append('.');
+        }
+        if (!actions.isEmpty()) {
+            text.append(" → ").append(actions.get(0).title()).append('.');
+        }
+        return text.toString().replace("..", ".");
+    }
+
+    /**
+     * Why an account's score changed between two dates, from the model {@code before} at {@code from} to this
+     * scorer's model at {@code to}: the change due to the account's data (under the earlier model) and the change
+     * due to the model (at the later date), each by category and measure.
+     */
+    public ScoreChange whyChanged(String accountId, LocalDate from, LocalDate to, HealthModel before) {
+        int a = portfolio.indexOf(accountId);
+        if (a < 0) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        int[] one = {a};
+        ScoreGrid old = ScoreGrid.compute(before, portfolio, one, List.of(from, to), () -> false);
+        ScoreGrid now = model == before ? old : old.withModel(model);
+        double[] oldFrom = old.contributions(0);
+        double[] oldTo = old.contributions(1);
+        double[] nowTo = now.contributions(1);
+        List<ScoreChange.Part> data = new ArrayList<>();
+        List<ScoreChange.Part> modelParts = new ArrayList<>();
+        for (int m = 0; m < model.measures().size(); m++) {
+            Measure measure = model.measures().get(m);
+            int mb = before.measureIndex(measure.id());
+            double fromPoints = mb < 0 ? 0 : oldFrom[mb];
+            double toPointsOld = mb < 0 ? 0 : oldTo[mb];
+            data.add(new ScoreChange.Part(measure.id(), measure.label(), measure.category(), toPointsOld - fromPoints,
+                    Explainer.measureText(measure, now.raw(m, 1), now.measureScore(m, 1))));
+            modelParts.add(new ScoreChange.Part(measure.id(), measure.label(), measure.category(), nowTo[m] - toPointsOld, null));
+        }
+        return ScoreChange.of(accountId, from, to, old.score(0), now.score(1), old.base(0), old.base(1), now.base(1),
+                old.adjustment(0), now.adjustment(1), data, modelParts, model);
+    }
+}

@@ -1,0 +1,425 @@
+package com.bellwether.scoring;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import com.bellwether.domain.Account;
+import com.bellwether.scoring.HealthModel.Measure;
+import com.bellwether.scoring.Portfolio.AccountData;
+
+/**
+ * Scores of a set of accounts at a set of as-of dates under one model, column by column. The expensive part, the
+ * raw value of every measure at every point, is computed once; {@link #withModel} re-aggregates from it, so a
+ * change of weights, bands or stage overrides touches no data, and a change of one measure's scale rescores only
+ * that measure. A point is an (account, date) pair: {@code point(k, j) = k * dates + j}.
+ */
+public final class ScoreGrid {
+
+    private final HealthModel model;
+    private final Portfolio portfolio;
+    private final int[] accounts;
+    private final LocalDate[] dates;
+    private final int[] days;
+
+    private final double[][] raw;            // [measure][point]
+    private final double[][] measureScores;  // [measure][point], NaN when skipped
+    private final byte[] stage;              // index into HealthModel.STAGE_IDS
+    private final double[] adjustment;
+    private final boolean[] live;
+
+    private final double[][] categoryScores; // [category][point]
+    private final double[] base;
+    private final double[] total;
+    private final byte[] band;               // Band ordinal, -1 without data
+
+    private ScoreGrid(HealthModel model, Portfolio portfolio, int[] accounts, LocalDate[] dates, double[][] raw,
+                      double[][] measureScores, byte[] stage, double[] adjustment, boolean[] live) {
+        this.model = model;
+        this.portfolio = portfolio;
+        this.accounts = accounts;
+        this.dates = dates;
+        this.days = Arrays.stream(dates).mapToInt(d -> (int) d.toEpochDay()).toArray();
+        this.raw = raw;
+        this.measureScores = measureScores;
+        this.stage = stage;
+        this.adjustment = adjustment;
+        this.live = live;
+        int points = accounts.length * dates.length;
+        this.categoryScores = new double[model.categories().size()][points];
+        this.base = new double[points];
+        this.total = new double[points];
+        this.band = new byte[points];
+        aggregate();
+    }
+
+    /** Computes every measure at every point; the cancellation is polled per account. */
+    public static ScoreGrid compute(HealthModel model, Portfolio portfolio, int[] accounts, List<LocalDate> dates,
+                                    BooleanSupplier cancelled) {
+        LocalDate[] at = dates.toArray(LocalDate[]::new);
+        int points = accounts.length * at.length;
+        double[][] raw = new double[model.measures().size()][];
+        for (int m = 0; m < raw.length; m++) {
+            raw[m] = new double[points];
+        }
+        MeasureFunction[] functions = functions(model, portfolio);
+        int[] days = Arrays.stream(at).mapToInt(d -> (int) d.toEpochDay()).toArray();
+        IntStream.range(0, accounts.length).parallel().forEach(k -> {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
+            AccountData data = portfolio.data(accounts[k]);
+            for (int j = 0; j < days.length; j++) {
+                for (int m = 0; m < functions.length; m++) {
+                    raw[m][k * days.length + j] = functions[m].raw(data, days[j]);
+                }
+            }
+        });
+        double[][] scores = new double[raw.length][];
+        for (int m = 0; m < raw.length; m++) {
+            scores[m] = scoreMeasure(model.measures().get(m), raw[m]);
+        }
+        return new ScoreGrid(model, portfolio, accounts, at, raw, scores, stages(model, portfolio, accounts, days),
+                adjustments(model, portfolio, accounts, days), live(portfolio, accounts, at));
+    }
+
+    /** Every account of the portfolio at the given dates. */
+    public static ScoreGrid compute(HealthModel model, Portfolio portfolio, List<LocalDate> dates) {
+        return compute(model, portfolio, IntStream.range(0, portfolio.size()).toArray(), dates, () -> false);
+    }
+
+    /**
+     * The same points under another model, recomputing only what the change needs: raw values of measures whose
+     * derivation changed, scores of measures whose scale or missing-data policy changed, stages when the stage
+     * rule changed, adjustments when the bound changed, and the aggregation always.
+     */
+    public ScoreGrid withModel(HealthModel next) {
+        List<Measure> before = model.measures();
+        List<Measure> after = next.measures();
+        boolean sameShape = before.size() == after.size();
+        for (int m = 0; sameShape && m < after.size(); m++) {
+            sameShape = before.get(m).id().equals(after.get(m).id());
+        }
+        if (!sameShape) {
+            return compute(next, portfolio, accounts, Arrays.asList(dates), () -> false);
+        }
+        double[][] nextRaw = raw.clone();
+        double[][] nextScores = measureScores.clone();
+        MeasureFunction[] functions = null;
+        for (int m = 0; m < after.size(); m++) {
+            Measure old = before.get(m);
+            Measure now = after.get(m);
+            if (!Objects.equals(old.derive(), now.derive())) {
+                if (functions == null) {
+                    functions = functions(next, portfolio);
+                }
+                double[] column = new double[raw[m].length];
+                MeasureFunction function = functions[m];
+                IntStream.range(0, accounts.length).parallel().forEach(k -> {
+                    AccountData data = portfolio.data(accounts[k]);
+                    for (int j = 0; j < days.length; j++) {
+                        column[k * days.length + j] = function.raw(data, days[j]);
+                    }
+                });
+                nextRaw[m] = column;
+                nextScores[m] = scoreMeasure(now, column);
+            } else if (!sameScoring(old, now)) {
+                nextScores[m] = scoreMeasure(now, raw[m]);
+            }
+        }
+        byte[] nextStage = Objects.equals(model.stageRule(), next.stageRule()) ? stage
+                : stages(next, portfolio, accounts, days);
+        double[] nextAdjustment = Objects.equals(model.adjustmentBound(), next.adjustmentBound()) ? adjustment
+                : adjustments(next, portfolio, accounts, days);
+        return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextScores, nextStage, nextAdjustment, live);
+    }
+
+    private static boolean sameScoring(Measure a, Measure b) {
+        return Objects.equals(a.direction(), b.direction()) && Objects.equals(a.missing(), b.missing())
+                && a.scale().size() == b.scale().size()
+                && IntStream.range(0, a.scale().size()).allMatch(i -> Arrays.equals(a.scale().get(i), b.scale().get(i)));
+    }
+
+    private static MeasureFunction[] functions(HealthModel model, Portfolio portfolio) {
+        return model.measures().stream().map(m -> new MeasureFunction(m.derive(), portfolio)).toArray(MeasureFunction[]::new);
+    }
+
+    /** A raw value through the measure's scale; NaN (skipped) or the fixed score when there is no value. */
+    static double score(Measure measure, double raw) {
+        if (Double.isNaN(raw)) {
+            return measure.missing() == null || measure.missing().skips() ? Double.NaN : measure.missing().score();
+        }
+        List<double[]> scale = measure.scale();
+        if (raw <= scale.get(0)[0]) {
+            return scale.get(0)[1];
+        }
+        for (int i = 1; i < scale.size(); i++) {
+            double[] hi = scale.get(i);
+            if (raw <= hi[0]) {
+                double[] lo = scale.get(i - 1);
+                return lo[1] + (hi[1] - lo[1]) * (raw - lo[0]) / (hi[0] - lo[0]);
+            }
+        }
+        return scale.get(scale.size() - 1)[1];
+    }
+
+    private static double[] scoreMeasure(Measure measure, double[] raw) {
+        double[] scores = new double[raw.length];
+        for (int p = 0; p < raw.length; p++) {
+            scores[p] = score(measure, raw[p]);
+        }
+        return scores;
+    }
+
+    private static byte[] stages(HealthModel model, Portfolio portfolio, int[] accounts, int[] days) {
+        byte[] stages = new byte[accounts.length * days.length];
+        for (int k = 0; k < accounts.length; k++) {
+            AccountData data = portfolio.data(accounts[k]);
+            for (int j = 0; j < days.length; j++) {
+                stages[k * days.length + j] = (byte) HealthModel.STAGE_IDS.indexOf(stageOf(model, data.account, data.start, days[j]));
+            }
+        }
+        return stages;
+    }
+
+    /**
+     * The stage as of day t: the account's explicit stage when it names one of the model's, else from the
+     * contract dates by the model's rule.
+     */
+    static String stageOf(HealthModel model, Account account, int start, int t) {
+        String explicit = model.stageNamed(account.lifecycleStage());
+        if (explicit != null) {
+            return explicit;
+        }
+        HealthModel.StageRule rule = model.stageRule();
+        if (start == Integer.MAX_VALUE) {
+            return "adoption";
+        }
+        int age = t - start;
+        if (age < rule.onboardingDays()) {
+            return "onboarding";
+        }
+        LocalDate day = LocalDate.ofEpochDay(t);
+        LocalDate next = nextRenewal(account, LocalDate.ofEpochDay(start), day, rule.renewalCycleMonths());
+        if (ChronoUnit.DAYS.between(day, next) <= rule.renewalWindowDays()) {
+            return "renewal";
+        }
+        return age < rule.adoptionUntilDays() ? "adoption" : "growth";
+    }
+
+    /** The account's renewal date when it is the next one after the day, else the next contract anniversary. */
+    static LocalDate nextRenewal(Account account, LocalDate start, LocalDate day, int cycleMonths) {
+        LocalDate renewal = account.renewalDate();
+        if (renewal != null && renewal.isAfter(day) && !renewal.isAfter(day.plusMonths(cycleMonths))) {
+            return renewal;
+        }
+        long cycles = Math.max(1, ChronoUnit.MONTHS.between(start, day) / cycleMonths);
+        LocalDate next = start.plusMonths(cycles * cycleMonths);
+        while (!next.isAfter(day)) {
+            next = next.plusMonths(cycleMonths);
+        }
+        return next;
+    }
+
+    private static double[] adjustments(HealthModel model, Portfolio portfolio, int[] accounts, int[] days) {
+        double[] adjustments = new double[accounts.length * days.length];
+        for (int k = 0; k < accounts.length; k++) {
+            AccountData data = portfolio.data(accounts[k]);
+            for (int j = 0; j < days.length; j++) {
+                adjustments[k * days.length + j] = adjustment(model, data, days[j]);
+            }
+        }
+        return adjustments;
+    }
+
+    /** The sum of the notes' adjustments active on day t (from their date until before they expire), bounded. */
+    static double adjustment(HealthModel model, AccountData data, int t) {
+        double sum = 0;
+        for (int i = 0; i < data.noteDays.length && data.noteDays[i] <= t; i++) {
+            if (t < data.noteExpires[i]) {
+                sum += data.notePoints[i];
+            }
+        }
+        double bound = model.adjustmentBound();
+        return Math.max(-bound, Math.min(bound, sum));
+    }
+
+    private static boolean[] live(Portfolio portfolio, int[] accounts, LocalDate[] dates) {
+        boolean[] live = new boolean[accounts.length * dates.length];
+        for (int k = 0; k < accounts.length; k++) {
+            for (int j = 0; j < dates.length; j++) {
+                live[k * dates.length + j] = portfolio.isLive(accounts[k], dates[j]);
+            }
+        }
+        return live;
+    }
+
+    /** Category scores, base, final score and band of every point, from the measure scores. */
+    private void aggregate() {
+        List<Measure> measures = model.measures();
+        int categories = model.categories().size();
+        int[] categoryOf = measures.stream().mapToInt(m -> model.categoryIndex(m.category())).toArray();
+        double[] measureWeight = measures.stream().mapToDouble(Measure::weightOrOne).toArray();
+        double[][] stageWeights = new double[HealthModel.STAGE_IDS.size()][];
+        double[][] stageBands = new double[HealthModel.STAGE_IDS.size()][];
+        for (int s = 0; s < stageWeights.length; s++) {
+            String id = HealthModel.STAGE_IDS.get(s);
+            stageWeights[s] = model.categoryWeights(id);
+            HealthModel.Bands bands = model.bands(id);
+            stageBands[s] = new double[] {bands.red(), bands.yellow()};
+        }
+        double[] sum = new double[categories];
+        double[] weight = new double[categories];
+        for (int p = 0; p < base.length; p++) {
+            Arrays.fill(sum, 0);
+            Arrays.fill(weight, 0);
+            for (int m = 0; m < measures.size(); m++) {
+                double s = measureScores[m][p];
+                if (!Double.isNaN(s)) {
+                    sum[categoryOf[m]] += measureWeight[m] * s;
+                    weight[categoryOf[m]] += measureWeight[m];
+                }
+            }
+            double[] w = stageWeights[stage[p]];
+            double totalSum = 0;
+            double totalWeight = 0;
+            for (int c = 0; c < categories; c++) {
+                double score = weight[c] > 0 ? sum[c] / weight[c] : Double.NaN;
+                categoryScores[c][p] = score;
+                if (!Double.isNaN(score) && w[c] > 0) {
+                    totalSum += w[c] * score;
+                    totalWeight += w[c];
+                }
+            }
+            if (totalWeight == 0) {
+                base[p] = Double.NaN;
+                total[p] = Double.NaN;
+                band[p] = -1;
+                continue;
+            }
+            base[p] = totalSum / totalWeight;
+            total[p] = Math.max(0, Math.min(100, base[p] + adjustment[p]));
+            double[] cut = stageBands[stage[p]];
+            band[p] = (byte) Band.of(total[p], cut[0], cut[1]).ordinal();
+        }
+    }
+
+    // Read access
+
+    public HealthModel model() {
+        return model;
+    }
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public int accountCount() {
+        return accounts.length;
+    }
+
+    /** The portfolio index of the k-th account of the grid. */
+    public int account(int k) {
+        return accounts[k];
+    }
+
+    public List<LocalDate> dates() {
+        return List.of(dates);
+    }
+
+    public int point(int k, int j) {
+        return k * dates.length + j;
+    }
+
+    public int points() {
+        return base.length;
+    }
+
+    public double raw(int measure, int point) {
+        return raw[measure][point];
+    }
+
+    public double measureScore(int measure, int point) {
+        return measureScores[measure][point];
+    }
+
+    public double categoryScore(int category, int point) {
+        return categoryScores[category][point];
+    }
+
+    public String stage(int point) {
+        return HealthModel.STAGE_IDS.get(stage[point]);
+    }
+
+    public double adjustment(int point) {
+        return adjustment[point];
+    }
+
+    public boolean isLive(int point) {
+        return live[point];
+    }
+
+    /** The weighted score before any CSM adjustment; NaN when no measure has data. */
+    public double base(int point) {
+        return base[point];
+    }
+
+    /** Base plus adjustment, within 0–100; NaN when no measure has data. */
+    public double score(int point) {
+        return total[point];
+    }
+
+    /** The band, or null when there is no score. */
+    public Band band(int point) {
+        return band[point] < 0 ? null : Band.values()[band[point]];
+    }
+
+    /**
+     * How many points of the base score each measure carries at a point: its share of the total weight among the
+     * measures and categories with data, times its score. They add up to the base score.
+     */
+    public double[] contributions(int point) {
+        List<Measure> measures = model.measures();
+        double[] contributions = new double[measures.size()];
+        double[] weights = effectiveWeights(point);
+        for (int m = 0; m < contributions.length; m++) {
+            double s = measureScores[m][point];
+            contributions[m] = Double.isNaN(s) ? 0 : weights[m] * s;
+        }
+        return contributions;
+    }
+
+    /** Each measure's share of the base score at a point (0 for measures without data); they add up to 1. */
+    public double[] effectiveWeights(int point) {
+        List<Measure> measures = model.measures();
+        int categories = model.categories().size();
+        double[] categoryWeight = new double[categories];
+        for (int m = 0; m < measures.size(); m++) {
+            if (!Double.isNaN(measureScores[m][point])) {
+                categoryWeight[model.categoryIndex(measures.get(m).category())] += measures.get(m).weightOrOne();
+            }
+        }
+        double[] w = model.categoryWeights(stage(point));
+        double totalWeight = 0;
+        for (int c = 0; c < categories; c++) {
+            if (categoryWeight[c] > 0 && w[c] > 0) {
+                totalWeight += w[c];
+            }
+        }
+        double[] shares = new double[measures.size()];
+        if (totalWeight == 0) {
+            return shares;
+        }
+        for (int m = 0; m < measures.size(); m++) {
+            int c = model.categoryIndex(measures.get(m).category());
+            if (!Double.isNaN(measureScores[m][point]) && w[c] > 0 && categoryWeight[c] > 0) {
+                shares[m] = w[c] / totalWeight * measures.get(m).weightOrOne() / categoryWeight[c];
+            }
+        }
+        return shares;
+    }
+}

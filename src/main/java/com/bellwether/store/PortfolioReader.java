@@ -1,0 +1,123 @@
+package com.bellwether.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.bellwether.domain.Account;
+import com.bellwether.domain.Bundle;
+import com.bellwether.domain.Interaction;
+import com.bellwether.domain.InteractionKind;
+import com.bellwether.domain.Note;
+import com.bellwether.domain.Outcome;
+import com.bellwether.domain.OutcomeEvent;
+import com.bellwether.domain.StakeholderRole;
+import com.bellwether.domain.Survey;
+import com.bellwether.domain.Ticket;
+import com.bellwether.domain.TicketPriority;
+import com.bellwether.domain.UsageDay;
+
+/** Reads the whole portfolio into memory, each entity ordered by account and date, for the scoring engine. */
+public final class PortfolioReader {
+
+    private PortfolioReader() {
+    }
+
+    public static Bundle read(Database database) {
+        Bundle bundle = Bundle.empty();
+        Map<String, String> ids = new HashMap<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT account_id, name, segment, industry, region, csm,"
+                    + " lifecycle_stage, arr, licensed_seats, contract_start, renewal_date FROM account ORDER BY account_id")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    ids.put(id, id);
+                    Object arr = rs.getObject(8);
+                    Object seats = rs.getObject(9);
+                    bundle.accounts().add(new Account(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7),
+                            arr == null ? null : ((Number) arr).doubleValue(),
+                            seats == null ? null : ((Number) seats).intValue(),
+                            date(rs, 10), date(rs, 11)));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT name FROM usage_metric ORDER BY position")) {
+                while (rs.next()) {
+                    bundle.usageMetrics().add(rs.getString(1));
+                }
+            }
+            int width = bundle.usageMetrics().size();
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT account_id, usage_date, metric_values FROM usage_day ORDER BY account_id, usage_date")) {
+                while (rs.next()) {
+                    Object[] array = (Object[]) rs.getArray(3).getArray();
+                    double[] values = new double[width];
+                    Arrays.fill(values, Double.NaN);
+                    for (int i = 0; i < array.length && i < width; i++) {
+                        if (array[i] != null) {
+                            values[i] = ((Number) array[i]).doubleValue();
+                        }
+                    }
+                    bundle.usage().add(new UsageDay(ids.get(rs.getString(1)), rs.getDate(2).toLocalDate(), values));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT ticket_id, account_id, opened, closed, priority,"
+                    + " escalated, csat FROM ticket ORDER BY account_id, opened")) {
+                while (rs.next()) {
+                    Timestamp closed = rs.getTimestamp(4);
+                    Object csat = rs.getObject(7);
+                    bundle.tickets().add(new Ticket(rs.getString(1), ids.get(rs.getString(2)),
+                            rs.getTimestamp(3).toLocalDateTime(), closed == null ? null : closed.toLocalDateTime(),
+                            TicketPriority.valueOf(rs.getString(5)), rs.getBoolean(6),
+                            csat == null ? null : ((Number) csat).intValue()));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT account_id, occurred_at, contact, role, kind"
+                    + " FROM interaction ORDER BY account_id, occurred_at")) {
+                while (rs.next()) {
+                    bundle.interactions().add(new Interaction(ids.get(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
+                            rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
+                            InteractionKind.valueOf(rs.getString(5))));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT account_id, survey_date, nps FROM survey ORDER BY account_id, survey_date")) {
+                while (rs.next()) {
+                    bundle.surveys().add(new Survey(ids.get(rs.getString(1)), date(rs, 2), rs.getInt(3)));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT account_id, outcome_date, event, arr_change FROM outcome ORDER BY account_id, outcome_date")) {
+                while (rs.next()) {
+                    Object change = rs.getObject(4);
+                    bundle.outcomes().add(new Outcome(ids.get(rs.getString(1)), date(rs, 2),
+                            OutcomeEvent.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                            change == null ? null : ((Number) change).doubleValue()));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT account_id, note_date, author, adjustment, reason, expires"
+                    + " FROM note ORDER BY account_id, note_date")) {
+                while (rs.next()) {
+                    bundle.notes().add(new Note(ids.get(rs.getString(1)), date(rs, 2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), date(rs, 6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the portfolio from " + database.location().displayName() + ": "
+                    + e.getMessage(), e);
+        }
+        return bundle;
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        java.sql.Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}
