@@ -205,23 +205,23 @@ public record HealthModel(
 
     private void check(String source) {
         if (categories.isEmpty()) {
-            fail(source, "categories", "at least one category is required");
+            fail(source, "categories", "at least one category");
         }
         Set<String> categoryIds = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             Category c = categories.get(i);
             if (c.id() == null || c.id().isBlank() || !categoryIds.add(c.id())) {
-                fail(source, "categories[" + i + "].id", "a unique, non-empty id is required");
+                fail(source, "categories[" + i + "].id", "a unique, non-empty id");
             }
             if (!(c.weight() >= 0)) {
-                fail(source, "categories[" + i + "].weight", "a weight of 0 or more is required");
+                fail(source, "categories[" + i + "].weight", "a weight of 0 or more");
             }
         }
         if (categories.stream().mapToDouble(Category::weight).sum() <= 0) {
             fail(source, "categories", "the category weights must not all be 0");
         }
         if (measures.isEmpty()) {
-            fail(source, "measures", "at least one measure is required");
+            fail(source, "measures", "at least one measure");
         }
         Set<String> measureIds = new HashSet<>();
         for (int i = 0; i < measures.size(); i++) {
@@ -229,7 +229,7 @@ public record HealthModel(
         }
         checkBands(source, "bands", bands);
         if (bands.red() == null || bands.yellow() == null) {
-            fail(source, "bands", "both red and yellow cut-offs are required");
+            fail(source, "bands", "both red and yellow cut-offs");
         }
         if (stageRule.onboardingDays() == null || stageRule.renewalWindowDays() == null
                 || stageRule.adoptionUntilDays() == null || stageRule.renewalCycleMonths() == null
@@ -263,11 +263,11 @@ public record HealthModel(
             PlaybookRule rule = playbook.get(i);
             String at = "playbook[" + i + "]";
             if (rule.when() == null) {
-                fail(source, at + ".when", "a condition is required");
+                fail(source, at + ".when", "a condition");
             }
             checkCondition(source, at + ".when", rule.when(), categoryIds, measureIds);
             if (rule.action() == null || rule.action().title() == null || rule.action().title().isBlank()) {
-                fail(source, at + ".action.title", "an action with a title is required");
+                fail(source, at + ".action.title", "an action with a title");
             }
         }
         if (adjustmentBound < 0 || adjustmentBound > 100) {
@@ -277,7 +277,7 @@ public record HealthModel(
 
     private static void checkMeasure(String source, String at, Measure m, Set<String> categories, Set<String> ids) {
         if (m.id() == null || m.id().isBlank() || !ids.add(m.id())) {
-            fail(source, at + ".id", "a unique, non-empty id is required");
+            fail(source, at + ".id", "a unique, non-empty id");
         }
         if (m.category() == null || !categories.contains(m.category())) {
             fail(source, at + ".category", "the id of one of the model's categories");

@@ -190,6 +190,14 @@ public final class HealthScorer {
                     Explainer.measureText(measure, now.raw(m, 1), now.measureScore(m, 1))));
             modelParts.add(new ScoreChange.Part(measure.id(), measure.label(), measure.category(), nowTo[m] - toPointsOld, null));
         }
+        // A measure the later model dropped gives back its points at the later date.
+        for (int mb = 0; mb < before.measures().size(); mb++) {
+            Measure dropped = before.measures().get(mb);
+            if (model.measureIndex(dropped.id()) < 0) {
+                data.add(new ScoreChange.Part(dropped.id(), dropped.label(), dropped.category(), oldTo[mb] - oldFrom[mb], null));
+                modelParts.add(new ScoreChange.Part(dropped.id(), dropped.label(), dropped.category(), -oldTo[mb], null));
+            }
+        }
         return ScoreChange.of(accountId, from, to, old.score(0), now.score(1), old.base(0), old.base(1), now.base(1),
                 old.adjustment(0), now.adjustment(1), data, modelParts, model);
     }

@@ -54,6 +54,7 @@ public record ScoreChange(
     private static Map<String, Double> byCategory(List<Part> parts, HealthModel model) {
         Map<String, Double> sums = new LinkedHashMap<>();
         model.categories().forEach(c -> sums.put(c.id(), 0.0));
+        // A dropped measure may belong to a category the later model no longer has.
         parts.forEach(p -> sums.merge(p.category(), p.points(), Double::sum));
         return sums;
     }

@@ -258,10 +258,12 @@ public final class ScoreGrid {
         return live;
     }
 
+    /** Points aggregated per task; both cores share the work on a large grid. */
+    private static final int CHUNK = 8_192;
+
     /** Category scores, base, final score and band of every point, from the measure scores. */
     private void aggregate() {
         List<Measure> measures = model.measures();
-        int categories = model.categories().size();
         int[] categoryOf = measures.stream().mapToInt(m -> model.categoryIndex(m.category())).toArray();
         double[] measureWeight = measures.stream().mapToDouble(Measure::weightOrOne).toArray();
         double[][] stageWeights = new double[HealthModel.STAGE_IDS.size()][];
@@ -272,14 +274,23 @@ public final class ScoreGrid {
             HealthModel.Bands bands = model.bands(id);
             stageBands[s] = new double[] {bands.red(), bands.yellow()};
         }
+        int chunks = (base.length + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(chunk -> aggregate(chunk * CHUNK,
+                Math.min(base.length, (chunk + 1) * CHUNK), categoryOf, measureWeight, stageWeights, stageBands));
+    }
+
+    private void aggregate(int from, int to, int[] categoryOf, double[] measureWeight, double[][] stageWeights,
+                           double[][] stageBands) {
+        int categories = model.categories().size();
         double[] sum = new double[categories];
         double[] weight = new double[categories];
-        for (int p = 0; p < base.length; p++) {
+        for (int p = from; p < to; p++) {
             Arrays.fill(sum, 0);
             Arrays.fill(weight, 0);
-            for (int m = 0; m < measures.size(); m++) {
+            for (int m = 0; m < measureWeight.length; m++) {
                 double s = measureScores[m][p];
-                if (!Double.isNaN(s)) {
+                if (s == s) {
                     sum[categoryOf[m]] += measureWeight[m] * s;
                     weight[categoryOf[m]] += measureWeight[m];
                 }
@@ -290,7 +301,7 @@ public final class ScoreGrid {
             for (int c = 0; c < categories; c++) {
                 double score = weight[c] > 0 ? sum[c] / weight[c] : Double.NaN;
                 categoryScores[c][p] = score;
-                if (!Double.isNaN(score) && w[c] > 0) {
+                if (score == score && w[c] > 0) {
                     totalSum += w[c] * score;
                     totalWeight += w[c];
                 }

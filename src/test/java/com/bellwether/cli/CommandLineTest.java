@@ -76,7 +76,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"import", "--help"}, {"generate", "--help"}, {"db", "--help"},
-                {"db", "info", "--help"}}) {
+                {"db", "info", "--help"}, {"score", "--help"}}) {
             out.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isZero();
             assertThat(out.toString()).startsWith("Usage: bellwether");
@@ -91,6 +91,35 @@ class CommandLineTest {
         assertThat(run("import", "--db", db(), generated.toString())).as(err.toString()).isZero();
 
         assertThat(out.toString()).contains("accounts.csv").contains("accounts      30");
+    }
+
+    @Test
+    void scoreWritesOneRowPerLiveAccountAsCsvOrJson() throws Exception {
+        assertThat(run("import", "--db", db(), "sample-data")).isZero();
+        Path csv = dir.resolve("scores.csv");
+        Path json = dir.resolve("scores.json");
+
+        assertThat(run("score", "--db", db(), "--as-of", "2025-06-30", "--out", csv.toString())).as(err.toString()).isZero();
+        assertThat(run("score", "--db", db(), "--as-of", "2025-06-30", "--format", "json", "--out", json.toString())).isZero();
+
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("account_id,name,as_of,stage,score,base_score,adjustment,band,adoption,"
+                + "engagement,support,relationship,trend_30d,top_reasons,actions");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ACC-00379,").contains(",2025-06-30,renewal,")
+                .contains(",-4.0,red,").contains("Reach out now and run a root-cause review"));
+        assertThat(out.toString()).contains("live accounts as of 2025-06-30 with Default health model");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(tree.size()).isEqualTo(lines.size() - 1);
+        assertThat(tree.get(0).get("measures").size()).isEqualTo(12);
+        assertThat(tree.get(0).get("explanation").asText()).isNotBlank();
+    }
+
+    @Test
+    void anInvalidModelIsOneClearLineNamingTheField() throws Exception {
+        Path model = Files.writeString(dir.resolve("m.json"), "{\"name\": \"x\", \"categories\": []}");
+
+        assertThat(run("score", "--db", db(), "--model", model.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: Invalid model: m.json: categories: expected at least one category");
     }
 
     @Test
