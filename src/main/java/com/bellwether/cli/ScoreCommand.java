@@ -118,8 +118,14 @@ public final class ScoreCommand implements Callable<Integer> {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** JSON with dates as ISO text and NaN (no data) as null. */
+    /** JSON with dates as ISO text, NaN (no data) as null and numbers to two decimals. */
     static ObjectMapper json() {
+        return json(2);
+    }
+
+    /** JSON with dates as ISO text, NaN (no data) as null and numbers rounded to {@code decimals}. */
+    static ObjectMapper json(int decimals) {
+        double factor = Math.pow(10, decimals);
         SimpleModule nan = new SimpleModule();
         JsonSerializer<Double> nullForNaN = new JsonSerializer<>() {
             @Override
@@ -127,7 +133,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 if (value == null || value.isNaN() || value.isInfinite()) {
                     gen.writeNull();
                 } else {
-                    gen.writeNumber(Math.round(value * 100) / 100.0);
+                    gen.writeNumber(Math.round(value * factor) / factor);
                 }
             }
         };

@@ -21,7 +21,7 @@ final class Explainer {
      */
     static String measureText(Measure measure, double raw, double score) {
         if (Double.isNaN(raw)) {
-            return "No data for " + lowerFirst(measure.label()) + ".";
+            return measure.label() + ": no data yet.";
         }
         String template = measure.explain() != null ? measure.explain() : defaultTemplate(measure);
         int window = measure.derive().windowDays();
@@ -79,7 +79,4 @@ final class Explainer {
                 .stripTrailingZeros().toPlainString();
     }
 
-    private static String lowerFirst(String text) {
-        return text == null || text.isEmpty() ? "" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -101,6 +101,54 @@ public final class Portfolio {
         return data[a];
     }
 
+    /** The epoch days of an account's churns (and contractions, when asked), in order. */
+    public int[] churnDays(int a, boolean withContractions) {
+        AccountData d = data[a];
+        return java.util.stream.IntStream.range(0, d.outcomeDays.length)
+                .filter(i -> d.outcomeEvents[i] == OutcomeEvent.CHURN
+                        || (withContractions && d.outcomeEvents[i] == OutcomeEvent.CONTRACTION))
+                .map(i -> d.outcomeDays[i]).toArray();
+    }
+
+    /** The ARR change recorded with an outcome of the account on that day, or null. */
+    public Double arrChangeOn(int a, int day, OutcomeEvent event) {
+        for (Outcome o : outcomes(a)) {
+            if (o.event() == event && o.date().toEpochDay() == day) {
+                return o.arrChange();
+            }
+        }
+        return null;
+    }
+
+    private List<Outcome> outcomes(int a) {
+        return data[a].outcomes;
+    }
+
+    /** The first and last day of any dated data (usage, tickets, interactions, surveys, outcomes); null when none. */
+    public LocalDate firstDataDate() {
+        int first = Integer.MAX_VALUE;
+        for (AccountData d : data) {
+            for (int[] days : d.series()) {
+                if (days.length > 0) {
+                    first = Math.min(first, days[0]);
+                }
+            }
+        }
+        return first == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(first);
+    }
+
+    public LocalDate lastDataDate() {
+        int last = Integer.MIN_VALUE;
+        for (AccountData d : data) {
+            for (int[] days : d.series()) {
+                if (days.length > 0) {
+                    last = Math.max(last, days[days.length - 1]);
+                }
+            }
+        }
+        return last == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(last);
+    }
+
     /**
      * Live at a day: started (contract start, or the first data when there is none) on or before it, and not
      * churned as of it: the latest churn or reactivation on or before the day is not a churn.
@@ -155,6 +203,7 @@ public final class Portfolio {
 
         final int[] outcomeDays;
         final OutcomeEvent[] outcomeEvents;
+        final List<Outcome> outcomes;
 
         final int[] noteDays;
         final int[] noteExpires;      // MAX_VALUE when it never expires
@@ -215,6 +264,7 @@ public final class Portfolio {
             o.sort(Comparator.comparing(Outcome::date));
             outcomeDays = o.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
             outcomeEvents = o.stream().map(Outcome::event).toArray(OutcomeEvent[]::new);
+            this.outcomes = List.copyOf(o);
             List<Note> n = new ArrayList<>(notes);
             n.sort(Comparator.comparing(Note::date));
             this.notes = List.copyOf(n);
@@ -233,6 +283,11 @@ public final class Portfolio {
                 }
             }
             this.start = first;
+        }
+
+        /** The dated series, each sorted. */
+        int[][] series() {
+            return new int[][] {usageDays, ticketOpened, interactionDays, surveyDays, outcomeDays};
         }
 
         /** The number of days in the sorted array that are on or before t. */

@@ -10,7 +10,7 @@ import com.bellwether.store.Database;
 import com.bellwether.store.PortfolioReader;
 
 /** The shipped sample data, imported once per test JVM into an in-memory H2 database. */
-final class SamplePortfolio {
+public final class SamplePortfolio {
 
     private static Database database;
     private static Portfolio portfolio;
@@ -18,7 +18,7 @@ final class SamplePortfolio {
     private SamplePortfolio() {
     }
 
-    static synchronized Database database() throws Exception {
+    public static synchronized Database database() throws Exception {
         if (database == null) {
             Database fresh = TestDatabases.fresh();
             ImportReport report = new BundleImporter(fresh).run(BundleImporter.Request.canonical(Path.of("sample-data")),
@@ -31,7 +31,7 @@ final class SamplePortfolio {
         return database;
     }
 
-    static synchronized Portfolio portfolio() throws Exception {
+    public static synchronized Portfolio portfolio() throws Exception {
         if (portfolio == null) {
             portfolio = Portfolio.of(PortfolioReader.read(database()));
         }

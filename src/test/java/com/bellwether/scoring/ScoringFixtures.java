@@ -15,18 +15,18 @@ import com.bellwether.store.Database;
 import com.bellwether.store.PortfolioReader;
 
 /** Hand-made portfolios, stored in a real in-memory H2 database and read back as the engine reads them. */
-final class ScoringFixtures {
+public final class ScoringFixtures {
 
     private ScoringFixtures() {
     }
 
-    static Portfolio stored(Bundle bundle) throws Exception {
+    public static Portfolio stored(Bundle bundle) throws Exception {
         Database database = TestDatabases.fresh();
         write(database, bundle);
         return Portfolio.of(PortfolioReader.read(database));
     }
 
-    static void write(Database database, Bundle bundle) throws Exception {
+    public static void write(Database database, Bundle bundle) throws Exception {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             new BundleWriter(connection, () -> false, n -> { }).write(bundle);
@@ -34,7 +34,7 @@ final class ScoringFixtures {
         }
     }
 
-    static Account account(String id, Integer seats, String start, String renewal, String stage) {
+    public static Account account(String id, Integer seats, String start, String renewal, String stage) {
         return new Account(id, "Account " + id, "SMB", "Software", "EMEA", "Dana Lee", stage, 10_000.0, seats,
                 start == null ? null : LocalDate.parse(start), renewal == null ? null : LocalDate.parse(renewal));
     }

@@ -1,0 +1,60 @@
+package com.bellwether.backtest;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+
+/**
+ * What a backtest covers: cut-off dates from {@code from} to {@code to} every {@code step}, churn looked for in
+ * (T, T + horizon days], optionally counting contractions as churn and keeping cut-offs whose horizon runs past
+ * the data (flagged). Null dates mean "the whole history where the horizon is complete".
+ */
+public record BacktestSettings(LocalDate from, LocalDate to, Period step, int horizonDays, boolean contractionIsChurn,
+                               boolean keepIncompleteHorizon, double topPercent) {
+
+    public static BacktestSettings defaults() {
+        return new BacktestSettings(null, null, Period.ofMonths(1), 90, false, false, 10);
+    }
+
+    /** Reads "1m", "2w", "30d" or "1y". */
+    public static Period parseStep(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.length() < 2) {
+            throw new IllegalArgumentException("a step such as 1m, 2w or 30d, not " + text);
+        }
+        int n;
+        try {
+            n = Integer.parseInt(t.substring(0, t.length() - 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a step such as 1m, 2w or 30d, not " + text);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("a step of at least 1, not " + text);
+        }
+        return switch (t.charAt(t.length() - 1)) {
+            case 'd' -> Period.ofDays(n);
+            case 'w' -> Period.ofWeeks(n);
+            case 'm' -> Period.ofMonths(n);
+            case 'y' -> Period.ofYears(n);
+            default -> throw new IllegalArgumentException("a step such as 1m, 2w or 30d, not " + text);
+        };
+    }
+
+    /** Reads "90d", "12w", "3m" or a plain number of days. */
+    public static int parseHorizon(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.matches("\\d+")) {
+                return Integer.parseInt(t);
+            }
+            Period period = parseStep(t);
+            return period.getDays() + period.getMonths() * 30 + period.getYears() * 365;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a horizon such as 90d, not " + text);
+        }
+    }
+
+    public BacktestSettings withRange(LocalDate newFrom, LocalDate newTo) {
+        return new BacktestSettings(newFrom, newTo, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent);
+    }
+}

@@ -1,0 +1,246 @@
+package com.bellwether.backtest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The classification figures of a backtest, computed from risk (100 − score) and labels (churned within the
+ * horizon). Every formula is spelt out in docs/backtest.md so that an analyst can check it by hand.
+ */
+public final class Metrics {
+
+    private Metrics() {
+    }
+
+    /**
+     * ROC AUC by Mann–Whitney: the share of (churner, non-churner) pairs where the churner has the higher risk,
+     * ties counting one half. NaN when either class is empty.
+     */
+    public static double rocAuc(double[] risk, boolean[] label, int[] points) {
+        int positives = 0;
+        for (int p : points) {
+            if (label[p]) {
+                positives++;
+            }
+        }
+        int negatives = points.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double[] positiveRisk = new double[positives];
+        int i = 0;
+        for (int p : points) {
+            if (label[p]) {
+                positiveRisk[i++] = risk[p];
+            }
+        }
+        Arrays.sort(positiveRisk);
+        // For each non-churner: churners above it count 1, churners level with it one half.
+        double wins = 0;
+        for (int p : points) {
+            if (!label[p]) {
+                int below = lowerBound(positiveRisk, risk[p]);
+                int upTo = upperBound(positiveRisk, risk[p]);
+                wins += (positives - upTo) + 0.5 * (upTo - below);
+            }
+        }
+        return wins / ((double) positives * negatives);
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** One threshold of a curve: flagging every point with risk ≥ threshold. */
+    public record CurvePoint(double threshold, long flagged, long truePositives, double falsePositiveRate,
+                             double recall, double precision) {
+    }
+
+    /** The ROC and precision–recall curve: one point per distinct risk, from the riskiest down. */
+    public static List<CurvePoint> curve(double[] risk, boolean[] label, int[] points) {
+        Integer[] order = sortedByRiskDescending(risk, points);
+        long positives = Arrays.stream(points).filter(p -> label[p]).count();
+        long negatives = points.length - positives;
+        List<CurvePoint> curve = new ArrayList<>();
+        long tp = 0;
+        long fp = 0;
+        for (int i = 0; i < order.length; i++) {
+            int p = order[i];
+            if (label[p]) {
+                tp++;
+            } else {
+                fp++;
+            }
+            boolean lastOfTie = i == order.length - 1 || risk[order[i + 1]] != risk[p];
+            if (lastOfTie) {
+                curve.add(new CurvePoint(risk[p], tp + fp, tp, negatives == 0 ? Double.NaN : (double) fp / negatives,
+                        positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp)));
+            }
+        }
+        return curve;
+    }
+
+    /**
+     * Average precision: Σ over thresholds (recall_k − recall_{k−1}) × precision_k, thresholds at each distinct
+     * risk from the riskiest down (points of equal risk enter together). NaN without churners.
+     */
+    public static double averagePrecision(List<CurvePoint> curve) {
+        double ap = 0;
+        double previousRecall = 0;
+        for (CurvePoint point : curve) {
+            if (Double.isNaN(point.recall())) {
+                return Double.NaN;
+            }
+            ap += (point.recall() - previousRecall) * point.precision();
+            previousRecall = point.recall();
+        }
+        return curve.isEmpty() ? Double.NaN : ap;
+    }
+
+    private static Integer[] sortedByRiskDescending(double[] risk, int[] points) {
+        Integer[] order = Arrays.stream(points).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(risk[b], risk[a]));
+        return order;
+    }
+
+    /** Flagged against churned: the four counts and what follows from them. */
+    public record Confusion(long truePositives, long falsePositives, long falseNegatives, long trueNegatives) {
+
+        @JsonProperty
+        public long flagged() {
+            return truePositives + falsePositives;
+        }
+
+        @JsonProperty
+        public double precision() {
+            return flagged() == 0 ? Double.NaN : (double) truePositives / flagged();
+        }
+
+        @JsonProperty
+        public double recall() {
+            long churned = truePositives + falseNegatives;
+            return churned == 0 ? Double.NaN : (double) truePositives / churned;
+        }
+
+        @JsonProperty
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return Double.isNaN(p) || Double.isNaN(r) || p + r == 0 ? Double.NaN : 2 * p * r / (p + r);
+        }
+    }
+
+    public static Confusion confusion(boolean[] flagged, boolean[] label, int[] points) {
+        long tp = 0;
+        long fp = 0;
+        long fn = 0;
+        long tn = 0;
+        for (int p : points) {
+            if (flagged[p]) {
+                if (label[p]) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            } else if (label[p]) {
+                fn++;
+            } else {
+                tn++;
+            }
+        }
+        return new Confusion(tp, fp, fn, tn);
+    }
+
+    /**
+     * The riskiest {@code percent}% of the points: the k = ceil(n × percent / 100) riskiest, and every point level
+     * with the k-th (ties are not split). Capture is the share of all churners in that group; lift is the group's
+     * churn rate over the overall churn rate.
+     */
+    /**
+     * The k-th largest risk, in linear time: risks are 0–100, so a histogram of 0.01-wide buckets finds the bucket
+     * that holds it, and only that bucket is sorted.
+     */
+    static double kthLargest(double[] risk, int[] points, int k) {
+        int buckets = 10_001;
+        int[] counts = new int[buckets];
+        for (int p : points) {
+            counts[bucket(risk[p], buckets)]++;
+        }
+        int seen = 0;
+        int b = buckets - 1;
+        while (b > 0 && seen + counts[b] < k) {
+            seen += counts[b--];
+        }
+        double[] inBucket = new double[counts[b]];
+        int i = 0;
+        for (int p : points) {
+            if (bucket(risk[p], buckets) == b) {
+                inBucket[i++] = risk[p];
+            }
+        }
+        Arrays.sort(inBucket);
+        return inBucket[inBucket.length - (k - seen)];
+    }
+
+    private static int bucket(double risk, int buckets) {
+        return (int) Math.max(0, Math.min(buckets - 1, Math.floor(risk * 100)));
+    }
+
+    public record Lift(double percent, long size, long churners, double capture, double lift, double threshold) {
+    }
+
+    public static Lift lift(double[] risk, boolean[] label, int[] points, double percent) {
+        if (points.length == 0) {
+            return new Lift(percent, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        long positives = 0;
+        for (int p : points) {
+            if (label[p]) {
+                positives++;
+            }
+        }
+        int k = (int) Math.max(1, Math.ceil(points.length * percent / 100.0));
+        double threshold = kthLargest(risk, points, k);
+        long size = 0;
+        long churners = 0;
+        for (int p : points) {
+            if (risk[p] >= threshold) {
+                size++;
+                if (label[p]) {
+                    churners++;
+                }
+            }
+        }
+        double baseRate = (double) positives / points.length;
+        double capture = positives == 0 ? Double.NaN : (double) churners / positives;
+        double lift = positives == 0 ? Double.NaN : ((double) churners / size) / baseRate;
+        return new Lift(percent, size, churners, capture, lift, threshold);
+    }
+}

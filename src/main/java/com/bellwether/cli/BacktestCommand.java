@@ -1,0 +1,169 @@
+package com.bellwether.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.bellwether.backtest.BacktestFrame;
+import com.bellwether.backtest.BacktestReport;
+import com.bellwether.backtest.BacktestSettings;
+import com.bellwether.backtest.Backtester;
+import com.bellwether.domain.Account;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.store.Database;
+import com.bellwether.store.PortfolioReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bellwether backtest}: the model against historical churn, point in time. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Scores every live account at each cut-off date as of that date, labels it by churn in the",
+                "following horizon, and writes the report (ROC AUC, average precision, confusion matrices at red and",
+                "red-or-yellow, churn rate per band, lift, lead time, ARR-weighted recall, per cut-off, segment and",
+                "stage, false positives and negatives, baselines). See docs/backtest.md."})
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the shipped default model).")
+    Path model;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First cut-off (default: three months after the first data).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last cut-off (default: the last one whose horizon the data covers).")
+    LocalDate to;
+
+    @Option(names = "--step", defaultValue = "1m", description = "Between cut-offs: 1m, 2w, 30d... (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--horizon", defaultValue = "90d", description = "Churn looked for in (T, T + horizon] (default: ${DEFAULT-VALUE}).")
+    String horizon;
+
+    @Option(names = "--contraction-as-churn", description = "Count contractions as churn.")
+    boolean contractionAsChurn;
+
+    @Option(names = "--keep-incomplete", description = "Keep (and flag) cut-offs whose horizon runs past the data.")
+    boolean keepIncomplete;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "PERCENT",
+            description = "Lift and capture in the riskiest PERCENT%% too (default: ${DEFAULT-VALUE}).")
+    double top;
+
+    @Option(names = "--compare", paramLabel = "FILE", description = "Other model files to compare on the same cut-offs.")
+    List<Path> compare = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "report.json", description = "The report to write.")
+    Path out;
+
+    @Option(names = "--points", paramLabel = "points.csv",
+            description = "Also write every scored point: account_id, cutoff, score, band, label, arr, segment, stage.")
+    Path points;
+
+    @Option(names = "--suggest-weights", description = "Suggest category weights (searched on the earlier cut-offs, checked on the later).")
+    boolean suggestWeights;
+
+    @Option(names = "--weight-bounds", paramLabel = "CATEGORY=MIN:MAX", split = ",",
+            description = "Bounds for suggested weights, e.g. adoption=20:60,support=10:30.")
+    Map<String, String> weightBounds = new LinkedHashMap<>();
+
+    @Option(names = "--suggest-bands", paramLabel = "recall=0.7|capacity=N|f1",
+            description = "Suggest the red cut-off for a target recall, a CSM capacity or the best F1.")
+    String suggestBands;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BacktestSettings settings;
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        try {
+            settings = new BacktestSettings(from, to, BacktestSettings.parseStep(step), BacktestSettings.parseHorizon(horizon),
+                    contractionAsChurn, keepIncomplete, top);
+            weightBounds.forEach((category, range) -> {
+                String[] parts = range.split(":");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("--weight-bounds: expected CATEGORY=MIN:MAX, not " + category + "=" + range);
+                }
+                bounds.put(category, new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (top <= 0 || top > 100) {
+            throw new ParameterException(spec.commandLine(), "--top: expected a percentage above 0 and up to 100");
+        }
+        HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
+        List<Backtester.NamedModel> variants = new ArrayList<>();
+        for (Path file : compare) {
+            HealthModel other = HealthModel.read(file);
+            variants.add(new Backtester.NamedModel(file.getFileName() + (other.name() == null ? "" : " (" + other.name() + ")"), other));
+        }
+        Database db = database.open();
+        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        BacktestFrame frame;
+        try {
+            frame = BacktestFrame.build(healthModel, portfolio, settings, () -> false);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        BacktestReport report = Backtester.report(frame, new Backtester.Options(variants, suggestBands, suggestWeights, bounds),
+                () -> false);
+        writeJson(report);
+        if (points != null) {
+            writePoints(frame);
+        }
+        PrintWriter writer = spec.commandLine().getOut();
+        writer.printf(Locale.ROOT, "Backtest of %s over %d cut-offs from %s to %s, horizon %d days: %,d points, %,d churned."
+                        + " ROC AUC %.3f, average precision %.3f; at red: precision %.2f, recall %.2f. Wrote %s%n",
+                healthModel.name(), report.parameters().cutoffs(), report.parameters().from(), report.parameters().to(),
+                settings.horizonDays(), report.points(), report.churners(), report.rocAuc(), report.averagePrecision(),
+                report.confusionRed().precision(), report.confusionRed().recall(), out);
+        if (report.suggestedWeights() != null && report.suggestedWeights().refused() != null) {
+            writer.println(report.suggestedWeights().refused());
+        }
+        return 0;
+    }
+
+    private void writeJson(BacktestReport report) throws IOException {
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        ScoreCommand.json(9).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).writeValue(out.toFile(), report);
+    }
+
+    private void writePoints(BacktestFrame frame) throws IOException {
+        ScoreGrid grid = frame.grid();
+        try (Writer file = Files.newBufferedWriter(points, StandardCharsets.UTF_8); CsvWriter csv = CsvWriter.builder().build(file)) {
+            csv.writeRecord("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage");
+            for (int p : frame.population()) {
+                Account account = frame.portfolio().account(frame.accountOf(p));
+                csv.writeRecord(account.accountId(), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
+                        Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
+                        account.arr() == null ? "" : Double.toString(account.arr()),
+                        account.segment() == null ? "" : account.segment(), grid.stage(p));
+            }
+        }
+    }
+}

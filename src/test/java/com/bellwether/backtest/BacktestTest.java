@@ -1,0 +1,220 @@
+package com.bellwether.backtest;
+
+import static com.bellwether.scoring.ScoringFixtures.account;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.bellwether.domain.Bundle;
+import com.bellwether.domain.Outcome;
+import com.bellwether.domain.OutcomeEvent;
+import com.bellwether.domain.Survey;
+import com.bellwether.ingest.BundleImporter;
+import com.bellwether.ingest.ImportProgress;
+import com.bellwether.ingest.TestDatabases;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SamplePortfolio;
+import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.scoring.ScoringFixtures;
+import com.bellwether.store.Database;
+import com.bellwether.store.PortfolioReader;
+
+class BacktestTest {
+
+    private static final LocalDate T = LocalDate.parse("2024-01-01");
+    private static final HealthModel NPS = HealthModel.parse("""
+            {"name": "nps", "categories": [{"id": "r", "label": "R", "weight": 1}],
+             "measures": [{"id": "nps", "label": "NPS", "category": "r", "derive": {"type": "nps", "window": 365},
+               "scale": [[0, 0], [10, 100]]}]}
+            """, "nps.json");
+
+    /** Accounts around one cut-off T = 2024-01-01 with a 90-day horizon; each answered NPS before T. */
+    private static Portfolio edges() throws Exception {
+        Bundle bundle = Bundle.empty();
+        String[][] accounts = {
+            {"A", "2023-01-01"}, {"B", "2023-01-01"}, {"C", "2023-01-01"}, {"D", "2023-01-01"},
+            {"E", "2023-01-01"}, {"F", "2024-02-01"}, {"G", "2023-01-01"}, {"H", "2023-01-01"}
+        };
+        for (String[] a : accounts) {
+            bundle.accounts().add(account(a[0], 10, a[1], null, "growth"));
+            bundle.surveys().add(new Survey(a[0], LocalDate.parse("2023-06-01"), 5));
+        }
+        bundle.outcomes().add(new Outcome("A", T, OutcomeEvent.CHURN, null));                    // churned at T: not live
+        bundle.outcomes().add(new Outcome("B", T.plusDays(90), OutcomeEvent.CHURN, -5000.0));   // last day of the horizon
+        bundle.outcomes().add(new Outcome("C", T.plusDays(91), OutcomeEvent.CHURN, null));      // just after it
+        bundle.outcomes().add(new Outcome("D", LocalDate.parse("2023-10-01"), OutcomeEvent.CHURN, null));
+        bundle.outcomes().add(new Outcome("D", LocalDate.parse("2023-12-01"), OutcomeEvent.REACTIVATION, null));
+        bundle.outcomes().add(new Outcome("E", LocalDate.parse("2023-10-01"), OutcomeEvent.CHURN, null));
+        bundle.outcomes().add(new Outcome("G", T.plusDays(1), OutcomeEvent.CHURN, null));
+        bundle.outcomes().add(new Outcome("H", T.plusDays(30), OutcomeEvent.CONTRACTION, -100.0));
+        bundle.surveys().add(new Survey("B", LocalDate.parse("2024-06-01"), 5));                // the data end
+        return ScoringFixtures.stored(bundle);
+    }
+
+    private static BacktestSettings at(LocalDate cutoff, boolean contraction) {
+        return new BacktestSettings(cutoff, cutoff, Period.ofMonths(1), 90, contraction, false, 10);
+    }
+
+    private static Map<String, Boolean> labels(BacktestFrame frame) {
+        Map<String, Boolean> labels = new java.util.TreeMap<>();
+        for (int p : frame.population()) {
+            labels.put(frame.portfolio().account(frame.accountOf(p)).accountId(), frame.label(p));
+        }
+        return labels;
+    }
+
+    @Test
+    void thePopulationAndTheHorizonHaveExactEdges() throws Exception {
+        BacktestFrame frame = BacktestFrame.build(NPS, edges(), at(T, false), () -> false);
+
+        assertThat(labels(frame)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "B", true, "C", false, "D", false, "G", true, "H", false)));
+        BacktestFrame contraction = BacktestFrame.build(NPS, edges(), at(T, true), () -> false);
+        assertThat(labels(contraction)).containsEntry("H", true);
+    }
+
+    @Test
+    void cutOffsWhoseHorizonRunsPastTheDataAreLeftOutOrFlagged() throws Exception {
+        Portfolio portfolio = edges();
+        BacktestSettings range = new BacktestSettings(T, LocalDate.parse("2024-05-01"), Period.ofMonths(1), 90, false, false, 10);
+
+        BacktestFrame complete = BacktestFrame.build(NPS, portfolio, range, () -> false);
+        BacktestFrame flagged = BacktestFrame.build(NPS, portfolio,
+                new BacktestSettings(T, LocalDate.parse("2024-05-01"), Period.ofMonths(1), 90, false, true, 10), () -> false);
+
+        // the data ends 2024-06-01: 2024-03-01 + 90 days is inside, 2024-04-01 + 90 days is not
+        assertThat(complete.cutoffs()).extracting(LocalDate::toString).containsExactly("2024-01-01", "2024-02-01", "2024-03-01");
+        assertThat(flagged.cutoffs()).hasSize(5);
+        assertThat(flagged.incomplete(2)).isFalse();
+        assertThat(flagged.incomplete(3)).isTrue();
+        assertThatThrownBy(() -> BacktestFrame.build(NPS, portfolio, at(LocalDate.parse("2024-05-01"), false), () -> false))
+                .hasMessageContaining("horizon within the data (which ends 2024-06-01)");
+    }
+
+    @Test
+    void leadTimeAndArrRecallCountEachChurnOnce() throws Exception {
+        BacktestReport report = Backtester.run(NPS, edges(), at(T, false), Backtester.Options.none(), () -> false);
+
+        // NPS 5 scores 50: yellow, so nothing is caught; B's churn carries its recorded ARR change
+        assertThat(report.leadTime().churnEvents()).isEqualTo(2);
+        assertThat(report.leadTime().caught()).isZero();
+        assertThat(report.arrWeightedRecall().churnedArr()).isEqualTo(5000 + 10_000);
+        assertThat(report.arrWeightedRecall().recall()).isZero();
+        assertThat(report.falseNegatives()).extracting(BacktestReport.ListedPoint::accountId).containsExactly("B", "G");
+    }
+
+    @Test
+    void noScoreOfABacktestSeesDataFromAfterItsCutOff() throws Exception {
+        Database sample = SamplePortfolio.database();
+        Bundle everything = PortfolioReader.read(sample);
+        LocalDate cutoff = LocalDate.parse("2025-03-01");
+        BacktestFrame frame = BacktestFrame.build(HealthModel.defaultModel(), Portfolio.of(everything),
+                at(cutoff, false), () -> false);
+
+        Bundle past = Bundle.empty();
+        past.accounts().addAll(everything.accounts());
+        past.usageMetrics().addAll(everything.usageMetrics());
+        everything.usage().stream().filter(u -> !u.date().isAfter(cutoff)).forEach(past.usage()::add);
+        everything.tickets().stream().filter(t -> !t.opened().toLocalDate().isAfter(cutoff))
+                .map(t -> t.closed() != null && t.closed().toLocalDate().isAfter(cutoff)
+                        ? new com.bellwether.domain.Ticket(t.ticketId(), t.accountId(), t.opened(), null, t.priority(), t.escalated(), null)
+                        : t)
+                .forEach(past.tickets()::add);
+        everything.interactions().stream().filter(i -> !i.at().toLocalDate().isAfter(cutoff)).forEach(past.interactions()::add);
+        everything.surveys().stream().filter(s -> !s.date().isAfter(cutoff)).forEach(past.surveys()::add);
+        everything.outcomes().stream().filter(o -> !o.date().isAfter(cutoff)).forEach(past.outcomes()::add);
+        everything.notes().stream().filter(n -> !n.date().isAfter(cutoff)).forEach(past.notes()::add);
+        Database truncated = TestDatabases.fresh();
+        ScoringFixtures.write(truncated, past);
+        ScoreGrid blind = ScoreGrid.compute(HealthModel.defaultModel(), Portfolio.of(PortfolioReader.read(truncated)), List.of(cutoff));
+
+        assertThat(frame.population()).hasSizeGreaterThan(300);
+        for (int p : frame.population()) {
+            String id = frame.portfolio().account(frame.accountOf(p)).accountId();
+            int k = blind.portfolio().indexOf(id);
+            assertThat(blind.score(blind.point(k, 0))).as(id).isEqualTo(frame.grid().score(p));
+        }
+    }
+
+    @Test
+    void theSampleDataHasSignalAndTheChurnRateFallsFromRedToGreen() throws Exception {
+        BacktestReport report = Backtester.run(HealthModel.defaultModel(), SamplePortfolio.portfolio(),
+                BacktestSettings.defaults(), Backtester.Options.none(), () -> false);
+
+        assertThat(report.rocAuc()).isGreaterThan(0.65);
+        assertThat(report.churnRateFallsByBand()).isTrue();
+        assertThat(report.lift().get(0).lift()).isGreaterThan(2);
+        assertThat(report.variants()).extracting(BacktestReport.Variant::name)
+                .containsExactly("Default health model", "equal weights (baseline)", "usage only (baseline)");
+    }
+
+    @Test
+    void theRavenStackDataCarriesNoSignalSoNoFutureLeaksIn() throws Exception {
+        Database database = TestDatabases.fresh();
+        Path folder = Path.of(System.getProperty("bellwether.datasets", "../shared/datasets"), "ravenstack");
+        new BundleImporter(database).run(BundleImporter.Request.mapped(folder, Path.of("sample-data/mappings/ravenstack.json")),
+                ImportProgress.NONE);
+
+        BacktestReport report = Backtester.run(HealthModel.defaultModel(), Portfolio.of(PortfolioReader.read(database)),
+                BacktestSettings.defaults(), Backtester.Options.none(), () -> false);
+
+        assertThat(report.churners()).isGreaterThan(100);
+        assertThat(report.rocAuc()).isBetween(0.4, 0.6);
+    }
+
+    @Test
+    void weightsAreNotSuggestedFromTooFewChurnEvents() throws Exception {
+        BacktestFrame frame = BacktestFrame.build(NPS, edges(),
+                new BacktestSettings(T, LocalDate.parse("2024-03-01"), Period.ofMonths(1), 90, false, false, 10), () -> false);
+
+        // B and G churn within the horizon of January, B and C of February and of March (the later third)
+        Suggestions.WeightSuggestion suggestion = Suggestions.weights(frame, Map.of(), () -> false);
+
+        assertThat(suggestion.suggestedWeights()).isNull();
+        assertThat(suggestion.refused()).isEqualTo("Too few churn events to suggest weights: 4 in the earlier cut-offs"
+                + " (at least 30 needed) and 2 in the later ones (at least 15 needed).");
+    }
+
+    @Test
+    void suggestedWeightsStayNonNegativeSumTo100AndKeepTheirBounds() throws Exception {
+        BacktestFrame frame = BacktestFrame.build(HealthModel.defaultModel(), SamplePortfolio.portfolio(),
+                BacktestSettings.defaults(), () -> false);
+
+        Suggestions.WeightSuggestion s = Suggestions.weights(frame,
+                Map.of("relationship", new double[] {5, 30}, "support", new double[] {10, 40}), () -> false);
+
+        assertThat(s.refused()).isNull();
+        assertThat(s.suggestedWeights().values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(100);
+        assertThat(s.suggestedWeights().values()).allMatch(w -> w >= 0);
+        assertThat(s.suggestedWeights().get("relationship")).isBetween(5.0, 30.0);
+        assertThat(s.suggestedWeights().get("support")).isBetween(10.0, 40.0);
+        assertThat(s.trainSuggested()).isGreaterThanOrEqualTo(s.trainCurrent());
+        int split = (int) Math.ceil(frame.cutoffs().size() * 2 / 3.0);
+        assertThat(s.trainCutoffs()).hasSize(split).first().isEqualTo(frame.cutoffs().get(0).toString());
+        assertThat(s.testCutoffs()).hasSize(frame.cutoffs().size() - split).first().isEqualTo(frame.cutoffs().get(split).toString());
+    }
+
+    @Test
+    void bandSuggestionsMeetTheirCriterion() throws Exception {
+        BacktestFrame frame = BacktestFrame.build(HealthModel.defaultModel(), SamplePortfolio.portfolio(),
+                BacktestSettings.defaults(), () -> false);
+
+        Suggestions.BandSuggestion recall = Suggestions.bands(frame, "recall=0.5");
+        Suggestions.BandSuggestion capacity = Suggestions.bands(frame, "capacity=2");
+        Suggestions.BandSuggestion f1 = Suggestions.bands(frame, "f1");
+
+        assertThat(recall.chosen().recall()).isGreaterThanOrEqualTo(0.5);
+        assertThat(Suggestions.bands(frame, "recall=0.5").alternatives()).isNotEmpty();
+        assertThat(capacity.chosen().busiestCsmPerCutoff()).isLessThanOrEqualTo(2);
+        assertThat(f1.chosen().f1()).isGreaterThanOrEqualTo(recall.chosen().f1());
+        assertThatThrownBy(() -> Suggestions.bands(frame, "precision=0.9")).hasMessageContaining("expected recall=0.7, capacity=N or f1");
+    }
+}
