@@ -247,7 +247,7 @@ public final class Backtester {
     /** Every category weighted alike, in every stage. */
     static HealthModel equalWeights(HealthModel model) {
         List<HealthModel.Category> categories = model.categories().stream()
-                .map(c -> new HealthModel.Category(c.id(), c.label(), 1)).toList();
+                .map(c -> new HealthModel.Category(c.id(), c.label(), 1.0)).toList();
         List<HealthModel.Stage> stages = model.stages().stream()
                 .map(s -> new HealthModel.Stage(s.id(), s.label(), null, s.bands())).toList();
         return new HealthModel(model.name() + " (equal weights)", model.version(), categories, model.measures(),

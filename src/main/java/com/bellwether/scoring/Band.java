@@ -14,6 +14,7 @@ public enum Band {
         return score < yellow ? YELLOW : GREEN;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -59,7 +59,7 @@ final class Explainer {
                 replacement = number(grid.measureScore(m, point));
             } else {
                 double raw = grid.raw(m, point);
-                replacement = number("abs".equals(matcher.group(2)) ? Math.abs(raw) : raw);
+                replacement = Double.isNaN(raw) ? "none on record" : number("abs".equals(matcher.group(2)) ? Math.abs(raw) : raw);
             }
             matcher.appendReplacement(text, Matcher.quoteReplacement(replacement));
         }

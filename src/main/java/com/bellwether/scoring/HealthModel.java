@@ -51,7 +51,7 @@ public record HealthModel(
     }
 
     /** A category of measures and its weight in the total (weights are relative: 40/30/20/10 or 4/3/2/1 alike). */
-    public record Category(String id, String label, double weight) {
+    public record Category(String id, String label, Double weight) {
     }
 
     /** Red below {@code red}, yellow below {@code yellow}, green from {@code yellow} up. */
@@ -200,6 +200,9 @@ public record HealthModel(
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
+    /** Action priorities, most urgent first. */
+    public static final List<String> PRIORITIES = List.of("urgent", "high", "medium", "low");
+
     private static final Set<String> TYPES = Set.of("usage", "usage_change", "usage_slope", "ratio", "days_since",
             "tickets", "csat", "nps", "stakeholders");
 
@@ -213,7 +216,7 @@ public record HealthModel(
             if (c.id() == null || c.id().isBlank() || !categoryIds.add(c.id())) {
                 fail(source, "categories[" + i + "].id", "a unique, non-empty id");
             }
-            if (!(c.weight() >= 0)) {
+            if (c.weight() == null || !(c.weight() >= 0)) {
                 fail(source, "categories[" + i + "].weight", "a weight of 0 or more");
             }
         }
@@ -233,7 +236,7 @@ public record HealthModel(
         }
         if (stageRule.onboardingDays() == null || stageRule.renewalWindowDays() == null
                 || stageRule.adoptionUntilDays() == null || stageRule.renewalCycleMonths() == null
-                || stageRule.onboardingDays() < 0 || stageRule.renewalWindowDays() < 0
+                || stageRule.onboardingDays() < 0 || stageRule.renewalWindowDays() < 0 || stageRule.adoptionUntilDays() < 0
                 || stageRule.renewalCycleMonths() < 1) {
             fail(source, "stageRule", "onboardingDays, renewalWindowDays, adoptionUntilDays (0 or more) and"
                     + " renewalCycleMonths (1 or more) are required");
@@ -257,6 +260,18 @@ public record HealthModel(
             }
             if (stage.bands() != null) {
                 checkBands(source, at + ".bands", stage.bands());
+                Bands effective = new Bands(stage.bands().red() == null ? bands.red() : stage.bands().red(),
+                        stage.bands().yellow() == null ? bands.yellow() : stage.bands().yellow());
+                checkBands(source, at + ".bands (with what it inherits)", effective);
+            }
+            if (stage.weights() != null) {
+                boolean allZero = categories.stream().allMatch(c -> {
+                    Double w = stage.weights().getOrDefault(c.id(), c.weight());
+                    return w == null || w == 0;
+                });
+                if (allZero) {
+                    fail(source, at + ".weights", "weights that are not all 0 (with what the stage inherits)");
+                }
             }
         }
         for (int i = 0; i < playbook.size(); i++) {
@@ -268,6 +283,9 @@ public record HealthModel(
             checkCondition(source, at + ".when", rule.when(), categoryIds, measureIds);
             if (rule.action() == null || rule.action().title() == null || rule.action().title().isBlank()) {
                 fail(source, at + ".action.title", "an action with a title");
+            }
+            if (rule.action().priority() != null && !PRIORITIES.contains(rule.action().priority())) {
+                fail(source, at + ".action.priority", String.join(", ", PRIORITIES));
             }
         }
         if (adjustmentBound < 0 || adjustmentBound > 100) {
@@ -381,6 +399,9 @@ public record HealthModel(
     }
 
     private static void checkCondition(String source, String at, Condition c, Set<String> categories, Set<String> measures) {
+        if (c == null) {
+            fail(source, at, "a condition");
+        }
         int kinds = (c.band() != null ? 1 : 0) + (c.measure() != null ? 1 : 0) + (c.category() != null ? 1 : 0)
                 + (c.all() != null ? 1 : 0);
         if (kinds != 1) {

@@ -24,7 +24,6 @@ public final class HealthScorer {
     /** Reasons below this many points are not worth a sentence. */
     private static final double NOTABLE_POINTS = 2.0;
     private static final int[] LOOK_BACK = {0, 7, 30, 90};
-    private static final Map<String, Integer> PRIORITY = Map.of("urgent", 0, "high", 1, "medium", 2, "normal", 2, "low", 3);
 
     private final HealthModel model;
     private final Portfolio portfolio;
@@ -107,7 +106,7 @@ public final class HealthScorer {
                         Explainer.actionText(rule.action().why(), grid, p), rule.action().priority(), rule.action().owner()));
             }
         }
-        actions.sort(Comparator.comparingInt(a -> PRIORITY.getOrDefault(a.priority() == null ? "" : a.priority(), 2)));
+        actions.sort(Comparator.comparingInt(a -> a.priority() == null ? 2 : HealthModel.PRIORITIES.indexOf(a.priority())));
         return actions;
     }
 
@@ -153,14 +152,16 @@ public final class HealthScorer {
         if (adjustment != 0) {
             text.append(" CSM adjustment ").append(adjustment > 0 ? "+" : "").append(Explainer.number(adjustment));
             if (!notes.isEmpty()) {
-                text.append(" (").append(notes.get(notes.size() - 1).reason()).append(')');
+                text.append(" (").append(notes.stream().map(AdjustmentNote::reason).collect(java.util.stream.Collectors.joining("; ")))
+                        .append(')');
             }
             text.append('.');
         }
         if (!actions.isEmpty()) {
-            text.append(" → ").append(actions.get(0).title()).append('.');
+            String title = actions.get(0).title();
+            text.append(" → ").append(title).append(title.endsWith(".") ? "" : ".");
         }
-        return text.toString().replace("..", ".");
+        return text.toString();
     }
 
     /**

@@ -285,6 +285,11 @@ public final class Portfolio {
             this.start = first;
         }
 
+        /** The series of signals (what measures read), each sorted. */
+        int[][] signals() {
+            return new int[][] {usageDays, ticketOpened, interactionDays, surveyDays};
+        }
+
         /** The dated series, each sorted. */
         int[][] series() {
             return new int[][] {usageDays, ticketOpened, interactionDays, surveyDays, outcomeDays};

@@ -31,6 +31,7 @@ public final class ScoreGrid {
     private final byte[] stage;              // index into HealthModel.STAGE_IDS
     private final double[] adjustment;
     private final boolean[] live;
+    private final boolean[] hasData;
 
     private final double[][] categoryScores; // [category][point]
     private final double[] base;
@@ -49,6 +50,7 @@ public final class ScoreGrid {
         this.stage = stage;
         this.adjustment = adjustment;
         this.live = live;
+        this.hasData = hasData(portfolio, accounts, days);
         int points = accounts.length * dates.length;
         this.categoryScores = new double[model.categories().size()][points];
         this.base = new double[points];
@@ -131,11 +133,16 @@ public final class ScoreGrid {
                 nextScores[m] = scoreMeasure(now, raw[m]);
             }
         }
-        byte[] nextStage = Objects.equals(model.stageRule(), next.stageRule()) ? stage
-                : stages(next, portfolio, accounts, days);
+        byte[] nextStage = Objects.equals(model.stageRule(), next.stageRule()) && stageNames(model).equals(stageNames(next))
+                ? stage : stages(next, portfolio, accounts, days);
         double[] nextAdjustment = Objects.equals(model.adjustmentBound(), next.adjustmentBound()) ? adjustment
                 : adjustments(next, portfolio, accounts, days);
         return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextScores, nextStage, nextAdjustment, live);
+    }
+
+    /** What an explicit lifecycle stage is matched against. */
+    private static List<String> stageNames(HealthModel model) {
+        return HealthModel.STAGE_IDS.stream().map(model::stageLabel).toList();
     }
 
     private static boolean sameScoring(Measure a, Measure b) {
@@ -211,14 +218,14 @@ public final class ScoreGrid {
         return age < rule.adoptionUntilDays() ? "adoption" : "growth";
     }
 
-    /** The account's renewal date when it is the next one after the day, else the next contract anniversary. */
+    /**
+     * The first renewal after the day: contracts renew every cycle, in step with the account's renewal date when
+     * it has one (earlier renewals fell whole cycles before it), else with its contract start.
+     */
     static LocalDate nextRenewal(Account account, LocalDate start, LocalDate day, int cycleMonths) {
-        LocalDate renewal = account.renewalDate();
-        if (renewal != null && renewal.isAfter(day) && !renewal.isAfter(day.plusMonths(cycleMonths))) {
-            return renewal;
-        }
-        long cycles = Math.max(1, ChronoUnit.MONTHS.between(start, day) / cycleMonths);
-        LocalDate next = start.plusMonths(cycles * cycleMonths);
+        LocalDate anchor = account.renewalDate() != null ? account.renewalDate() : start;
+        long cycles = ChronoUnit.MONTHS.between(anchor, day) / cycleMonths - 1;
+        LocalDate next = anchor.plusMonths(cycles * cycleMonths);
         while (!next.isAfter(day)) {
             next = next.plusMonths(cycleMonths);
         }
@@ -256,6 +263,23 @@ public final class ScoreGrid {
             }
         }
         return live;
+    }
+
+    /** Whether the account has any dated data (usage, ticket, interaction, survey) on or before each date. */
+    private static boolean[] hasData(Portfolio portfolio, int[] accounts, int[] days) {
+        boolean[] has = new boolean[accounts.length * days.length];
+        for (int k = 0; k < accounts.length; k++) {
+            int first = Integer.MAX_VALUE;
+            for (int[] series : portfolio.data(accounts[k]).signals()) {
+                if (series.length > 0) {
+                    first = Math.min(first, series[0]);
+                }
+            }
+            for (int j = 0; j < days.length; j++) {
+                has[k * days.length + j] = first <= days[j];
+            }
+        }
+        return has;
     }
 
     /** Points aggregated per task; both cores share the work on a large grid. */
@@ -306,7 +330,7 @@ public final class ScoreGrid {
                     totalWeight += w[c];
                 }
             }
-            if (totalWeight == 0) {
+            if (totalWeight == 0 || !hasData[p]) {
                 base[p] = Double.NaN;
                 total[p] = Double.NaN;
                 band[p] = -1;
@@ -374,7 +398,7 @@ public final class ScoreGrid {
         return live[point];
     }
 
-    /** The weighted score before any CSM adjustment; NaN when no measure has data. */
+    /** The weighted score before any CSM adjustment; NaN when no measure has data or the account has no data yet. */
     public double base(int point) {
         return base[point];
     }
