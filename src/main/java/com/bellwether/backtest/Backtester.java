@@ -31,12 +31,23 @@ public final class Backtester {
     public record NamedModel(String name, HealthModel model) {
     }
 
-    /** Optional extras: variants to compare, a band criterion, weight bounds when suggesting weights. */
+    /**
+     * Optional extras: variants to compare, a band criterion, weight bounds when suggesting weights, and whether to
+     * list the false positives and negatives with their explanations (the slowest part on a large portfolio).
+     */
     public record Options(List<NamedModel> variants, String suggestBands, boolean suggestWeights,
-                          Map<String, double[]> weightBounds) {
+                          Map<String, double[]> weightBounds, boolean lists) {
+
+        public Options(List<NamedModel> variants, String suggestBands, boolean suggestWeights, Map<String, double[]> weightBounds) {
+            this(variants, suggestBands, suggestWeights, weightBounds, true);
+        }
 
         public static Options none() {
-            return new Options(List.of(), null, false, Map.of());
+            return new Options(List.of(), null, false, Map.of(), true);
+        }
+
+        public Options withoutLists() {
+            return new Options(variants, suggestBands, suggestWeights, weightBounds, false);
         }
     }
 
@@ -71,7 +82,7 @@ public final class Backtester {
         HealthScorer scorer = new HealthScorer(model, frame.portfolio());
         List<BacktestReport.ListedPoint> falsePositives = new ArrayList<>();
         List<BacktestReport.ListedPoint> falseNegatives = new ArrayList<>();
-        for (int p : all) {
+        for (int p : options.lists() ? all : new int[0]) {
             boolean red = frame.grid().band(p) == Band.RED;
             if (red != frame.label(p)) {
                 if (cancelled.getAsBoolean()) {

@@ -76,6 +76,11 @@ class DerivationTest {
         // mean of 6..10 = 8 against mean of 1..5 = 3
         assertThat(raw("{\"type\": \"usage_change\", \"metric\": \"logins\", \"window\": 5}", "2024-03-10"))
                 .isCloseTo(166.667, within(0.001));
+        // active users: none reported on the 10th. Mean per reported day: 5 against 5, no change; the sums
+        // 20 (four days) against 25 (five days) would say -20%.
+        assertThat(raw("{\"type\": \"usage_change\", \"metric\": \"active_users\", \"window\": 5}", "2024-03-10")).isZero();
+        assertThat(raw("{\"type\": \"usage_change\", \"metric\": \"active_users\", \"aggregate\": \"sum\", \"window\": 5}",
+                "2024-03-10")).isCloseTo(-20.0, within(1e-9));
         // no prior window yet
         assertThat(raw("{\"type\": \"usage_change\", \"metric\": \"logins\", \"window\": 5}", "2024-03-05")).isNaN();
     }

@@ -32,6 +32,20 @@ class ModelRulesTest {
         assertThat(stage("2024-01-01", "2025-01-01", "Renewal", "2024-02-01")).isEqualTo("renewal"); // by label
         assertThat(stage("2024-01-01", "2025-01-01", "growth", "2024-02-01")).isEqualTo("growth");   // by id
         assertThat(stage("2024-01-01", "2025-01-01", "pilot", "2024-02-01")).isEqualTo("onboarding"); // unknown: derived
+        assertThat(stage("2024-01-01", "2025-01-01", null, "2024-03-30")).isEqualTo("onboarding");   // day 89
+        assertThat(stage("2024-01-01", "2025-01-01", null, "2024-03-31")).isEqualTo("adoption");     // day 90
+        assertThat(stage("2024-01-01", "2025-01-01", null, "2024-09-02")).isEqualTo("adoption");     // 121 days before
+        assertThat(stage("2024-01-01", "2025-01-01", null, "2024-09-03")).isEqualTo("renewal");      // 120 days before
+    }
+
+    @Test
+    void renewalsFallInStepWithTheRenewalDate() {
+        // co-termed: started in January, renews every March
+        assertThat(stage("2023-01-01", "2025-03-01", null, "2024-01-15")).isEqualTo("renewal");      // 2024-03-01 is near
+        assertThat(stage("2023-01-01", "2025-03-01", null, "2024-10-15")).isEqualTo("growth");       // 2025-03-01 is 137 days off
+        assertThat(stage("2023-01-01", "2025-03-01", null, "2025-12-01")).isEqualTo("renewal");      // next: 2026-03-01
+        assertThat(ScoreGrid.nextRenewal(account("A1", 1, "2023-01-01", "2025-03-01", null), LocalDate.parse("2023-01-01"),
+                LocalDate.parse("2025-03-01"), 12)).isEqualTo("2026-03-01");
     }
 
     @Test

@@ -68,12 +68,14 @@ class ScoringPropertiesTest {
 
         ScoreGrid original = ScoreGrid.compute(model, portfolio, DATES);
         ScoreGrid rescaled = original.withModel(scaled);
+        ScoreGrid fresh = ScoreGrid.compute(scaled, portfolio, DATES);
 
         for (int p = 0; p < original.points(); p++) {
             if (Double.isNaN(original.score(p))) {
                 assertThat(rescaled.score(p)).isNaN();
             } else {
                 assertThat(rescaled.score(p)).isCloseTo(original.score(p), org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(fresh.score(p)).isCloseTo(original.score(p), org.assertj.core.data.Offset.offset(1e-9));
                 assertThat(rescaled.band(p)).isEqualTo(original.band(p));
             }
         }
