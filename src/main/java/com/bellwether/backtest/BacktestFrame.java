@@ -130,9 +130,21 @@ public final class BacktestFrame {
     }
 
     public Headline headline() {
-        return new Headline(population.length, churners(population), Metrics.rocAuc(risk, label, population),
-                Metrics.confusion(flagged(false), label, population),
-                Metrics.lift(risk, label, population, settings.topPercent()), bandRates(population));
+        // One pass for the confusion matrix at red and the churn rate per band.
+        long[] n = new long[3];
+        long[] churned = new long[3];
+        for (int p : population) {
+            int b = grid.bandIndex(p);
+            n[b]++;
+            if (label[p]) {
+                churned[b]++;
+            }
+        }
+        long churners = churned[0] + churned[1] + churned[2];
+        Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
+                population.length - n[0] - (churners - churned[0]));
+        return new Headline(population.length, churners, Metrics.rocAuc(risk, label, population), red,
+                Metrics.lift(risk, label, population, settings.topPercent()), new BandRates(n, churned));
     }
 
     long churners(int[] points) {
@@ -149,7 +161,7 @@ public final class BacktestFrame {
         long[] n = new long[3];
         long[] churned = new long[3];
         for (int p : points) {
-            int b = grid.band(p).ordinal();
+            int b = grid.bandIndex(p);
             n[b]++;
             if (label[p]) {
                 churned[b]++;

@@ -36,18 +36,24 @@ public final class Backtester {
      * list the false positives and negatives with their explanations (the slowest part on a large portfolio).
      */
     public record Options(List<NamedModel> variants, String suggestBands, boolean suggestWeights,
-                          Map<String, double[]> weightBounds, boolean lists) {
+                          Map<String, double[]> weightBounds, boolean lists, boolean baselines) {
 
         public Options(List<NamedModel> variants, String suggestBands, boolean suggestWeights, Map<String, double[]> weightBounds) {
-            this(variants, suggestBands, suggestWeights, weightBounds, true);
+            this(variants, suggestBands, suggestWeights, weightBounds, true, true);
         }
 
         public static Options none() {
-            return new Options(List.of(), null, false, Map.of(), true);
+            return new Options(List.of(), null, false, Map.of(), true, true);
         }
 
+        /** Without the lists of misses and their explanations. */
         public Options withoutLists() {
-            return new Options(variants, suggestBands, suggestWeights, weightBounds, false);
+            return new Options(variants, suggestBands, suggestWeights, weightBounds, false, baselines);
+        }
+
+        /** Without the equal-weights and usage-only baselines. */
+        public Options withoutBaselines() {
+            return new Options(variants, suggestBands, suggestWeights, weightBounds, lists, false);
         }
     }
 
@@ -59,8 +65,8 @@ public final class Backtester {
 
     public static BacktestReport report(BacktestFrame frame, Options options, BooleanSupplier cancelled) {
         int[] all = frame.populationArray();
-        Block whole = block(frame, all);
         List<Metrics.CurvePoint> curve = Metrics.curve(frame.risks(), frame.labels(), all);
+        Block whole = block(frame, all, curve);
         List<Metrics.Lift> lifts = new ArrayList<>();
         lifts.add(Metrics.lift(frame.risks(), frame.labels(), all, 10));
         if (frame.settings().topPercent() != 10) {
@@ -91,7 +97,7 @@ public final class Backtester {
                 (red ? falsePositives : falseNegatives).add(listed(frame, scorer, p));
             }
         }
-        List<BacktestReport.Variant> variants = variants(frame, options.variants());
+        List<BacktestReport.Variant> variants = variants(frame, options.variants(), options.baselines());
         return new BacktestReport(parameters(frame), whole.figures().points(), whole.figures().churners(),
                 whole.figures().churnRate(), whole.figures().rocAuc(), whole.figures().averagePrecision(),
                 whole.figures().confusionRed(), whole.figures().confusionRedOrYellow(), whole.figures().churnRateByBand(),
@@ -105,6 +111,10 @@ public final class Backtester {
     }
 
     private static Block block(BacktestFrame frame, int[] points) {
+        return block(frame, points, Metrics.curve(frame.risks(), frame.labels(), points));
+    }
+
+    private static Block block(BacktestFrame frame, int[] points, List<Metrics.CurvePoint> curve) {
         double[] risk = frame.risks();
         boolean[] label = frame.labels();
         long churners = frame.churners(points);
@@ -117,7 +127,7 @@ public final class Backtester {
         return new Block(new BacktestReport.Block(points.length, churners,
                 points.length == 0 ? Double.NaN : (double) churners / points.length,
                 Metrics.rocAuc(risk, label, points),
-                Metrics.averagePrecision(Metrics.curve(risk, label, points)),
+                Metrics.averagePrecision(curve),
                 Metrics.confusion(frame.flagged(false), label, points),
                 Metrics.confusion(frame.flagged(true), label, points), byBand,
                 Metrics.lift(risk, label, points, frame.settings().topPercent())));
@@ -232,13 +242,15 @@ public final class Backtester {
         return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (position - lo);
     }
 
-    private static List<BacktestReport.Variant> variants(BacktestFrame frame, List<NamedModel> extra) {
+    private static List<BacktestReport.Variant> variants(BacktestFrame frame, List<NamedModel> extra, boolean baselines) {
         HealthModel model = frame.grid().model();
         List<NamedModel> all = new ArrayList<>();
         all.add(new NamedModel(model.name() == null ? "model" : model.name(), model));
         all.addAll(extra);
-        all.add(new NamedModel("equal weights (baseline)", equalWeights(model)));
-        all.add(new NamedModel("usage only (baseline)", usageOnly(model)));
+        if (baselines) {
+            all.add(new NamedModel("equal weights (baseline)", equalWeights(model)));
+            all.add(new NamedModel("usage only (baseline)", usageOnly(model)));
+        }
         List<BacktestReport.Variant> variants = new ArrayList<>();
         BacktestFrame.Headline first = null;
         for (NamedModel named : all) {

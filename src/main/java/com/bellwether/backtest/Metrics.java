@@ -38,15 +38,21 @@ public final class Metrics {
             }
         }
         Arrays.sort(positiveRisk);
-        // For each non-churner: churners above it count 1, churners level with it one half.
-        double wins = 0;
-        for (int p : points) {
-            if (!label[p]) {
-                int below = lowerBound(positiveRisk, risk[p]);
-                int upTo = upperBound(positiveRisk, risk[p]);
-                wins += (positives - upTo) + 0.5 * (upTo - below);
+        // For each non-churner: churners above it count 1, churners level with it one half. Both cores share it.
+        int total = positives;
+        int chunks = (points.length + 65_535) / 65_536;
+        double wins = java.util.stream.IntStream.range(0, chunks).parallel().mapToDouble(chunk -> {
+            double sum = 0;
+            for (int k = chunk * 65_536; k < Math.min(points.length, (chunk + 1) * 65_536); k++) {
+                int p = points[k];
+                if (!label[p]) {
+                    int below = lowerBound(positiveRisk, risk[p]);
+                    int upTo = upperBound(positiveRisk, risk[p]);
+                    sum += (total - upTo) + 0.5 * (upTo - below);
+                }
             }
-        }
+            return sum;
+        }).sum();
         return wins / ((double) positives * negatives);
     }
 
@@ -85,24 +91,43 @@ public final class Metrics {
 
     /** The ROC and precision–recall curve: one point per distinct risk, from the riskiest down. */
     public static List<CurvePoint> curve(double[] risk, boolean[] label, int[] points) {
-        Integer[] order = sortedByRiskDescending(risk, points);
-        long positives = Arrays.stream(points).filter(p -> label[p]).count();
-        long negatives = points.length - positives;
+        // Churners and the others sorted apart, then merged from the riskiest down, a distinct risk at a time.
+        int positives = 0;
+        for (int p : points) {
+            if (label[p]) {
+                positives++;
+            }
+        }
+        double[] pos = new double[positives];
+        double[] neg = new double[points.length - positives];
+        int i = 0;
+        int j = 0;
+        for (int p : points) {
+            if (label[p]) {
+                pos[i++] = risk[p];
+            } else {
+                neg[j++] = risk[p];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
         List<CurvePoint> curve = new ArrayList<>();
         long tp = 0;
         long fp = 0;
-        for (int i = 0; i < order.length; i++) {
-            int p = order[i];
-            if (label[p]) {
+        i = pos.length - 1;
+        j = neg.length - 1;
+        while (i >= 0 || j >= 0) {
+            double threshold = Math.max(i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+            while (i >= 0 && pos[i] == threshold) {
                 tp++;
-            } else {
+                i--;
+            }
+            while (j >= 0 && neg[j] == threshold) {
                 fp++;
+                j--;
             }
-            boolean lastOfTie = i == order.length - 1 || risk[order[i + 1]] != risk[p];
-            if (lastOfTie) {
-                curve.add(new CurvePoint(risk[p], tp + fp, tp, negatives == 0 ? Double.NaN : (double) fp / negatives,
-                        positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp)));
-            }
+            curve.add(new CurvePoint(threshold, tp + fp, tp, neg.length == 0 ? Double.NaN : (double) fp / neg.length,
+                    positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp)));
         }
         return curve;
     }
@@ -122,12 +147,6 @@ public final class Metrics {
             previousRecall = point.recall();
         }
         return curve.isEmpty() ? Double.NaN : ap;
-    }
-
-    private static Integer[] sortedByRiskDescending(double[] risk, int[] points) {
-        Integer[] order = Arrays.stream(points).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> Double.compare(risk[b], risk[a]));
-        return order;
     }
 
     /** Flagged against churned: the four counts and what follows from them. */

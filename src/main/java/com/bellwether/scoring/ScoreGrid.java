@@ -408,9 +408,16 @@ public final class ScoreGrid {
         return total[point];
     }
 
+    private static final Band[] BANDS = Band.values();
+
     /** The band, or null when there is no score. */
     public Band band(int point) {
-        return band[point] < 0 ? null : Band.values()[band[point]];
+        return band[point] < 0 ? null : BANDS[band[point]];
+    }
+
+    /** The band's ordinal (red 0, yellow 1, green 2), or -1 when there is no score. */
+    public int bandIndex(int point) {
+        return band[point];
     }
 
     /**
