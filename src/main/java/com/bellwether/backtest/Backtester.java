@@ -73,10 +73,10 @@ public final class Backtester {
             lifts.add(Metrics.lift(frame.risks(), frame.labels(), all, frame.settings().topPercent()));
         }
         List<BacktestReport.CutoffBlock> perCutoff = new ArrayList<>();
+        int[][] byCutoff = groups(all, frame.cutoffs().size(), Arrays.stream(all).map(frame::cutoffOf).toArray());
         for (int j = 0; j < frame.cutoffs().size(); j++) {
-            int cutoff = j;
-            int[] points = Arrays.stream(all).filter(p -> frame.cutoffOf(p) == cutoff).toArray();
-            perCutoff.add(new BacktestReport.CutoffBlock(frame.cutoffs().get(j), frame.incomplete(j), block(frame, points).figures()));
+            perCutoff.add(new BacktestReport.CutoffBlock(frame.cutoffs().get(j), frame.incomplete(j),
+                    block(frame, byCutoff[j]).figures()));
         }
         Map<String, BacktestReport.Block> bySegment = breakdown(frame, all, p -> {
             String segment = frame.portfolio().account(frame.accountOf(p)).segment();
@@ -128,21 +128,46 @@ public final class Backtester {
                 points.length == 0 ? Double.NaN : (double) churners / points.length,
                 Metrics.rocAuc(risk, label, points),
                 Metrics.averagePrecision(curve),
-                Metrics.confusion(frame.flagged(false), label, points),
-                Metrics.confusion(frame.flagged(true), label, points), byBand,
+                frame.confusion(points, false), frame.confusion(points, true), byBand,
                 Metrics.lift(risk, label, points, frame.settings().topPercent())));
     }
 
     private static Map<String, BacktestReport.Block> breakdown(BacktestFrame frame, int[] points,
                                                                java.util.function.IntFunction<String> key) {
-        Map<String, List<Integer>> groups = new TreeMap<>();
-        for (int p : points) {
-            groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p);
+        Map<String, Integer> index = new TreeMap<>();
+        int[] keys = new int[points.length];
+        java.util.List<String> names = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            String name = key.apply(points[i]);
+            Integer k = index.get(name);
+            if (k == null) {
+                k = names.size();
+                index.put(name, k);
+                names.add(name);
+            }
+            keys[i] = k;
         }
+        int[][] groups = groups(points, names.size(), keys);
         Map<String, BacktestReport.Block> blocks = new LinkedHashMap<>();
-        groups.forEach((name, members) -> blocks.put(name,
-                block(frame, members.stream().mapToInt(Integer::intValue).toArray()).figures()));
+        index.forEach((name, k) -> blocks.put(name, block(frame, groups[k]).figures()));
         return blocks;
+    }
+
+    /** The points split by their keys (0 to count − 1, one per point), each group in the points' order. */
+    private static int[][] groups(int[] points, int count, int[] keys) {
+        int[] sizes = new int[count];
+        for (int key : keys) {
+            sizes[key]++;
+        }
+        int[][] groups = new int[count][];
+        for (int k = 0; k < count; k++) {
+            groups[k] = new int[sizes[k]];
+        }
+        int[] filled = new int[count];
+        for (int i = 0; i < points.length; i++) {
+            groups[keys[i]][filled[keys[i]]++] = points[i];
+        }
+        return groups;
     }
 
     private static List<Metrics.CurvePoint> thin(List<Metrics.CurvePoint> curve) {

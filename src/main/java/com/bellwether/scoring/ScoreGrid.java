@@ -33,7 +33,6 @@ public final class ScoreGrid {
     private final boolean[] live;
     private final boolean[] hasData;
 
-    private final double[][] categoryScores; // [category][point]
     private final double[] base;
     private final double[] total;
     private final byte[] band;               // Band ordinal, -1 without data
@@ -52,7 +51,6 @@ public final class ScoreGrid {
         this.live = live;
         this.hasData = hasData(portfolio, accounts, days);
         int points = accounts.length * dates.length;
-        this.categoryScores = new double[model.categories().size()][points];
         this.base = new double[points];
         this.total = new double[points];
         this.band = new byte[points];
@@ -324,7 +322,6 @@ public final class ScoreGrid {
             double totalWeight = 0;
             for (int c = 0; c < categories; c++) {
                 double score = weight[c] > 0 ? sum[c] / weight[c] : Double.NaN;
-                categoryScores[c][p] = score;
                 if (score == score && w[c] > 0) {
                     totalSum += w[c] * score;
                     totalWeight += w[c];
@@ -383,7 +380,19 @@ public final class ScoreGrid {
     }
 
     public double categoryScore(int category, int point) {
-        return categoryScores[category][point];
+        // Worked out when asked: a slider move needs only the totals.
+        List<Measure> measures = model.measures();
+        String id = model.categories().get(category).id();
+        double sum = 0;
+        double weight = 0;
+        for (int m = 0; m < measures.size(); m++) {
+            double s = measureScores[m][point];
+            if (measures.get(m).category().equals(id) && !Double.isNaN(s)) {
+                sum += measures.get(m).weightOrOne() * s;
+                weight += measures.get(m).weightOrOne();
+            }
+        }
+        return weight > 0 ? sum / weight : Double.NaN;
     }
 
     public String stage(int point) {
