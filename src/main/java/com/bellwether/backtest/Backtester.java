@@ -66,7 +66,7 @@ public final class Backtester {
     public static BacktestReport report(BacktestFrame frame, Options options, BooleanSupplier cancelled) {
         int[] all = frame.populationArray();
         List<Metrics.CurvePoint> curve = Metrics.curve(frame.risks(), frame.labels(), all);
-        Block whole = block(frame, all, curve);
+        Block whole = block(frame, all, Metrics.averagePrecision(curve));
         List<Metrics.Lift> lifts = new ArrayList<>();
         lifts.add(Metrics.lift(frame.risks(), frame.labels(), all, 10));
         if (frame.settings().topPercent() != 10) {
@@ -111,10 +111,10 @@ public final class Backtester {
     }
 
     private static Block block(BacktestFrame frame, int[] points) {
-        return block(frame, points, Metrics.curve(frame.risks(), frame.labels(), points));
+        return block(frame, points, Metrics.averagePrecision(frame.risks(), frame.labels(), points));
     }
 
-    private static Block block(BacktestFrame frame, int[] points, List<Metrics.CurvePoint> curve) {
+    private static Block block(BacktestFrame frame, int[] points, double averagePrecision) {
         double[] risk = frame.risks();
         boolean[] label = frame.labels();
         long churners = frame.churners(points);
@@ -127,7 +127,7 @@ public final class Backtester {
         return new Block(new BacktestReport.Block(points.length, churners,
                 points.length == 0 ? Double.NaN : (double) churners / points.length,
                 Metrics.rocAuc(risk, label, points),
-                Metrics.averagePrecision(curve),
+                averagePrecision,
                 frame.confusion(points, false), frame.confusion(points, true), byBand,
                 Metrics.lift(risk, label, points, frame.settings().topPercent())));
     }
@@ -281,7 +281,7 @@ public final class Backtester {
         for (NamedModel named : all) {
             BacktestFrame scored = named.model() == model ? frame : frame.withModel(named.model());
             BacktestFrame.Headline h = scored.headline();
-            double ap = Metrics.averagePrecision(Metrics.curve(scored.risks(), scored.labels(), scored.populationArray()));
+            double ap = Metrics.averagePrecision(scored.risks(), scored.labels(), scored.populationArray());
             if (first == null) {
                 first = h;
             }

@@ -20,68 +20,45 @@ public final class Metrics {
      * ties counting one half. NaN when either class is empty.
      */
     public static double rocAuc(double[] risk, boolean[] label, int[] points) {
+        // Non-churners laid out by 0.01-wide risk buckets (risk is 0–100): a churner beats every non-churner of a
+        // lower bucket, and is compared one by one only within its own bucket. Exact, in linear time.
+        int buckets = 10_001;
+        int[] start = new int[buckets + 1];
         int positives = 0;
         for (int p : points) {
             if (label[p]) {
                 positives++;
+            } else {
+                start[bucket(risk[p], buckets) + 1]++;
             }
         }
         int negatives = points.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        double[] positiveRisk = new double[positives];
-        int i = 0;
+        for (int b = 0; b < buckets; b++) {
+            start[b + 1] += start[b];
+        }
+        double[] byBucket = new double[negatives];
+        int[] filled = new int[buckets];
+        for (int p : points) {
+            if (!label[p]) {
+                int b = bucket(risk[p], buckets);
+                byBucket[start[b] + filled[b]++] = risk[p];
+            }
+        }
+        double wins = 0;
         for (int p : points) {
             if (label[p]) {
-                positiveRisk[i++] = risk[p];
-            }
-        }
-        Arrays.sort(positiveRisk);
-        // For each non-churner: churners above it count 1, churners level with it one half. Both cores share it.
-        int total = positives;
-        int chunks = (points.length + 65_535) / 65_536;
-        double wins = java.util.stream.IntStream.range(0, chunks).parallel().mapToDouble(chunk -> {
-            double sum = 0;
-            for (int k = chunk * 65_536; k < Math.min(points.length, (chunk + 1) * 65_536); k++) {
-                int p = points[k];
-                if (!label[p]) {
-                    int below = lowerBound(positiveRisk, risk[p]);
-                    int upTo = upperBound(positiveRisk, risk[p]);
-                    sum += (total - upTo) + 0.5 * (upTo - below);
+                double r = risk[p];
+                int b = bucket(r, buckets);
+                wins += start[b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    wins += byBucket[k] < r ? 1 : byBucket[k] == r ? 0.5 : 0;
                 }
             }
-            return sum;
-        }).sum();
+        }
         return wins / ((double) positives * negatives);
-    }
-
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** One threshold of a curve: flagging every point with risk ≥ threshold. */
@@ -130,6 +107,52 @@ public final class Metrics {
                     positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp)));
         }
         return curve;
+    }
+
+    /** Average precision straight from the points, without building the curve (see {@link #averagePrecision(List)}). */
+    public static double averagePrecision(double[] risk, boolean[] label, int[] points) {
+        int positives = 0;
+        for (int p : points) {
+            if (label[p]) {
+                positives++;
+            }
+        }
+        if (positives == 0) {
+            return Double.NaN;
+        }
+        double[] pos = new double[positives];
+        double[] neg = new double[points.length - positives];
+        int i = 0;
+        int j = 0;
+        for (int p : points) {
+            if (label[p]) {
+                pos[i++] = risk[p];
+            } else {
+                neg[j++] = risk[p];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double ap = 0;
+        long tp = 0;
+        long fp = 0;
+        i = pos.length - 1;
+        j = neg.length - 1;
+        while (i >= 0) {
+            double threshold = Math.max(pos[i], j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
+            long added = 0;
+            while (i >= 0 && pos[i] == threshold) {
+                added++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == threshold) {
+                fp++;
+                j--;
+            }
+            tp += added;
+            ap += (double) added / positives * ((double) tp / (tp + fp));
+        }
+        return ap;
     }
 
     /**

@@ -46,6 +46,8 @@ class MetricsTest {
         // recall steps: 1/3 at precision 1, 1/3 at 2/3, 1/3 at 3/5
         double expected = (1.0 + 2 / 3.0 + 3 / 5.0) / 3;
         assertThat(Metrics.averagePrecision(Metrics.curve(RISK, LABEL, ALL))).isCloseTo(expected, within(1e-12));
+        assertThat(Metrics.averagePrecision(RISK, LABEL, ALL)).isCloseTo(expected, within(1e-12));
+        assertThat(Metrics.averagePrecision(RISK, LABEL, new int[] {1, 3})).isNaN();
         assertThat(Metrics.averagePrecision(Metrics.curve(RISK, LABEL, new int[] {1, 3}))).isNaN();
         assertThat(Metrics.averagePrecision(Metrics.curve(RISK, LABEL, new int[0]))).isNaN();
     }
