@@ -76,6 +76,10 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        for (String missing : healthModel.metricsMissingFrom(portfolio)) {
+            spec.commandLine().getErr().println("warning: the data has no usage metric for " + missing
+                    + " (the measure has no value)");
+        }
         List<AccountScore> scores = new HealthScorer(healthModel, portfolio).scoreLive(date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());

@@ -15,9 +15,11 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import com.bellwether.backtest.BacktestFrame;
@@ -25,6 +27,13 @@ import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
 import com.bellwether.backtest.Suggestions;
+import com.bellwether.domain.Account;
+import com.bellwether.domain.Bundle;
+import com.bellwether.domain.Note;
+import com.bellwether.domain.Outcome;
+import com.bellwether.domain.Survey;
+import com.bellwether.domain.Ticket;
+import com.bellwether.domain.UsageDay;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.sample.GeneratorSettings;
@@ -37,7 +46,7 @@ import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.PortfolioReader;
 
 /**
- * The backtest on 10,000 accounts at 36 monthly cut-offs: the headline figures after a weight change (what a
+ * The backtest on 10,000 (or, with a parameter, 100,000) accounts at 36 monthly cut-offs: the headline figures after a weight change (what a
  * slider move recomputes), the whole report without and with the false-positive and false-negative lists, and the
  * weight suggestion. Run with scripts/benchmark.sh BacktestBenchmark.
  */
@@ -45,21 +54,36 @@ import com.bellwether.store.PortfolioReader;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class BacktestBenchmark {
 
+    /**
+     * 10,000 by default. A multiple of it ({@code -p accounts=100000 -jvmArgsAppend -Xmx12g}) copies the generated
+     * 10,000 accounts that many times over under new ids, with their usage, tickets, surveys, notes and outcomes
+     * but without their interactions, so that the large portfolio fits the benchmark JVM; the figures measured
+     * depend on the number of points, not on the data behind them.
+     */
+    @Param("10000")
+    int accounts;
+
     private BacktestFrame frame;
+    private Path folder;
     private HealthModel[] weightings;
     private int turn;
 
     @Setup(Level.Trial)
     public void buildFrame() throws IOException {
         Path generated = Files.createTempDirectory("bellwether-bench-backtest");
+        folder = generated;
         LocalDate end = LocalDate.of(2026, 9, 30);
         new SampleGenerator(new GeneratorSettings(10_000, 40, 42, end, UsageCadence.WEEKLY)).writeTo(generated);
         Database database = Database.open(DatabaseLocation.parse(generated.resolve("bench").toString()));
         new BundleImporter(database).run(BundleImporter.Request.canonical(generated), ImportProgress.NONE);
+        Bundle bundle = PortfolioReader.read(database);
+        if (accounts > 10_000) {
+            bundle = copies(bundle, accounts / 10_000);
+        }
         HealthModel model = HealthModel.defaultModel();
         BacktestSettings settings = new BacktestSettings(end.minusMonths(39), end.minusMonths(4), Period.ofMonths(1), 90,
                 false, false, 10);
-        frame = BacktestFrame.build(model, Portfolio.of(PortfolioReader.read(database)), settings, () -> false);
+        frame = BacktestFrame.build(model, Portfolio.of(bundle), settings, () -> false);
         if (frame.cutoffs().size() != 36) {
             throw new IllegalStateException("expected 36 cut-offs, got " + frame.cutoffs().size());
         }
@@ -70,6 +94,44 @@ public class BacktestBenchmark {
     }
 
     /** A slider move: re-scoring, then AUC, the confusion matrix at red, churn rate per band and lift. */
+    /** The accounts {@code times} over under new ids, sharing the values; interactions left out. */
+    private static Bundle copies(Bundle one, int times) {
+        Bundle many = Bundle.empty();
+        many.usageMetrics().addAll(one.usageMetrics());
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Account a : one.accounts()) {
+                many.accounts().add(new Account(a.accountId() + suffix, a.name(), a.segment(), a.industry(), a.region(),
+                        a.csm(), a.lifecycleStage(), a.arr(), a.licensedSeats(), a.contractStart(), a.renewalDate()));
+            }
+            for (UsageDay u : one.usage()) {
+                many.usage().add(new UsageDay(u.accountId() + suffix, u.date(), u.values()));
+            }
+            for (Ticket t : one.tickets()) {
+                many.tickets().add(new Ticket(t.ticketId() + suffix, t.accountId() + suffix, t.opened(), t.closed(),
+                        t.priority(), t.escalated(), t.csat()));
+            }
+            for (Survey s : one.surveys()) {
+                many.surveys().add(new Survey(s.accountId() + suffix, s.date(), s.nps()));
+            }
+            for (Note n : one.notes()) {
+                many.notes().add(new Note(n.accountId() + suffix, n.date(), n.author(), n.adjustment(), n.reason(), n.expires()));
+            }
+            for (Outcome o : one.outcomes()) {
+                many.outcomes().add(new Outcome(o.accountId() + suffix, o.date(), o.event(), o.arrChange()));
+            }
+        }
+        return many;
+    }
+
+    /** The generated files and the database take gigabytes: they go when the trial ends. */
+    @TearDown(Level.Trial)
+    public void deleteFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)

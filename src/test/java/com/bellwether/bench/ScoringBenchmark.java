@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import com.bellwether.ingest.BundleImporter;
@@ -43,6 +44,7 @@ import com.bellwether.store.PortfolioReader;
 public class ScoringBenchmark {
 
     private Database database;
+    private Path folder;
     private ScoreGrid grid;
     private List<LocalDate> dates;
     private HealthModel model;
@@ -53,6 +55,7 @@ public class ScoringBenchmark {
     @Setup(Level.Trial)
     public void loadPortfolio() throws IOException {
         Path generated = Files.createTempDirectory("bellwether-bench-scoring");
+        folder = generated;
         LocalDate end = LocalDate.of(2026, 9, 30);
         new SampleGenerator(new GeneratorSettings(10_000, 40, 42, end, UsageCadence.WEEKLY)).writeTo(generated);
         database = Database.open(DatabaseLocation.parse(generated.resolve("bench").toString()));
@@ -77,6 +80,14 @@ public class ScoringBenchmark {
     }
 
     /** A slider move: new category weights, every score, category score and band recomputed. */
+    /** The generated files and the database take gigabytes: they go when the trial ends. */
+    @TearDown(Level.Trial)
+    public void deleteFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
