@@ -173,35 +173,7 @@ public final class BacktestFrame {
     /** Flagged (red, or red or yellow) against churned over some points. */
     Metrics.Confusion confusion(int[] points, boolean orYellow) {
         int worst = orYellow ? 1 : 0;
-        long tp = 0;
-        long fp = 0;
-        long fn = 0;
-        long tn = 0;
-        for (int p : points) {
-            boolean flagged = grid.bandIndex(p) <= worst;
-            if (flagged) {
-                if (label[p]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            } else if (label[p]) {
-                fn++;
-            } else {
-                tn++;
-            }
-        }
-        return new Metrics.Confusion(tp, fp, fn, tn);
-    }
-
-    /** Red, or red or yellow, at each point (the bands use the cut-offs of the account's stage). */
-    boolean[] flagged(boolean orYellow) {
-        boolean[] flagged = new boolean[risk.length];
-        for (int p : population) {
-            Band band = grid.band(p);
-            flagged[p] = band == Band.RED || (orYellow && band == Band.YELLOW);
-        }
-        return flagged;
+        return Metrics.confusion(p -> grid.bandIndex(p) <= worst, label, points);
     }
 
     // Read access for the report

@@ -68,7 +68,32 @@ public final class Metrics {
 
     /** The ROC and precision–recall curve: one point per distinct risk, from the riskiest down. */
     public static List<CurvePoint> curve(double[] risk, boolean[] label, int[] points) {
-        // Churners and the others sorted apart, then merged from the riskiest down, a distinct risk at a time.
+        List<CurvePoint> curve = new ArrayList<>();
+        thresholds(risk, label, points, (threshold, added, tp, fp, positives, negatives) ->
+                curve.add(new CurvePoint(threshold, tp + fp, tp, negatives == 0 ? Double.NaN : (double) fp / negatives,
+                        positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp))));
+        return curve;
+    }
+
+    /** Average precision straight from the points, without building the curve (see {@link #averagePrecision(List)}). */
+    public static double averagePrecision(double[] risk, boolean[] label, int[] points) {
+        double[] ap = {0};
+        long positives = thresholds(risk, label, points, (threshold, added, tp, fp, pos, neg) ->
+                ap[0] += (double) added / pos * ((double) tp / (tp + fp)));
+        return positives == 0 ? Double.NaN : ap[0];
+    }
+
+    /** Told of each distinct risk, from the riskiest down, with the counts flagged at and above it. */
+    @FunctionalInterface
+    private interface ThresholdStep {
+        void at(double threshold, long addedChurners, long truePositives, long falsePositives, long positives, long negatives);
+    }
+
+    /**
+     * Walks the distinct risks from the riskiest down: churners and the others sorted apart, then merged, so
+     * points of equal risk enter together. Returns the number of churners.
+     */
+    private static long thresholds(double[] risk, boolean[] label, int[] points, ThresholdStep step) {
         int positives = 0;
         for (int p : points) {
             if (label[p]) {
@@ -88,58 +113,12 @@ public final class Metrics {
         }
         Arrays.sort(pos);
         Arrays.sort(neg);
-        List<CurvePoint> curve = new ArrayList<>();
         long tp = 0;
         long fp = 0;
         i = pos.length - 1;
         j = neg.length - 1;
         while (i >= 0 || j >= 0) {
             double threshold = Math.max(i >= 0 ? pos[i] : Double.NEGATIVE_INFINITY, j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
-            while (i >= 0 && pos[i] == threshold) {
-                tp++;
-                i--;
-            }
-            while (j >= 0 && neg[j] == threshold) {
-                fp++;
-                j--;
-            }
-            curve.add(new CurvePoint(threshold, tp + fp, tp, neg.length == 0 ? Double.NaN : (double) fp / neg.length,
-                    positives == 0 ? Double.NaN : (double) tp / positives, (double) tp / (tp + fp)));
-        }
-        return curve;
-    }
-
-    /** Average precision straight from the points, without building the curve (see {@link #averagePrecision(List)}). */
-    public static double averagePrecision(double[] risk, boolean[] label, int[] points) {
-        int positives = 0;
-        for (int p : points) {
-            if (label[p]) {
-                positives++;
-            }
-        }
-        if (positives == 0) {
-            return Double.NaN;
-        }
-        double[] pos = new double[positives];
-        double[] neg = new double[points.length - positives];
-        int i = 0;
-        int j = 0;
-        for (int p : points) {
-            if (label[p]) {
-                pos[i++] = risk[p];
-            } else {
-                neg[j++] = risk[p];
-            }
-        }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
-        double ap = 0;
-        long tp = 0;
-        long fp = 0;
-        i = pos.length - 1;
-        j = neg.length - 1;
-        while (i >= 0) {
-            double threshold = Math.max(pos[i], j >= 0 ? neg[j] : Double.NEGATIVE_INFINITY);
             long added = 0;
             while (i >= 0 && pos[i] == threshold) {
                 added++;
@@ -150,9 +129,9 @@ public final class Metrics {
                 j--;
             }
             tp += added;
-            ap += (double) added / positives * ((double) tp / (tp + fp));
+            step.at(threshold, added, tp, fp, pos.length, neg.length);
         }
-        return ap;
+        return positives;
     }
 
     /**
@@ -200,12 +179,17 @@ public final class Metrics {
     }
 
     public static Confusion confusion(boolean[] flagged, boolean[] label, int[] points) {
+        return confusion(p -> flagged[p], label, points);
+    }
+
+    /** The confusion matrix with "flagged" decided per point. */
+    public static Confusion confusion(java.util.function.IntPredicate flagged, boolean[] label, int[] points) {
         long tp = 0;
         long fp = 0;
         long fn = 0;
         long tn = 0;
         for (int p : points) {
-            if (flagged[p]) {
+            if (flagged.test(p)) {
                 if (label[p]) {
                     tp++;
                 } else {

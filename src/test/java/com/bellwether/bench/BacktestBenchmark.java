@@ -1,8 +1,6 @@
 package com.bellwether.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
@@ -34,15 +32,8 @@ import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.UsageDay;
-import com.bellwether.ingest.BundleImporter;
-import com.bellwether.ingest.ImportProgress;
-import com.bellwether.sample.GeneratorSettings;
-import com.bellwether.sample.SampleGenerator;
-import com.bellwether.sample.UsageCadence;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.PortfolioReader;
 
 /**
@@ -64,19 +55,15 @@ public class BacktestBenchmark {
     int accounts;
 
     private BacktestFrame frame;
-    private Path folder;
+    private GeneratedPortfolio generated;
     private HealthModel[] weightings;
     private int turn;
 
     @Setup(Level.Trial)
     public void buildFrame() throws IOException {
-        Path generated = Files.createTempDirectory("bellwether-bench-backtest");
-        folder = generated;
-        LocalDate end = LocalDate.of(2026, 9, 30);
-        new SampleGenerator(new GeneratorSettings(10_000, 40, 42, end, UsageCadence.WEEKLY)).writeTo(generated);
-        Database database = Database.open(DatabaseLocation.parse(generated.resolve("bench").toString()));
-        new BundleImporter(database).run(BundleImporter.Request.canonical(generated), ImportProgress.NONE);
-        Bundle bundle = PortfolioReader.read(database);
+        generated = GeneratedPortfolio.create(10_000);
+        LocalDate end = GeneratedPortfolio.END;
+        Bundle bundle = PortfolioReader.read(generated.database);
         if (accounts > 10_000) {
             bundle = copies(bundle, accounts / 10_000);
         }
@@ -124,12 +111,9 @@ public class BacktestBenchmark {
         return many;
     }
 
-    /** The generated files and the database take gigabytes: they go when the trial ends. */
     @TearDown(Level.Trial)
     public void deleteFiles() throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        generated.delete();
     }
 
     @Benchmark

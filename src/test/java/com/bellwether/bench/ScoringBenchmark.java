@@ -1,8 +1,6 @@
 package com.bellwether.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.bellwether.ingest.BundleImporter;
-import com.bellwether.ingest.ImportProgress;
-import com.bellwether.sample.GeneratorSettings;
-import com.bellwether.sample.SampleGenerator;
-import com.bellwether.sample.UsageCadence;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.PortfolioReader;
 
 /**
@@ -44,7 +36,7 @@ import com.bellwether.store.PortfolioReader;
 public class ScoringBenchmark {
 
     private Database database;
-    private Path folder;
+    private GeneratedPortfolio generated;
     private ScoreGrid grid;
     private List<LocalDate> dates;
     private HealthModel model;
@@ -54,12 +46,9 @@ public class ScoringBenchmark {
 
     @Setup(Level.Trial)
     public void loadPortfolio() throws IOException {
-        Path generated = Files.createTempDirectory("bellwether-bench-scoring");
-        folder = generated;
-        LocalDate end = LocalDate.of(2026, 9, 30);
-        new SampleGenerator(new GeneratorSettings(10_000, 40, 42, end, UsageCadence.WEEKLY)).writeTo(generated);
-        database = Database.open(DatabaseLocation.parse(generated.resolve("bench").toString()));
-        new BundleImporter(database).run(BundleImporter.Request.canonical(generated), ImportProgress.NONE);
+        generated = GeneratedPortfolio.create(10_000);
+        database = generated.database;
+        LocalDate end = GeneratedPortfolio.END;
         dates = new ArrayList<>();
         for (int month = 36; month >= 1; month--) {
             dates.add(end.minusMonths(month));
@@ -80,12 +69,9 @@ public class ScoringBenchmark {
     }
 
     /** A slider move: new category weights, every score, category score and band recomputed. */
-    /** The generated files and the database take gigabytes: they go when the trial ends. */
     @TearDown(Level.Trial)
     public void deleteFiles() throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        generated.delete();
     }
 
     @Benchmark
