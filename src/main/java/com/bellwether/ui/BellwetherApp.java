@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import com.bellwether.store.DatabaseLocation;
-import com.bellwether.ui.overview.OverviewView;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 
 /** The workbench window. */
@@ -37,14 +38,15 @@ public final class BellwetherApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        show(stage, new OverviewViewModel(location, background, new FxDialogs(stage)));
+        show(stage, new OverviewViewModel(location, background, new FxDialogs(stage)),
+                new PortfolioViewModel(background, HealthModel.defaultModel()));
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
-    public static void show(Stage stage, OverviewViewModel viewModel) {
+    public static void show(Stage stage, OverviewViewModel viewModel, PortfolioViewModel portfolio) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        OverviewView view = new OverviewView(viewModel);
-        Scene scene = new Scene(view.root(), 1100, 720);
+        MainWindow window = new MainWindow(viewModel, portfolio);
+        Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());
         stage.setScene(scene);

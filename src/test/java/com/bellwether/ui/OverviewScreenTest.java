@@ -25,7 +25,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.scoring.Band;
+import com.bellwether.scoring.HealthModel;
 import com.bellwether.ui.overview.OverviewViewModel;
+import com.bellwether.ui.portfolio.PortfolioViewModel;
 
 /** The first screen on a first start: the default database is seeded with the sample data, off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,6 +40,7 @@ class OverviewScreenTest {
     Path home;
 
     private OverviewViewModel viewModel;
+    private PortfolioViewModel portfolio;
     private final FakeDialogs dialogs = new FakeDialogs();
 
     @AfterAll
@@ -49,7 +53,8 @@ class OverviewScreenTest {
         // The default database, as on a first start, in a home of this test's own.
         DatabaseLocation fresh = new DatabaseLocation("jdbc:h2:file:" + home.resolve("bellwether"), true);
         viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
-        BellwetherApp.show(stage, viewModel);
+        portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
+        BellwetherApp.show(stage, viewModel, portfolio);
     }
 
     private void waitUntilIdle() throws Exception {
@@ -91,6 +96,28 @@ class OverviewScreenTest {
                 .contains("surveys.csv line 2, column 3 (nps): \"12\" is not valid; expected a whole number from 0 to 10 (out of range)");
         assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isEqualTo(accounts);
         assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).isEqualTo("The import found problems; nothing was changed.");
+    }
+
+    @Test
+    void thePortfolioScoresEveryLiveAccountOffTheFxThread(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        robot.clickOn("#nav-portfolio");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> !portfolio.busyProperty().get() && portfolio.totalsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = robot.lookup("#portfolio-table").queryAs(TableView.class);
+        var totals = portfolio.totalsProperty().get();
+        long banded = totals.accounts(Band.RED) + totals.accounts(Band.YELLOW) + totals.accounts(Band.GREEN);
+        assertThat(table.getItems()).hasSizeGreaterThan(300).hasSize((int) banded);
+        assertThat(robot.lookup("#portfolio-status").queryAs(Label.class).getText())
+                .isEqualTo(table.getItems().size() + " live accounts as of 2026-09-30 under Default health model.");
+
+        robot.clickOn("#portfolio-search").write("Enterprise");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getItems()).isNotEmpty().allSatisfy(row ->
+                assertThat(((com.bellwether.ui.portfolio.AccountRow) row).matches("enterprise")).isTrue());
     }
 
     /** Answers dialogs as a test decides, and records the errors shown. */

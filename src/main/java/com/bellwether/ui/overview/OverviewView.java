@@ -52,9 +52,9 @@ public final class OverviewView {
     }
 
     private Region header() {
-        Label title = new Label("Bellwether");
+        Label title = new Label("Data");
         title.getStyleClass().add(TITLE);
-        Label subtitle = new Label("Customer health workbench");
+        Label subtitle = new Label("What the database holds, and imports into it");
         subtitle.getStyleClass().add(SUBTITLE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -37,6 +37,7 @@ public final class OverviewViewModel {
     private final Executor background;
     private final Dialogs dialogs;
     private volatile Database database;
+    private final ReadOnlyObjectWrapper<Database> openDatabase = new ReadOnlyObjectWrapper<>();
     private Task<?> running;
 
     // Properties
@@ -55,6 +56,11 @@ public final class OverviewViewModel {
 
     public DatabaseLocation location() {
         return location;
+    }
+
+    /** The database once it is open (set on the FX thread), for the other screens. */
+    public ReadOnlyObjectProperty<Database> databaseProperty() {
+        return openDatabase.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DatabaseSummary> summaryProperty() {
@@ -176,6 +182,7 @@ public final class OverviewViewModel {
         task.progressProperty().addListener((o, old, value) -> progress.set(value.doubleValue()));
         task.setOnSucceeded(e -> {
             T result = task.getValue();
+            openDatabase.set(database);
             summary.set(result.summary());
             recentImports.setAll(result.imports());
             finish("Ready");

@@ -1,0 +1,102 @@
+package com.bellwether.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import com.bellwether.ui.overview.OverviewView;
+import com.bellwether.ui.overview.OverviewViewModel;
+import com.bellwether.ui.portfolio.PortfolioView;
+import com.bellwether.ui.portfolio.PortfolioViewModel;
+
+/** The workbench: a navigation rail on the left, the chosen screen, and a status bar. */
+public final class MainWindow {
+
+    static final String RAIL = "bw-rail";
+    static final String RAIL_BUTTON = "bw-rail-button";
+    static final String STATUS_BAR = "bw-status-bar";
+
+    private final BorderPane root = new BorderPane();
+    private final ToggleGroup screens = new ToggleGroup();
+
+    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio) {
+        Parent portfolioScreen = new PortfolioView(portfolio).root();
+        Parent dataScreen = new OverviewView(data).root();
+        ToggleButton portfolioButton = railButton("Portfolio", "nav-portfolio", portfolioScreen);
+        ToggleButton dataButton = railButton("Data", "nav-data", dataScreen);
+        Label brand = new Label("Bellwether");
+        brand.getStyleClass().add("bw-brand");
+        VBox rail = new VBox(6, brand, portfolioButton, dataButton);
+        rail.getStyleClass().add(RAIL);
+        rail.setPadding(new Insets(12, 8, 12, 8));
+        root.setLeft(rail);
+        root.setBottom(statusBar(data, portfolio));
+        screens.selectedToggleProperty().addListener((o, old, selected) -> {
+            if (selected == null) {
+                screens.selectToggle(old);
+            } else {
+                root.setCenter((Parent) selected.getUserData());
+            }
+        });
+        screens.selectToggle(portfolioButton);
+        // A first start or an empty database has something to say on the data screen.
+        data.noticeProperty().addListener((o, old, notice) -> {
+            if (!notice.isEmpty()) {
+                screens.selectToggle(dataButton);
+            }
+        });
+        // Every new state of the database (opened, imported into) is scored again.
+        data.summaryProperty().addListener((o, old, summary) -> {
+            if (data.databaseProperty().get() != null) {
+                portfolio.load(data.databaseProperty().get());
+            }
+        });
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(portfolioButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(dataButton));
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private ToggleButton railButton(String text, String id, Parent screen) {
+        ToggleButton button = new ToggleButton(text);
+        button.setId(id);
+        button.setUserData(screen);
+        button.setToggleGroup(screens);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.getStyleClass().add(RAIL_BUTTON);
+        return button;
+    }
+
+    private static Region statusBar(OverviewViewModel data, PortfolioViewModel portfolio) {
+        Label database = new Label("Database: " + data.location().displayName());
+        database.setId("status-database");
+        Label model = new Label("Model: " + portfolio.model().name()
+                + (portfolio.model().version() == null ? "" : " v" + portfolio.model().version()));
+        model.setId("status-model");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(16, database, spacer, model);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(STATUS_BAR);
+        return bar;
+    }
+}

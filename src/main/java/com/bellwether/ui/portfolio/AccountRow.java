@@ -1,0 +1,34 @@
+package com.bellwether.ui.portfolio;
+
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.domain.Account;
+
+/** One line of the portfolio table: the account and its health as of the portfolio's date. */
+public record AccountRow(Account account, AccountScore score) {
+
+    public String topReason() {
+        return score.reasons().isEmpty() ? "" : score.reasons().get(0).text();
+    }
+
+    public String nextAction() {
+        return score.actions().isEmpty() ? "" : score.actions().get(0).title();
+    }
+
+    public double arr() {
+        return account.arr() == null ? 0 : account.arr();
+    }
+
+    /** True when the account's id, name, segment, CSM or stage contains the text (case-insensitive). */
+    public boolean matches(String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String wanted = text.toLowerCase(java.util.Locale.ROOT).trim();
+        for (String field : new String[] {account.accountId(), account.name(), account.segment(), account.csm(), score.stage()}) {
+            if (field != null && field.toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

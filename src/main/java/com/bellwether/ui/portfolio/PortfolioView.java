@@ -1,0 +1,199 @@
+package com.bellwether.ui.portfolio;
+
+import java.util.Locale;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import com.bellwether.scoring.Band;
+import com.bellwether.ui.BandPalette;
+
+/** Tiles for the portfolio at a glance, then every live account, searchable and sortable. */
+public final class PortfolioView {
+
+    static final String TITLE = "bw-screen-title";
+
+    private final PortfolioViewModel viewModel;
+    private final VBox root = new VBox(12);
+    private final Tile red = tile("Red", "accounts", BandPalette.RED);
+    private final Tile yellow = tile("Yellow", "accounts", BandPalette.YELLOW);
+    private final Tile green = tile("Green", "accounts", BandPalette.GREEN);
+    private final Tile atRisk = tile("ARR in red or yellow", "k", BandPalette.RED);
+    private final Tile improved = tile("Improved in 30 days", "accounts", BandPalette.GREEN);
+    private final Tile declined = tile("Declined in 30 days", "accounts", BandPalette.RED);
+
+    public PortfolioView(PortfolioViewModel viewModel) {
+        this.viewModel = viewModel;
+        Label title = new Label("Portfolio");
+        title.getStyleClass().add(TITLE);
+        Label status = new Label();
+        status.setId("portfolio-status");
+        status.textProperty().bind(viewModel.statusProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        HBox heading = new HBox(12, title, busy, status);
+        heading.setAlignment(Pos.CENTER_LEFT);
+
+        improved.setDescription("score up 5 points or more");
+        declined.setDescription("score down 5 points or more");
+        HBox tiles = new HBox(10, red, yellow, green, atRisk, improved, declined);
+        viewModel.totalsProperty().addListener((o, old, totals) -> show(totals));
+
+        TextField search = new TextField();
+        search.setId("portfolio-search");
+        search.setPromptText("Search by account, segment, CSM or stage");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        search.setMaxWidth(360);
+
+        TableView<AccountRow> table = table();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().addAll(heading, tiles, search, table);
+        root.setPadding(new Insets(16));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static Tile tile(String title, String unit, Color accent) {
+        return TileBuilder.create()
+                .skinType(Tile.SkinType.NUMBER)
+                .prefSize(170, 120)
+                .title(title)
+                .unit(unit)
+                .decimals(0)
+                .backgroundColor(Color.web("#f6f8fa"))
+                .titleColor(Color.web("#24292f"))
+                .valueColor(accent)
+                .unitColor(Color.web("#57606a"))
+                .descriptionColor(Color.web("#57606a"))
+                .build();
+    }
+
+    private void show(PortfolioViewModel.Totals totals) {
+        red.setValue(totals.accounts(Band.RED));
+        red.setDescription(money(totals.arr(Band.RED)) + " ARR");
+        yellow.setValue(totals.accounts(Band.YELLOW));
+        yellow.setDescription(money(totals.arr(Band.YELLOW)) + " ARR");
+        green.setValue(totals.accounts(Band.GREEN));
+        green.setDescription(money(totals.arr(Band.GREEN)) + " ARR");
+        atRisk.setValue(totals.arrAtRisk() / 1000);
+        improved.setValue(totals.improved());
+        declined.setValue(totals.declined());
+    }
+
+    static String money(double amount) {
+        if (amount >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1fM", amount / 1_000_000);
+        }
+        return String.format(Locale.ROOT, "%.0fk", amount / 1000);
+    }
+
+    private TableView<AccountRow> table() {
+        TableView<AccountRow> table = new TableView<>();
+        table.setId("portfolio-table");
+        javafx.collections.transformation.SortedList<AccountRow> sorted =
+                new javafx.collections.transformation.SortedList<>(viewModel.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Scoring the portfolio…"));
+
+        TableColumn<AccountRow, String> name = text("Account", r -> r.account().name(), 190);
+        TableColumn<AccountRow, String> segment = text("Segment", r -> r.account().segment(), 100);
+        segment.setMinWidth(100);
+        TableColumn<AccountRow, String> stage = text("Stage", r -> r.score().stageLabel(), 95);
+        stage.setMinWidth(95);
+        TableColumn<AccountRow, String> csm = text("CSM", r -> r.account().csm(), 130);
+        TableColumn<AccountRow, Number> arr = new TableColumn<>("ARR");
+        arr.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().arr()));
+        arr.setCellFactory(column -> numberCell(v -> money(v.doubleValue())));
+        arr.setPrefWidth(80);
+        TableColumn<AccountRow, Number> score = new TableColumn<>("Score");
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().score()));
+        score.setCellFactory(column -> numberCell(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.0f", v.doubleValue())));
+        score.setPrefWidth(70);
+        score.setMinWidth(70);
+        TableColumn<AccountRow, Band> band = new TableColumn<>("Band");
+        band.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().band()));
+        band.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(Band item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.id());
+                setTextFill(BandPalette.of(item));
+            }
+        });
+        band.setPrefWidth(70);
+        band.setMinWidth(64);
+        TableColumn<AccountRow, Number> trend = new TableColumn<>("30 days");
+        trend.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue().score().change30d() == null ? Double.NaN : c.getValue().score().change30d()));
+        trend.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null || Double.isNaN(item.doubleValue())) {
+                    setText(null);
+                    return;
+                }
+                double change = item.doubleValue();
+                setText((change >= 0.5 ? "▲ +" : change <= -0.5 ? "▼ " : "► ") + String.format(Locale.ROOT, "%.0f", change));
+                setTextFill(change <= -5 ? BandPalette.RED : change >= 5 ? BandPalette.GREEN : BandPalette.NONE);
+            }
+        });
+        trend.setPrefWidth(80);
+        trend.setMinWidth(80);
+        TableColumn<AccountRow, String> reason = text("Top reason", AccountRow::topReason, 280);
+        TableColumn<AccountRow, String> action = text("Next action", AccountRow::nextAction, 240);
+        table.getColumns().add(name);
+        table.getColumns().add(segment);
+        table.getColumns().add(stage);
+        table.getColumns().add(csm);
+        table.getColumns().add(arr);
+        table.getColumns().add(score);
+        table.getColumns().add(band);
+        table.getColumns().add(trend);
+        table.getColumns().add(reason);
+        table.getColumns().add(action);
+        score.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().add(score);
+        return table;
+    }
+
+    private static TableColumn<AccountRow, String> text(String title, java.util.function.Function<AccountRow, String> value,
+                                                        double width) {
+        TableColumn<AccountRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableCell<AccountRow, Number> numberCell(java.util.function.Function<Number, String> format) {
+        TableCell<AccountRow, Number> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+        cell.getStyleClass().add("bw-numeric");
+        return cell;
+    }
+}

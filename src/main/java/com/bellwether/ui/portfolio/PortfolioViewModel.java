@@ -1,0 +1,146 @@
+package com.bellwether.ui.portfolio;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.Band;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.PortfolioReader;
+import com.bellwether.ui.BackgroundTask;
+
+/** The leader's view: every live account scored as of the latest data, the totals per band, who moved. */
+public final class PortfolioViewModel {
+
+    /** Totals for the tiles. */
+    public record Totals(LocalDate asOf, long[] accounts, double[] arr, double arrAtRisk, long improved, long declined) {
+
+        public long accounts(Band band) {
+            return accounts[band.ordinal()];
+        }
+
+        public double arr(Band band) {
+            return arr[band.ordinal()];
+        }
+    }
+
+    private final Executor background;
+    private final HealthModel model;
+
+    // Properties
+    private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<AccountRow> visibleRows = new FilteredList<>(rows, r -> true);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    public PortfolioViewModel(Executor background, HealthModel model) {
+        this.background = background;
+        this.model = model;
+        search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
+    }
+
+    public ObservableList<AccountRow> visibleRows() {
+        return visibleRows;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyObjectProperty<Totals> totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public HealthModel model() {
+        return model;
+    }
+
+    // Commands
+
+    /** Reads the portfolio and scores every live account as of the last date with data, off the FX thread. */
+    public void load(Database database) {
+        BackgroundTask<List<AccountRow>> task = new BackgroundTask<>() {
+            @Override
+            protected List<AccountRow> call() {
+                update("Reading the portfolio", -1);
+                LocalDate asOf = DatabaseSummary.read(database).lastDate();
+                if (asOf == null) {
+                    return List.of();
+                }
+                Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+                update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
+                List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
+                List<AccountRow> loaded = new ArrayList<>(scores.size());
+                for (AccountScore score : scores) {
+                    loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
+                }
+                return loaded;
+            }
+        };
+        busy.set(true);
+        task.messageProperty().addListener((o, old, message) -> status.set(message));
+        task.setOnSucceeded(e -> {
+            rows.setAll(task.getValue());
+            totals.set(totalsOf(task.getValue()));
+            busy.set(false);
+            status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
+                    + totals.get().asOf() + " under " + model.name() + ".");
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            status.set("Scoring failed: " + task.getException().getMessage());
+        });
+        task.setOnCancelled(e -> busy.set(false));
+        background.execute(task);
+    }
+
+    static Totals totalsOf(List<AccountRow> rows) {
+        long[] accounts = new long[3];
+        double[] arr = new double[3];
+        long improved = 0;
+        long declined = 0;
+        LocalDate asOf = rows.isEmpty() ? null : rows.get(0).score().asOf();
+        for (AccountRow row : rows) {
+            Band band = row.score().band();
+            if (band != null) {
+                accounts[band.ordinal()]++;
+                arr[band.ordinal()] += row.arr();
+            }
+            Double change = row.score().change30d();
+            if (change != null && change >= 5) {
+                improved++;
+            } else if (change != null && change <= -5) {
+                declined++;
+            }
+        }
+        return new Totals(asOf, accounts, arr, arr[Band.RED.ordinal()] + arr[Band.YELLOW.ordinal()], improved, declined);
+    }
+}
