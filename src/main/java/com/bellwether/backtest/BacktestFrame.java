@@ -27,6 +27,7 @@ public final class BacktestFrame {
     private final boolean[] label;
     private final double[] risk;
     private final int[] population;
+    private final int[] everyCutoff;
 
     private BacktestFrame(Portfolio portfolio, BacktestSettings settings, List<LocalDate> cutoffs, boolean[] incomplete,
                           ScoreGrid grid, boolean[] live, boolean[] label) {
@@ -39,14 +40,21 @@ public final class BacktestFrame {
         this.label = label;
         this.risk = new double[grid.points()];
         int[] in = new int[risk.length];
+        int[] complete = new int[risk.length];
         int n = 0;
+        int c = 0;
+        int d = cutoffs.size();
         for (int p = 0; p < risk.length; p++) {
             risk[p] = 100 - grid.score(p);
             if (live[p] && !Double.isNaN(risk[p])) {
                 in[n++] = p;
+                if (!incomplete[p % d]) {
+                    complete[c++] = p;
+                }
             }
         }
-        this.population = java.util.Arrays.copyOf(in, n);
+        this.everyCutoff = java.util.Arrays.copyOf(in, n);
+        this.population = java.util.Arrays.copyOf(complete, c);
     }
 
     /**
@@ -121,11 +129,20 @@ public final class BacktestFrame {
             return points[b] == 0 ? Double.NaN : (double) churners[b] / points[b];
         }
 
+        /** Whether the churn rate never rises from red to yellow to green, over the bands that have points. */
         public boolean falling() {
-            double red = rate(Band.RED);
-            double yellow = rate(Band.YELLOW);
-            double green = rate(Band.GREEN);
-            return !(red < yellow) && !(yellow < green);
+            double previous = Double.POSITIVE_INFINITY;
+            for (Band band : Band.values()) {
+                double rate = rate(band);
+                if (Double.isNaN(rate)) {
+                    continue;
+                }
+                if (rate > previous) {
+                    return false;
+                }
+                previous = rate;
+            }
+            return true;
         }
     }
 
@@ -198,7 +215,12 @@ public final class BacktestFrame {
         return grid;
     }
 
-    /** The scored points of the live accounts, point indices of the grid. */
+    /** The scored points of live accounts at every cut-off, flagged ones included (for per-cut-off figures). */
+    int[] everyCutoffArray() {
+        return everyCutoff;
+    }
+
+    /** The scored points of the live accounts at the cut-offs whose horizon the data covers. */
     public int[] population() {
         return population.clone();
     }

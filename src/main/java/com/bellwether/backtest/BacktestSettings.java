@@ -44,11 +44,17 @@ public record BacktestSettings(LocalDate from, LocalDate to, Period step, int ho
     public static int parseHorizon(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
+            int days;
             if (t.matches("\\d+")) {
-                return Integer.parseInt(t);
+                days = Integer.parseInt(t);
+            } else {
+                Period period = parseStep(t);
+                days = period.getDays() + period.getMonths() * 30 + period.getYears() * 365;
             }
-            Period period = parseStep(t);
-            return period.getDays() + period.getMonths() * 30 + period.getYears() * 365;
+            if (days < 1) {
+                throw new IllegalArgumentException("a horizon of at least one day");
+            }
+            return days;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a horizon such as 90d, not " + text);
         }

@@ -73,7 +73,8 @@ public final class Backtester {
             lifts.add(Metrics.lift(frame.risks(), frame.labels(), all, frame.settings().topPercent()));
         }
         List<BacktestReport.CutoffBlock> perCutoff = new ArrayList<>();
-        int[][] byCutoff = groups(all, frame.cutoffs().size(), Arrays.stream(all).map(frame::cutoffOf).toArray());
+        int[] every = frame.everyCutoffArray();
+        int[][] byCutoff = groups(every, frame.cutoffs().size(), Arrays.stream(every).map(frame::cutoffOf).toArray());
         for (int j = 0; j < frame.cutoffs().size(); j++) {
             perCutoff.add(new BacktestReport.CutoffBlock(frame.cutoffs().get(j), frame.incomplete(j),
                     block(frame, byCutoff[j]).figures()));

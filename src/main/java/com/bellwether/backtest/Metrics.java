@@ -20,6 +20,11 @@ public final class Metrics {
      * ties counting one half. NaN when either class is empty.
      */
     public static double rocAuc(double[] risk, boolean[] label, int[] points) {
+        for (int p : points) {
+            if (Double.isNaN(risk[p])) {
+                throw new IllegalArgumentException("a point without a score has no risk to rank");
+            }
+        }
         // Non-churners laid out by 0.01-wide risk buckets (risk is 0–100): a churner beats every non-churner of a
         // lower bucket, and is compared one by one only within its own bucket. Exact, in linear time.
         int buckets = 10_001;
@@ -174,7 +179,10 @@ public final class Metrics {
         public double f1() {
             double p = precision();
             double r = recall();
-            return Double.isNaN(p) || Double.isNaN(r) || p + r == 0 ? Double.NaN : 2 * p * r / (p + r);
+            if (Double.isNaN(p) || Double.isNaN(r)) {
+                return Double.NaN;
+            }
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.bellwether.backtest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,15 +36,21 @@ public final class Suggestions {
      * a final score below the cut-off, whatever the stage.
      */
     public static BandSuggestion bands(BacktestFrame frame, String criterion) {
+        checkCriterion(criterion);
         String c = criterion.trim().toLowerCase(java.util.Locale.ROOT);
         List<BandChoice> all = new ArrayList<>();
         for (int i = 0; i <= 200; i++) {
             all.add(choice(frame, i / 2.0, c));
         }
         BandChoice chosen;
+        String note = "The red cut-off applies to every stage (stage overrides of red are replaced); yellow is unchanged.";
         if (c.startsWith("recall=")) {
             double target = Double.parseDouble(c.substring("recall=".length()));
-            chosen = all.stream().filter(b -> b.recall() >= target).findFirst().orElse(all.get(all.size() - 1));
+            chosen = all.stream().filter(b -> b.recall() >= target).findFirst().orElse(null);
+            if (chosen == null) {
+                chosen = all.get(all.size() - 1);
+                note += " No cut-off reaches a recall of " + target + "; the highest is shown.";
+            }
         } else if (c.startsWith("capacity=")) {
             double capacity = Double.parseDouble(c.substring("capacity=".length()));
             chosen = all.stream().filter(b -> b.busiestCsmPerCutoff() <= capacity)
@@ -58,8 +65,29 @@ public final class Suggestions {
         for (double cut : new double[] {30, 35, 40, 45, 50, 55, 60}) {
             alternatives.add(all.get((int) (cut * 2)));
         }
-        return new BandSuggestion(criterion, chosen, alternatives,
-                "The red cut-off applies to every stage (stage overrides of red are replaced); yellow is unchanged.");
+        return new BandSuggestion(criterion, chosen, alternatives, note);
+    }
+
+    /** Fails early, before any work, on a criterion that is not recall=R (0–1], capacity=N (≥ 0) or f1. */
+    public static void checkCriterion(String criterion) {
+        String c = criterion.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (c.startsWith("recall=")) {
+                double r = Double.parseDouble(c.substring("recall=".length()));
+                if (r > 0 && r <= 1) {
+                    return;
+                }
+            } else if (c.startsWith("capacity=")) {
+                if (Double.parseDouble(c.substring("capacity=".length())) >= 0) {
+                    return;
+                }
+            } else if (c.equals("f1")) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--suggest-bands: expected recall=R (0 to 1), capacity=N or f1, not " + criterion);
     }
 
     private static BandChoice choice(BacktestFrame frame, double cut, String criterion) {
@@ -71,7 +99,9 @@ public final class Suggestions {
             if (frame.grid().score(p) < cut) {
                 flagged[p] = true;
                 String csm = frame.portfolio().account(frame.accountOf(p)).csm();
-                perCsm.computeIfAbsent(csm == null ? "" : csm, k -> new int[cutoffs])[frame.cutoffOf(p)]++;
+                if (csm != null) {
+                    perCsm.computeIfAbsent(csm, k -> new int[cutoffs])[frame.cutoffOf(p)]++;
+                }
             }
         }
         double busiest = 0;
@@ -105,37 +135,34 @@ public final class Suggestions {
      */
     public static WeightSuggestion weights(BacktestFrame frame, Map<String, double[]> bounds, BooleanSupplier cancelled) {
         HealthModel model = frame.grid().model();
-        int cutoffs = frame.cutoffs().size();
+        List<String> ids = new ArrayList<>(model.weightsById().keySet());
+        int[] min = new int[ids.size()];
+        int[] max = new int[ids.size()];
+        checkBounds(ids, bounds, min, max);
+        int cutoffs = completeCutoffs(frame);
         int split = (int) Math.ceil(cutoffs * 2 / 3.0);
-        List<String> train = frame.cutoffs().subList(0, split).stream().map(Object::toString).toList();
+        // Embargo: a train cut-off's labels look a horizon ahead, so none may reach into the test period.
+        int trainEnd = split;
+        if (split < cutoffs) {
+            LocalDate firstTest = frame.cutoffs().get(split);
+            while (trainEnd > 0 && frame.cutoffs().get(trainEnd - 1).plusDays(frame.settings().horizonDays()).isAfter(firstTest)) {
+                trainEnd--;
+            }
+        }
+        List<String> train = frame.cutoffs().subList(0, trainEnd).stream().map(Object::toString).toList();
         List<String> test = frame.cutoffs().subList(split, cutoffs).stream().map(Object::toString).toList();
         Map<String, Double> current = normalised(model.weightsById());
-        long trainChurners = churners(frame, 0, split);
-        long testChurners = churners(frame, split, cutoffs);
+        long trainChurners = churnEvents(frame, 0, trainEnd);
+        long testChurners = churnEvents(frame, split, cutoffs);
         if (test.isEmpty() || trainChurners < MIN_TRAIN_CHURNERS || testChurners < MIN_TEST_CHURNERS) {
             return new WeightSuggestion(current, null, "roc_auc", train, test, trainChurners, testChurners,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "Too few churn events to suggest weights: "
                     + trainChurners + " in the earlier cut-offs (at least " + MIN_TRAIN_CHURNERS + " needed) and "
                     + testChurners + " in the later ones (at least " + MIN_TEST_CHURNERS + " needed).");
         }
-        List<String> ids = new ArrayList<>(current.keySet());
-        int[] weights = new int[ids.size()];
-        int assigned = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            weights[i] = (int) Math.round(current.get(ids.get(i)));
-            assigned += weights[i];
-        }
-        weights[0] += 100 - assigned;
-        int[] min = new int[ids.size()];
-        int[] max = new int[ids.size()];
-        for (int i = 0; i < ids.size(); i++) {
-            double[] b = bounds.getOrDefault(ids.get(i), new double[] {0, 100});
-            min[i] = (int) Math.ceil(b[0]);
-            max[i] = (int) Math.floor(b[1]);
-            weights[i] = Math.max(min[i], Math.min(max[i], weights[i]));
-        }
+        int[] weights = start(ids, current, min, max);
         int[] evaluations = {0};
-        double best = trainAuc(frame, model, ids, weights, split, evaluations);
+        double best = trainAuc(frame, model, ids, weights, trainEnd, evaluations);
         for (int step : new int[] {10, 5, 1}) {
             boolean improved = true;
             while (improved) {
@@ -151,7 +178,7 @@ public final class Suggestions {
                         }
                         weights[from] -= step;
                         weights[to] += step;
-                        double auc = trainAuc(frame, model, ids, weights, split, evaluations);
+                        double auc = trainAuc(frame, model, ids, weights, trainEnd, evaluations);
                         if (auc > best + 1e-9) {
                             best = auc;
                             bestMove = new int[] {from, to};
@@ -174,8 +201,92 @@ public final class Suggestions {
         BacktestFrame now = frame;
         BacktestFrame then = frame.withModel(model.withCategoryWeights(suggested));
         return new WeightSuggestion(current, suggested, "roc_auc", train, test, trainChurners, testChurners,
-                auc(now, 0, split), auc(then, 0, split), auc(now, split, cutoffs), auc(then, split, cutoffs),
+                auc(now, 0, trainEnd), auc(then, 0, trainEnd), auc(now, split, cutoffs), auc(then, split, cutoffs),
                 evaluations[0], null);
+    }
+
+    /** Fails early on bounds that name no category of the model, or cannot add up to 100. */
+    public static void checkBounds(HealthModel model, Map<String, double[]> bounds) {
+        List<String> ids = new ArrayList<>(model.weightsById().keySet());
+        checkBounds(ids, bounds, new int[ids.size()], new int[ids.size()]);
+    }
+
+    /** Checks the bounds against the model's categories: known ids, min ≤ max, and a sum of 100 within reach. */
+    private static void checkBounds(List<String> ids, Map<String, double[]> bounds, int[] min, int[] max) {
+        for (String id : bounds.keySet()) {
+            if (!ids.contains(id)) {
+                throw new IllegalArgumentException("--weight-bounds: no category " + id + " in the model (it has "
+                        + String.join(", ", ids) + ")");
+            }
+        }
+        int sumMin = 0;
+        int sumMax = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            double[] b = bounds.getOrDefault(ids.get(i), new double[] {0, 100});
+            min[i] = (int) Math.max(0, Math.ceil(b[0]));
+            max[i] = (int) Math.min(100, Math.floor(b[1]));
+            if (min[i] > max[i]) {
+                throw new IllegalArgumentException("--weight-bounds: " + ids.get(i) + " has its minimum above its maximum");
+            }
+            sumMin += min[i];
+            sumMax += max[i];
+        }
+        if (sumMin > 100 || sumMax < 100) {
+            throw new IllegalArgumentException("--weight-bounds: the bounds cannot add up to 100 (minimums add up to "
+                    + sumMin + ", maximums to " + sumMax + ")");
+        }
+    }
+
+    /**
+     * Whole weights summing to 100 within the bounds, as close to the current ones as rounding allows: rounded and
+     * clamped, then points moved one at a time from the largest weight that can give to the smallest that can take.
+     */
+    static int[] start(List<String> ids, Map<String, Double> current, int[] min, int[] max) {
+        int[] weights = new int[ids.size()];
+        int sum = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            weights[i] = Math.max(min[i], Math.min(max[i], (int) Math.round(current.get(ids.get(i)))));
+            sum += weights[i];
+        }
+        while (sum != 100) {
+            int pick = -1;
+            for (int i = 0; i < weights.length; i++) {
+                boolean can = sum > 100 ? weights[i] > min[i] : weights[i] < max[i];
+                if (can && (pick < 0 || (sum > 100 ? weights[i] > weights[pick] : weights[i] < weights[pick]))) {
+                    pick = i;
+                }
+            }
+            weights[pick] += sum > 100 ? -1 : 1;
+            sum += sum > 100 ? -1 : 1;
+        }
+        return weights;
+    }
+
+    /** Cut-offs whose horizon the data covers come first; flagged ones are left out of the suggestions. */
+    private static int completeCutoffs(BacktestFrame frame) {
+        int n = 0;
+        while (n < frame.cutoffs().size() && !frame.incomplete(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Distinct churns (account and day) labelled at the cut-offs from {@code from} to before {@code to}. */
+    private static long churnEvents(BacktestFrame frame, int fromCutoff, int toCutoff) {
+        java.util.Set<Long> events = new java.util.HashSet<>();
+        int horizon = frame.settings().horizonDays();
+        for (int p : between(frame, fromCutoff, toCutoff)) {
+            if (frame.label(p)) {
+                int a = frame.accountOf(p);
+                int t = (int) frame.cutoffs().get(frame.cutoffOf(p)).toEpochDay();
+                for (int churn : frame.portfolio().churnDays(a, frame.settings().contractionIsChurn())) {
+                    if (churn > t && churn <= t + horizon) {
+                        events.add((long) a << 32 | churn);
+                    }
+                }
+            }
+        }
+        return events.size();
     }
 
     private static Map<String, Double> normalised(Map<String, Double> weights) {
@@ -204,7 +315,4 @@ public final class Suggestions {
                 .filter(p -> frame.cutoffOf(p) >= fromCutoff && frame.cutoffOf(p) < toCutoff).toArray();
     }
 
-    private static long churners(BacktestFrame frame, int fromCutoff, int toCutoff) {
-        return frame.churners(between(frame, fromCutoff, toCutoff));
-    }
 }

@@ -115,6 +115,14 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top: expected a percentage above 0 and up to 100");
         }
         HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
+        try {
+            if (suggestBands != null) {
+                com.bellwether.backtest.Suggestions.checkCriterion(suggestBands);
+            }
+            com.bellwether.backtest.Suggestions.checkBounds(healthModel, bounds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Backtester.NamedModel> variants = new ArrayList<>();
         for (Path file : compare) {
             HealthModel other = HealthModel.read(file);

@@ -175,11 +175,13 @@ class BacktestTest {
         BacktestFrame frame = BacktestFrame.build(NPS, edges(),
                 new BacktestSettings(T, LocalDate.parse("2024-03-01"), Period.ofMonths(1), 90, false, false, 10), () -> false);
 
-        // B and G churn within the horizon of January, B and C of February and of March (the later third)
         Suggestions.WeightSuggestion suggestion = Suggestions.weights(frame, Map.of(), () -> false);
 
         assertThat(suggestion.suggestedWeights()).isNull();
-        assertThat(suggestion.refused()).isEqualTo("Too few churn events to suggest weights: 4 in the earlier cut-offs"
+        // The test third is March. January and February are embargoed: their 90-day horizons reach past 1 March,
+        // into the test period. March labels two churn events, B and C.
+        assertThat(suggestion.trainCutoffs()).isEmpty();
+        assertThat(suggestion.refused()).isEqualTo("Too few churn events to suggest weights: 0 in the earlier cut-offs"
                 + " (at least 30 needed) and 2 in the later ones (at least 15 needed).");
     }
 
@@ -198,8 +200,34 @@ class BacktestTest {
         assertThat(s.suggestedWeights().get("support")).isBetween(10.0, 40.0);
         assertThat(s.trainSuggested()).isGreaterThanOrEqualTo(s.trainCurrent());
         int split = (int) Math.ceil(frame.cutoffs().size() * 2 / 3.0);
-        assertThat(s.trainCutoffs()).hasSize(split).first().isEqualTo(frame.cutoffs().get(0).toString());
-        assertThat(s.testCutoffs()).hasSize(frame.cutoffs().size() - split).first().isEqualTo(frame.cutoffs().get(split).toString());
+        LocalDate firstTest = frame.cutoffs().get(split);
+        List<String> embargoed = frame.cutoffs().subList(0, split).stream()
+                .filter(t -> !t.plusDays(90).isAfter(firstTest)).map(LocalDate::toString).toList();
+        assertThat(s.trainCutoffs()).isEqualTo(embargoed).isNotEmpty().hasSizeLessThan(split);
+        assertThat(s.testCutoffs()).hasSize(frame.cutoffs().size() - split).first().isEqualTo(firstTest.toString());
+    }
+
+    @Test
+    void weightBoundsThatCannotAddUpTo100OrNameNoCategoryAreRefused() {
+        HealthModel model = HealthModel.defaultModel();
+        assertThatThrownBy(() -> Suggestions.checkBounds(model, Map.of("adoptoin", new double[] {30, 30})))
+                .hasMessageStartingWith("--weight-bounds: no category adoptoin in the model");
+        assertThatThrownBy(() -> Suggestions.checkBounds(model, Map.of("adoption", new double[] {60, 100},
+                "engagement", new double[] {60, 100}))).hasMessageContaining("minimums add up to 120");
+        assertThatThrownBy(() -> Suggestions.checkBounds(model, Map.of("adoption", new double[] {50, 40})))
+                .hasMessageContaining("adoption has its minimum above its maximum");
+    }
+
+    @Test
+    void theSearchStartsFromWholeWeightsThatSumTo100WithinTheBounds() {
+        List<String> ids = List.of("a", "b", "c", "d");
+        int[] start = Suggestions.start(ids, Map.of("a", 0.0, "b", 49.5, "c", 50.5, "d", 0.0),
+                new int[] {0, 0, 0, 0}, new int[] {100, 100, 100, 100});
+        assertThat(java.util.Arrays.stream(start).sum()).isEqualTo(100);
+        int[] bounded = Suggestions.start(ids, Map.of("a", 40.0, "b", 30.0, "c", 20.0, "d", 10.0),
+                new int[] {0, 0, 0, 0}, new int[] {20, 100, 100, 100});
+        assertThat(bounded[0]).isEqualTo(20);
+        assertThat(java.util.Arrays.stream(bounded).sum()).isEqualTo(100);
     }
 
     @Test
@@ -215,6 +243,6 @@ class BacktestTest {
         assertThat(Suggestions.bands(frame, "recall=0.5").alternatives()).isNotEmpty();
         assertThat(capacity.chosen().busiestCsmPerCutoff()).isLessThanOrEqualTo(2);
         assertThat(f1.chosen().f1()).isGreaterThanOrEqualTo(recall.chosen().f1());
-        assertThatThrownBy(() -> Suggestions.bands(frame, "precision=0.9")).hasMessageContaining("expected recall=0.7, capacity=N or f1");
+        assertThatThrownBy(() -> Suggestions.bands(frame, "precision=0.9")).hasMessageContaining("expected recall=R (0 to 1), capacity=N or f1");
     }
 }

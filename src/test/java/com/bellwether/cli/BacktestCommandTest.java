@@ -143,13 +143,17 @@ class BacktestCommandTest {
         List<String> test = new ArrayList<>();
         weights.get("test_cutoffs").forEach(c -> test.add(c.asText()));
 
-        assertThat(train).isEqualTo(ordered.subList(0, split));
+        // the train cut-offs stop a horizon (90 days) before the first test cut-off
+        java.time.LocalDate firstTest = java.time.LocalDate.parse(ordered.get(split));
+        assertThat(train).isEqualTo(ordered.subList(0, split).stream()
+                .filter(t -> !java.time.LocalDate.parse(t).plusDays(90).isAfter(firstTest)).toList());
         assertThat(test).isEqualTo(ordered.subList(split, ordered.size()));
         Set<String> trainSet = Set.copyOf(train);
         assertThat(weights.get("train_current").asDouble())
                 .isCloseTo(pairAuc(rows.stream().filter(r -> trainSet.contains(r.cutoff())).toList()), within(1e-6));
+        Set<String> testSet = Set.copyOf(test);
         assertThat(weights.get("test_current").asDouble())
-                .isCloseTo(pairAuc(rows.stream().filter(r -> !trainSet.contains(r.cutoff())).toList()), within(1e-6));
+                .isCloseTo(pairAuc(rows.stream().filter(r -> testSet.contains(r.cutoff())).toList()), within(1e-6));
         double sum = 0;
         for (JsonNode w : weights.get("suggested_weights")) {
             sum += w.asDouble();
