@@ -23,7 +23,8 @@ import com.bellwether.domain.UsageDay;
 
 /**
  * Every derivation against values worked out by hand. Account A1 has ten licensed seats and, on 1–10 March 2024,
- * logins equal to the day of the month and 5 active users (none reported on the 10th).
+ * logins equal to the day of the month, 5 active users (none reported on the 10th) and sessions 4, 8, 15, 16, 23,
+ * 42, 7, 3, 9, 1.
  */
 class DerivationTest {
 
@@ -35,8 +36,11 @@ class DerivationTest {
         bundle.accounts().add(account("A1", 10, "2024-01-01", "2025-01-01", null));
         bundle.usageMetrics().add("logins");
         bundle.usageMetrics().add("active_users");
+        bundle.usageMetrics().add("sessions");
+        double[] sessions = {4, 8, 15, 16, 23, 42, 7, 3, 9, 1};
         for (int day = 1; day <= 10; day++) {
-            bundle.usage().add(new UsageDay("A1", LocalDate.of(2024, 3, day), new double[] {day, day == 10 ? Double.NaN : 5}));
+            bundle.usage().add(new UsageDay("A1", LocalDate.of(2024, 3, day),
+                    new double[] {day, day == 10 ? Double.NaN : 5, sessions[day - 1]}));
         }
         bundle.interactions().add(new Interaction("A1", at("2024-02-01"), "Ann", StakeholderRole.EXECUTIVE, InteractionKind.MEETING));
         bundle.interactions().add(new Interaction("A1", at("2024-03-05"), "Bo", StakeholderRole.CHAMPION, InteractionKind.CALL));
@@ -69,6 +73,19 @@ class DerivationTest {
         assertThat(raw("{" + window + ", \"aggregate\": \"max\"}", "2024-03-08")).isEqualTo(8);
         assertThat(raw("{" + window + ", \"aggregate\": \"sum\", \"perSeat\": true}", "2024-03-10")).isEqualTo(4.0);
         assertThat(raw("{" + window + ", \"aggregate\": \"sum\"}", "2024-04-30")).isNaN();
+    }
+
+    @Test
+    void aggregatesOfAnUnevenMetric() {
+        // sessions on 6–10 March: 42, 7, 3, 9, 1
+        String window = "\"type\": \"usage\", \"metric\": \"sessions\", \"window\": 5";
+        assertThat(raw("{" + window + ", \"aggregate\": \"max\"}", "2024-03-10")).isEqualTo(42);
+        assertThat(raw("{" + window + ", \"aggregate\": \"last\"}", "2024-03-10")).isEqualTo(1);
+        assertThat(raw("{" + window + ", \"aggregate\": \"mean\"}", "2024-03-10")).isCloseTo(12.4, within(1e-12));
+        // least squares over x = -4..0: Σ(x - x̄)(y - ȳ) = -80, Σ(x - x̄)² = 10, so -8 a day, -56 a week
+        // (the end points alone would say -71.75)
+        assertThat(raw("{\"type\": \"usage_slope\", \"metric\": \"sessions\", \"window\": 5}", "2024-03-10"))
+                .isCloseTo(-56.0, within(1e-9));
     }
 
     @Test

@@ -46,7 +46,12 @@ class SampleScoringTest {
         assertThat(score.reasons().stream().mapToDouble(AccountScore.Reason::pointsLost).sum())
                 .isCloseTo(100 - score.baseScore(), within(1e-9));
         assertThat(score.reasons()).isSortedAccordingTo((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
-        assertThat(score.change7d()).isNotNull();
+        HealthScorer scorer = new HealthScorer(HealthModel.defaultModel(), SamplePortfolio.portfolio());
+        for (int days : new int[] {7, 30, 90}) {
+            Double change = days == 7 ? score.change7d() : days == 30 ? score.change30d() : score.change90d();
+            assertThat(change).as(days + " days").isCloseTo(
+                    score.score() - scorer.score("ACC-00379", T.minusDays(days)).score(), within(1e-9));
+        }
         assertThat(score.actions()).extracting(AccountScore.RecommendedAction::ruleId).contains("red-outreach", "usage-drop");
     }
 
