@@ -3,6 +3,7 @@ package com.bellwether.ui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -38,20 +39,37 @@ public final class BellwetherApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        show(stage, new OverviewViewModel(location, background, new FxDialogs(stage)),
-                new PortfolioViewModel(background, HealthModel.defaultModel()));
+        WorkbenchSettings settings = WorkbenchSettings.userPreferences();
+        double[] bounds = settings.windowBounds();
+        if (bounds != null) {
+            stage.setX(bounds[0]);
+            stage.setY(bounds[1]);
+            stage.setWidth(bounds[2]);
+            stage.setHeight(bounds[3]);
+        }
+        stage.setOnCloseRequest(e -> settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        FxDialogs dialogs = new FxDialogs(stage);
+        show(stage, new OverviewViewModel(location, background, dialogs),
+                new PortfolioViewModel(background, HealthModel.defaultModel()), settings, dialogs);
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
-    public static void show(Stage stage, OverviewViewModel viewModel, PortfolioViewModel portfolio) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        MainWindow window = new MainWindow(viewModel, portfolio);
+    public static void show(Stage stage, OverviewViewModel viewModel, PortfolioViewModel portfolio,
+                            WorkbenchSettings settings, Dialogs dialogs) {
+        applyTheme(settings.darkTheme());
+        MainWindow window = new MainWindow(viewModel, portfolio, settings, dialogs);
         Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());
         stage.setScene(scene);
         stage.show();
         viewModel.open();
+    }
+
+    /** AtlantaFX Primer, light or dark. */
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override

@@ -12,4 +12,9 @@ public interface Dialogs {
     Optional<Path> chooseMapping(String title);
 
     void showError(String title, String message);
+
+    /** A file to write, starting from a suggested name; empty when the user cancels. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    void showInformation(String title, String message);
 }

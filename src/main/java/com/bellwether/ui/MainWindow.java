@@ -26,18 +26,35 @@ public final class MainWindow {
     static final String RAIL = "bw-rail";
     static final String RAIL_BUTTON = "bw-rail-button";
     static final String STATUS_BAR = "bw-status-bar";
+    static final String ABOUT = "Bellwether 0.1.0: build, tune and prove a customer health score that leads to action.\n\n"
+            + "JavaFX " + System.getProperty("javafx.runtime.version", "21") + " on Java " + System.getProperty("java.version")
+            + ", H2 database.\nSample data: synthetic. Test data: RavenStack by River @ Rivalytics.";
 
     private final BorderPane root = new BorderPane();
     private final ToggleGroup screens = new ToggleGroup();
 
-    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio) {
-        Parent portfolioScreen = new PortfolioView(portfolio).root();
+    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio, WorkbenchSettings settings, Dialogs dialogs) {
+        Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
         ToggleButton portfolioButton = railButton("Portfolio", "nav-portfolio", portfolioScreen);
         ToggleButton dataButton = railButton("Data", "nav-data", dataScreen);
         Label brand = new Label("Bellwether");
         brand.getStyleClass().add("bw-brand");
-        VBox rail = new VBox(6, brand, portfolioButton, dataButton);
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("dark-theme");
+        dark.setSelected(settings.darkTheme());
+        dark.setMaxWidth(Double.MAX_VALUE);
+        dark.selectedProperty().addListener((o, old, on) -> {
+            settings.darkTheme(on);
+            BellwetherApp.applyTheme(on);
+        });
+        javafx.scene.control.Button about = new javafx.scene.control.Button("About");
+        about.setId("about");
+        about.setMaxWidth(Double.MAX_VALUE);
+        about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
+        Region push = new Region();
+        VBox.setVgrow(push, Priority.ALWAYS);
+        VBox rail = new VBox(6, brand, portfolioButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);

@@ -54,7 +54,7 @@ class OverviewScreenTest {
         DatabaseLocation fresh = new DatabaseLocation("jdbc:h2:file:" + home.resolve("bellwether"), true);
         viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
         portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
-        BellwetherApp.show(stage, viewModel, portfolio);
+        BellwetherApp.show(stage, viewModel, portfolio, WorkbenchSettings.inMemory(), dialogs);
     }
 
     private void waitUntilIdle() throws Exception {
@@ -118,6 +118,30 @@ class OverviewScreenTest {
 
         assertThat(table.getItems()).isNotEmpty().allSatisfy(row ->
                 assertThat(((com.bellwether.ui.portfolio.AccountRow) row).matches("enterprise")).isTrue());
+
+        dialogs.saveTo = home.resolve("export.csv");
+        robot.clickOn("#portfolio-export");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(dialogs.saveTo)
+                && portfolio.statusProperty().get().startsWith("Exported"));
+        List<String> lines = Files.readAllLines(dialogs.saveTo);
+        assertThat(lines.get(0)).startsWith("account_id,name,segment,stage,csm,arr,score");
+        assertThat(lines).hasSize(table.getItems().size() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains("Enterprise"));
+    }
+
+    @Test
+    void theRailSwitchesTheThemeAndShowsTheAboutBox(FxRobot robot) throws Exception {
+        waitUntilIdle();
+
+        robot.clickOn("#about");
+        robot.clickOn("#dark-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.information).singleElement().asString().startsWith("About Bellwether: Bellwether 0.1.0");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+        robot.clickOn("#dark-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
     }
 
     /** Answers dialogs as a test decides, and records the errors shown. */
@@ -139,6 +163,19 @@ class OverviewScreenTest {
         @Override
         public void showError(String title, String message) {
             errors.add(title + ": " + message);
+        }
+
+        Path saveTo;
+        final List<String> information = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            return Optional.ofNullable(saveTo);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+            information.add(title + ": " + message);
         }
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.paint.Color;
 
 import com.bellwether.scoring.Band;
 import com.bellwether.ui.BandPalette;
+import com.bellwether.ui.Dialogs;
 
 /** Tiles for the portfolio at a glance, then every live account, searchable and sortable. */
 public final class PortfolioView {
@@ -37,7 +38,7 @@ public final class PortfolioView {
     private final Tile improved = tile("Improved in 30 days", "accounts", BandPalette.GREEN);
     private final Tile declined = tile("Declined in 30 days", "accounts", BandPalette.RED);
 
-    public PortfolioView(PortfolioViewModel viewModel) {
+    public PortfolioView(PortfolioViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
         Label title = new Label("Portfolio");
         title.getStyleClass().add(TITLE);
@@ -59,11 +60,18 @@ public final class PortfolioView {
         search.setId("portfolio-search");
         search.setPromptText("Search by account, segment, CSM or stage");
         search.textProperty().bindBidirectional(viewModel.searchProperty());
-        search.setMaxWidth(360);
+        search.setPrefWidth(360);
+        search.setMinWidth(360);
+        javafx.scene.control.Button export = new javafx.scene.control.Button("Export CSV…");
+        export.setId("portfolio-export");
+        export.disableProperty().bind(viewModel.busyProperty());
+        export.setOnAction(e -> dialogs.chooseSaveFile("Export the account table", "portfolio.csv")
+                .ifPresent(viewModel::exportCsv));
+        HBox tools = new HBox(8, search, export);
 
         TableView<AccountRow> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(heading, tiles, search, table);
+        root.getChildren().addAll(heading, tiles, tools, table);
         root.setPadding(new Insets(16));
     }
 

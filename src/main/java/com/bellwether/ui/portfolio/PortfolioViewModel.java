@@ -122,6 +122,48 @@ public final class PortfolioViewModel {
         background.execute(task);
     }
 
+    /** Writes the visible rows (as searched) to a CSV file, off the FX thread. */
+    public void exportCsv(java.nio.file.Path file) {
+        List<AccountRow> snapshot = List.copyOf(visibleRows);
+        BackgroundTask<Integer> task = new BackgroundTask<>() {
+            @Override
+            protected Integer call() throws Exception {
+                writeCsv(snapshot, file);
+                return snapshot.size();
+            }
+        };
+        task.setOnSucceeded(e -> status.set("Exported " + task.getValue() + " accounts to " + file + "."));
+        task.setOnFailed(e -> status.set("The export failed: " + task.getException().getMessage()));
+        background.execute(task);
+    }
+
+    static void writeCsv(List<AccountRow> rows, java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8);
+             de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            csv.writeRecord("account_id", "name", "segment", "stage", "csm", "arr", "score", "base_score", "adjustment",
+                    "band", "trend_30d", "top_reason", "next_action");
+            for (AccountRow row : rows) {
+                AccountScore s = row.score();
+                csv.writeRecord(row.account().accountId(), text(row.account().name()), text(row.account().segment()),
+                        s.stage(), text(row.account().csm()), number(row.arr()), number(s.score()), number(s.baseScore()),
+                        number(s.adjustment()), s.band() == null ? "" : s.band().id(),
+                        s.change30d() == null ? "" : number(s.change30d()), text(row.topReason()), text(row.nextAction()));
+            }
+        }
+    }
+
+    /** Text that a spreadsheet would take for a formula starts with an apostrophe instead. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
     static Totals totalsOf(List<AccountRow> rows) {
         long[] accounts = new long[3];
         double[] arr = new double[3];
