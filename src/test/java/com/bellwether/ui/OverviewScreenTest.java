@@ -108,6 +108,9 @@ class OverviewScreenTest {
 
         TableView<?> table = robot.lookup("#portfolio-table").queryAs(TableView.class);
         var totals = portfolio.totalsProperty().get();
+        assertThat(portfolio.bandMix()).hasSize(24).allSatisfy(mix ->
+                assertThat(mix.red() + mix.yellow() + mix.green()).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-6)));
+        assertThat(robot.lookup("#band-mix").queryAs(javafx.scene.chart.StackedAreaChart.class).getData()).hasSize(3);
         long banded = totals.accounts(Band.RED) + totals.accounts(Band.YELLOW) + totals.accounts(Band.GREEN);
         assertThat(table.getItems()).hasSizeGreaterThan(300).hasSize((int) banded);
         assertThat(robot.lookup("#portfolio-status").queryAs(Label.class).getText())

@@ -53,7 +53,10 @@ public final class PortfolioView {
 
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
-        HBox tiles = new HBox(10, red, yellow, green, atRisk, improved, declined);
+        javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10, red, yellow, green, atRisk, improved, declined);
+        tileRow.setPrefWrapLength(540);
+        HBox tiles = new HBox(12, tileRow, bandMixChart());
+        HBox.setHgrow(tiles.getChildren().get(1), Priority.ALWAYS);
         viewModel.totalsProperty().addListener((o, old, totals) -> show(totals));
 
         TextField search = new TextField();
@@ -77,6 +80,38 @@ public final class PortfolioView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Share of accounts per band, month by month; the series colours follow BandPalette (see bellwether.css). */
+    private Parent bandMixChart() {
+        javafx.scene.chart.CategoryAxis months = new javafx.scene.chart.CategoryAxis();
+        javafx.scene.chart.NumberAxis share = new javafx.scene.chart.NumberAxis(0, 100, 25);
+        share.setLabel("% of accounts");
+        javafx.scene.chart.StackedAreaChart<String, Number> chart = new javafx.scene.chart.StackedAreaChart<>(months, share);
+        chart.setId("band-mix");
+        chart.getStyleClass().add("bw-band-mix");
+        chart.setTitle("Band mix, month by month");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefHeight(250);
+        chart.setMinWidth(420);
+        Runnable refresh = () -> {
+            javafx.scene.chart.XYChart.Series<String, Number> redSeries = new javafx.scene.chart.XYChart.Series<>();
+            redSeries.setName("red");
+            javafx.scene.chart.XYChart.Series<String, Number> yellowSeries = new javafx.scene.chart.XYChart.Series<>();
+            yellowSeries.setName("yellow");
+            javafx.scene.chart.XYChart.Series<String, Number> greenSeries = new javafx.scene.chart.XYChart.Series<>();
+            greenSeries.setName("green");
+            for (PortfolioViewModel.BandMix mix : viewModel.bandMix()) {
+                String month = mix.date().toString().substring(0, 7);
+                redSeries.getData().add(new javafx.scene.chart.XYChart.Data<>(month, mix.red()));
+                yellowSeries.getData().add(new javafx.scene.chart.XYChart.Data<>(month, mix.yellow()));
+                greenSeries.getData().add(new javafx.scene.chart.XYChart.Data<>(month, mix.green()));
+            }
+            chart.getData().setAll(java.util.List.of(redSeries, yellowSeries, greenSeries));
+        };
+        viewModel.bandMix().addListener((javafx.collections.ListChangeListener<PortfolioViewModel.BandMix>) c -> refresh.run());
+        return chart;
     }
 
     private static Tile tile(String title, String unit, Color accent) {

@@ -42,6 +42,14 @@ public final class PortfolioViewModel {
         }
     }
 
+    /** The share of live accounts in each band at one month's end. */
+    public record BandMix(LocalDate date, double red, double yellow, double green) {
+    }
+
+    private record Loaded(List<AccountRow> rows, List<BandMix> mix) {
+    }
+
+    private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
     private final Executor background;
     private final HealthModel model;
 
@@ -57,6 +65,11 @@ public final class PortfolioViewModel {
         this.background = background;
         this.model = model;
         search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
+    }
+
+    /** Month by month, the last two years up to the portfolio's date. */
+    public ObservableList<BandMix> bandMix() {
+        return bandMix;
     }
 
     public ObservableList<AccountRow> visibleRows() {
@@ -87,13 +100,13 @@ public final class PortfolioViewModel {
 
     /** Reads the portfolio and scores every live account as of the last date with data, off the FX thread. */
     public void load(Database database) {
-        BackgroundTask<List<AccountRow>> task = new BackgroundTask<>() {
+        BackgroundTask<Loaded> task = new BackgroundTask<>() {
             @Override
-            protected List<AccountRow> call() {
+            protected Loaded call() {
                 update("Reading the portfolio", -1);
                 LocalDate asOf = DatabaseSummary.read(database).lastDate();
                 if (asOf == null) {
-                    return List.of();
+                    return new Loaded(List.of(), List.of());
                 }
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
@@ -102,14 +115,15 @@ public final class PortfolioViewModel {
                 for (AccountScore score : scores) {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
                 }
-                return loaded;
+                return new Loaded(loaded, bandMix(portfolio, asOf));
             }
         };
         busy.set(true);
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> {
-            rows.setAll(task.getValue());
-            totals.set(totalsOf(task.getValue()));
+            rows.setAll(task.getValue().rows());
+            bandMix.setAll(task.getValue().mix());
+            totals.set(totalsOf(task.getValue().rows()));
             busy.set(false);
             status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
                     + totals.get().asOf() + " under " + model.name() + ".");
@@ -120,6 +134,29 @@ public final class PortfolioViewModel {
         });
         task.setOnCancelled(e -> busy.set(false));
         background.execute(task);
+    }
+
+    /** Shares of live, scored accounts per band at the 24 month-ends up to the date. */
+    private List<BandMix> bandMix(Portfolio portfolio, LocalDate asOf) {
+        List<LocalDate> months = new ArrayList<>();
+        for (int back = 23; back >= 0; back--) {
+            LocalDate month = asOf.minusMonths(back);
+            months.add(back == 0 ? asOf : month.withDayOfMonth(month.lengthOfMonth()));
+        }
+        com.bellwether.scoring.ScoreGrid grid = com.bellwether.scoring.ScoreGrid.compute(model, portfolio, months);
+        List<BandMix> mix = new ArrayList<>();
+        for (int j = 0; j < months.size(); j++) {
+            long[] counts = new long[3];
+            for (int k = 0; k < grid.accountCount(); k++) {
+                int p = grid.point(k, j);
+                if (grid.isLive(p) && grid.band(p) != null) {
+                    counts[grid.band(p).ordinal()]++;
+                }
+            }
+            double total = Math.max(1, counts[0] + counts[1] + counts[2]);
+            mix.add(new BandMix(months.get(j), 100 * counts[0] / total, 100 * counts[1] / total, 100 * counts[2] / total));
+        }
+        return mix;
     }
 
     /** Writes the visible rows (as searched) to a CSV file, off the FX thread. */
