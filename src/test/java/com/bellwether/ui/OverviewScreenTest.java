@@ -111,6 +111,12 @@ class OverviewScreenTest {
         assertThat(portfolio.bandMix()).hasSize(24).allSatisfy(mix ->
                 assertThat(mix.red() + mix.yellow() + mix.green()).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-6)));
         assertThat(robot.lookup("#band-mix").queryAs(javafx.scene.chart.StackedAreaChart.class).getData()).hasSize(3);
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.StackedBarChart<String, Number> breakdown =
+                robot.lookup("#breakdown").queryAs(javafx.scene.chart.StackedBarChart.class);
+        long barred = breakdown.getData().stream().flatMap(s -> s.getData().stream())
+                .mapToLong(d -> d.getYValue().longValue()).sum();
+        assertThat(barred).isEqualTo(table.getItems().size());
         long banded = totals.accounts(Band.RED) + totals.accounts(Band.YELLOW) + totals.accounts(Band.GREEN);
         assertThat(table.getItems()).hasSizeGreaterThan(300).hasSize((int) banded);
         assertThat(robot.lookup("#portfolio-status").queryAs(Label.class).getText())

@@ -55,7 +55,12 @@ public final class PortfolioView {
         declined.setDescription("score down 5 points or more");
         javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10, red, yellow, green, atRisk, improved, declined);
         tileRow.setPrefWrapLength(540);
-        HBox tiles = new HBox(12, tileRow, bandMixChart());
+        javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Band mix", bandMixChart()),
+                new javafx.scene.control.Tab("Breakdown", breakdown()));
+        charts.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts.setPrefHeight(270);
+        HBox tiles = new HBox(12, tileRow, charts);
         HBox.setHgrow(tiles.getChildren().get(1), Priority.ALWAYS);
         viewModel.totalsProperty().addListener((o, old, totals) -> show(totals));
 
@@ -80,6 +85,61 @@ public final class PortfolioView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Accounts per band by segment, stage or CSM, as stacked bars in the band colours; a click on a bar searches
+     * the table for its group.
+     */
+    private Parent breakdown() {
+        javafx.scene.control.ChoiceBox<String> by = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList("Segment", "Stage", "CSM"));
+        by.setId("breakdown-by");
+        by.setValue("Segment");
+        javafx.scene.chart.CategoryAxis groups = new javafx.scene.chart.CategoryAxis();
+        javafx.scene.chart.NumberAxis count = new javafx.scene.chart.NumberAxis();
+        count.setLabel("accounts");
+        javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(groups, count);
+        chart.setId("breakdown");
+        chart.getStyleClass().add("bw-breakdown");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefHeight(220);
+        Runnable refresh = () -> {
+            java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+            for (AccountRow row : viewModel.allRows()) {
+                String group = switch (by.getValue()) {
+                    case "Stage" -> row.score().stageLabel();
+                    case "CSM" -> row.account().csm();
+                    default -> row.account().segment();
+                };
+                if (row.score().band() != null) {
+                    counts.computeIfAbsent(group == null ? "(none)" : group, g -> new long[3])[row.score().band().ordinal()]++;
+                }
+            }
+            java.util.List<javafx.scene.chart.XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
+            for (Band band : Band.values()) {
+                javafx.scene.chart.XYChart.Series<String, Number> s = new javafx.scene.chart.XYChart.Series<>();
+                s.setName(band.id());
+                counts.forEach((group, n) -> s.getData().add(new javafx.scene.chart.XYChart.Data<>(group, n[band.ordinal()])));
+                series.add(s);
+            }
+            chart.getData().setAll(series);
+            for (javafx.scene.chart.XYChart.Series<String, Number> s : chart.getData()) {
+                for (javafx.scene.chart.XYChart.Data<String, Number> d : s.getData()) {
+                    if (d.getNode() != null) {
+                        d.getNode().setOnMouseClicked(e -> viewModel.searchProperty().set(d.getXValue()));
+                    }
+                }
+            }
+        };
+        by.valueProperty().addListener((o, old, value) -> refresh.run());
+        viewModel.allRows().addListener((javafx.collections.ListChangeListener<AccountRow>) c -> refresh.run());
+        Label hint = new Label("Click a bar to list its accounts.");
+        hint.getStyleClass().add("bw-hint");
+        HBox top = new HBox(8, new Label("By"), by, hint);
+        top.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, top, chart);
     }
 
     /** Share of accounts per band, month by month; the series colours follow BandPalette (see bellwether.css). */

@@ -56,6 +56,8 @@ public final class PortfolioViewModel {
     // Properties
     private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
     private final FilteredList<AccountRow> visibleRows = new FilteredList<>(rows, r -> true);
+    // Held here: an unmodifiable view listens to the rows weakly, so a view nobody holds would stop telling of changes.
+    private final ObservableList<AccountRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -70,6 +72,11 @@ public final class PortfolioViewModel {
     /** Month by month, the last two years up to the portfolio's date. */
     public ObservableList<BandMix> bandMix() {
         return bandMix;
+    }
+
+    /** Every scored row, whatever the search. */
+    public ObservableList<AccountRow> allRows() {
+        return readOnlyRows;
     }
 
     public ObservableList<AccountRow> visibleRows() {
