@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 
@@ -49,15 +50,16 @@ public final class BellwetherApp extends Application {
         }
         stage.setOnCloseRequest(e -> settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         FxDialogs dialogs = new FxDialogs(stage);
-        show(stage, new OverviewViewModel(location, background, dialogs),
-                new PortfolioViewModel(background, HealthModel.defaultModel()), settings, dialogs);
+        HealthModel model = HealthModel.defaultModel();
+        show(stage, new OverviewViewModel(location, background, dialogs), new PortfolioViewModel(background, model),
+                new AccountViewModel(background, model), settings, dialogs);
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
     public static void show(Stage stage, OverviewViewModel viewModel, PortfolioViewModel portfolio,
-                            WorkbenchSettings settings, Dialogs dialogs) {
+                            AccountViewModel account, WorkbenchSettings settings, Dialogs dialogs) {
         applyTheme(settings.darkTheme());
-        MainWindow window = new MainWindow(viewModel, portfolio, settings, dialogs);
+        MainWindow window = new MainWindow(viewModel, portfolio, account, settings, dialogs);
         Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());

@@ -15,6 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import com.bellwether.ui.account.AccountView;
+import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.overview.OverviewView;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
@@ -33,11 +35,20 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ToggleGroup screens = new ToggleGroup();
 
-    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio, WorkbenchSettings settings, Dialogs dialogs) {
+    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
+                      WorkbenchSettings settings, Dialogs dialogs) {
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
+        Parent accountScreen = new AccountView(account).root();
         Parent dataScreen = new OverviewView(data).root();
         ToggleButton portfolioButton = railButton("Portfolio", "nav-portfolio", portfolioScreen);
+        ToggleButton accountButton = railButton("Account", "nav-account", accountScreen);
         ToggleButton dataButton = railButton("Data", "nav-data", dataScreen);
+        portfolio.openedProperty().addListener((o, old, row) -> {
+            if (row != null && portfolio.portfolio() != null) {
+                account.show(portfolio.portfolio(), row.account().accountId(), row.score().asOf());
+                screens.selectToggle(accountButton);
+            }
+        });
         Label brand = new Label("Bellwether");
         brand.getStyleClass().add("bw-brand");
         ToggleButton dark = new ToggleButton("Dark theme");
@@ -54,7 +65,7 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, accountButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
@@ -84,6 +95,8 @@ public final class MainWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(portfolioButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(accountButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(dataButton));
             }
         });

@@ -41,6 +41,7 @@ class OverviewScreenTest {
 
     private OverviewViewModel viewModel;
     private PortfolioViewModel portfolio;
+    private com.bellwether.ui.account.AccountViewModel account;
     private final FakeDialogs dialogs = new FakeDialogs();
 
     @AfterAll
@@ -54,7 +55,8 @@ class OverviewScreenTest {
         DatabaseLocation fresh = new DatabaseLocation("jdbc:h2:file:" + home.resolve("bellwether"), true);
         viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
         portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
-        BellwetherApp.show(stage, viewModel, portfolio, WorkbenchSettings.inMemory(), dialogs);
+        account = new com.bellwether.ui.account.AccountViewModel(BACKGROUND, HealthModel.defaultModel());
+        BellwetherApp.show(stage, viewModel, portfolio, account, WorkbenchSettings.inMemory(), dialogs);
     }
 
     private void waitUntilIdle() throws Exception {
@@ -136,6 +138,28 @@ class OverviewScreenTest {
         assertThat(lines.get(0)).startsWith("account_id,name,segment,stage,csm,arr,score");
         assertThat(lines).hasSize(table.getItems().size() + 1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains("Enterprise"));
+    }
+
+    @Test
+    void aDoubleClickOpensTheAccountWithItsExplanationMeasuresAndHistory(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        robot.clickOn("#nav-portfolio");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> !portfolio.busyProperty().get() && portfolio.totalsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var first = (com.bellwether.ui.portfolio.AccountRow) robot.lookup("#portfolio-table").queryAs(TableView.class)
+                .getItems().get(0);
+
+        robot.doubleClickOn(robot.lookup("#portfolio-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> account.scoreProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#account-title").queryAs(Label.class).getText()).isEqualTo(first.account().name());
+        assertThat(robot.lookup("#account-explanation").queryAs(Label.class).getText())
+                .isEqualTo(first.score().explanation());
+        assertThat(robot.lookup("#account-measures").queryAs(TableView.class).getItems()).hasSize(12);
+        assertThat(account.history()).hasSize(25);
+        assertThat(account.scoreProperty().get().score()).isEqualTo(first.score().score());
     }
 
     @Test

@@ -275,6 +275,16 @@ public final class PortfolioView {
         table.getColumns().add(trend);
         table.getColumns().add(reason);
         table.getColumns().add(action);
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<AccountRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.openedProperty().set(null);
+                    viewModel.openedProperty().set(row.getItem());
+                }
+            });
+            return row;
+        });
         score.setSortType(TableColumn.SortType.ASCENDING);
         table.getSortOrder().add(score);
         return table;

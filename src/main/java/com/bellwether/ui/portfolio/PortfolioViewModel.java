@@ -50,6 +50,8 @@ public final class PortfolioViewModel {
     }
 
     private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
+    private volatile Portfolio portfolio;
+    private final javafx.beans.property.ObjectProperty<AccountRow> opened = new javafx.beans.property.SimpleObjectProperty<>();
     private final Executor background;
     private final HealthModel model;
 
@@ -72,6 +74,16 @@ public final class PortfolioViewModel {
     /** Month by month, the last two years up to the portfolio's date. */
     public ObservableList<BandMix> bandMix() {
         return bandMix;
+    }
+
+    /** The portfolio last loaded (null before), for screens that look deeper into one account. */
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    /** The account the user asked to open (a double-click in the table). */
+    public javafx.beans.property.ObjectProperty<AccountRow> openedProperty() {
+        return opened;
     }
 
     /** Every scored row, whatever the search. */
@@ -116,6 +128,7 @@ public final class PortfolioViewModel {
                     return new Loaded(List.of(), List.of());
                 }
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+                PortfolioViewModel.this.portfolio = portfolio;
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                 List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
                 List<AccountRow> loaded = new ArrayList<>(scores.size());
