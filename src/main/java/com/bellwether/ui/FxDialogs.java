@@ -47,24 +47,26 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public void showInformation(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
+        Alert alert = alert(Alert.AlertType.INFORMATION, title);
         alert.setContentText(message);
         alert.show();
     }
 
     @Override
     public void showError(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
+        Alert alert = alert(Alert.AlertType.ERROR, title);
         TextArea text = new TextArea(message);
         text.setEditable(false);
         text.setWrapText(true);
         alert.getDialogPane().setContent(text);
         alert.show();
+    }
+
+    private Alert alert(Alert.AlertType type, String title) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert;
     }
 }

@@ -28,6 +28,7 @@ import com.bellwether.ui.Dialogs;
 public final class PortfolioView {
 
     static final String TITLE = "bw-screen-title";
+    static final String TILE_CARD = "bw-tile";
 
     private final PortfolioViewModel viewModel;
     private final VBox root = new VBox(12);
@@ -53,7 +54,12 @@ public final class PortfolioView {
 
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
-        javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10, red, yellow, green, atRisk, improved, declined);
+        javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10);
+        for (Tile tile : new Tile[] {red, yellow, green, atRisk, improved, declined}) {
+            javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(tile);
+            card.getStyleClass().add(TILE_CARD);
+            tileRow.getChildren().add(card);
+        }
         tileRow.setPrefWrapLength(540);
         javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Band mix", bandMixChart()),
@@ -146,7 +152,7 @@ public final class PortfolioView {
     private Parent bandMixChart() {
         javafx.scene.chart.CategoryAxis months = new javafx.scene.chart.CategoryAxis();
         javafx.scene.chart.NumberAxis share = new javafx.scene.chart.NumberAxis(0, 100, 25);
-        share.setLabel("% of accounts");
+        share.setLabel("%");
         javafx.scene.chart.StackedAreaChart<String, Number> chart = new javafx.scene.chart.StackedAreaChart<>(months, share);
         chart.setId("band-mix");
         chart.getStyleClass().add("bw-band-mix");
@@ -181,11 +187,12 @@ public final class PortfolioView {
                 .title(title)
                 .unit(unit)
                 .decimals(0)
-                .backgroundColor(Color.web("#f6f8fa"))
-                .titleColor(Color.web("#24292f"))
+                // Transparent on a themed card, with greys that read on light and dark alike.
+                .backgroundColor(Color.TRANSPARENT)
+                .titleColor(Color.web("#8c959f"))
                 .valueColor(accent)
-                .unitColor(Color.web("#57606a"))
-                .descriptionColor(Color.web("#57606a"))
+                .unitColor(Color.web("#8c959f"))
+                .descriptionColor(Color.web("#8c959f"))
                 .build();
     }
 
