@@ -66,7 +66,7 @@ public final class Backtester {
     public static BacktestReport report(BacktestFrame frame, Options options, BooleanSupplier cancelled) {
         int[] all = frame.populationArray();
         List<Metrics.CurvePoint> curve = Metrics.curve(frame.risks(), frame.labels(), all);
-        Block whole = block(frame, all, Metrics.averagePrecision(curve));
+        BacktestReport.Block whole = block(frame, all, Metrics.averagePrecision(curve));
         List<Metrics.Lift> lifts = new ArrayList<>();
         lifts.add(Metrics.lift(frame.risks(), frame.labels(), all, 10));
         if (frame.settings().topPercent() != 10) {
@@ -77,7 +77,7 @@ public final class Backtester {
         int[][] byCutoff = groups(every, frame.cutoffs().size(), Arrays.stream(every).map(frame::cutoffOf).toArray());
         for (int j = 0; j < frame.cutoffs().size(); j++) {
             perCutoff.add(new BacktestReport.CutoffBlock(frame.cutoffs().get(j), frame.incomplete(j),
-                    block(frame, byCutoff[j]).figures()));
+                    block(frame, byCutoff[j])));
         }
         Map<String, BacktestReport.Block> bySegment = breakdown(frame, all, p -> {
             String segment = frame.portfolio().account(frame.accountOf(p)).segment();
@@ -99,23 +99,20 @@ public final class Backtester {
             }
         }
         List<BacktestReport.Variant> variants = variants(frame, options.variants(), options.baselines());
-        return new BacktestReport(parameters(frame), whole.figures().points(), whole.figures().churners(),
-                whole.figures().churnRate(), whole.figures().rocAuc(), whole.figures().averagePrecision(),
-                whole.figures().confusionRed(), whole.figures().confusionRedOrYellow(), whole.figures().churnRateByBand(),
+        return new BacktestReport(parameters(frame), whole.points(), whole.churners(),
+                whole.churnRate(), whole.rocAuc(), whole.averagePrecision(),
+                whole.confusionRed(), whole.confusionRedOrYellow(), whole.churnRateByBand(),
                 frame.bandRates(all).falling(), lifts, outcomes.leadTime(), outcomes.arrRecall(), thin(curve), thin(curve),
                 perCutoff, bySegment, byStage, falsePositives, falseNegatives, variants,
                 options.suggestBands() == null ? null : Suggestions.bands(frame, options.suggestBands()),
                 options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null);
     }
 
-    private record Block(BacktestReport.Block figures) {
-    }
-
-    private static Block block(BacktestFrame frame, int[] points) {
+    private static BacktestReport.Block block(BacktestFrame frame, int[] points) {
         return block(frame, points, Metrics.averagePrecision(frame.risks(), frame.labels(), points));
     }
 
-    private static Block block(BacktestFrame frame, int[] points, double averagePrecision) {
+    private static BacktestReport.Block block(BacktestFrame frame, int[] points, double averagePrecision) {
         double[] risk = frame.risks();
         boolean[] label = frame.labels();
         long churners = frame.churners(points);
@@ -125,12 +122,12 @@ public final class Backtester {
             byBand.put(band.id(), new BacktestReport.BandRate(rates.points()[band.ordinal()],
                     rates.churners()[band.ordinal()], rates.rate(band)));
         }
-        return new Block(new BacktestReport.Block(points.length, churners,
+        return new BacktestReport.Block(points.length, churners,
                 points.length == 0 ? Double.NaN : (double) churners / points.length,
                 Metrics.rocAuc(risk, label, points),
                 averagePrecision,
                 frame.confusion(points, false), frame.confusion(points, true), byBand,
-                Metrics.lift(risk, label, points, frame.settings().topPercent())));
+                Metrics.lift(risk, label, points, frame.settings().topPercent()));
     }
 
     private static Map<String, BacktestReport.Block> breakdown(BacktestFrame frame, int[] points,
@@ -150,7 +147,7 @@ public final class Backtester {
         }
         int[][] groups = groups(points, names.size(), keys);
         Map<String, BacktestReport.Block> blocks = new LinkedHashMap<>();
-        index.forEach((name, k) -> blocks.put(name, block(frame, groups[k]).figures()));
+        index.forEach((name, k) -> blocks.put(name, block(frame, groups[k])));
         return blocks;
     }
 

@@ -38,7 +38,7 @@ public final class ScoreGrid {
     private final byte[] band;               // Band ordinal, -1 without data
 
     private ScoreGrid(HealthModel model, Portfolio portfolio, int[] accounts, LocalDate[] dates, double[][] raw,
-                      double[][] measureScores, byte[] stage, double[] adjustment, boolean[] live) {
+                      double[][] measureScores, byte[] stage, double[] adjustment, boolean[] live, boolean[] hasData) {
         this.model = model;
         this.portfolio = portfolio;
         this.accounts = accounts;
@@ -49,7 +49,7 @@ public final class ScoreGrid {
         this.stage = stage;
         this.adjustment = adjustment;
         this.live = live;
-        this.hasData = hasData(portfolio, accounts, days);
+        this.hasData = hasData;
         int points = accounts.length * dates.length;
         this.base = new double[points];
         this.total = new double[points];
@@ -84,7 +84,7 @@ public final class ScoreGrid {
             scores[m] = scoreMeasure(model.measures().get(m), raw[m]);
         }
         return new ScoreGrid(model, portfolio, accounts, at, raw, scores, stages(model, portfolio, accounts, days),
-                adjustments(model, portfolio, accounts, days), live(portfolio, accounts, at));
+                adjustments(model, portfolio, accounts, days), live(portfolio, accounts, at), hasData(portfolio, accounts, days));
     }
 
     /** Every account of the portfolio at the given dates. */
@@ -135,7 +135,8 @@ public final class ScoreGrid {
                 ? stage : stages(next, portfolio, accounts, days);
         double[] nextAdjustment = Objects.equals(model.adjustmentBound(), next.adjustmentBound()) ? adjustment
                 : adjustments(next, portfolio, accounts, days);
-        return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextScores, nextStage, nextAdjustment, live);
+        // Who is live and who has data do not depend on the model.
+        return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextScores, nextStage, nextAdjustment, live, hasData);
     }
 
     /** What an explicit lifecycle stage is matched against. */
