@@ -536,6 +536,11 @@ public record HealthModel(
         return new HealthModel(name, version, changed, measures, bands, stageRule, stages, playbook, adjustmentBound);
     }
 
+    /** The same model under another name and version number. */
+    public HealthModel withIdentity(String newName, Integer newVersion) {
+        return new HealthModel(newName, newVersion, categories, measures, bands, stageRule, stages, playbook, adjustmentBound);
+    }
+
     public HealthModel withBands(Bands newBands) {
         return new HealthModel(name, version, categories, measures, newBands, stageRule, stages, playbook, adjustmentBound);
     }

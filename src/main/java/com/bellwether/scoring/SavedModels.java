@@ -1,0 +1,41 @@
+package com.bellwether.scoring;
+
+import java.util.Optional;
+
+import com.bellwether.store.ModelVersion;
+import com.bellwether.store.ModelVersionStore;
+
+/** Health models kept as versions in the database. A database with none gets the shipped default as version 1. */
+public final class SavedModels {
+
+    public static final String SYSTEM_AUTHOR = "bellwether";
+
+    private SavedModels() {
+    }
+
+    /** The active version's model; the shipped default saved as version 1 first when there is no version yet. */
+    public static HealthModel active(ModelVersionStore store) {
+        Optional<ModelVersion> active = store.active();
+        if (active.isPresent()) {
+            return model(active.get());
+        }
+        HealthModel shipped = HealthModel.defaultModel();
+        return model(save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, true));
+    }
+
+    /** Saves the model as the next version, carrying its number and name in its JSON. */
+    public static ModelVersion save(ModelVersionStore store, HealthModel model, String name, String note, String author,
+                                    boolean activate) {
+        return store.save(name, note, author, number -> model.withIdentity(name.strip(), number).toJson(), activate);
+    }
+
+    public static HealthModel model(ModelVersion version) {
+        return HealthModel.parse(version.json(), "model version " + version.number());
+    }
+
+    /** Who is saving: the operating system's user name. */
+    public static String currentAuthor() {
+        String user = System.getProperty("user.name");
+        return user == null || user.isBlank() ? "unknown" : user;
+    }
+}

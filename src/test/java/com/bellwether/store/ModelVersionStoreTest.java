@@ -1,0 +1,62 @@
+package com.bellwether.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.bellwether.ingest.TestDatabases;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.SavedModels;
+
+class ModelVersionStoreTest {
+
+    private final ModelVersionStore store = new ModelVersionStore(TestDatabases.fresh());
+
+    @Test
+    void anEmptyDatabaseGetsTheShippedModelAsVersionOne() {
+        HealthModel active = SavedModels.active(store);
+
+        assertThat(active.version()).isEqualTo(1);
+        assertThat(active.categories()).isEqualTo(HealthModel.defaultModel().categories());
+        assertThat(store.list()).singleElement().satisfies(v -> {
+            assertThat(v.active()).isTrue();
+            assertThat(v.author()).isEqualTo(SavedModels.SYSTEM_AUTHOR);
+        });
+        // Asking again saves nothing new.
+        SavedModels.active(store);
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
+    void savingNumbersVersionsAndKeepsExactlyOneActive() {
+        HealthModel shipped = SavedModels.active(store);
+        HealthModel tuned = shipped.withCategoryWeights(Map.of("usage", 60.0));
+
+        ModelVersion draft = SavedModels.save(store, tuned, "Usage heavy", "trial", "ana", false);
+        assertThat(draft.number()).isEqualTo(2);
+        assertThat(draft.active()).isFalse();
+        assertThat(SavedModels.active(store).version()).isEqualTo(1);
+
+        ModelVersion live = SavedModels.save(store, tuned, "Usage heavy, live", "", "ana", true);
+        assertThat(store.list()).extracting(ModelVersion::active).containsExactly(false, false, true);
+        HealthModel read = SavedModels.model(store.get(live.number()).orElseThrow());
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.name()).isEqualTo("Usage heavy, live");
+        assertThat(read.categories()).isEqualTo(tuned.categories());
+
+        store.activate(1);
+        assertThat(store.list()).extracting(ModelVersion::active).containsExactly(true, false, false);
+        assertThatThrownBy(() -> store.activate(9)).hasMessageContaining("no model version 9");
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionNeedsAName() {
+        assertThatThrownBy(() -> SavedModels.save(store, HealthModel.defaultModel(), " ", "", "ana", true))
+                .hasMessageContaining("needs a name");
+        assertThat(store.list()).isEmpty();
+    }
+}
