@@ -541,6 +541,23 @@ public record HealthModel(
         return new HealthModel(newName, newVersion, categories, measures, bands, stageRule, stages, playbook, adjustmentBound);
     }
 
+    /** A copy with the stage replaced (by id), or added when the model has no entry for it. */
+    public HealthModel withStage(Stage changed) {
+        List<Stage> next = new ArrayList<>(stages);
+        int at = -1;
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).id().equals(changed.id())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            next.add(changed);
+        } else {
+            next.set(at, changed);
+        }
+        return new HealthModel(name, version, categories, measures, bands, stageRule, next, playbook, adjustmentBound);
+    }
+
     public HealthModel withBands(Bands newBands) {
         return new HealthModel(name, version, categories, measures, newBands, stageRule, stages, playbook, adjustmentBound);
     }

@@ -1,0 +1,760 @@
+package com.bellwether.ui.tuning;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+import com.bellwether.backtest.BacktestFrame;
+import com.bellwether.backtest.BacktestSettings;
+import com.bellwether.backtest.Suggestions;
+import com.bellwether.scoring.Band;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SavedModels;
+import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.store.Database;
+import com.bellwether.store.ModelVersion;
+import com.bellwether.store.ModelVersionStore;
+
+/**
+ * CS ops' live what-if: a draft of the active model edited weight by weight, cut-off by cut-off and measure by
+ * measure, with the portfolio and the backtest re-scored under the draft after every edit and compared with a saved
+ * version. Edits are undoable; the draft becomes a new model version only when saved.
+ */
+public final class TuningViewModel {
+
+    /** The scope "" edits the model's own weights and cut-offs; a stage id edits that stage's overrides. */
+    public static final String MODEL_SCOPE = "";
+    public static final int BINS = 20;
+
+    /** One account whose band differs between the compared version and the draft. */
+    public record BandChange(String accountId, String name, Band from, Band to, double before, double after) {
+    }
+
+    /** Everything the screen repaints after an edit. */
+    public record Preview(HealthModel model, long[][] histogram, long[] accounts, double[] arr,
+                          BacktestFrame.Headline headline, BacktestFrame.Headline compared, List<BandChange> changes,
+                          String changeSummary, long computeNanos) {
+    }
+
+    /** A suggestion waiting for the user's confirmation. */
+    public record Proposal(String title, String details, HealthModel model) {
+    }
+
+    /** What loading computes once: the scores as of the portfolio's date and the backtest frame, both re-aggregated on edits. */
+    private record Loaded(List<ModelVersion> versions, ModelVersion active, ScoreGrid now, BacktestFrame frame) {
+    }
+
+    private final Executor background;
+    private final Executor previews;
+    private final Executor fx;
+    private volatile LongConsumer timings = nanos -> { };
+
+    // Properties
+    private final ReadOnlyObjectWrapper<HealthModel> draft = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelVersion> saved = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ModelVersion> compareWith = new SimpleObjectProperty<>();
+    private final ObservableList<ModelVersion> versions = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final StringProperty scope = new SimpleStringProperty(MODEL_SCOPE);
+    private final ObservableSet<String> locked = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<String> openRequest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelVersion> savedVersion = new ReadOnlyObjectWrapper<>();
+
+    private final Deque<HealthModel> undo = new ArrayDeque<>();
+    private final Deque<HealthModel> redo = new ArrayDeque<>();
+    private final AtomicReference<HealthModel> pending = new AtomicReference<>();
+    private final AtomicBoolean computing = new AtomicBoolean();
+    private volatile long requestedAt;
+    private volatile Database database;
+    private volatile ScoreGrid now;
+    private volatile BacktestFrame frame;
+    private volatile Portfolio portfolio;
+    private volatile Job running;
+    /** The draft before the slider drag now under way, so that one drag is one undo step. */
+    private HealthModel dragStart;
+
+    /**
+     * @param background long work: loading, saving, suggestions
+     * @param previews   the re-scoring after an edit, apart so that a suggestion running never delays a repaint
+     * @param fx         where results are published (Platform::runLater; tests: Runnable::run)
+     */
+    public TuningViewModel(Executor background, Executor previews, Executor fx) {
+        this.background = background;
+        this.previews = previews;
+        this.fx = fx;
+        compareWith.addListener((o, old, version) -> {
+            if (draft.get() != null) {
+                requestPreview(draft.get());
+            }
+        });
+    }
+
+    // Properties
+
+    public ReadOnlyObjectProperty<HealthModel> draftProperty() {
+        return draft.getReadOnlyProperty();
+    }
+
+    /** The active version, which the draft started from. */
+    public ReadOnlyObjectProperty<ModelVersion> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    /** The version the draft is compared with: the active one unless the user picks another. */
+    public ObjectProperty<ModelVersion> compareWithProperty() {
+        return compareWith;
+    }
+
+    public ObservableList<ModelVersion> versions() {
+        return versions;
+    }
+
+    public ReadOnlyObjectProperty<Preview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Proposal> proposalProperty() {
+        return proposal.getReadOnlyProperty();
+    }
+
+    /** Whether the draft differs from the active version. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The long task's progress, -1 when it cannot tell. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    /** Categories whose share stays put when another weight moves. */
+    public ObservableSet<String> locked() {
+        return locked;
+    }
+
+    /** The account the user asked to open from the band-change list. */
+    public ReadOnlyObjectProperty<String> openRequestProperty() {
+        return openRequest.getReadOnlyProperty();
+    }
+
+    /** The version last saved from this screen, for the window to re-score the portfolio under. */
+    public ReadOnlyObjectProperty<ModelVersion> savedVersionProperty() {
+        return savedVersion.getReadOnlyProperty();
+    }
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    /** Told the time from an edit to its preview being published, in nanoseconds. */
+    public void onPreviewTimed(LongConsumer listener) {
+        this.timings = listener;
+    }
+
+    /** The time of the last edit, for timing the repaint that follows it. */
+    public long requestedAt() {
+        return requestedAt;
+    }
+
+    // Reading the draft
+
+    /** The category weights in the current scope as percentages of their sum, in the model's category order. */
+    public double[] percentages() {
+        return percentages(draft.get(), scope.get());
+    }
+
+    static double[] percentages(HealthModel model, String scope) {
+        double[] weights = scope.isEmpty() ? model.categories().stream().mapToDouble(HealthModel.Category::weight).toArray()
+                : model.categoryWeights(scope);
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        double[] shares = new double[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            shares[i] = sum == 0 ? 0 : 100 * weights[i] / sum;
+        }
+        return shares;
+    }
+
+    /** Whether the category's weight in the current stage comes from the model rather than the stage. */
+    public boolean inherits(String category) {
+        if (scope.get().isEmpty()) {
+            return false;
+        }
+        HealthModel.Stage stage = draft.get().stage(scope.get());
+        return stage == null || stage.weights() == null || !stage.weights().containsKey(category);
+    }
+
+    /** Whether the current stage takes its cut-offs from the model. */
+    public boolean inheritsBands() {
+        if (scope.get().isEmpty()) {
+            return false;
+        }
+        HealthModel.Stage stage = draft.get().stage(scope.get());
+        return stage == null || stage.bands() == null;
+    }
+
+    public HealthModel.Bands bands() {
+        return scope.get().isEmpty() ? draft.get().bands() : draft.get().bands(scope.get());
+    }
+
+    public boolean measureEnabled(String measureId) {
+        return measure(draft.get(), measureId).weightOrOne() > 0;
+    }
+
+    // Commands
+
+    /**
+     * Reads the model versions (saving the shipped model as version 1 in a database without any), scores the
+     * portfolio as of its date and builds the backtest frame, off the FX thread.
+     */
+    public void load(Database db, Portfolio loaded, LocalDate asOf) {
+        this.database = db;
+        this.portfolio = loaded;
+        run("Preparing the what-if", job -> {
+            ModelVersionStore store = new ModelVersionStore(db);
+            HealthModel active = SavedModels.active(store);
+            job.update("Scoring " + loaded.size() + " accounts as of " + asOf, 0.1);
+            int[] all = IntStream.range(0, loaded.size()).toArray();
+            ScoreGrid grid = ScoreGrid.compute(active, loaded, all, List.of(asOf), job);
+            job.update("Backtesting the saved model", 0.4);
+            BacktestFrame built = BacktestFrame.build(active, loaded, BacktestSettings.defaults(), job);
+            return new Loaded(store.list(), store.active().orElseThrow(), grid, built);
+        }, loaded2 -> {
+            now = loaded2.now();
+            frame = loaded2.frame();
+            versions.setAll(loaded2.versions());
+            saved.set(loaded2.active());
+            undo.clear();
+            redo.clear();
+            HealthModel model = SavedModels.model(loaded2.active());
+            draft.set(model);
+            compareWith.set(loaded2.active());
+            afterEdit();
+            status.set("Editing a draft of " + loaded2.active().label() + ". Nothing changes until you save.");
+        });
+    }
+
+    /**
+     * Moves one category's share of the weights in the current scope to {@code percent}. Locked categories keep
+     * theirs; the other unlocked ones share what is left in their present proportions. {@code dragging} edits
+     * continue one undo step until a call with {@code dragging} false.
+     */
+    public void setWeight(String category, double percent, boolean dragging) {
+        HealthModel model = draft.get();
+        List<HealthModel.Category> categories = model.categories();
+        double[] shares = percentages();
+        int moved = model.categoryIndex(category);
+        double lockedShare = 0;
+        double freeShare = 0;
+        int free = 0;
+        for (int i = 0; i < shares.length; i++) {
+            if (i == moved) {
+                continue;
+            }
+            if (locked.contains(categories.get(i).id())) {
+                lockedShare += shares[i];
+            } else {
+                freeShare += shares[i];
+                free++;
+            }
+        }
+        double target = Math.max(0, Math.min(100 - lockedShare, percent));
+        if (free == 0) {
+            target = 100 - lockedShare;
+        }
+        double rest = 100 - lockedShare - target;
+        double[] next = new double[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            if (i == moved) {
+                next[i] = target;
+            } else if (locked.contains(categories.get(i).id())) {
+                next[i] = shares[i];
+            } else {
+                next[i] = freeShare > 0 ? rest * shares[i] / freeShare : rest / free;
+            }
+        }
+        // Tenths of a percent keep the saved JSON readable; the largest free share takes the rounding so the sum stays 100.
+        int largestFree = -1;
+        double roundedSum = 0;
+        for (int i = 0; i < next.length; i++) {
+            next[i] = Math.round(next[i] * 10) / 10.0;
+            roundedSum += next[i];
+            if (i != moved && !locked.contains(categories.get(i).id()) && (largestFree < 0 || next[i] > next[largestFree])) {
+                largestFree = i;
+            }
+        }
+        if (largestFree >= 0) {
+            next[largestFree] = Math.round((next[largestFree] + 100 - roundedSum) * 10) / 10.0;
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i = 0; i < next.length; i++) {
+            weights.put(categories.get(i).id(), next[i]);
+        }
+        HealthModel changed;
+        if (scope.get().isEmpty()) {
+            changed = model.withCategoryWeights(weights);
+        } else {
+            HealthModel.Stage stage = stageOrNew(model, scope.get());
+            changed = model.withStage(new HealthModel.Stage(stage.id(), stage.label(), weights, stage.bands()));
+        }
+        edit(changed, dragging);
+    }
+
+    /** The red and yellow cut-offs in the current scope. */
+    public void setBands(double red, double yellow, boolean dragging) {
+        double r = Math.round(Math.max(0, Math.min(100, red)) * 2) / 2.0;
+        double y = Math.round(Math.max(r, Math.min(100, yellow)) * 2) / 2.0;
+        HealthModel model = draft.get();
+        HealthModel changed;
+        if (scope.get().isEmpty()) {
+            changed = model.withBands(new HealthModel.Bands(r, y));
+        } else {
+            HealthModel.Stage stage = stageOrNew(model, scope.get());
+            changed = model.withStage(new HealthModel.Stage(stage.id(), stage.label(), stage.weights(), new HealthModel.Bands(r, y)));
+        }
+        edit(changed, dragging);
+    }
+
+    /** Gives the current stage the model's weights and cut-offs again. */
+    public void resetStage() {
+        if (scope.get().isEmpty()) {
+            return;
+        }
+        HealthModel.Stage stage = stageOrNew(draft.get(), scope.get());
+        edit(draft.get().withStage(new HealthModel.Stage(stage.id(), stage.label(), null, null)), false);
+    }
+
+    /** A measure switched off keeps its definition but weighs nothing; switched on it weighs 1 (or what it had when saved). */
+    public void setMeasureEnabled(String measureId, boolean enabled) {
+        HealthModel.Measure m = measure(draft.get(), measureId);
+        double weight = 0;
+        if (enabled) {
+            HealthModel.Measure before = saved.get() == null ? null : find(SavedModels.model(saved.get()), measureId);
+            weight = before != null && before.weightOrOne() > 0 ? before.weightOrOne() : 1;
+        }
+        edit(draft.get().withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(), m.direction(),
+                m.scale(), weight, m.missing(), m.explain())), false);
+    }
+
+    /**
+     * Replaces a measure's scale points (raw value, score). A scale the model refuses (scores outside 0–100, raw
+     * values not rising, scores against the measure's direction) is not applied, and the reason is the status.
+     */
+    public boolean setScale(String measureId, List<double[]> points) {
+        HealthModel.Measure m = measure(draft.get(), measureId);
+        HealthModel candidate = draft.get().withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(),
+                m.derive(), m.direction(), List.copyOf(points), m.weight(), m.missing(), m.explain()));
+        try {
+            HealthModel.parse(candidate.toJson(), "the scale of " + m.label());
+        } catch (HealthModel.InvalidModelException e) {
+            status.set(e.getMessage());
+            return false;
+        }
+        edit(candidate, false);
+        return true;
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(draft.get());
+            draft.set(undo.pop());
+            afterEdit();
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(draft.get());
+            draft.set(redo.pop());
+            afterEdit();
+        }
+    }
+
+    /** Back to the active version; undoable. */
+    public void revert() {
+        if (saved.get() != null && dirty.get()) {
+            edit(SavedModels.model(saved.get()), false);
+        }
+    }
+
+    /** Saves the draft as the next version and makes it active, off the FX thread. */
+    public void save(String name, String note) {
+        if (name == null || name.isBlank()) {
+            status.set("A new version needs a name.");
+            return;
+        }
+        HealthModel toSave = draft.get();
+        Database db = database;
+        run("Saving", job -> {
+            return SavedModels.save(new ModelVersionStore(db), toSave, name, note, SavedModels.currentAuthor(), true);
+        }, version -> {
+            versions.setAll(new ModelVersionStore(db).list());
+            saved.set(version);
+            compareWith.set(version);
+            draft.set(SavedModels.model(version));
+            afterEdit();
+            savedVersion.set(version);
+            status.set("Saved " + version.label() + " and made it the active model.");
+        });
+    }
+
+    /**
+     * Suggests category weights from outcomes: a search on the earlier two thirds of the backtest's cut-offs,
+     * checked on the last third. The result waits as a proposal.
+     */
+    public void suggestWeights() {
+        HealthModel base = draft.get();
+        BacktestFrame f = frame.withModel(base);
+        run("Searching weights on past outcomes", job -> {
+            Suggestions.WeightSuggestion s = Suggestions.weights(f, Map.of(), job);
+            if (s.refused() != null) {
+                return new Proposal("No weight suggestion", s.refused(), null);
+            }
+            String details = String.format(
+                    "Searched on %d cut-offs (%d churn events), checked out of time on %d later cut-offs (%d churn events)."
+                            + "%nROC AUC on the earlier cut-offs: %.3f now, %.3f suggested."
+                            + "%nROC AUC out of time: %.3f now, %.3f suggested.%n%s",
+                    s.trainCutoffs().size(), s.trainChurners(), s.testCutoffs().size(), s.testChurners(),
+                    s.trainCurrent(), s.trainSuggested(), s.testCurrent(), s.testSuggested(),
+                    describeWeights(s.currentWeights(), s.suggestedWeights()));
+            return new Proposal("Suggested weights", details, base.withCategoryWeights(s.suggestedWeights()));
+        }, proposal::set);
+    }
+
+    /**
+     * Suggests the red cut-off with the best F1 on the earlier two thirds of the cut-offs, and shows what it and
+     * the current cut-off catch on the last third.
+     */
+    public void suggestBands() {
+        HealthModel base = draft.get();
+        BacktestFrame f = frame;
+        Portfolio p = portfolio;
+        run("Searching the red cut-off on past outcomes", job -> {
+            List<LocalDate> cutoffs = f.cutoffs();
+            if (cutoffs.size() < 3) {
+                return new Proposal("No cut-off suggestion", "The backtest has fewer than three cut-offs.", null);
+            }
+            int split = cutoffs.size() * 2 / 3;
+            BacktestSettings settings = f.settings();
+            BacktestFrame train = BacktestFrame.build(base, p, settings.withRange(cutoffs.get(0), cutoffs.get(split - 1)), job);
+            job.update("Checking on the later cut-offs", 0.6);
+            BacktestFrame test = BacktestFrame.build(base, p, settings.withRange(cutoffs.get(split), cutoffs.get(cutoffs.size() - 1)), job);
+            Suggestions.BandSuggestion s = Suggestions.bands(train, "f1");
+            double red = s.chosen().redCutoff();
+            HealthModel proposed = withRed(base, red);
+            BacktestFrame.Headline before = test.headline();
+            BacktestFrame.Headline after = test.withModel(proposed).headline();
+            String details = String.format(
+                    "Red below %.1f (now %.1f): the best F1 on the %d earlier cut-offs (precision %.2f, recall %.2f)."
+                            + "%nOut of time, on the %d later cut-offs: precision at red %.2f → %.2f, recall at red %.2f → %.2f,"
+                            + " %d → %d accounts flagged red.%n%s",
+                    red, base.bands().red(), split, s.chosen().precision(), s.chosen().recall(),
+                    cutoffs.size() - split, before.red().precision(), after.red().precision(),
+                    before.red().recall(), after.red().recall(), before.red().flagged(), after.red().flagged(), s.note());
+            return new Proposal("Suggested red cut-off", details, proposed);
+        }, proposal::set);
+    }
+
+    /** Applies the proposal to the draft (undoable); the draft is still not saved. */
+    public void acceptProposal() {
+        Proposal p = proposal.get();
+        if (p != null && p.model() != null) {
+            edit(p.model(), false);
+            status.set(p.title() + " applied to the draft. Save to keep them.");
+        }
+        proposal.set(null);
+    }
+
+    public void discardProposal() {
+        proposal.set(null);
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancelled = true;
+        }
+    }
+
+    public void open(String accountId) {
+        openRequest.set(null);
+        openRequest.set(accountId);
+    }
+
+    // The live preview
+
+    private void edit(HealthModel next, boolean dragging) {
+        HealthModel current = draft.get();
+        if (dragging) {
+            if (dragStart == null) {
+                dragStart = current;
+            }
+        } else {
+            HealthModel before = dragStart != null ? dragStart : current;
+            dragStart = null;
+            if (before != next) {
+                undo.push(before);
+                redo.clear();
+            }
+        }
+        draft.set(next);
+        afterEdit();
+    }
+
+    private void afterEdit() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+        ModelVersion active = saved.get();
+        dirty.set(active != null && !sameModel(draft.get(), SavedModels.model(active)));
+        requestPreview(draft.get());
+    }
+
+    /** Coalesces: while one preview computes, only the newest draft waits; drafts in between are never computed. */
+    private void requestPreview(HealthModel model) {
+        if (now == null) {
+            return;
+        }
+        requestedAt = System.nanoTime();
+        pending.set(model);
+        if (computing.compareAndSet(false, true)) {
+            previews.execute(this::computePending);
+        }
+    }
+
+    private void computePending() {
+        try {
+            HealthModel model;
+            while ((model = pending.getAndSet(null)) != null) {
+                long started = requestedAt;
+                Preview computed = compute(model, compareWith.get());
+                fx.execute(() -> {
+                    if (computed.model() == draft.get()) {
+                        preview.set(computed);
+                        timings.accept(System.nanoTime() - started);
+                    }
+                });
+            }
+        } finally {
+            computing.set(false);
+            if (pending.get() != null && computing.compareAndSet(false, true)) {
+                previews.execute(this::computePending);
+            }
+        }
+    }
+
+    private Preview compute(HealthModel model, ModelVersion comparedVersion) {
+        long start = System.nanoTime();
+        ScoreGrid scored = now.withModel(model);
+        HealthModel comparedModel = comparedVersion == null ? model : SavedModels.model(comparedVersion);
+        ScoreGrid before = now.withModel(comparedModel);
+        long[][] histogram = new long[BINS][3];
+        long[] accounts = new long[3];
+        double[] arr = new double[3];
+        List<BandChange> changes = new ArrayList<>();
+        Map<Band, Map<Band, Integer>> moves = new EnumMap<>(Band.class);
+        for (int k = 0; k < scored.accountCount(); k++) {
+            int p = scored.point(k, 0);
+            if (!scored.isLive(p) || scored.bandIndex(p) < 0) {
+                continue;
+            }
+            int b = scored.bandIndex(p);
+            double score = scored.score(p);
+            histogram[Math.min(BINS - 1, (int) (score / (100.0 / BINS)))][b]++;
+            accounts[b]++;
+            var account = portfolio.account(scored.account(k));
+            arr[b] += account.arr() == null ? 0 : account.arr();
+            int was = before.bandIndex(p);
+            if (was >= 0 && was != b) {
+                Band from = Band.values()[was];
+                Band to = Band.values()[b];
+                changes.add(new BandChange(account.accountId(), account.name(), from, to, before.score(p), score));
+                moves.computeIfAbsent(from, x -> new EnumMap<>(Band.class)).merge(to, 1, Integer::sum);
+            }
+        }
+        changes.sort((x, y) -> Double.compare(Math.abs(y.after() - y.before()), Math.abs(x.after() - x.before())));
+        BacktestFrame.Headline headline = frame.withModel(model).headline();
+        BacktestFrame.Headline compared = frame.withModel(comparedModel).headline();
+        return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
+                summary(changes.size(), moves, comparedVersion), System.nanoTime() - start);
+    }
+
+    static String summary(int count, Map<Band, Map<Band, Integer>> moves, ModelVersion compared) {
+        String against = compared == null ? "" : " vs " + compared.label();
+        if (count == 0) {
+            return "No account would change band" + against + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        // Worst news first: moves towards red.
+        for (Band from : List.of(Band.GREEN, Band.YELLOW, Band.RED)) {
+            for (Band to : List.of(Band.RED, Band.YELLOW, Band.GREEN)) {
+                Integer n = moves.getOrDefault(from, Map.of()).get(to);
+                if (n != null) {
+                    parts.add(n + " " + from.id() + "→" + to.id());
+                }
+            }
+        }
+        return count + (count == 1 ? " account would" : " accounts would") + " change band" + against + ": "
+                + String.join(", ", parts);
+    }
+
+    // Helpers
+
+    /** Long work: told its progress, asked whether to stop; no toolkit needed, so the view model tests without one. */
+    private interface Work<T> {
+        T call(Job job) throws Exception;
+    }
+
+    /** One long task under way; what it reports reaches the properties through the FX executor. */
+    private final class Job implements BooleanSupplier {
+
+        private volatile boolean cancelled;
+
+        @Override
+        public boolean getAsBoolean() {
+            return cancelled;
+        }
+
+        void update(String message, double fraction) {
+            fx.execute(() -> {
+                if (running == this) {
+                    status.set(message + "…");
+                    progress.set(fraction);
+                }
+            });
+        }
+    }
+
+    private <T> void run(String what, Work<T> work, java.util.function.Consumer<T> done) {
+        Job job = new Job();
+        running = job;
+        busy.set(true);
+        progress.set(-1);
+        status.set(what + "…");
+        background.execute(() -> {
+            T result;
+            try {
+                result = work.call(job);
+            } catch (Exception | Error e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                fx.execute(() -> finish(job, job.cancelled ? what + " cancelled." : what + " failed: " + message));
+                return;
+            }
+            fx.execute(() -> {
+                if (job.cancelled) {
+                    finish(job, what + " cancelled.");
+                } else {
+                    finish(job, null);
+                    done.accept(result);
+                }
+            });
+        });
+    }
+
+    private void finish(Job job, String message) {
+        if (running == job) {
+            running = null;
+            busy.set(false);
+            progress.set(-1);
+        }
+        if (message != null) {
+            status.set(message);
+        }
+    }
+
+    private static HealthModel.Stage stageOrNew(HealthModel model, String id) {
+        HealthModel.Stage stage = model.stage(id);
+        return stage != null ? stage : new HealthModel.Stage(id, model.stageLabel(id), null, null);
+    }
+
+    private static HealthModel.Measure measure(HealthModel model, String id) {
+        HealthModel.Measure m = find(model, id);
+        if (m == null) {
+            throw new IllegalArgumentException("The model has no measure " + id);
+        }
+        return m;
+    }
+
+    private static HealthModel.Measure find(HealthModel model, String id) {
+        return model.measures().stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The red cut-off applied to the model and every stage that sets its own; yellow kept at or above it. */
+    static HealthModel withRed(HealthModel model, double red) {
+        HealthModel.Bands b = model.bands();
+        HealthModel changed = model.withBands(new HealthModel.Bands(red, Math.max(red, b.yellow())));
+        for (HealthModel.Stage stage : model.stages()) {
+            if (stage.bands() != null && stage.bands().red() != null) {
+                Double yellow = stage.bands().yellow();
+                changed = changed.withStage(new HealthModel.Stage(stage.id(), stage.label(), stage.weights(),
+                        new HealthModel.Bands(red, yellow == null ? null : Math.max(red, yellow))));
+            }
+        }
+        return changed;
+    }
+
+    static boolean sameModel(HealthModel a, HealthModel b) {
+        return a.withIdentity(null, null).toJson().equals(b.withIdentity(null, null).toJson());
+    }
+
+    private static String describeWeights(Map<String, Double> current, Map<String, Double> suggested) {
+        List<String> parts = new ArrayList<>();
+        current.forEach((id, w) -> parts.add(String.format("%s %.0f → %.0f", id, w, suggested.getOrDefault(id, w))));
+        return "Weights: " + String.join(", ", parts) + ". Stage overrides are kept.";
+    }
+}

@@ -1,0 +1,210 @@
+package com.bellwether.ui.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.bellwether.backtest.BacktestFrame;
+import com.bellwether.backtest.BacktestSettings;
+import com.bellwether.ingest.TestDatabases;
+import com.bellwether.scoring.Band;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SamplePortfolio;
+import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.store.Database;
+import com.bellwether.store.ModelVersionStore;
+
+/** The what-if without a toolkit: every executor runs on the calling thread, so each edit's preview is there at once. */
+class TuningViewModelTest {
+
+    private Portfolio portfolio;
+    private LocalDate asOf;
+    private Database database;
+    private TuningViewModel viewModel;
+
+    @BeforeEach
+    void load() throws Exception {
+        portfolio = SamplePortfolio.portfolio();
+        asOf = portfolio.lastDataDate();
+        // The versions live in a database of the test's own; the portfolio is the sample's.
+        database = TestDatabases.fresh();
+        viewModel = new TuningViewModel(Runnable::run, Runnable::run, Runnable::run);
+        viewModel.load(database, portfolio, asOf);
+    }
+
+    @Test
+    void loadingStartsADraftOfTheActiveVersionWithAPreview() {
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        TuningViewModel.Preview preview = viewModel.previewProperty().get();
+        assertThat(preview.changes()).isEmpty();
+        assertThat(preview.changeSummary()).startsWith("No account would change band vs v1 ");
+        long live = java.util.stream.LongStream.of(preview.accounts()).sum();
+        assertThat(live).isGreaterThan(400);
+        long binned = 0;
+        for (long[] bin : preview.histogram()) {
+            binned += bin[0] + bin[1] + bin[2];
+        }
+        assertThat(binned).isEqualTo(live);
+        assertThat(preview.headline().rocAuc()).isEqualTo(preview.compared().rocAuc()).isBetween(0.6, 0.8);
+    }
+
+    @Test
+    void aWeightMoveRescoresAsAFreshComputationWouldAndListsTheBandChanges() {
+        viewModel.setWeight("support", 60, false);
+
+        HealthModel draft = viewModel.draftProperty().get();
+        double[] shares = viewModel.percentages();
+        assertThat(shares[2]).isCloseTo(60.0, org.assertj.core.data.Offset.offset(0.01));
+        // The others keep their proportions 40:30:10 in the 40 points left.
+        assertThat(shares[0]).isCloseTo(20.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(shares[1]).isCloseTo(15.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+
+        TuningViewModel.Preview preview = viewModel.previewProperty().get();
+        ScoreGrid fresh = ScoreGrid.compute(draft, portfolio, IntStream.range(0, portfolio.size()).toArray(), List.of(asOf), () -> false);
+        ScoreGrid saved = ScoreGrid.compute(HealthModel.defaultModel(), portfolio, IntStream.range(0, portfolio.size()).toArray(), List.of(asOf), () -> false);
+        long[] bands = new long[3];
+        int changed = 0;
+        for (int k = 0; k < fresh.accountCount(); k++) {
+            int p = fresh.point(k, 0);
+            if (fresh.isLive(p) && fresh.bandIndex(p) >= 0) {
+                bands[fresh.bandIndex(p)]++;
+                if (saved.bandIndex(p) != fresh.bandIndex(p)) {
+                    changed++;
+                }
+            }
+        }
+        assertThat(preview.accounts()).containsExactly(bands);
+        assertThat(preview.changes()).hasSize(changed).isNotEmpty();
+        assertThat(preview.changeSummary()).startsWith(changed + " accounts would change band vs v1 ");
+        BacktestFrame frame = BacktestFrame.build(draft, portfolio, BacktestSettings.defaults(), () -> false);
+        assertThat(preview.headline().rocAuc()).isEqualTo(frame.headline().rocAuc());
+        assertThat(preview.headline().rocAuc()).isNotEqualTo(preview.compared().rocAuc());
+    }
+
+    @Test
+    void lockedCategoriesKeepTheirShare() {
+        viewModel.locked().add("adoption");
+        viewModel.setWeight("engagement", 10, false);
+
+        double[] shares = viewModel.percentages();
+        assertThat(shares[0]).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(shares[1]).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(shares[2] + shares[3]).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
+    void aStageEditOverridesOnlyThatStageAndResetGivesItBack() {
+        viewModel.scopeProperty().set("growth");
+        assertThat(viewModel.inherits("adoption")).isTrue();
+
+        viewModel.setWeight("adoption", 70, false);
+        viewModel.setBands(45, 75, false);
+
+        HealthModel draft = viewModel.draftProperty().get();
+        assertThat(draft.categoryWeights("growth")[0]).isEqualTo(70.0);
+        assertThat(draft.bands("growth").red()).isEqualTo(45.0);
+        assertThat(draft.weightsById()).isEqualTo(HealthModel.defaultModel().weightsById());
+        assertThat(draft.bands()).isEqualTo(HealthModel.defaultModel().bands());
+        assertThat(viewModel.inherits("adoption")).isFalse();
+
+        viewModel.resetStage();
+        assertThat(viewModel.inherits("adoption")).isTrue();
+        assertThat(viewModel.inheritsBands()).isTrue();
+    }
+
+    @Test
+    void oneDragIsOneUndoStepAndRedoComesBack() {
+        viewModel.setWeight("support", 30, true);
+        viewModel.setWeight("support", 40, true);
+        viewModel.setWeight("support", 50, false);
+        viewModel.setBands(35, 70, false);
+        HealthModel afterBoth = viewModel.draftProperty().get();
+
+        viewModel.undo();
+        assertThat(viewModel.bands().red()).isEqualTo(40.0);
+        assertThat(viewModel.percentages()[2]).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.01));
+        viewModel.undo();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(viewModel.canUndoProperty().get()).isFalse();
+        viewModel.redo();
+        viewModel.redo();
+        assertThat(viewModel.draftProperty().get()).isSameAs(afterBoth);
+        assertThat(viewModel.previewProperty().get().model()).isSameAs(afterBoth);
+
+        viewModel.revert();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(viewModel.canUndoProperty().get()).isTrue();
+    }
+
+    @Test
+    void savingMakesANewActiveVersionAndTheDraftClean() {
+        viewModel.setWeight("relationship", 25, false);
+        viewModel.save("Relationship matters", "QBR feedback");
+
+        ModelVersionStore store = new ModelVersionStore(database);
+        assertThat(store.list()).hasSize(2);
+        assertThat(store.active().orElseThrow().name()).isEqualTo("Relationship matters");
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(2);
+        assertThat(viewModel.savedVersionProperty().get().note()).isEqualTo("QBR feedback");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(viewModel.previewProperty().get().changes()).isEmpty();
+
+        // Compared with version 1 again, the saved change shows.
+        viewModel.compareWithProperty().set(store.get(1).orElseThrow());
+        assertThat(viewModel.previewProperty().get().changes()).isNotEmpty();
+    }
+
+    @Test
+    void aScaleAgainstTheMeasuresDirectionIsRefused() {
+        boolean applied = viewModel.setScale("urgent_tickets", List.of(new double[] {0, 0}, new double[] {6, 100}));
+
+        assertThat(applied).isFalse();
+        assertThat(viewModel.statusProperty().get()).contains("scores that fall with the raw value");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+
+        assertThat(viewModel.setScale("urgent_tickets", List.of(new double[] {0, 100}, new double[] {3, 0}))).isTrue();
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void aMeasureSwitchedOffWeighsNothing() {
+        viewModel.setMeasureEnabled("nps", false);
+        assertThat(viewModel.measureEnabled("nps")).isFalse();
+        viewModel.setMeasureEnabled("nps", true);
+        assertThat(viewModel.measureEnabled("nps")).isTrue();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void suggestionsWaitForConfirmation() {
+        viewModel.suggestBands();
+        TuningViewModel.Proposal bands = viewModel.proposalProperty().get();
+        assertThat(bands.details()).contains("Out of time");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        viewModel.acceptProposal();
+        assertThat(viewModel.draftProperty().get().bands().red()).isEqualTo(bands.model().bands().red());
+
+        viewModel.suggestWeights();
+        TuningViewModel.Proposal weights = viewModel.proposalProperty().get();
+        assertThat(weights.title()).isIn("Suggested weights", "No weight suggestion");
+        HealthModel before = viewModel.draftProperty().get();
+        viewModel.discardProposal();
+        assertThat(viewModel.draftProperty().get()).isSameAs(before);
+        assertThat(viewModel.proposalProperty().get()).isNull();
+    }
+
+    @Test
+    void theSummaryPutsMovesTowardsRedFirst() {
+        Map<Band, Map<Band, Integer>> moves = Map.of(Band.YELLOW, Map.of(Band.GREEN, 3), Band.GREEN, Map.of(Band.YELLOW, 12));
+        assertThat(TuningViewModel.summary(15, moves, null)).isEqualTo("15 accounts would change band: 12 green→yellow, 3 yellow→green");
+    }
+}
