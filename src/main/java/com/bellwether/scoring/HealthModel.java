@@ -451,6 +451,16 @@ public record HealthModel(
         return -1;
     }
 
+    /** The category's label, or its id when it has none. */
+    public String categoryLabel(String id) {
+        for (Category c : categories) {
+            if (c.id().equals(id)) {
+                return c.label() == null ? id : c.label();
+            }
+        }
+        return id;
+    }
+
     public int categoryIndex(String id) {
         for (int i = 0; i < categories.size(); i++) {
             if (categories.get(i).id().equals(id)) {

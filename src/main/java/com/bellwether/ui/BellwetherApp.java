@@ -1,7 +1,6 @@
 package com.bellwether.ui;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -10,9 +9,6 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import com.bellwether.store.DatabaseLocation;
-import com.bellwether.scoring.HealthModel;
-import com.bellwether.ui.account.AccountViewModel;
-import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 
 /** The workbench window. */
@@ -21,6 +17,7 @@ public final class BellwetherApp extends Application {
     private static final String DB_PARAMETER = "db";
 
     private ExecutorService background;
+    private ExecutorService previews;
 
     /** Starts the JavaFX toolkit and opens the workbench on the given database (null: the default one). */
     public static void launchWorkbench(String database) {
@@ -35,11 +32,8 @@ public final class BellwetherApp extends Application {
     public void start(Stage stage) {
         String db = getParameters().getNamed().get(DB_PARAMETER);
         DatabaseLocation location = db == null ? DatabaseLocation.defaultLocation() : DatabaseLocation.parse(db);
-        background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bellwether-background");
-            thread.setDaemon(true);
-            return thread;
-        });
+        background = Workbench.thread("bellwether-background");
+        previews = Workbench.thread("bellwether-preview");
         WorkbenchSettings settings = WorkbenchSettings.userPreferences();
         double[] bounds = settings.windowBounds();
         if (bounds != null) {
@@ -50,16 +44,14 @@ public final class BellwetherApp extends Application {
         }
         stage.setOnCloseRequest(e -> settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         FxDialogs dialogs = new FxDialogs(stage);
-        HealthModel model = HealthModel.defaultModel();
-        show(stage, new OverviewViewModel(location, background, dialogs), new PortfolioViewModel(background, model),
-                new AccountViewModel(background, model), settings, dialogs);
+        show(stage, Workbench.create(location, background, previews, dialogs), settings, dialogs);
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
-    public static void show(Stage stage, OverviewViewModel viewModel, PortfolioViewModel portfolio,
-                            AccountViewModel account, WorkbenchSettings settings, Dialogs dialogs) {
+    public static void show(Stage stage, Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
         applyTheme(settings.darkTheme());
-        MainWindow window = new MainWindow(viewModel, portfolio, account, settings, dialogs);
+        OverviewViewModel viewModel = workbench.data();
+        MainWindow window = new MainWindow(workbench, settings, dialogs);
         Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());
@@ -78,6 +70,7 @@ public final class BellwetherApp extends Application {
     public void stop() {
         if (background != null) {
             background.shutdownNow();
+            previews.shutdownNow();
         }
     }
 }

@@ -21,6 +21,10 @@ import com.bellwether.ui.overview.OverviewView;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.tuning.TuningView;
+import com.bellwether.ui.tuning.TuningViewModel;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The workbench: a navigation rail on the left, the chosen screen, and a status bar. */
 public final class MainWindow {
@@ -35,18 +39,41 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ToggleGroup screens = new ToggleGroup();
 
-    public MainWindow(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
-                      WorkbenchSettings settings, Dialogs dialogs) {
+    public MainWindow(Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
+        OverviewViewModel data = workbench.data();
+        PortfolioViewModel portfolio = workbench.portfolio();
+        AccountViewModel account = workbench.account();
+        TuningViewModel tuning = workbench.tuning();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
+        TuningView tuningView = new TuningView(tuning);
         Parent accountScreen = new AccountView(account).root();
         Parent dataScreen = new OverviewView(data).root();
-        ToggleButton portfolioButton = railButton("Portfolio", "nav-portfolio", portfolioScreen);
-        ToggleButton accountButton = railButton("Account", "nav-account", accountScreen);
-        ToggleButton dataButton = railButton("Data", "nav-data", dataScreen);
+        ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
+        ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningView.root());
+        ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
+        ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         portfolio.openedProperty().addListener((o, old, row) -> {
             if (row != null && portfolio.portfolio() != null) {
                 account.show(portfolio.portfolio(), row.account().accountId(), row.score().asOf());
                 screens.selectToggle(accountButton);
+            }
+        });
+        // The what-if starts from the active model over the portfolio just scored.
+        portfolio.totalsProperty().addListener((o, old, totals) -> {
+            if (totals != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
+                tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
+            }
+        });
+        tuning.openRequestProperty().addListener((o, old, accountId) -> {
+            if (accountId != null && tuning.portfolio() != null && portfolio.totalsProperty().get() != null) {
+                account.show(tuning.portfolio(), accountId, portfolio.totalsProperty().get().asOf());
+                screens.selectToggle(accountButton);
+            }
+        });
+        // A new active version re-scores the portfolio under it.
+        tuning.savedVersionProperty().addListener((o, old, version) -> {
+            if (version != null && data.databaseProperty().get() != null) {
+                portfolio.load(data.databaseProperty().get());
             }
         });
         Label brand = new Label("Bellwether");
@@ -65,11 +92,11 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, accountButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, accountButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
-        root.setBottom(statusBar(data, portfolio));
+        root.setBottom(statusBar(data, portfolio, tuning));
         screens.selectedToggleProperty().addListener((o, old, selected) -> {
             if (selected == null) {
                 screens.selectToggle(old);
@@ -95,9 +122,15 @@ public final class MainWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(portfolioButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
-                        () -> screens.selectToggle(accountButton));
+                        () -> screens.selectToggle(tuningButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(accountButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(dataButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+                    screens.selectToggle(tuningButton);
+                    tuningView.save();
+                });
             }
         });
     }
@@ -106,8 +139,9 @@ public final class MainWindow {
         return root;
     }
 
-    private ToggleButton railButton(String text, String id, Parent screen) {
-        ToggleButton button = new ToggleButton(text);
+    private ToggleButton railButton(String text, Feather icon, String id, Parent screen) {
+        ToggleButton button = new ToggleButton(text, new FontIcon(icon));
+        button.setAlignment(Pos.CENTER_LEFT);
         button.setId(id);
         button.setUserData(screen);
         button.setToggleGroup(screens);
@@ -116,12 +150,16 @@ public final class MainWindow {
         return button;
     }
 
-    private static Region statusBar(OverviewViewModel data, PortfolioViewModel portfolio) {
+    private static Region statusBar(OverviewViewModel data, PortfolioViewModel portfolio, TuningViewModel tuning) {
         Label database = new Label("Database: " + data.location().displayName());
         database.setId("status-database");
-        Label model = new Label("Model: " + portfolio.model().name()
-                + (portfolio.model().version() == null ? "" : " v" + portfolio.model().version()));
+        Label model = new Label();
         model.setId("status-model");
+        model.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var m = portfolio.modelProperty().get();
+            String text = "Model: " + m.name() + (m.version() == null ? "" : " v" + m.version());
+            return tuning.dirtyProperty().get() ? text + " · unsaved changes in Tuning" : text;
+        }, portfolio.modelProperty(), tuning.dirtyProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(16, database, spacer, model);

@@ -35,6 +35,7 @@ import com.bellwether.ui.portfolio.PortfolioViewModel;
 class OverviewScreenTest {
 
     private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+    private static final ExecutorService PREVIEWS = Executors.newSingleThreadExecutor();
 
     @TempDir
     Path home;
@@ -42,11 +43,13 @@ class OverviewScreenTest {
     private OverviewViewModel viewModel;
     private PortfolioViewModel portfolio;
     private com.bellwether.ui.account.AccountViewModel account;
+    private com.bellwether.ui.tuning.TuningViewModel tuning;
     private final FakeDialogs dialogs = new FakeDialogs();
 
     @AfterAll
     static void stopBackground() {
         BACKGROUND.shutdownNow();
+        PREVIEWS.shutdownNow();
     }
 
     @Start
@@ -56,7 +59,8 @@ class OverviewScreenTest {
         viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
         portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
         account = new com.bellwether.ui.account.AccountViewModel(BACKGROUND, HealthModel.defaultModel());
-        BellwetherApp.show(stage, viewModel, portfolio, account, WorkbenchSettings.inMemory(), dialogs);
+        tuning = new com.bellwether.ui.tuning.TuningViewModel(BACKGROUND, PREVIEWS, javafx.application.Platform::runLater);
+        BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning), WorkbenchSettings.inMemory(), dialogs);
     }
 
     private void waitUntilIdle() throws Exception {
@@ -122,7 +126,7 @@ class OverviewScreenTest {
         long banded = totals.accounts(Band.RED) + totals.accounts(Band.YELLOW) + totals.accounts(Band.GREEN);
         assertThat(table.getItems()).hasSizeGreaterThan(300).hasSize((int) banded);
         assertThat(robot.lookup("#portfolio-status").queryAs(Label.class).getText())
-                .isEqualTo(table.getItems().size() + " live accounts as of 2026-09-30 under Default health model.");
+                .isEqualTo(table.getItems().size() + " live accounts as of 2026-09-30 under Default health model v1.");
 
         robot.clickOn("#portfolio-search").write("Enterprise");
         WaitForAsyncUtils.waitForFxEvents();

@@ -46,14 +46,15 @@ public final class PortfolioViewModel {
     public record BandMix(LocalDate date, double red, double yellow, double green) {
     }
 
-    private record Loaded(List<AccountRow> rows, List<BandMix> mix) {
+    private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model) {
     }
 
     private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
     private volatile Portfolio portfolio;
     private final javafx.beans.property.ObjectProperty<AccountRow> opened = new javafx.beans.property.SimpleObjectProperty<>();
     private final Executor background;
-    private final HealthModel model;
+    /** The shipped model until a database is read; then its active version. */
+    private final ReadOnlyObjectWrapper<HealthModel> model = new ReadOnlyObjectWrapper<>();
 
     // Properties
     private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
@@ -67,7 +68,7 @@ public final class PortfolioViewModel {
 
     public PortfolioViewModel(Executor background, HealthModel model) {
         this.background = background;
-        this.model = model;
+        this.model.set(model);
         search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
     }
 
@@ -112,7 +113,11 @@ public final class PortfolioViewModel {
     }
 
     public HealthModel model() {
-        return model;
+        return model.get();
+    }
+
+    public ReadOnlyObjectProperty<HealthModel> modelProperty() {
+        return model.getReadOnlyProperty();
     }
 
     // Commands
@@ -123,9 +128,10 @@ public final class PortfolioViewModel {
             @Override
             protected Loaded call() {
                 update("Reading the portfolio", -1);
+                HealthModel model = com.bellwether.scoring.SavedModels.active(new com.bellwether.store.ModelVersionStore(database));
                 LocalDate asOf = DatabaseSummary.read(database).lastDate();
                 if (asOf == null) {
-                    return new Loaded(List.of(), List.of());
+                    return new Loaded(List.of(), List.of(), model);
                 }
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
                 PortfolioViewModel.this.portfolio = portfolio;
@@ -135,18 +141,19 @@ public final class PortfolioViewModel {
                 for (AccountScore score : scores) {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
                 }
-                return new Loaded(loaded, bandMix(portfolio, asOf));
+                return new Loaded(loaded, bandMix(model, portfolio, asOf), model);
             }
         };
         busy.set(true);
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> {
+            model.set(task.getValue().model());
             rows.setAll(task.getValue().rows());
             bandMix.setAll(task.getValue().mix());
             totals.set(totalsOf(task.getValue().rows()));
             busy.set(false);
             status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
-                    + totals.get().asOf() + " under " + model.name() + ".");
+                    + totals.get().asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
         });
         task.setOnFailed(e -> {
             busy.set(false);
@@ -157,7 +164,7 @@ public final class PortfolioViewModel {
     }
 
     /** Shares of live, scored accounts per band at the 24 month-ends up to the date. */
-    private List<BandMix> bandMix(Portfolio portfolio, LocalDate asOf) {
+    private static List<BandMix> bandMix(HealthModel model, Portfolio portfolio, LocalDate asOf) {
         List<LocalDate> months = new ArrayList<>();
         for (int back = 23; back >= 0; back--) {
             LocalDate month = asOf.minusMonths(back);

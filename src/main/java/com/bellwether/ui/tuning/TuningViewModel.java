@@ -61,7 +61,7 @@ public final class TuningViewModel {
     /** Everything the screen repaints after an edit. */
     public record Preview(HealthModel model, long[][] histogram, long[] accounts, double[] arr,
                           BacktestFrame.Headline headline, BacktestFrame.Headline compared, List<BandChange> changes,
-                          String changeSummary, long computeNanos) {
+                          String changeSummary, long computeNanos, long requestedAt) {
     }
 
     /** A suggestion waiting for the user's confirmation. */
@@ -582,7 +582,7 @@ public final class TuningViewModel {
             HealthModel model;
             while ((model = pending.getAndSet(null)) != null) {
                 long started = requestedAt;
-                Preview computed = compute(model, compareWith.get());
+                Preview computed = compute(model, compareWith.get(), started);
                 fx.execute(() -> {
                     if (computed.model() == draft.get()) {
                         preview.set(computed);
@@ -598,7 +598,7 @@ public final class TuningViewModel {
         }
     }
 
-    private Preview compute(HealthModel model, ModelVersion comparedVersion) {
+    private Preview compute(HealthModel model, ModelVersion comparedVersion, long requestedAt) {
         long start = System.nanoTime();
         ScoreGrid scored = now.withModel(model);
         HealthModel comparedModel = comparedVersion == null ? model : SavedModels.model(comparedVersion);
@@ -631,7 +631,7 @@ public final class TuningViewModel {
         BacktestFrame.Headline headline = frame.withModel(model).headline();
         BacktestFrame.Headline compared = frame.withModel(comparedModel).headline();
         return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
-                summary(changes.size(), moves, comparedVersion), System.nanoTime() - start);
+                summary(changes.size(), moves, comparedVersion), System.nanoTime() - start, requestedAt);
     }
 
     static String summary(int count, Map<Band, Map<Band, Integer>> moves, ModelVersion compared) {

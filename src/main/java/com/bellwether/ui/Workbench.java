@@ -1,0 +1,38 @@
+package com.bellwether.ui;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.ui.account.AccountViewModel;
+import com.bellwether.ui.overview.OverviewViewModel;
+import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.tuning.TuningViewModel;
+
+/** The view models of every screen, made together on one background executor. */
+public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
+                        TuningViewModel tuning) {
+
+    /**
+     * @param background database, scoring and backtest work, one task at a time
+     * @param previews   the tuning screen's re-scoring after each edit, so a long task never holds up a repaint
+     */
+    public static Workbench create(DatabaseLocation location, Executor background, Executor previews, Dialogs dialogs) {
+        HealthModel shipped = HealthModel.defaultModel();
+        return new Workbench(new OverviewViewModel(location, background, dialogs), new PortfolioViewModel(background, shipped),
+                new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater));
+    }
+
+    /** A daemon thread of its own for each executor the workbench uses. */
+    public static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

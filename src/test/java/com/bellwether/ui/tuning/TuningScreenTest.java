@@ -1,0 +1,135 @@
+package com.bellwether.ui.tuning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.bellwether.ingest.TestDatabases;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SamplePortfolio;
+import com.bellwether.store.Database;
+import com.bellwether.store.ModelVersionStore;
+
+/** The tuning screen on the sample portfolio: a slider move repaints the figures; saving makes a version. */
+@ExtendWith(ApplicationExtension.class)
+class TuningScreenTest {
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+    private static final ExecutorService PREVIEWS = Executors.newSingleThreadExecutor();
+
+    private TuningViewModel viewModel;
+    private Database database;
+
+    private static Portfolio portfolio;
+
+    /** The sample portfolio takes a while to read; before the stage, which the toolkit gives a time limit. */
+    @org.junit.jupiter.api.BeforeAll
+    static void readSample() throws Exception {
+        portfolio = SamplePortfolio.portfolio();
+    }
+
+    @AfterAll
+    static void stopExecutors() {
+        BACKGROUND.shutdownNow();
+        PREVIEWS.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        database = TestDatabases.fresh();
+        viewModel = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
+        stage.setScene(new Scene(new TuningView(viewModel).root(), 1400, 860));
+        stage.show();
+        viewModel.load(database, portfolio, portfolio.lastDataDate());
+    }
+
+    private void waitForPreview() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.previewProperty().get() != null
+                && viewModel.previewProperty().get().model() == viewModel.draftProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The bars' heights, band by band and bin by bin. */
+    private static java.util.List<Long> bars(StackedBarChart<?, ?> chart) {
+        java.util.List<Long> heights = new java.util.ArrayList<>();
+        for (XYChart.Series<?, ?> series : chart.getData()) {
+            for (XYChart.Data<?, ?> d : series.getData()) {
+                heights.add(((Number) d.getYValue()).longValue());
+            }
+        }
+        return heights;
+    }
+
+    @Test
+    void movingAWeightSliderRepaintsTheHistogramTheAucAndTheBandChanges(FxRobot robot) throws Exception {
+        waitForPreview();
+        Label auc = robot.lookup("#figure-auc").queryAs(Label.class);
+        String aucBefore = auc.getText();
+        StackedBarChart<?, ?> histogram = robot.lookup("#tuning-histogram").queryAs(StackedBarChart.class);
+        java.util.List<Long> barsBefore = bars(histogram);
+        assertThat(barsBefore).hasSize(60);
+        assertThat(robot.lookup("#tuning-change-summary").queryAs(Label.class).getText()).startsWith("No account would change band");
+
+        // Drag the support slider's thumb well to the right.
+        Slider support = robot.lookup("#weight-support").queryAs(Slider.class);
+        robot.drag(support.lookup(".thumb")).moveBy(support.getWidth() * 0.45, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitForPreview();
+
+        assertThat(support.getValue()).isGreaterThan(45);
+        assertThat(auc.getText()).isNotEqualTo(aucBefore);
+        assertThat(robot.lookup("#delta-auc").queryAs(Label.class).getText()).startsWith("(");
+        assertThat(bars(histogram)).isNotEqualTo(barsBefore);
+        TableView<?> changes = robot.lookup("#tuning-changes").queryAs(TableView.class);
+        assertThat(changes.getItems()).isNotEmpty();
+        assertThat(robot.lookup("#tuning-change-summary").queryAs(Label.class).getText())
+                .startsWith(changes.getItems().size() + " accounts would change band vs v1 ");
+        assertThat(viewModel.canUndoProperty().get()).isTrue();
+
+        // One drag is one undo step.
+        robot.clickOn("#tuning-undo");
+        waitForPreview();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(auc.getText()).isEqualTo(aucBefore);
+    }
+
+    @Test
+    void savingCreatesAModelVersion(FxRobot robot) throws Exception {
+        waitForPreview();
+        Slider engagement = robot.lookup("#weight-engagement").queryAs(Slider.class);
+        robot.interact(() -> engagement.setValue(10));
+        waitForPreview();
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+
+        robot.clickOn("#tuning-version-name").write("Less engagement");
+        robot.clickOn("#tuning-version-note").write("Logins mislead in Q4");
+        robot.clickOn("#tuning-save");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.dirtyProperty().get() && !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ModelVersionStore store = new ModelVersionStore(database);
+        assertThat(store.list()).hasSize(2);
+        assertThat(store.active().orElseThrow().name()).isEqualTo("Less engagement");
+        assertThat(store.active().orElseThrow().note()).isEqualTo("Logins mislead in Q4");
+        assertThat(robot.lookup("#tuning-status").queryAs(Label.class).getText()).startsWith("Saved v2 Less engagement");
+    }
+}
