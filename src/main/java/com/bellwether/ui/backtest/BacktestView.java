@@ -32,8 +32,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -41,6 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -80,17 +79,20 @@ public final class BacktestView {
     static final String NUMERIC = "bw-backtest-numeric";
     static final String ICON_BUTTON = "bw-backtest-icon-button";
 
-    private static final double CHART_HEIGHT = 290;
+    /** Bar style classes by band ordinal: red, yellow, green. */
+    static final String[] BAND_BAR = {"bw-band-red", "bw-band-yellow", "bw-band-green"};
+
+    private static final double CHART_HEIGHT = 300;
 
     private final BacktestViewModel viewModel;
     private final Dialogs dialogs;
     private final VBox content = new VBox(12);
     private final ScrollPane root = new ScrollPane(content);
 
-    private final LineChart<Number, Number> roc = curveChart("backtest-roc", "False-positive rate", "Recall (true-positive rate)");
+    private final LineChart<Number, Number> roc = curveChart("backtest-roc", "False-positive rate", "True-positive rate");
     private final LineChart<Number, Number> precisionRecall = curveChart("backtest-pr", "Recall", "Precision");
-    private final LineChart<Number, Number> capture = curveChart("backtest-capture", "Share of points flagged, riskiest first",
-            "Share of churners caught");
+    private final LineChart<Number, Number> capture = curveChart("backtest-capture", "Share flagged, riskiest first",
+            "Churners caught");
     private final BarChart<String, Number> bandChurn = barChart("backtest-band-churn", "Band", "Churn rate (%)");
     private final BarChart<String, Number> leadTime = barChart("backtest-lead-time", "Days of warning before the churn",
             "Caught churns");
@@ -109,6 +111,7 @@ public final class BacktestView {
     private final Label captureNote = new Label();
     private final Label leadNote = new Label();
     private final Label curvesNote = new Label();
+    private final Label bandNote = new Label();
 
     public BacktestView(BacktestViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
@@ -187,7 +190,7 @@ public final class BacktestView {
                 return null;
             }
         });
-        compare.setPrefWidth(220);
+        compare.setPrefWidth(270);
 
         Button run = new Button("Run", new FontIcon(Feather.PLAY));
         run.setId("backtest-run");
@@ -281,7 +284,8 @@ public final class BacktestView {
         grid.add(card("ROC curve", "roc", roc, roc, curvesNote), 0, 0);
         grid.add(card("Precision–recall curve", "precision-recall", precisionRecall, precisionRecall, new Label()), 1, 0);
         grid.add(card("Capture of churners (lift)", "capture", capture, capture, captureNote), 2, 0);
-        grid.add(card("Churn rate per band", "churn-by-band", bandChurn, bandChurn, new Label()), 0, 1);
+        bandChurn.setStyle(bandColours());
+        grid.add(card("Churn rate per band", "churn-by-band", bandChurn, bandChurn, bandNote), 0, 1);
         grid.add(card("Lead time of caught churns", "lead-time", leadTime, leadTime, leadNote), 1, 1);
         VBox matrices = new VBox(14, red, redOrYellow);
         matrices.setId("backtest-confusion");
@@ -373,11 +377,13 @@ public final class BacktestView {
         precisionRecall.getData().setAll(prSeries);
         capture.getData().setAll(captureSeries);
         captureNote.setText(report == null ? "" : report.lift().stream()
-                .map(l -> String.format(Locale.ROOT, "Riskiest %s%%: %s of churners, lift %s", number(l.percent()),
-                        share(l.capture()), ratio(l.lift())))
+                .map(l -> String.format(Locale.ROOT, "Riskiest %s%%: %s of churners, lift %.2f×", number(l.percent()),
+                        share(l.capture()), l.lift()))
                 .reduce((a, b) -> a + "; " + b).orElse(""));
 
         XYChart.Series<String, Number> leads = ReportCharts.leadTimes(report == null ? null : report.leadTime());
+        wholeNumbers((NumberAxis) leadTime.getYAxis(),
+                leads.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0));
         leadTime.getData().setAll(List.of(leads));
         BacktestReport.LeadTime lead = report == null ? null : report.leadTime();
         leadNote.setText(lead == null ? "" : String.format(Locale.ROOT,
@@ -396,28 +402,41 @@ public final class BacktestView {
         churners.setText(block == null ? "–" : String.format(Locale.ROOT, "%,d (%s)", block.churners(), share(block.churnRate())));
         Metrics.Lift top = block == null ? null : block.lift();
         liftCaption.setText(top == null ? "Lift" : "Lift, riskiest " + number(top.percent()) + "%");
-        lift.setText(top == null ? "–" : ratio(top.lift()));
+        lift.setText(top == null ? "–" : String.format(Locale.ROOT, "%.2f×", top.lift()));
         red.show(block == null ? null : block.confusionRed());
         redOrYellow.show(block == null ? null : block.confusionRedOrYellow());
 
         XYChart.Series<String, Number> rates = new XYChart.Series<>();
         rates.setName("Churn rate");
+        List<String> notes = new ArrayList<>();
         if (block != null) {
             for (Band band : Band.values()) {
                 BacktestReport.BandRate rate = block.churnRateByBand().get(band.id());
                 double percent = rate == null || Double.isNaN(rate.rate()) ? 0 : 100 * rate.rate();
-                String category = rate == null ? band.id() : String.format(Locale.ROOT, "%s: %.1f%% of %,d", band.id(), percent, rate.points());
-                rates.getData().add(new XYChart.Data<>(category, percent));
+                rates.getData().add(new XYChart.Data<>(band.id(), percent));
+                notes.add(rate == null || rate.points() == 0 ? band.id() + ": no points" : String.format(Locale.ROOT,
+                        "%s: %,d of %,d churned", band.id(), rate.churners(), rate.points()));
             }
         }
         bandChurn.getData().setAll(List.of(rates));
-        // Bars take the band colours once the chart has made their nodes.
         for (int i = 0; i < rates.getData().size(); i++) {
             Node bar = rates.getData().get(i).getNode();
-            if (bar instanceof Region region) {
-                region.setBackground(new Background(new BackgroundFill(BandPalette.of(Band.values()[i]), null, null)));
+            if (bar != null) {
+                bar.getStyleClass().add(BAND_BAR[i]);
             }
         }
+        bandNote.setText(String.join("; ", notes));
+    }
+
+    /** Band colours from BandPalette as looked-up colours for backtest.css (-bw-band-red, ...), the one inline style. */
+    private static String bandColours() {
+        StringBuilder style = new StringBuilder();
+        for (Band band : Band.values()) {
+            Color colour = BandPalette.of(band);
+            style.append(String.format(Locale.ROOT, "-bw-band-%s: rgb(%d, %d, %d); ", band.id(),
+                    Math.round(colour.getRed() * 255), Math.round(colour.getGreen() * 255), Math.round(colour.getBlue() * 255)));
+        }
+        return style.toString().trim();
     }
 
     // Building blocks
@@ -486,6 +505,22 @@ public final class BacktestView {
         return chart;
     }
 
+    /** A count axis from 0 with whole-number ticks, about five of them. */
+    private static void wholeNumbers(NumberAxis axis, double max) {
+        double step = 1;
+        for (double unit : new double[] {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000}) {
+            step = unit;
+            if (max / unit <= 6) {
+                break;
+            }
+        }
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(Math.max(step, Math.ceil(max / step) * step));
+        axis.setTickUnit(step);
+        axis.setMinorTickCount(0);
+    }
+
     private static Label figureValue(String id) {
         Label label = new Label("–");
         label.setId(id);
@@ -525,6 +560,7 @@ public final class BacktestView {
         table.setPlaceholder(new Label(empty));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<BacktestReport.ListedPoint, String> account = text("Account", BacktestReport.ListedPoint::name, 170);
+        account.setMinWidth(150);
         TableColumn<BacktestReport.ListedPoint, String> cutoff = text("Cut-off", p -> p.cutoff().toString(), 96);
         cutoff.setMinWidth(96);
         TableColumn<BacktestReport.ListedPoint, Number> score = number("Score", BacktestReport.ListedPoint::score,
@@ -544,10 +580,11 @@ public final class BacktestView {
         TableColumn<BacktestReport.ListedPoint, Number> arr = number("ARR",
                 p -> p.arr() == null ? Double.NaN : p.arr(), v -> money(v), 76);
         TableColumn<BacktestReport.ListedPoint, String> segment = text("Segment", BacktestReport.ListedPoint::segment, 96);
+        segment.setMinWidth(90);
         TableColumn<BacktestReport.ListedPoint, String> stage = text("Stage", p -> viewModel.model() == null ? p.stage()
                 : viewModel.model().stageLabel(p.stage()), 90);
         TableColumn<BacktestReport.ListedPoint, String> reason = text("Top reason",
-                p -> BacktestViewModel.topReason(p.explanation()), 320);
+                p -> BacktestViewModel.topReason(p.explanation()), 260);
         table.getColumns().add(account);
         table.getColumns().add(cutoff);
         table.getColumns().add(score);
