@@ -290,8 +290,8 @@ public final class Backtester {
         return variants;
     }
 
-    /** Every category weighted alike, in every stage. */
-    static HealthModel equalWeights(HealthModel model) {
+    /** The equal-weights baseline: every category weighted alike, in every stage. */
+    public static HealthModel equalWeights(HealthModel model) {
         List<HealthModel.Category> categories = model.categories().stream()
                 .map(c -> new HealthModel.Category(c.id(), c.label(), 1.0)).toList();
         List<HealthModel.Stage> stages = model.stages().stream()
@@ -300,8 +300,8 @@ public final class Backtester {
                 model.bands(), model.stageRule(), stages, model.playbook(), model.adjustmentBound());
     }
 
-    /** Only the measures read from usage metrics count (the others weigh 0). */
-    static HealthModel usageOnly(HealthModel model) {
+    /** The usage-only baseline: only the measures read from usage metrics count (the others weigh 0). */
+    public static HealthModel usageOnly(HealthModel model) {
         List<HealthModel.Measure> measures = model.measures().stream().map(m -> {
             boolean usage = m.derive().metric() != null && m.derive().role() == null && m.derive().kind() == null;
             return usage ? m : new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(), m.direction(),

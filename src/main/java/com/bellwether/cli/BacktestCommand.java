@@ -18,13 +18,13 @@ import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
+import com.bellwether.backtest.ReportJson;
 import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.Database;
 import com.bellwether.store.PortfolioReader;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine.Command;
@@ -142,7 +142,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         BacktestReport report = Backtester.report(frame, new Backtester.Options(variants, suggestBands, suggestWeights, bounds),
                 () -> false);
-        writeJson(report);
+        ReportJson.write(report, out);
         if (points != null) {
             writePoints(frame);
         }
@@ -158,12 +158,6 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeJson(BacktestReport report) throws IOException {
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        ScoreCommand.json(9).setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).writeValue(out.toFile(), report);
-    }
 
     private void writePoints(BacktestFrame frame) throws IOException {
         ScoreGrid grid = frame.grid();

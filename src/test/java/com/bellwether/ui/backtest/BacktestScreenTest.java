@@ -1,0 +1,200 @@
+package com.bellwether.ui.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.bellwether.backtest.BacktestReport;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.SamplePortfolio;
+import com.bellwether.ui.Dialogs;
+
+/** The backtest screen on a stage of its own, run on the sample portfolio off the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class BacktestScreenTest {
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+
+    @TempDir
+    Path folder;
+
+    private BacktestViewModel viewModel;
+    private BacktestView view;
+    private final SavingDialogs dialogs = new SavingDialogs();
+
+    private static com.bellwether.scoring.Portfolio portfolio;
+
+    /** The sample data is imported before the stage is set up, not on the FX thread. */
+    @BeforeAll
+    static void importTheSample() throws Exception {
+        portfolio = SamplePortfolio.portfolio();
+    }
+
+    @AfterAll
+    static void stopBackground() {
+        BACKGROUND.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        viewModel = new BacktestViewModel(BACKGROUND, List.of());
+        viewModel.setPortfolio(portfolio, HealthModel.defaultModel());
+        view = new BacktestView(viewModel, dialogs);
+        stage.setScene(new Scene(view.root(), 1400, 1000));
+        stage.show();
+    }
+
+    private void runOverAYear(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            viewModel.fromProperty().set(LocalDate.parse("2025-01-01"));
+            viewModel.toProperty().set(LocalDate.parse("2025-12-01"));
+        });
+        robot.clickOn("#backtest-run");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> viewModel.reportProperty().get() != null && !viewModel.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aRunFillsTheFiguresAndChartsAndAMissedChurnOpensItsAccountAsOfTheCutoff(FxRobot robot) throws Exception {
+        runOverAYear(robot);
+        BacktestReport report = viewModel.reportProperty().get();
+
+        assertThat(robot.lookup("#backtest-auc").queryAs(Label.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.3f", report.rocAuc())).isNotEqualTo("–");
+        assertThat(robot.lookup("#backtest-status").queryAs(Label.class).getText()).startsWith("12 cut-offs from 2025-01-01");
+        LineChart<?, ?> roc = robot.lookup("#backtest-roc").queryAs(LineChart.class);
+        assertThat(roc.getData()).hasSize(2);
+        assertThat(roc.getData().get(1).getData()).hasSize(report.rocCurve().size() + 1);
+        assertThat(curves(robot, "#backtest-pr").getData().get(1).getData()).hasSizeGreaterThan(10);
+        assertThat(robot.lookup("#backtest-capture").queryAs(LineChart.class).getData()).hasSize(2);
+        BarChart<?, ?> bands = robot.lookup("#backtest-band-churn").queryAs(BarChart.class);
+        assertThat(bands.getData().get(0).getData()).hasSize(3);
+        assertThat(bars(robot, "#backtest-lead-time").getData().get(0).getData()).isNotEmpty();
+        assertThat(robot.lookup("#confusion-red-tp").queryAs(Label.class).getText())
+                .startsWith(String.format(Locale.ROOT, "%,d", report.confusionRed().truePositives()));
+        assertThat(robot.lookup("#backtest-breakdown").queryAs(TableView.class).getItems()).isNotEmpty();
+
+        TableView<?> misses = robot.lookup("#backtest-false-negatives").queryAs(TableView.class);
+        assertThat(misses.getItems()).hasSize(report.falseNegatives().size());
+        robot.interact(() -> ((ScrollPane) view.root()).setVvalue(1));
+        Node thirdRow = robot.lookup("#backtest-false-negatives .table-row-cell").nth(2).query();
+        robot.clickOn(thirdRow);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        BacktestReport.ListedPoint missed = (BacktestReport.ListedPoint) misses.getItems().get(2);
+        assertThat(viewModel.openRequestProperty().get()).isEqualTo(new OpenRequest(missed.accountId(), missed.cutoff()));
+        assertThat(robot.lookup("#backtest-explanation").queryAs(Label.class).getText()).isEqualTo(missed.explanation());
+    }
+
+    @Test
+    void aBaselineIsDrawnOnTheSameChartsAndAChartSavesAsPng(FxRobot robot) throws Exception {
+        runOverAYear(robot);
+
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> compare = robot.lookup("#backtest-compare").queryAs(ComboBox.class);
+            compare.getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> viewModel.comparisonReportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LineChart<?, ?> roc = robot.lookup("#backtest-roc").queryAs(LineChart.class);
+        assertThat(roc.getData()).hasSize(3);
+        assertThat(roc.getData().get(2).getName()).startsWith("Equal weights (baseline) (AUC 0.");
+        assertThat(robot.lookup("#backtest-pr").queryAs(LineChart.class).getData()).hasSize(3);
+
+        dialogs.saveTo = folder.resolve("roc.png");
+        robot.clickOn("#backtest-png-roc");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.saveTo)
+                && viewModel.statusProperty().get().startsWith("Wrote"));
+        assertThat(ImageIO.read(dialogs.saveTo.toFile()).getWidth()).isGreaterThan(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LineChart<Number, Number> curves(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(LineChart.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BarChart<String, Number> bars(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(BarChart.class);
+    }
+
+    @Test
+    void aBadStepIsExplainedOnTheScreen(FxRobot robot) {
+        robot.doubleClickOn("#backtest-step").write("every month");
+        robot.clickOn("#backtest-run");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label problem = robot.lookup("#backtest-problem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).startsWith("Step: expected a step such as 1m, 2w or 30d, not ");
+        assertThat(viewModel.reportProperty().get()).isNull();
+    }
+
+    /** Saves where the test says, and records what it was asked. */
+    static final class SavingDialogs implements Dialogs {
+
+        Path saveTo;
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseMapping(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            return Optional.ofNullable(saveTo);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+        }
+    }
+}
