@@ -48,7 +48,7 @@ public final class BellwetherApp extends Application {
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
-    public static void show(Stage stage, Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
+    public static MainWindow show(Stage stage, Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
         applyTheme(settings.darkTheme());
         OverviewViewModel viewModel = workbench.data();
         MainWindow window = new MainWindow(workbench, settings, dialogs);
@@ -58,10 +58,11 @@ public final class BellwetherApp extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.open();
+        return window;
     }
 
     /** AtlantaFX Primer, light or dark. */
-    static void applyTheme(boolean dark) {
+    public static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }

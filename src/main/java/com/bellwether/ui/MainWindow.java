@@ -15,12 +15,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import com.bellwether.scoring.Band;
 import com.bellwether.ui.account.AccountView;
 import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.overview.OverviewView;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.backtest.BacktestView;
+import com.bellwether.ui.backtest.BacktestViewModel;
 import com.bellwether.ui.tuning.TuningView;
 import com.bellwether.ui.tuning.TuningViewModel;
 import org.kordamp.ikonli.feather.Feather;
@@ -44,12 +47,15 @@ public final class MainWindow {
         PortfolioViewModel portfolio = workbench.portfolio();
         AccountViewModel account = workbench.account();
         TuningViewModel tuning = workbench.tuning();
+        BacktestViewModel backtest = workbench.backtest();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         TuningView tuningView = new TuningView(tuning);
         Parent accountScreen = new AccountView(account).root();
+        Parent backtestScreen = new BacktestView(backtest, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
         ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningView.root());
+        ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
         ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         portfolio.openedProperty().addListener((o, old, row) -> {
@@ -62,6 +68,20 @@ public final class MainWindow {
         portfolio.totalsProperty().addListener((o, old, totals) -> {
             if (totals != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
                 tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
+                backtest.setPortfolio(portfolio.portfolio(), portfolio.model());
+            }
+        });
+        tuning.savedHeadlineProperty().addListener((o, old, headline) -> {
+            if (headline != null) {
+                portfolio.churnRatesProperty().set(new PortfolioViewModel.ChurnRates(headline.bandRates().rate(Band.RED),
+                        headline.bandRates().rate(Band.YELLOW), headline.bandRates().rate(Band.GREEN), tuning.horizonDays()));
+            }
+        });
+        // A missed churn or a false alarm opens as of its cut-off.
+        backtest.openRequestProperty().addListener((o, old, request) -> {
+            if (request != null && backtest.portfolio() != null) {
+                account.show(backtest.portfolio(), request.accountId(), request.asOf());
+                screens.selectToggle(accountButton);
             }
         });
         tuning.openRequestProperty().addListener((o, old, accountId) -> {
@@ -92,7 +112,7 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, accountButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
@@ -124,8 +144,10 @@ public final class MainWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(tuningButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
-                        () -> screens.selectToggle(accountButton));
+                        () -> screens.selectToggle(backtestButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(accountButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(dataButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     screens.selectToggle(tuningButton);
@@ -137,6 +159,15 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** Shows the screen whose rail button has this id (nav-portfolio, nav-tuning, ...). */
+    public void showScreen(String navId) {
+        for (javafx.scene.control.Toggle toggle : screens.getToggles()) {
+            if (navId.equals(((ToggleButton) toggle).getId())) {
+                screens.selectToggle(toggle);
+            }
+        }
     }
 
     private ToggleButton railButton(String text, Feather icon, String id, Parent screen) {

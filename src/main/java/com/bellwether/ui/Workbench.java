@@ -1,5 +1,6 @@
 package com.bellwether.ui;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,13 +10,14 @@ import javafx.application.Platform;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.ui.account.AccountViewModel;
+import com.bellwether.ui.backtest.BacktestViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.tuning.TuningViewModel;
 
 /** The view models of every screen, made together on one background executor. */
 public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
-                        TuningViewModel tuning) {
+                        TuningViewModel tuning, BacktestViewModel backtest) {
 
     /**
      * @param background database, scoring and backtest work, one task at a time
@@ -24,7 +26,8 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
     public static Workbench create(DatabaseLocation location, Executor background, Executor previews, Dialogs dialogs) {
         HealthModel shipped = HealthModel.defaultModel();
         return new Workbench(new OverviewViewModel(location, background, dialogs), new PortfolioViewModel(background, shipped),
-                new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater));
+                new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
+                new BacktestViewModel(background, List.of()));
     }
 
     /** A daemon thread of its own for each executor the workbench uses. */

@@ -60,7 +60,8 @@ class OverviewScreenTest {
         portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
         account = new com.bellwether.ui.account.AccountViewModel(BACKGROUND, HealthModel.defaultModel());
         tuning = new com.bellwether.ui.tuning.TuningViewModel(BACKGROUND, PREVIEWS, javafx.application.Platform::runLater);
-        BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning), WorkbenchSettings.inMemory(), dialogs);
+        BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning,
+                new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of())), WorkbenchSettings.inMemory(), dialogs);
     }
 
     private void waitUntilIdle() throws Exception {

@@ -38,6 +38,7 @@ public final class PortfolioView {
     private final Tile atRisk = tile("ARR in red or yellow", "k", BandPalette.RED);
     private final Tile improved = tile("Improved in 30 days", "accounts", BandPalette.GREEN);
     private final Tile declined = tile("Declined in 30 days", "accounts", BandPalette.RED);
+    private final Tile churnRates = tile("Churn rate in red", "%", BandPalette.RED);
 
     public PortfolioView(PortfolioViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
@@ -55,12 +56,15 @@ public final class PortfolioView {
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
         javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10);
-        for (Tile tile : new Tile[] {red, yellow, green, atRisk, improved, declined}) {
+        churnRates.setDecimals(1);
+        churnRates.setDescription("after a backtest");
+        viewModel.churnRatesProperty().addListener((o, old, rates) -> showChurnRates(rates));
+        for (Tile tile : new Tile[] {red, yellow, green, atRisk, improved, declined, churnRates}) {
             javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(tile);
             card.getStyleClass().add(TILE_CARD);
             tileRow.getChildren().add(card);
         }
-        tileRow.setPrefWrapLength(540);
+        tileRow.setPrefWrapLength(730);
         javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Band mix", bandMixChart()),
                 new javafx.scene.control.Tab("Breakdown", breakdown()));
@@ -206,6 +210,15 @@ public final class PortfolioView {
         atRisk.setValue(totals.arrAtRisk() / 1000);
         improved.setValue(totals.improved());
         declined.setValue(totals.declined());
+    }
+
+    private void showChurnRates(PortfolioViewModel.ChurnRates rates) {
+        if (rates == null) {
+            return;
+        }
+        churnRates.setValue(100 * rates.red());
+        churnRates.setDescription(String.format(Locale.ROOT, "yellow %.1f%%, green %.1f%% (backtest, %d days)",
+                100 * rates.yellow(), 100 * rates.green(), rates.horizonDays()));
     }
 
     static String money(double amount) {

@@ -42,6 +42,10 @@ public final class PortfolioViewModel {
         }
     }
 
+    /** How often accounts in each band churned within the horizon, in the latest backtest of the active model. */
+    public record ChurnRates(double red, double yellow, double green, int horizonDays) {
+    }
+
     /** The share of live accounts in each band at one month's end. */
     public record BandMix(LocalDate date, double red, double yellow, double green) {
     }
@@ -64,6 +68,7 @@ public final class PortfolioViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ObjectProperty<ChurnRates> churnRates = new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     public PortfolioViewModel(Executor background, HealthModel model) {
@@ -102,6 +107,11 @@ public final class PortfolioViewModel {
 
     public ReadOnlyObjectProperty<Totals> totalsProperty() {
         return totals.getReadOnlyProperty();
+    }
+
+    /** Set from the latest backtest of the active model, wherever it ran. */
+    public javafx.beans.property.ObjectProperty<ChurnRates> churnRatesProperty() {
+        return churnRates;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -94,6 +94,7 @@ public final class TuningViewModel {
     private final ObservableSet<String> locked = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<String> openRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelVersion> savedVersion = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BacktestFrame.Headline> savedHeadline = new ReadOnlyObjectWrapper<>();
 
     private final Deque<HealthModel> undo = new ArrayDeque<>();
     private final Deque<HealthModel> redo = new ArrayDeque<>();
@@ -201,6 +202,16 @@ public final class TuningViewModel {
         return portfolio;
     }
 
+    /** The backtest headline of the active version. */
+    public ReadOnlyObjectProperty<BacktestFrame.Headline> savedHeadlineProperty() {
+        return savedHeadline.getReadOnlyProperty();
+    }
+
+    /** The backtest's horizon in days. */
+    public int horizonDays() {
+        return frame == null ? BacktestSettings.defaults().horizonDays() : frame.settings().horizonDays();
+    }
+
     /** Told the time from an edit to its preview being published, in nanoseconds. */
     public void onPreviewTimed(LongConsumer listener) {
         this.timings = listener;
@@ -287,6 +298,7 @@ public final class TuningViewModel {
             draft.set(model);
             compareWith.set(loaded2.active());
             afterEdit();
+            savedHeadline.set(loaded2.frame().headline());
             status.set("Editing a draft of " + loaded2.active().label() + ". Nothing changes until you save.");
         });
     }
@@ -450,6 +462,7 @@ public final class TuningViewModel {
             compareWith.set(version);
             draft.set(SavedModels.model(version));
             afterEdit();
+            savedHeadline.set(frame.withModel(draft.get()).headline());
             savedVersion.set(version);
             status.set("Saved " + version.label() + " and made it the active model.");
         });

@@ -1,0 +1,211 @@
+package com.bellwether.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import com.bellwether.scoring.Band;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.ui.portfolio.AccountRow;
+
+/**
+ * Opens the workbench on a database, visits every screen once the screen has its data, and writes each as a PNG,
+ * in the light and the dark theme. With timings on, it also moves a weight slider's value a number of times and
+ * reports the time from each move to the end of the repaint that shows it. Needs a display (Xvfb will do).
+ */
+public final class ScreenshotTour {
+
+    /** What to do; {@code timedMoves} 0 for no timing. */
+    public record Plan(DatabaseLocation location, Path out, List<String> themes, int timedMoves) {
+    }
+
+    /** The files written and, when timed, the edit-to-repaint times in milliseconds. */
+    public record Result(List<Path> files, List<Double> repaintMillis) {
+    }
+
+    private static final double WAIT_STEP_SECONDS = 0.1;
+    private static final int WAIT_LIMIT_STEPS = 1800;
+
+    private final Plan plan;
+    private final CompletableFuture<Result> done = new CompletableFuture<>();
+    private final List<Path> files = new ArrayList<>();
+    private final List<Double> repaints = new ArrayList<>();
+    private final Deque<Step> steps = new ArrayDeque<>();
+    private Workbench workbench;
+    private MainWindow window;
+    private Stage stage;
+
+    private record Step(String what, BooleanSupplier ready, Runnable action) {
+    }
+
+    private ScreenshotTour(Plan plan) {
+        this.plan = plan;
+    }
+
+    /** Starts the toolkit, runs the tour and waits for it; the toolkit is left to exit with the program. */
+    public static Result run(Plan plan) throws Exception {
+        Files.createDirectories(plan.out());
+        ScreenshotTour tour = new ScreenshotTour(plan);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        Platform.runLater(tour::begin);
+        try {
+            return tour.done.get();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private void begin() {
+        ExecutorService background = Workbench.thread("bellwether-background");
+        ExecutorService previews = Workbench.thread("bellwether-preview");
+        stage = new Stage();
+        stage.setWidth(1440);
+        stage.setHeight(900);
+        FxDialogs dialogs = new FxDialogs(stage);
+        workbench = Workbench.create(plan.location(), background, previews, dialogs);
+        WorkbenchSettings settings = WorkbenchSettings.inMemory();
+        window = BellwetherApp.show(stage, workbench, settings, dialogs);
+
+        step("the portfolio scored", () -> workbench.portfolio().totalsProperty().get() != null
+                && !workbench.portfolio().busyProperty().get()
+                && workbench.tuning().previewProperty().get() != null && !workbench.tuning().busyProperty().get(), () -> { });
+        step("a backtest", () -> true, () -> workbench.backtest().run());
+        step("the backtest done", () -> workbench.backtest().reportProperty().get() != null
+                && !workbench.backtest().runningProperty().get(), () -> { });
+        step("an account", () -> true, this::openRiskiestAccount);
+        step("the account scored", () -> workbench.account().scoreProperty().get() != null, () -> { });
+        step("a weight moved", () -> true, () -> workbench.tuning().setWeight("support", 35, false));
+        step("its preview", this::previewCurrent, () -> { });
+        for (String theme : plan.themes()) {
+            boolean dark = theme.equals("dark");
+            step("the " + theme + " theme", () -> true, () -> BellwetherApp.applyTheme(dark));
+            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "data")) {
+                step(screen, () -> true, () -> window.showScreen("nav-" + screen));
+                // Two pulses, so that charts shown for the first time have laid out.
+                step(screen + " laid out", () -> true, () -> { });
+                step(screen + " shot", () -> true, () -> shoot(screen + (dark ? "-dark" : "")));
+            }
+        }
+        if (plan.timedMoves() > 0) {
+            step("tuning for timing", () -> true, () -> window.showScreen("nav-tuning"));
+            for (int i = 0; i < plan.timedMoves(); i++) {
+                double percent = 20 + (i % 20) * 1.5;
+                step("move " + i, () -> true, () -> timeMove(percent));
+                step("move " + i + " repainted", () -> repaints.size() > movesTimed, () -> { });
+            }
+        }
+        next(0);
+    }
+
+    private int movesTimed;
+
+    private void timeMove(double percent) {
+        Scene scene = stage.getScene();
+        long start = System.nanoTime();
+        int index = movesTimed;
+        workbench.tuning().setWeight("engagement", percent, false);
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (previewCurrent()) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                repaints.add((System.nanoTime() - start) / 1e6);
+            } else {
+                Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+        movesTimed = index + 1;
+    }
+
+    private boolean previewCurrent() {
+        var preview = workbench.tuning().previewProperty().get();
+        return preview != null && preview.model() == workbench.tuning().draftProperty().get();
+    }
+
+    private void openRiskiestAccount() {
+        AccountRow riskiest = null;
+        for (AccountRow row : workbench.portfolio().allRows()) {
+            if (row.score().band() == Band.RED && (riskiest == null || row.score().score() < riskiest.score().score())) {
+                riskiest = row;
+            }
+        }
+        if (riskiest == null && !workbench.portfolio().allRows().isEmpty()) {
+            riskiest = workbench.portfolio().allRows().get(0);
+        }
+        if (riskiest != null) {
+            workbench.portfolio().openedProperty().set(null);
+            workbench.portfolio().openedProperty().set(riskiest);
+        }
+    }
+
+    private void shoot(String name) {
+        WritableImage image = stage.getScene().snapshot(null);
+        Path file = plan.out().resolve(name + ".png");
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            files.add(file);
+        } catch (IOException e) {
+            fail(new IOException("Cannot write " + file + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void step(String what, BooleanSupplier ready, Runnable action) {
+        steps.add(new Step(what, ready, action));
+    }
+
+    /** Runs the next step once it is ready, checking again every tenth of a second on the FX thread. */
+    private void next(int waited) {
+        if (done.isDone()) {
+            return;
+        }
+        Step step = steps.peek();
+        if (step == null) {
+            done.complete(new Result(List.copyOf(files), List.copyOf(repaints)));
+            return;
+        }
+        if (step.ready().getAsBoolean()) {
+            steps.poll();
+            try {
+                step.action().run();
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            PauseTransition pulse = new PauseTransition(Duration.millis(50));
+            pulse.setOnFinished(e -> next(0));
+            pulse.play();
+        } else if (waited > WAIT_LIMIT_STEPS) {
+            fail(new IllegalStateException("Gave up waiting for " + step.what() + " after "
+                    + String.format(Locale.ROOT, "%.0f", waited * WAIT_STEP_SECONDS) + " s"));
+        } else {
+            PauseTransition pause = new PauseTransition(Duration.seconds(WAIT_STEP_SECONDS));
+            pause.setOnFinished(e -> next(waited + 1));
+            pause.play();
+        }
+    }
+
+    private void fail(Exception e) {
+        done.completeExceptionally(e);
+    }
+}
