@@ -59,6 +59,8 @@ public final class ImportView {
     static final String CENTER = "bw-import-center";
     static final String PANE = "bw-import-pane";
     static final String BANNER = "bw-import-banner";
+    static final String PREVIEW_ABOUT = "bw-import-preview-about";
+    static final String PLACEHOLDER = "bw-import-placeholder";
     static final String HINT = "bw-import-hint";
     static final String READ_ONLY_PARTS = "bw-import-read-only";
     static final String STATUS_BAR = "bw-import-status-bar";
@@ -195,7 +197,10 @@ public final class ImportView {
     private Region previewPane() {
         ListView<FilePreview> files = new ListView<>(viewModel.previews());
         files.setId("preview-files");
-        files.setPlaceholder(new Label("Choose a folder or files to see their first rows."));
+        Label noFiles = new Label("Choose a folder or files to see their first rows.");
+        noFiles.setWrapText(true);
+        noFiles.getStyleClass().addAll(MUTED, PLACEHOLDER);
+        files.setPlaceholder(noFiles);
         files.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(FilePreview preview, boolean empty) {
@@ -216,7 +221,7 @@ public final class ImportView {
         rows.setPlaceholder(new Label("No rows to show."));
         Label about = new Label();
         about.setId("preview-about");
-        about.getStyleClass().add(MUTED);
+        about.getStyleClass().addAll(MUTED, PREVIEW_ABOUT);
         files.getSelectionModel().selectedItemProperty().addListener((o, old, preview) -> {
             showPreview(rows, preview);
             about.setText(preview == null ? "" : describe(preview));
@@ -275,6 +280,7 @@ public final class ImportView {
         TabPane entities = new TabPane();
         entities.setId("mapping-entities");
         entities.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        entities.disableProperty().bind(viewModel.busyProperty());
         Runnable rebuild = () -> {
             entities.getTabs().clear();
             for (EntityMappingDraft draft : viewModel.entities()) {
@@ -290,7 +296,6 @@ public final class ImportView {
         VBox.setVgrow(entities, Priority.ALWAYS);
         VBox pane = new VBox(8, hint, empty, entities);
         pane.getStyleClass().add(PANE);
-        pane.disableProperty().bind(viewModel.busyProperty());
         return pane;
     }
 
@@ -319,6 +324,8 @@ public final class ImportView {
         fields.setId("mapping-fields-" + draft.entity().key());
         fields.editableProperty().bind(viewModel.mappingEditableProperty());
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Room for the combo box a source cell turns into, so rows keep one height.
+        fields.setFixedCellSize(34);
 
         TableColumn<FieldMapping, String> field = new TableColumn<>("Bundle field");
         field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
@@ -354,10 +361,8 @@ public final class ImportView {
         constant.setCellFactory(TextFieldTableCell.forTableColumn());
         constant.setPrefWidth(140);
 
-        TableColumn<FieldMapping, String> note = new TableColumn<>("Also in the profile (read-only)");
-        note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
+        TableColumn<FieldMapping, String> note = text("Also in the profile (read-only)", 360, FieldMapping::note);
         note.setEditable(false);
-        note.setPrefWidth(360);
         fields.getColumns().addAll(List.of(field, source, constant, note));
         fields.setPlaceholder(new Label("No field."));
 
@@ -410,11 +415,11 @@ public final class ImportView {
         table.setPlaceholder(new Label("No problems. Check reads everything and writes nothing."));
         table.getColumns().addAll(List.of(
                 text("File", 170, ImportProblem::file),
-                number("Line", 70, p -> p.line() == 0 ? null : p.line()),
+                number("Line", 64, p -> p.line() == 0 ? null : p.line()),
                 number("Column", 70, p -> p.column() == 0 ? null : (long) p.column()),
                 text("Field", 130, ImportProblem::field),
                 text("Value", 150, ImportProblem::value),
-                text("Expected", 420, ImportProblem::expected)));
+                text("Expected", 520, ImportProblem::expected)));
         return table;
     }
 
@@ -434,9 +439,18 @@ public final class ImportView {
         return table;
     }
 
+    /** A column of text; a value too long for it shows in full on hover. */
     private static <S> TableColumn<S, String> text(String title, double width, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         column.setPrefWidth(width);
         return column;
     }
@@ -444,6 +458,13 @@ public final class ImportView {
     private static <S> TableColumn<S, Number> number(String title, double width, Function<S, Number> value) {
         TableColumn<S, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number number, boolean empty) {
+                super.updateItem(number, empty);
+                setText(empty || number == null ? null : String.format("%,d", number.longValue()));
+            }
+        });
         column.setPrefWidth(width);
         column.getStyleClass().add(NUMERIC);
         return column;

@@ -79,6 +79,14 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
 
+    // Read-only faces, made once: a listener added to one lives as long as the face does.
+    private final ObservableList<Path> sourcesView = FXCollections.unmodifiableObservableList(sources);
+    private final ObservableList<FilePreview> previewsView = FXCollections.unmodifiableObservableList(previews);
+    private final ObservableList<ProfileChoice> profilesView = FXCollections.unmodifiableObservableList(profiles);
+    private final ObservableList<EntityMappingDraft> entitiesView = FXCollections.unmodifiableObservableList(entities);
+    private final ObservableList<ImportProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<ImportRun.FileCount> fileCountsView = FXCollections.unmodifiableObservableList(fileCounts);
+
     /** Profiles read so far (shipped ones are read when first chosen); edits live in the drafts. */
     private final Map<ProfileChoice, MappingProfile> readProfiles = new HashMap<>();
 
@@ -107,7 +115,7 @@ public final class ImportViewModel {
 
     /** The chosen folder, or the chosen files. */
     public ObservableList<Path> sources() {
-        return FXCollections.unmodifiableObservableList(sources);
+        return sourcesView;
     }
 
     public ReadOnlyStringProperty sourceTextProperty() {
@@ -116,12 +124,12 @@ public final class ImportViewModel {
 
     /** The header and first rows of every CSV file of the source. */
     public ObservableList<FilePreview> previews() {
-        return FXCollections.unmodifiableObservableList(previews);
+        return previewsView;
     }
 
     /** The bundle format, the shipped profiles, a new profile, and the profiles opened from files. */
     public ObservableList<ProfileChoice> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
     /** The chosen profile; setting it reads a shipped profile if need be and shows its mapping. */
@@ -134,7 +142,7 @@ public final class ImportViewModel {
      * profile every entity (one with no file is not imported).
      */
     public ObservableList<EntityMappingDraft> entities() {
-        return FXCollections.unmodifiableObservableList(entities);
+        return entitiesView;
     }
 
     public ReadOnlyBooleanProperty mappingEditableProperty() {
@@ -148,12 +156,12 @@ public final class ImportViewModel {
 
     /** What the last Check or Import found: file, line, column, field, value, expected. */
     public ObservableList<ImportProblem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Per file, the rows read and the records written (or, after a Check, that would be written). */
     public ObservableList<ImportRun.FileCount> fileCounts() {
-        return FXCollections.unmodifiableObservableList(fileCounts);
+        return fileCountsView;
     }
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
