@@ -69,6 +69,18 @@ public final class BundleImporter {
      * @throws ImportCancelledException the progress asked to stop; nothing was written
      */
     public ImportReport run(Request request, ImportProgress progress) throws IOException {
+        return run(request, progress, true);
+    }
+
+    /**
+     * Reads and checks like {@link #run} but never writes: the report lists the problems, or, when there are
+     * none, what an import would write (with run id 0).
+     */
+    public ImportReport check(Request request, ImportProgress progress) throws IOException {
+        return run(request, progress, false);
+    }
+
+    private ImportReport run(Request request, ImportProgress progress, boolean write) throws IOException {
         long started = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now();
         ProblemLog problems = new ProblemLog();
@@ -96,16 +108,24 @@ public final class BundleImporter {
             throw new ImportCancelledException();
         }
         Bundle bundle = validator.bundle();
+        if (!write) {
+            progress.update("Checked", 1);
+            return new ImportReport(true, 0, files, written(bundle), List.of(), 0, Map.of(), checking, checking);
+        }
         long runId = write(bundle, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
                 request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files), progress);
         progress.update("Done", 1);
+        return new ImportReport(true, runId, files, written(bundle), List.of(), 0, Map.of(), checking,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Map<BundleEntity, Long> written(Bundle bundle) {
         Map<BundleEntity, Long> written = new EnumMap<>(BundleEntity.class);
         for (BundleEntity entity : BundleEntity.values()) {
             written.put(entity, entityRows(bundle, entity));
         }
-        return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
-                Duration.ofNanos(System.nanoTime() - started));
+        return written;
     }
 
     private long write(Bundle bundle, ImportRun run, ImportProgress progress) {

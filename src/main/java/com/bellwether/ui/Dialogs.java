@@ -1,12 +1,18 @@
 package com.bellwether.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The dialogs a view model may ask for, behind an interface so tests can answer them. */
 public interface Dialogs {
 
     Optional<Path> chooseFolder(String title);
+
+    /** One or more files to open; empty when the user cancels. */
+    default List<Path> chooseFiles(String title) {
+        return List.of();
+    }
 
     /** A mapping profile, or empty to import the canonical shape. */
     Optional<Path> chooseMapping(String title);

@@ -2,6 +2,7 @@ package com.bellwether.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.control.Alert;
@@ -25,6 +26,17 @@ public final class FxDialogs implements Dialogs {
         chooser.setTitle(title);
         File folder = chooser.showDialog(owner);
         return Optional.ofNullable(folder).map(File::toPath);
+    }
+
+    @Override
+    public List<Path> chooseFiles(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Bundle files (*.csv, *.json)", "*.csv", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }
 
     @Override

@@ -1,0 +1,175 @@
+package com.bellwether.ui.importer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.bellwether.ingest.BundleEntity;
+import com.bellwether.ingest.MappingProfile;
+
+/**
+ * One entity of a mapping profile as the screen edits it: the file it is read from and, per bundle field, the
+ * source column or constant. Renames and constants are editable; date patterns, value maps, lookups and the
+ * aggregate are kept as the profile gives them and shown read-only.
+ */
+public final class EntityMappingDraft {
+
+    /** Usage in either form: the key columns, then metric and value for the long form. */
+    private static final List<String> USAGE_FIELDS = List.of("account_id", "date", "metric", "value");
+
+    private final BundleEntity entity;
+    private final MappingProfile.EntityMapping base;
+    private final Function<String, List<String>> columnsOf;
+    private final StringProperty file = new SimpleStringProperty(this, "file", "");
+    private final ObservableList<String> fileColumns = FXCollections.observableArrayList();
+    private final ObservableList<FieldMapping> fields = FXCollections.observableArrayList();
+
+    /**
+     * @param base      the profile's mapping of the entity, or null when the profile does not read it
+     * @param columnsOf the columns of a file of the source, empty when it has no such file
+     */
+    EntityMappingDraft(BundleEntity entity, MappingProfile.EntityMapping base, String file,
+                       Function<String, List<String>> columnsOf) {
+        this.entity = entity;
+        this.base = base == null ? new MappingProfile.EntityMapping(null, null, null, null, null, null, null) : base;
+        this.columnsOf = columnsOf;
+        this.file.set(file == null ? "" : file);
+        fileColumns.setAll(columnsOf.apply(this.file.get()));
+        for (String field : fieldNames()) {
+            String source = this.base.columns().get(field);
+            if (source == null) {
+                source = fileColumns.contains(field) ? field : "";
+            }
+            fields.add(new FieldMapping(field, entity.requiredColumns().contains(field), source,
+                    this.base.constants().get(field), note(field)));
+        }
+        // A new file: fields read by their own name follow it.
+        this.file.addListener((o, old, now) -> {
+            fileColumns.setAll(columnsOf.apply(now));
+            for (FieldMapping field : fields) {
+                String source = field.sourceColumnProperty().get();
+                if (source.isEmpty() || source.equalsIgnoreCase(field.field())) {
+                    field.sourceColumnProperty().set(fileColumns.contains(field.field()) ? field.field() : "");
+                }
+            }
+        });
+    }
+
+    public BundleEntity entity() {
+        return entity;
+    }
+
+    /** The file read for this entity, or empty when the entity is not imported. */
+    public StringProperty fileProperty() {
+        return file;
+    }
+
+    public boolean isIncluded() {
+        return !file.get().isBlank();
+    }
+
+    /** The columns of the chosen file, as the importer names them (trimmed, lower-cased). */
+    public ObservableList<String> fileColumns() {
+        return fileColumns;
+    }
+
+    public ObservableList<FieldMapping> fields() {
+        return fields;
+    }
+
+    /** What the profile does beyond renames and constants (lookups, the aggregate), or empty. */
+    public String readOnlyParts() {
+        List<String> lines = new ArrayList<>();
+        for (MappingProfile.Lookup lookup : base.lookups()) {
+            lines.add("Lookup: " + lookup.column() + " ← " + describe(lookup));
+        }
+        MappingProfile.Aggregation aggregate = base.aggregate();
+        if (aggregate != null) {
+            String values = aggregate.values().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + describe(e.getValue()))
+                    .collect(Collectors.joining("; "));
+            lines.add("Aggregate: one row per " + String.join(", ", aggregate.by())
+                    + (values.isEmpty() ? "" : "; " + values));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The entity's mapping with the edits applied, or null when the entity is not imported. */
+    MappingProfile.EntityMapping toMapping() {
+        if (!isIncluded()) {
+            return null;
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, String> constants = new LinkedHashMap<>();
+        for (FieldMapping field : fields) {
+            String source = field.sourceColumnProperty().get().trim();
+            // A column read by its own name needs no entry, unless the profile wrote one.
+            if (!source.isEmpty() && (!source.equalsIgnoreCase(field.field()) || base.columns().containsKey(field.field()))) {
+                columns.put(field.field(), source);
+            }
+            String constant = field.constantProperty().get().trim();
+            if (!constant.isEmpty()) {
+                constants.put(field.field(), constant);
+            }
+        }
+        return new MappingProfile.EntityMapping(file.get().trim(), columns, constants, base.datePatterns(),
+                base.valueMaps(), base.lookups(), base.aggregate());
+    }
+
+    private List<String> fieldNames() {
+        Set<String> names = new LinkedHashSet<>();
+        if (entity == BundleEntity.USAGE) {
+            names.addAll(USAGE_FIELDS);
+        } else {
+            names.addAll(entity.requiredColumns());
+            names.addAll(entity.optionalColumns());
+        }
+        // Renames and constants of other columns (metrics of wide usage, say) stay editable too.
+        names.addAll(base.columns().keySet());
+        names.addAll(base.constants().keySet());
+        return new ArrayList<>(names);
+    }
+
+    private String note(String field) {
+        List<String> notes = new ArrayList<>();
+        String pattern = base.datePatterns().get(field);
+        if (pattern != null) {
+            notes.add("date pattern " + pattern);
+        }
+        Map<String, String> values = base.valueMaps().get(field);
+        if (values != null) {
+            notes.add("values " + values.entrySet().stream().map(e -> e.getKey() + " → " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
+        base.lookups().stream().filter(l -> field.equals(l.column())).findFirst()
+                .ifPresent(l -> notes.add("lookup: " + describe(l)));
+        if (base.aggregate() != null) {
+            notes.add(base.aggregate().by().contains(field) ? "grouped on" : "not kept by the aggregate");
+        }
+        return String.join("; ", notes);
+    }
+
+    private static String describe(MappingProfile.Lookup lookup) {
+        String pick = lookup.pick() == null ? "first" : lookup.pick();
+        String what = "count".equals(pick) ? "the count of rows" : pick + " " + lookup.value();
+        return what + " of " + lookup.file() + " where " + lookup.key() + " = " + lookup.from()
+                + ("latest".equals(pick) ? " (by " + lookup.orderBy() + ")" : "");
+    }
+
+    private static String describe(MappingProfile.AggregateValue value) {
+        String op = value.op().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String text = value.of() == null ? op : op + " of " + value.of();
+        return value.scale() == null ? text : text + " × " + String.format(Locale.ROOT, "%.4g", value.scale());
+    }
+}
