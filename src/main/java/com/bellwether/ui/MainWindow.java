@@ -23,6 +23,8 @@ import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.backtest.BacktestView;
+import com.bellwether.ui.importer.ImportView;
+import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
 import com.bellwether.ui.tuning.TuningView;
 import com.bellwether.ui.tuning.TuningViewModel;
@@ -48,16 +50,21 @@ public final class MainWindow {
         AccountViewModel account = workbench.account();
         TuningViewModel tuning = workbench.tuning();
         BacktestViewModel backtest = workbench.backtest();
+        ImportViewModel importer = workbench.importer();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         TuningView tuningView = new TuningView(tuning);
         Parent accountScreen = new AccountView(account).root();
         Parent backtestScreen = new BacktestView(backtest, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
+        Parent importScreen = new ImportView(importer).root();
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
         ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningView.root());
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
         ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
+        ToggleButton importButton = railButton("Import", Feather.UPLOAD, "nav-import", importScreen);
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
+        // What an import wrote is counted again, and the counts changing re-score the portfolio.
+        importer.importedProperty().addListener((o, old, summary) -> data.refresh());
         portfolio.openedProperty().addListener((o, old, row) -> {
             if (row != null && portfolio.portfolio() != null) {
                 account.show(portfolio.portfolio(), row.account().accountId(), row.score().asOf());
@@ -112,7 +119,7 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, importButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
@@ -148,6 +155,8 @@ public final class MainWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(accountButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(importButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(dataButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     screens.selectToggle(tuningButton);

@@ -99,7 +99,7 @@ public final class ScreenshotTour {
         for (String theme : plan.themes()) {
             boolean dark = theme.equals("dark");
             step("the " + theme + " theme", () -> true, () -> BellwetherApp.applyTheme(dark));
-            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "data")) {
+            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "import", "data")) {
                 step(screen, () -> true, () -> window.showScreen("nav-" + screen));
                 // Two pulses, so that charts shown for the first time have laid out.
                 step(screen + " laid out", () -> true, () -> { });

@@ -11,13 +11,14 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
+import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
 import com.bellwether.ui.tuning.TuningViewModel;
 
 /** The view models of every screen, made together on one background executor. */
 public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
-                        TuningViewModel tuning, BacktestViewModel backtest) {
+                        TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer) {
 
     /**
      * @param background database, scoring and backtest work, one task at a time
@@ -25,9 +26,10 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
      */
     public static Workbench create(DatabaseLocation location, Executor background, Executor previews, Dialogs dialogs) {
         HealthModel shipped = HealthModel.defaultModel();
-        return new Workbench(new OverviewViewModel(location, background, dialogs), new PortfolioViewModel(background, shipped),
+        OverviewViewModel data = new OverviewViewModel(location, background, dialogs);
+        return new Workbench(data, new PortfolioViewModel(background, shipped),
                 new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
-                new BacktestViewModel(background, List.of()));
+                new BacktestViewModel(background, List.of()), new ImportViewModel(data.databaseProperty(), background, dialogs));
     }
 
     /** A daemon thread of its own for each executor the workbench uses. */

@@ -61,7 +61,8 @@ class OverviewScreenTest {
         account = new com.bellwether.ui.account.AccountViewModel(BACKGROUND, HealthModel.defaultModel());
         tuning = new com.bellwether.ui.tuning.TuningViewModel(BACKGROUND, PREVIEWS, javafx.application.Platform::runLater);
         BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning,
-                new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of())), WorkbenchSettings.inMemory(), dialogs);
+                new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
+                new com.bellwether.ui.importer.ImportViewModel(viewModel.databaseProperty(), BACKGROUND, dialogs)), WorkbenchSettings.inMemory(), dialogs);
     }
 
     private void waitUntilIdle() throws Exception {

@@ -443,7 +443,8 @@ public final class BacktestViewModel {
                 rows.add(new BreakdownRow("Stage", label, block));
             });
         }
-        Scope chosen = scope.get();
+        // A combo box showing the scopes may have cleared the choice when its items were replaced.
+        Scope chosen = scope.get() == null ? Scope.ALL : scope.get();
         scopes.setAll(list);
         breakdown.setAll(rows);
         Scope kept = list.stream().filter(s -> s.kind() == chosen.kind() && Objects.equals(s.key(), chosen.key()))

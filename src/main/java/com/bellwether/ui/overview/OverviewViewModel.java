@@ -116,6 +116,19 @@ public final class OverviewViewModel {
         });
     }
 
+    /** Reads the counts and the import log again, after another screen wrote to the database. */
+    public void refresh() {
+        if (database == null) {
+            return;
+        }
+        run("Reading " + location.displayName(), new BackgroundTask<Result>() {
+            @Override
+            protected Result call() {
+                return Result.read(database, null);
+            }
+        }, result -> notice.set(""));
+    }
+
     /** Imports a folder, in the canonical shape when mapping is null. */
     public void importFolder(Path folder, Path mapping) {
         run("Importing " + folder.getFileName(), new BackgroundTask<Result>() {

@@ -1,0 +1,69 @@
+package com.bellwether.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.bellwether.ingest.SampleData;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.ui.ScreenshotTour;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bellwether screenshots}: every screen of the workbench as PNG, on the sample data unless told otherwise. */
+@Command(name = "screenshots", mixinStandardHelpOptions = true,
+        description = {"Opens the workbench, visits every screen once its data is there, and writes each as a PNG,"
+                + " in the light and the dark theme. Without --db, a fresh database with the sample data is used.",
+                "Needs a display; on a machine without one: xvfb-run -a java -jar bellwether.jar screenshots"})
+public final class ScreenshotsCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The database to show (default: a fresh one with the sample data).")
+    String db;
+
+    @Option(names = "--out", paramLabel = "FOLDER", defaultValue = "assets", description = "Where the PNG files go (default: assets).")
+    Path out;
+
+    @Option(names = "--theme", paramLabel = "light|dark|both", defaultValue = "both", description = "Which themes (default: both).")
+    String theme;
+
+    @Option(names = "--timings", paramLabel = "MOVES", defaultValue = "0",
+            description = "Also move a weight on the tuning screen this many times and report the time from each move to its repaint.")
+    int timings;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> themes = switch (theme.toLowerCase(Locale.ROOT)) {
+            case "light" -> List.of("light");
+            case "dark" -> List.of("dark");
+            case "both" -> List.of("light", "dark");
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--theme: expected light, dark or both, not " + theme);
+        };
+        DatabaseLocation location;
+        Path scratch = null;
+        if (db != null) {
+            location = DatabaseLocation.parse(db);
+        } else {
+            scratch = Files.createTempDirectory("bellwether-screenshots");
+            location = DatabaseLocation.parse(scratch.resolve("sample").toString());
+            Database db = Database.open(location);
+            SampleData.load(db, com.bellwether.ingest.ImportProgress.NONE);
+        }
+        long start = System.nanoTime();
+        ScreenshotTour.Result result = ScreenshotTour.run(new ScreenshotTour.Plan(location, out, themes, timings));
+        for (Path file : result.files()) {
+            System.out.println(file);
+        }
+        if (!result.repaintMillis().isEmpty()) {
+            List<Double> sorted = result.repaintMillis().stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "weight move to repaint over %d moves: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
+                    sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1));
+        }
+        System.out.printf(Locale.ROOT, "%d screenshots in %s (%.1f s)%n", result.files().size(), out, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}
