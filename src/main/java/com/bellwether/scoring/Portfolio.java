@@ -56,8 +56,29 @@ public final class Portfolio {
         }
     }
 
+    private Portfolio(Portfolio source, int changed, AccountData replacement) {
+        this.accounts = source.accounts;
+        this.index.putAll(source.index);
+        this.metrics = source.metrics;
+        this.metricIndex.putAll(source.metricIndex);
+        this.data = source.data.clone();
+        this.data[changed] = replacement;
+    }
+
     public static Portfolio of(Bundle bundle) {
         return new Portfolio(bundle);
+    }
+
+    /**
+     * A copy of this portfolio in which one account's CSM notes are the given ones; everything else is shared, so
+     * a changed adjustment is scored without reading the portfolio again.
+     */
+    public Portfolio withNotes(String accountId, List<Note> notes) {
+        int a = indexOf(accountId);
+        if (a < 0) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        return new Portfolio(this, a, data[a].withNotes(notes));
     }
 
     private <T> Map<Integer, List<T>> group(List<T> rows, java.util.function.Function<T, String> account) {
@@ -120,8 +141,14 @@ public final class Portfolio {
         return null;
     }
 
-    private List<Outcome> outcomes(int a) {
+    /** The account's outcomes (churn, renewal, ...), by date. */
+    public List<Outcome> outcomes(int a) {
         return data[a].outcomes;
+    }
+
+    /** The account's CSM notes, by date. */
+    public List<Note> notes(int a) {
+        return data[a].notes;
     }
 
     /** The first and last day of any dated data (usage, tickets, interactions, surveys, outcomes); null when none. */
@@ -265,12 +292,10 @@ public final class Portfolio {
             outcomeDays = o.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
             outcomeEvents = o.stream().map(Outcome::event).toArray(OutcomeEvent[]::new);
             this.outcomes = List.copyOf(o);
-            List<Note> n = new ArrayList<>(notes);
-            n.sort(Comparator.comparing(Note::date));
-            this.notes = List.copyOf(n);
-            noteDays = n.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
-            noteExpires = n.stream().mapToInt(x -> x.expires() == null ? Integer.MAX_VALUE : (int) x.expires().toEpochDay()).toArray();
-            notePoints = n.stream().mapToInt(Note::adjustment).toArray();
+            this.notes = sortedNotes(notes);
+            noteDays = noteDays(this.notes);
+            noteExpires = noteExpires(this.notes);
+            notePoints = notePoints(this.notes);
 
             int first = Integer.MAX_VALUE;
             if (account.contractStart() != null) {
@@ -283,6 +308,56 @@ public final class Portfolio {
                 }
             }
             this.start = first;
+        }
+
+        /** The same account with other notes; the other series are shared, not copied. */
+        private AccountData(AccountData source, List<Note> notes) {
+            this.account = source.account;
+            this.start = source.start;
+            this.usageDays = source.usageDays;
+            this.usage = source.usage;
+            this.usageSum = source.usageSum;
+            this.usageCount = source.usageCount;
+            this.ticketOpened = source.ticketOpened;
+            this.ticketClosed = source.ticketClosed;
+            this.ticketPriority = source.ticketPriority;
+            this.ticketEscalated = source.ticketEscalated;
+            this.ticketCsat = source.ticketCsat;
+            this.interactionDays = source.interactionDays;
+            this.interactionRole = source.interactionRole;
+            this.interactionKind = source.interactionKind;
+            this.interactionContact = source.interactionContact;
+            this.surveyDays = source.surveyDays;
+            this.surveyNps = source.surveyNps;
+            this.outcomeDays = source.outcomeDays;
+            this.outcomeEvents = source.outcomeEvents;
+            this.outcomes = source.outcomes;
+            this.notes = sortedNotes(notes);
+            this.noteDays = noteDays(this.notes);
+            this.noteExpires = noteExpires(this.notes);
+            this.notePoints = notePoints(this.notes);
+        }
+
+        AccountData withNotes(List<Note> replacement) {
+            return new AccountData(this, replacement);
+        }
+
+        private static List<Note> sortedNotes(List<Note> notes) {
+            List<Note> n = new ArrayList<>(notes);
+            n.sort(Comparator.comparing(Note::date));
+            return List.copyOf(n);
+        }
+
+        private static int[] noteDays(List<Note> notes) {
+            return notes.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
+        }
+
+        private static int[] noteExpires(List<Note> notes) {
+            return notes.stream().mapToInt(x -> x.expires() == null ? Integer.MAX_VALUE : (int) x.expires().toEpochDay()).toArray();
+        }
+
+        private static int[] notePoints(List<Note> notes) {
+            return notes.stream().mapToInt(Note::adjustment).toArray();
         }
 
         /** The series of signals (what measures read), each sorted. */

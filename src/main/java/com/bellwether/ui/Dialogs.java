@@ -23,4 +23,9 @@ public interface Dialogs {
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
     void showInformation(String title, String message);
+
+    /** Asks the user to confirm an action; true to go ahead. Without a way to ask, it goes ahead. */
+    default boolean confirm(String title, String message) {
+        return true;
+    }
 }

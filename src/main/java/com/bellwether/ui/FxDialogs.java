@@ -74,6 +74,13 @@ public final class FxDialogs implements Dialogs {
         alert.show();
     }
 
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title);
+        alert.setContentText(message);
+        return alert.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
     private Alert alert(Alert.AlertType type, String title) {
         Alert alert = new Alert(type);
         alert.initOwner(owner);

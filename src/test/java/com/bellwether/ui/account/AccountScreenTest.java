@@ -1,0 +1,174 @@
+package com.bellwether.ui.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.store.AdjustmentAudit;
+import com.bellwether.ui.BellwetherApp;
+import com.bellwether.ui.Dialogs;
+
+/** The account screen on the sample data: an adjustment added through the form shows in the score and the trail. */
+@ExtendWith(ApplicationExtension.class)
+class AccountScreenTest {
+
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+    private static AccountSample sample;
+
+    private AccountViewModel viewModel;
+    private final ConfirmingDialogs dialogs = new ConfirmingDialogs();
+
+    @BeforeAll
+    static void importSample() throws Exception {
+        sample = AccountSample.imported();
+    }
+
+    @AfterAll
+    static void stopBackground() {
+        BACKGROUND.shutdownNow();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        viewModel = new AccountViewModel(BACKGROUND, HealthModel.defaultModel());
+        viewModel.useDatabase(sample.database);
+        Scene scene = new Scene(new AccountView(viewModel, dialogs).root(), 1260, 820);
+        scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void waitUntilIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> viewModel.scoreProperty().get() != null && !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anAdjustmentAddedThroughTheFormShowsInTheScoreAndTheTrailAndCanBeRemoved(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+        waitUntilIdle();
+        AccountScore before = viewModel.scoreProperty().get();
+        Label score = robot.lookup("#account-score").queryAs(Label.class);
+        assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score()));
+        int trail = viewModel.audit().size();
+
+        robot.clickOn("#tab-adjustments");
+        Button add = robot.lookup("#adjustment-add").queryButton();
+        assertThat(add.isDisabled()).isTrue();
+        robot.doubleClickOn("#adjustment-points .text-field").write("10").type(KeyCode.ENTER);
+        assertThat(add.isDisabled()).as("no reason yet").isTrue();
+        robot.clickOn("#adjustment-reason").write("Executive sponsor confirmed the renewal");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(add.isDisabled()).isFalse();
+        robot.clickOn(add);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.adjustmentsChangedProperty().get() == 1);
+        waitUntilIdle();
+
+        TableView<?> audit = robot.lookup("#account-audit").queryAs(TableView.class);
+        assertThat(audit.getItems()).hasSize(trail + 1);
+        AdjustmentAudit added = (AdjustmentAudit) audit.getItems().get(0);
+        assertThat(added.action()).isEqualTo(AdjustmentAudit.Action.ADD);
+        assertThat(added.points()).isEqualTo(10);
+        assertThat(added.reason()).isEqualTo("Executive sponsor confirmed the renewal");
+        assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score() + 10));
+        assertThat(robot.lookup("#account-score-detail").queryAs(Label.class).getText())
+                .startsWith(String.format(java.util.Locale.ROOT, "computed %.0f · CSM adjustment +10", before.baseScore()));
+        assertThat(robot.lookup("#account-adjustments").queryAs(TableView.class).getItems()).isNotEmpty();
+
+        Button remove = robot.lookup(".bw-remove-adjustment").queryAllAs(Button.class).stream()
+                .filter(b -> b.getParent() instanceof TableCell<?, ?> cell && cell.getItem() instanceof AccountViewModel.AdjustmentRow row
+                        && row.note().date().equals(AccountSample.AS_OF) && row.note().adjustment() == 10)
+                .findFirst().orElseThrow();
+        robot.clickOn(remove);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.adjustmentsChangedProperty().get() == 2);
+        waitUntilIdle();
+
+        assertThat(dialogs.confirmations).singleElement().asString().startsWith("Remove the adjustment: Remove the adjustment of +10");
+        assertThat(audit.getItems()).hasSize(trail + 2);
+        assertThat(((AdjustmentAudit) audit.getItems().get(0)).action()).isEqualTo(AdjustmentAudit.Action.REMOVE);
+        assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score()));
+    }
+
+    @Test
+    void theOtherSectionsShowTheChangeAndTheSignals(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+        waitUntilIdle();
+
+        robot.clickOn("#tab-why");
+        robot.clickOn("#compare");
+        waitUntilIdle();
+        assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText())
+                .startsWith("From " + AccountSample.AS_OF.minusDays(30) + " to " + AccountSample.AS_OF);
+        assertThat(robot.lookup("#change-table").queryAs(TableView.class).getItems()).hasSizeGreaterThan(4);
+
+        robot.clickOn("#tab-signals");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".bw-signal-chart").queryAll()).hasSize(sample.portfolio.metrics().size() + 3);
+        assertThat(robot.lookup("#account-categories").queryAs(javafx.scene.layout.GridPane.class).getChildren())
+                .hasSize(4 * HealthModel.defaultModel().categories().size());
+    }
+
+    /** Says yes to every confirmation, and remembers what it was asked. */
+    static final class ConfirmingDialogs implements Dialogs {
+
+        final List<String> confirmations = new ArrayList<>();
+
+        @Override
+        public boolean confirm(String title, String message) {
+            confirmations.add(title + ": " + message);
+            return true;
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseMapping(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showError(String title, String message) {
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+        }
+    }
+}
