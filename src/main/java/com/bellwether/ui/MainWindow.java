@@ -53,7 +53,19 @@ public final class MainWindow {
         ImportViewModel importer = workbench.importer();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         TuningView tuningView = new TuningView(tuning);
-        Parent accountScreen = new AccountView(account).root();
+        Parent accountScreen = new AccountView(account, dialogs).root();
+        data.databaseProperty().addListener((o, old, db) -> {
+            if (db != null) {
+                account.useDatabase(db);
+            }
+        });
+        portfolio.modelProperty().addListener((o, old, model) -> account.useModel(model));
+        // An adjustment added or removed on the account screen shows in the portfolio too.
+        account.adjustmentsChangedProperty().addListener((o, old, n) -> {
+            if (data.databaseProperty().get() != null) {
+                portfolio.load(data.databaseProperty().get());
+            }
+        });
         Parent backtestScreen = new BacktestView(backtest, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
         Parent importScreen = new ImportView(importer).root();

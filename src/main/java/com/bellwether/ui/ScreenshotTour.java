@@ -111,7 +111,7 @@ public final class ScreenshotTour {
             for (int i = 0; i < plan.timedMoves(); i++) {
                 double percent = 20 + (i % 20) * 1.5;
                 step("move " + i, () -> true, () -> timeMove(percent));
-                step("move " + i + " repainted", () -> repaints.size() > movesTimed, () -> { });
+                step("move " + i + " repainted", () -> repaints.size() >= movesTimed, () -> { });
             }
         }
         next(0);
