@@ -133,7 +133,7 @@ class ModelsCommandTest {
     @Test
     void theNewCommandsHaveHelp() {
         for (String[] args : new String[][] {{"models", "--help"}, {"models", "diff", "--help"}, {"models", "save", "--help"},
-                {"models", "activate", "--help"}}) {
+                {"models", "activate", "--help"}, {"snapshot", "--help"}}) {
             assertThat(run(args)).as(String.join(" ", args)).isZero();
             assertThat(out.toString()).startsWith("Usage: bellwether " + args[0]);
         }
