@@ -1,0 +1,201 @@
+package com.bellwether.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.ModelDiff;
+import com.bellwether.scoring.SavedModels;
+import com.bellwether.store.ModelVersion;
+import com.bellwether.store.ModelVersionStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bellwether models}: the saved model versions; {@code diff}, {@code activate} and {@code save}. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Lists the saved model versions: number, name, author, when saved, the active one (*) and the note."
+                + " A database without any gets the shipped model as version 1.",
+        subcommands = {ModelsCommand.Diff.class, ModelsCommand.Activate.class, ModelsCommand.Save.class})
+public final class ModelsCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    @Mixin
+    DatabaseOption database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<ModelVersion> versions = store(database).list();
+        PrintWriter out = spec.commandLine().getOut();
+        int nameWidth = Math.max(4, versions.stream().mapToInt(v -> v.name().length()).max().orElse(0));
+        int authorWidth = Math.max(6, versions.stream().mapToInt(v -> v.author().length()).max().orElse(0));
+        String row = "%s %-4s %-" + nameWidth + "s  %-" + authorWidth + "s  %-20s  %s%n";
+        out.printf(row, " ", "#", "Name", "Author", "Saved", "Note");
+        for (ModelVersion v : versions) {
+            out.printf(row, v.active() ? "*" : " ", "v" + v.number(), v.name(), v.author(),
+                    v.createdAt().withOffsetSameInstant(ZoneOffset.UTC).format(SAVED_AT), v.note());
+        }
+        return 0;
+    }
+
+    /** The versions' store, with the shipped model saved as version 1 when there is none yet. */
+    static ModelVersionStore store(DatabaseOption database) {
+        ModelVersionStore store = new ModelVersionStore(database.open());
+        SavedModels.active(store);
+        return store;
+    }
+
+    /** "3" or "v3"; empty, with the error printed, when it names no saved version. */
+    static Optional<ModelVersion> find(ModelVersionStore store, String reference, CommandSpec spec) {
+        String digits = reference.startsWith("v") || reference.startsWith("V") ? reference.substring(1) : reference;
+        Optional<ModelVersion> version = digits.matches("\\d{1,9}") ? store.get(Integer.parseInt(digits)) : Optional.empty();
+        if (version.isEmpty()) {
+            spec.commandLine().getErr().println("error: there is no model version " + reference
+                    + " (bellwether models lists them)");
+        }
+        return version;
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "What changed from version A to version B: category weights and band cut-offs per stage,"
+                    + " measures, playbook rules, the stage rule and the adjustment bound.")
+    static final class Diff implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Parameters(index = "0", paramLabel = "A", description = "The earlier version (3 or v3).")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "B", description = "The later version.")
+        String to;
+
+        @Option(names = "--json", description = "Print the changes as JSON: path, before, after and text of each.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ModelVersionStore store = store(database);
+            Optional<ModelVersion> a = find(store, from, spec);
+            Optional<ModelVersion> b = a.isEmpty() ? Optional.empty() : find(store, to, spec);
+            if (b.isEmpty()) {
+                return BellwetherCommand.INPUT_PROBLEMS;
+            }
+            ModelDiff diff = ModelDiff.between(SavedModels.model(a.get()), SavedModels.model(b.get()));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("from", version(a.get().number(), a.get().name()));
+                document.put("to", version(b.get().number(), b.get().name()));
+                document.put("changes", diff.changes());
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+                return 0;
+            }
+            int n = diff.changes().size();
+            out.printf("%s → %s: %s%n", a.get().label(), b.get().label(),
+                    n == 0 ? "no changes" : n == 1 ? "1 change" : n + " changes");
+            diff.changes().forEach(change -> out.println("  " + change.text()));
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> version(int number, String name) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("version", number);
+        version.put("name", name);
+        return version;
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = "Makes version N the active model, the one the workbench and the snapshots score with.")
+    static final class Activate implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Parameters(index = "0", paramLabel = "N", description = "The version (3 or v3).")
+        String number;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelVersionStore store = store(database);
+            Optional<ModelVersion> version = find(store, number, spec);
+            if (version.isEmpty()) {
+                return BellwetherCommand.INPUT_PROBLEMS;
+            }
+            ModelVersion was = store.active().orElseThrow();
+            store.activate(version.get().number());
+            spec.commandLine().getOut().println(version.get().number() == was.number()
+                    ? version.get().label() + " is already the active model."
+                    : version.get().label() + " is now the active model (was " + was.label() + ").");
+            return 0;
+        }
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true,
+            description = "Checks a model file and saves it as the next version (not active unless --activate).")
+    static final class Save implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The model's JSON file (docs/model.md).")
+        Path file;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The version's name (default: the model's own name).")
+        String name;
+
+        @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "Why it was saved.")
+        String note;
+
+        @Option(names = "--activate", description = "Make it the active model too.")
+        boolean activate;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file + " does not exist");
+            }
+            HealthModel model = HealthModel.read(file);
+            String versionName = name != null && !name.isBlank() ? name
+                    : model.name() != null && !model.name().isBlank() ? model.name() : file.getFileName().toString();
+            ModelVersionStore store = store(database);
+            ModelVersion was = store.active().orElseThrow();
+            ModelVersion saved = SavedModels.save(store, model, versionName, note, SavedModels.currentAuthor(), activate);
+            int changes = ModelDiff.between(SavedModels.model(was), SavedModels.model(saved)).changes().size();
+            spec.commandLine().getOut().printf("Saved %s, %s from %s; %s.%n", saved.label(),
+                    changes == 1 ? "1 change" : changes + " changes", was.label(),
+                    saved.active() ? "it is the active model now"
+                            : was.label() + " stays active (bellwether models activate " + saved.number() + " to use it)");
+            return 0;
+        }
+    }
+}
