@@ -120,6 +120,11 @@ public final class Portfolio {
         return null;
     }
 
+    /** An account's CSM notes, by date (each carries an adjustment and its expiry). */
+    public List<Note> notes(int a) {
+        return data[a].notes;
+    }
+
     private List<Outcome> outcomes(int a) {
         return data[a].outcomes;
     }
