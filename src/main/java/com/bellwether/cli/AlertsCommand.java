@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code bellwether alerts}: evaluates the active model's alert rules, records them, exports tasks, calls the webhook. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = {"Evaluates the alert rules of the active model as of a date and records the alerts: a rule that",
-                "fires again within its cool-down updates its alert, so running twice adds nothing. Writes the open",
-                "alerts as CRM tasks, and posts each new alert to the webhook (messages that fail are retried, with",
-                "a growing wait, on later runs)."})
+        description = "Evaluates the alert rules of the active model as of a date and records the alerts: a rule that"
+                + " fires again within its cool-down updates its alert, so running twice adds nothing. Writes the open"
+                + " alerts as CRM tasks, and posts each new alert to the webhook (messages that fail are retried, with"
+                + " a growing wait, on later runs).")
 public final class AlertsCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,15 +54,7 @@ public final class AlertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Clock clock;
-
-    public AlertsCommand() {
-        this(Clock.systemUTC());
-    }
-
-    AlertsCommand(Clock clock) {
-        this.clock = clock;
-    }
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws IOException {
