@@ -297,7 +297,7 @@ public final class Backtester {
         List<HealthModel.Stage> stages = model.stages().stream()
                 .map(s -> new HealthModel.Stage(s.id(), s.label(), null, s.bands())).toList();
         return new HealthModel(model.name() + " (equal weights)", model.version(), categories, model.measures(),
-                model.bands(), model.stageRule(), stages, model.playbook(), model.adjustmentBound());
+                model.bands(), model.stageRule(), stages, model.playbook(), model.adjustmentBound(), model.alerts());
     }
 
     /** The usage-only baseline: only the measures read from usage metrics count (the others weigh 0). */
@@ -308,7 +308,7 @@ public final class Backtester {
                     m.scale(), 0.0, new HealthModel.Missing("skip", null), m.explain());
         }).toList();
         return new HealthModel(model.name() + " (usage only)", model.version(), model.categories(), measures,
-                model.bands(), model.stageRule(), model.stages(), model.playbook(), model.adjustmentBound());
+                model.bands(), model.stageRule(), model.stages(), model.playbook(), model.adjustmentBound(), model.alerts());
     }
 
     private static BacktestReport.Parameters parameters(BacktestFrame frame) {

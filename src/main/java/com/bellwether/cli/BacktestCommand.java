@@ -23,6 +23,7 @@ import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.store.CsvCells;
 import com.bellwether.store.Database;
 import com.bellwether.store.PortfolioReader;
 
@@ -165,10 +166,10 @@ public final class BacktestCommand implements Callable<Integer> {
             csv.writeRecord("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage");
             for (int p : frame.population()) {
                 Account account = frame.portfolio().account(frame.accountOf(p));
-                csv.writeRecord(account.accountId(), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
+                csv.writeRecord(CsvCells.text(account.accountId()), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
-                        account.segment() == null ? "" : account.segment(), grid.stage(p));
+                        CsvCells.text(account.segment()), grid.stage(p));
             }
         }
     }

@@ -17,6 +17,7 @@ import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
+import com.bellwether.store.CsvCells;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.PortfolioReader;
@@ -106,13 +107,16 @@ public final class ScoreCommand implements Callable<Integer> {
             header.addAll(List.of("trend_30d", "top_reasons", "actions"));
             csv.writeRecord(header);
             for (AccountScore s : scores) {
-                List<String> row = new ArrayList<>(List.of(s.accountId(), s.name(), s.asOf().toString(), s.stage(),
+                List<String> row = new ArrayList<>(List.of(CsvCells.text(s.accountId()), CsvCells.text(s.name()),
+                        s.asOf().toString(), s.stage(),
                         number(s.score()), number(s.baseScore()), number(s.adjustment()),
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));
                 row.add(s.change30d() == null ? "" : number(s.change30d()));
-                row.add(s.reasons().stream().limit(3).map(AccountScore.Reason::text).collect(Collectors.joining(" ")));
-                row.add(s.actions().stream().map(AccountScore.RecommendedAction::title).collect(Collectors.joining("; ")));
+                row.add(CsvCells.text(s.reasons().stream().limit(3).map(AccountScore.Reason::text)
+                        .collect(Collectors.joining(" "))));
+                row.add(CsvCells.text(s.actions().stream().map(AccountScore.RecommendedAction::title)
+                        .collect(Collectors.joining("; "))));
                 csv.writeRecord(row);
             }
         }

@@ -36,7 +36,8 @@ public record HealthModel(
         StageRule stageRule,
         List<Stage> stages,
         List<PlaybookRule> playbook,
-        Double adjustmentBound) {
+        Double adjustmentBound,
+        List<AlertRule> alerts) {
 
     public static final List<String> STAGE_IDS = List.of("onboarding", "adoption", "growth", "renewal");
 
@@ -48,6 +49,7 @@ public record HealthModel(
         bands = bands == null ? new Bands(40.0, 70.0) : bands;
         stageRule = stageRule == null ? new StageRule(90, 120, 365, 12) : stageRule;
         adjustmentBound = adjustmentBound == null ? 15.0 : adjustmentBound;
+        alerts = alerts == null ? AlertRule.DEFAULTS : List.copyOf(alerts);
     }
 
     /** A category of measures and its weight in the total (weights are relative: 40/30/20/10 or 4/3/2/1 alike). */
@@ -136,6 +138,42 @@ public record HealthModel(
      * {@code {id.score}} for the score.
      */
     public record Action(String title, String why, String priority, String owner) {
+    }
+
+    /**
+     * When to raise an alert on an account, comparing it as of the evaluation date with {@code days} before:
+     * {@code band_worsened} (optionally only {@code into} a band or worse), {@code score_drop} (at least
+     * {@code points}), {@code playbook_matched} (a playbook rule that did not hold before now holds, optionally only
+     * {@code playbookRules} or actions of {@code priorities}) or {@code adjustment_expired} (a CSM adjustment of at
+     * least {@code points} expired within the days). Another firing within {@code cooldownDays} of the alert being
+     * raised updates that alert instead of raising a second one. A movement of the whole portfolio (a holiday dip)
+     * is not one account's news: with {@code relativeToPortfolio} a drop counts beyond the portfolio's median drop,
+     * and a playbook rule newly matched for more than {@code maxShare} of the live accounts raises nothing.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AlertRule(String id, String kind, String severity, Integer days, Double points,
+                            Boolean relativeToPortfolio, String into, List<String> playbookRules, List<String> priorities,
+                            Double maxShare, Integer cooldownDays) {
+
+        public static final List<String> KINDS = List.of("band_worsened", "score_drop", "playbook_matched",
+                "adjustment_expired");
+        public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
+
+        /** The rules of a model that names none: a worsening into red, a steep drop, new urgent or high actions. */
+        public static final List<AlertRule> DEFAULTS = List.of(
+                new AlertRule("band-to-red", "band_worsened", "critical", 7, null, null, "red", null, null, null, 30),
+                new AlertRule("score-drop", "score_drop", "high", 30, 15.0, true, null, null, null, null, 30),
+                new AlertRule("new-urgent-action", "playbook_matched", "high", 7, null, null, null, null,
+                        List.of("urgent", "high"), 0.1, 30),
+                new AlertRule("adjustment-expired", "adjustment_expired", "low", 7, 5.0, null, null, null, null, null, 30));
+
+        public int daysOrDefault() {
+            return days == null ? ("score_drop".equals(kind) ? 30 : 7) : days;
+        }
+
+        public int cooldownOrDefault() {
+            return cooldownDays == null ? 30 : cooldownDays;
+        }
     }
 
     // Reading and writing
@@ -290,6 +328,78 @@ public record HealthModel(
         }
         if (adjustmentBound < 0 || adjustmentBound > 100) {
             fail(source, "adjustmentBound", "a number from 0 to 100");
+        }
+        Set<String> alertIds = new HashSet<>();
+        Set<String> playbookIds = new HashSet<>();
+        playbook.forEach(rule -> playbookIds.add(rule.id()));
+        for (int i = 0; i < alerts.size(); i++) {
+            checkAlert(source, "alerts[" + i + "]", alerts.get(i), alertIds, playbookIds);
+        }
+    }
+
+    private static void checkAlert(String source, String at, AlertRule rule, Set<String> ids, Set<String> playbookIds) {
+        if (rule == null) {
+            fail(source, at, "an alert rule");
+        }
+        if (rule.id() == null || rule.id().isBlank() || !ids.add(rule.id())) {
+            fail(source, at + ".id", "a unique, non-empty id");
+        }
+        if (rule.kind() == null || !AlertRule.KINDS.contains(rule.kind())) {
+            fail(source, at + ".kind", String.join(", ", AlertRule.KINDS));
+        }
+        if (rule.severity() == null || !AlertRule.SEVERITIES.contains(rule.severity())) {
+            fail(source, at + ".severity", String.join(", ", AlertRule.SEVERITIES));
+        }
+        if (rule.days() != null && (rule.days() < 1 || rule.days() > 366)) {
+            fail(source, at + ".days", "a number of days from 1 to 366");
+        }
+        if (rule.cooldownDays() != null && (rule.cooldownDays() < 1 || rule.cooldownDays() > 366)) {
+            fail(source, at + ".cooldownDays", "a number of days from 1 to 366");
+        }
+        switch (rule.kind()) {
+            case "score_drop" -> {
+                if (rule.points() == null || !(rule.points() > 0) || rule.points() > 100) {
+                    fail(source, at + ".points", "the drop in points that raises the alert, above 0 and at most 100");
+                }
+            }
+            case "adjustment_expired" -> {
+                if (rule.points() != null && !(rule.points() >= 0)) {
+                    fail(source, at + ".points", "the smallest adjustment (in points, either sign) worth an alert, 0 or more");
+                }
+            }
+            default -> {
+                if (rule.points() != null) {
+                    fail(source, at + ".points", "no points: only score_drop and adjustment_expired read them");
+                }
+            }
+        }
+        if (rule.relativeToPortfolio() != null && !rule.kind().equals("score_drop")) {
+            fail(source, at + ".relativeToPortfolio", "relativeToPortfolio on a score_drop rule only");
+        }
+        if (rule.maxShare() != null && (!rule.kind().equals("playbook_matched") || !(rule.maxShare() > 0)
+                || rule.maxShare() > 1)) {
+            fail(source, at + ".maxShare", "a share above 0 and at most 1, on a playbook_matched rule only");
+        }
+        if (rule.into() != null && (!rule.kind().equals("band_worsened") || !List.of("red", "yellow").contains(rule.into()))) {
+            fail(source, at + ".into", "red or yellow, on a band_worsened rule only");
+        }
+        if ((rule.playbookRules() != null || rule.priorities() != null) && !rule.kind().equals("playbook_matched")) {
+            fail(source, at + (rule.playbookRules() != null ? ".playbookRules" : ".priorities"),
+                    "playbook filters on a playbook_matched rule only");
+        }
+        if (rule.playbookRules() != null) {
+            for (int i = 0; i < rule.playbookRules().size(); i++) {
+                if (!playbookIds.contains(rule.playbookRules().get(i))) {
+                    fail(source, at + ".playbookRules[" + i + "]", "the id of one of the model's playbook rules");
+                }
+            }
+        }
+        if (rule.priorities() != null) {
+            for (int i = 0; i < rule.priorities().size(); i++) {
+                if (!PRIORITIES.contains(rule.priorities().get(i))) {
+                    fail(source, at + ".priorities[" + i + "]", String.join(", ", PRIORITIES));
+                }
+            }
         }
     }
 
@@ -543,12 +653,12 @@ public record HealthModel(
         for (Category c : categories) {
             changed.add(new Category(c.id(), c.label(), weights.getOrDefault(c.id(), c.weight())));
         }
-        return new HealthModel(name, version, changed, measures, bands, stageRule, stages, playbook, adjustmentBound);
+        return new HealthModel(name, version, changed, measures, bands, stageRule, stages, playbook, adjustmentBound, alerts);
     }
 
     /** The same model under another name and version number. */
     public HealthModel withIdentity(String newName, Integer newVersion) {
-        return new HealthModel(newName, newVersion, categories, measures, bands, stageRule, stages, playbook, adjustmentBound);
+        return new HealthModel(newName, newVersion, categories, measures, bands, stageRule, stages, playbook, adjustmentBound, alerts);
     }
 
     /** A copy with the stage replaced (by id), or added when the model has no entry for it. */
@@ -569,13 +679,13 @@ public record HealthModel(
     }
 
     public HealthModel withBands(Bands newBands) {
-        return new HealthModel(name, version, categories, measures, newBands, stageRule, stages, playbook, adjustmentBound);
+        return new HealthModel(name, version, categories, measures, newBands, stageRule, stages, playbook, adjustmentBound, alerts);
     }
 
     public HealthModel withMeasure(Measure measure) {
         List<Measure> changed = new ArrayList<>(measures);
         changed.set(measureIndex(measure.id()), measure);
-        return new HealthModel(name, version, categories, changed, bands, stageRule, stages, playbook, adjustmentBound);
+        return new HealthModel(name, version, categories, changed, bands, stageRule, stages, playbook, adjustmentBound, alerts);
     }
 
     public Map<String, Double> weightsById() {

@@ -99,7 +99,7 @@ class ScoringPropertiesTest {
             stages.add(new HealthModel.Stage(s.id(), s.label(), weights, s.bands()));
         }
         return new HealthModel(model.name(), model.version(), categories, measures, model.bands(), model.stageRule(),
-                stages, model.playbook(), model.adjustmentBound());
+                stages, model.playbook(), model.adjustmentBound(), model.alerts());
     }
 
     @Property(tries = 40)

@@ -228,10 +228,7 @@ public final class PortfolioViewModel {
 
     /** Text that a spreadsheet would take for a formula starts with an apostrophe instead. */
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return com.bellwether.store.CsvCells.text(value);
     }
 
     private static String number(double value) {

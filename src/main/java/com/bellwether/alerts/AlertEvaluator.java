@@ -1,0 +1,255 @@
+package com.bellwether.alerts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.bellwether.domain.Account;
+import com.bellwether.domain.Note;
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.AccountScore.MeasureResult;
+import com.bellwether.scoring.AccountScore.RecommendedAction;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthModel.AlertRule;
+import com.bellwether.scoring.HealthScorer;
+import com.bellwether.scoring.Portfolio;
+
+/**
+ * Which of a model's alert rules fire for which live accounts as of a date. Point in time: each account is scored
+ * as of the date and as of the rule's days before, by the scoring engine, which reads nothing dated after either.
+ */
+public final class AlertEvaluator {
+
+    /** What an alert recommends when the playbook has nothing for the account. */
+    static final String REVIEW_ACTION = "Review the account's health with its CSM and agree the next step";
+
+    private final HealthModel model;
+    private final Portfolio portfolio;
+    private final HealthScorer scorer;
+
+    public AlertEvaluator(HealthModel model, Portfolio portfolio) {
+        this.model = model;
+        this.portfolio = portfolio;
+        this.scorer = new HealthScorer(model, portfolio);
+    }
+
+    /** Every firing rule for every account live at the date, ordered by account, then rule as the model lists them. */
+    public List<AlertFinding> evaluate(LocalDate asOf) {
+        Map<String, AccountScore> now = new LinkedHashMap<>();
+        scoresAsOf(asOf).forEach((id, score) -> {
+            if (!Double.isNaN(score.score()) && score.band() != null) {
+                now.put(id, score);
+            }
+        });
+        Map<Integer, Map<String, AccountScore>> before = new HashMap<>();
+        Map<String, List<AlertFinding>> byAccount = new LinkedHashMap<>();
+        now.keySet().forEach(id -> byAccount.put(id, new ArrayList<>()));
+        for (AlertRule rule : model.alerts()) {
+            Map<String, AccountScore> earlier = rule.kind().equals("adjustment_expired") ? Map.of()
+                    : before.computeIfAbsent(rule.daysOrDefault(), d -> scoresAsOf(asOf.minusDays(d)));
+            RuleContext context = context(rule, now, earlier);
+            for (AccountScore score : now.values()) {
+                int a = portfolio.indexOf(score.accountId());
+                Account account = portfolio.account(a);
+                AccountScore then = earlier.get(score.accountId());
+                AlertFinding finding = switch (rule.kind()) {
+                    case "band_worsened" -> bandWorsened(rule, account, score, then);
+                    case "score_drop" -> scoreDrop(rule, account, score, then, context.medianDrop());
+                    case "playbook_matched" -> playbookMatched(rule, account, score, then, context.crowded());
+                    case "adjustment_expired" -> adjustmentExpired(rule, account, score, portfolio.notes(a));
+                    default -> throw new IllegalStateException("Unknown alert rule kind " + rule.kind());
+                };
+                if (finding != null) {
+                    byAccount.get(score.accountId()).add(finding);
+                }
+            }
+        }
+        return byAccount.values().stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * What a rule needs to know of the whole portfolio: the median drop of the score over the rule's days (0 when
+     * the portfolio rose), and the playbook rules that newly matched for more than the rule's share of accounts.
+     */
+    private record RuleContext(double medianDrop, Set<String> crowded) {
+    }
+
+    private static RuleContext context(AlertRule rule, Map<String, AccountScore> now, Map<String, AccountScore> before) {
+        double medianDrop = 0;
+        if (Boolean.TRUE.equals(rule.relativeToPortfolio())) {
+            double[] drops = now.values().stream().filter(s -> comparable(before.get(s.accountId())))
+                    .mapToDouble(s -> before.get(s.accountId()).score() - s.score()).sorted().toArray();
+            if (drops.length > 0) {
+                double median = drops.length % 2 == 1 ? drops[drops.length / 2]
+                        : (drops[drops.length / 2 - 1] + drops[drops.length / 2]) / 2;
+                medianDrop = Math.max(0, median);
+            }
+        }
+        Set<String> crowded = new java.util.HashSet<>();
+        if (rule.maxShare() != null && !now.isEmpty()) {
+            Map<String, Integer> newlyMatched = new HashMap<>();
+            for (AccountScore score : now.values()) {
+                AccountScore then = before.get(score.accountId());
+                if (comparable(then)) {
+                    newlyMatched(score, then).forEach(action -> newlyMatched.merge(action.ruleId(), 1, Integer::sum));
+                }
+            }
+            newlyMatched.forEach((ruleId, count) -> {
+                if (count > rule.maxShare() * now.size()) {
+                    crowded.add(ruleId);
+                }
+            });
+        }
+        return new RuleContext(medianDrop, crowded);
+    }
+
+    private static List<RecommendedAction> newlyMatched(AccountScore now, AccountScore before) {
+        Set<String> matchedBefore = before.actions().stream().map(RecommendedAction::ruleId).collect(Collectors.toSet());
+        return now.actions().stream().filter(action -> !matchedBefore.contains(action.ruleId())).toList();
+    }
+
+    private Map<String, AccountScore> scoresAsOf(LocalDate date) {
+        Map<String, AccountScore> scores = new LinkedHashMap<>();
+        for (AccountScore score : scorer.scoreLive(date, () -> false)) {
+            scores.put(score.accountId(), score);
+        }
+        return scores;
+    }
+
+    private AlertFinding bandWorsened(AlertRule rule, Account account, AccountScore now, AccountScore before) {
+        if (!comparable(before) || now.band() == null || now.band().ordinal() >= before.band().ordinal()) {
+            return null;
+        }
+        if (rule.into() != null && now.band().ordinal() > com.bellwether.scoring.Band.valueOf(
+                rule.into().toUpperCase(Locale.ROOT)).ordinal()) {
+            return null;
+        }
+        String headline = "Band worsened from " + before.band().id() + " to " + now.band().id();
+        String text = headline + " in " + rule.daysOrDefault() + " days: the score went from " + points(before.score())
+                + " to " + points(now.score()) + ". " + drivers(now, before);
+        return finding(rule, account, now, before, headline, text, firstAction(now));
+    }
+
+    private AlertFinding scoreDrop(AlertRule rule, Account account, AccountScore now, AccountScore before,
+                                   double medianDrop) {
+        if (!comparable(before) || before.score() - now.score() - medianDrop < rule.points()) {
+            return null;
+        }
+        long drop = Math.round(before.score() - now.score());
+        String headline = "Score fell " + drop + " points in " + rule.daysOrDefault() + " days";
+        String text = headline + ", from " + points(before.score()) + " to " + points(now.score())
+                + (now.band() == before.band() ? "" : " (" + before.band().id() + " to " + now.band().id() + ")")
+                + (medianDrop >= 0.5 ? ", against a median drop of " + points(medianDrop) + " across the portfolio" : "")
+                + ". " + drivers(now, before);
+        return finding(rule, account, now, before, headline, text, firstAction(now));
+    }
+
+    private AlertFinding playbookMatched(AlertRule rule, Account account, AccountScore now, AccountScore before,
+                                         Set<String> crowded) {
+        if (!comparable(before)) {
+            return null;
+        }
+        List<RecommendedAction> newlyMatched = newlyMatched(now, before).stream()
+                .filter(action -> !crowded.contains(action.ruleId()))
+                .filter(action -> rule.playbookRules() == null || rule.playbookRules().contains(action.ruleId()))
+                .filter(action -> rule.priorities() == null || rule.priorities().contains(
+                        action.priority() == null ? "medium" : action.priority()))
+                .toList();
+        if (newlyMatched.isEmpty()) {
+            return null;
+        }
+        RecommendedAction first = newlyMatched.get(0);
+        String headline = "Newly recommended: " + first.title();
+        StringBuilder text = new StringBuilder("Newly recommended since ")
+                .append(now.asOf().minusDays(rule.daysOrDefault())).append(": ");
+        text.append(newlyMatched.stream().map(action -> action.title() + (action.why() == null || action.why().isBlank()
+                ? "" : " (" + stripStop(action.why()) + ")")).collect(Collectors.joining("; ")));
+        text.append(". The score is ").append(points(now.score())).append(", ").append(now.band().id())
+                .append(", against ").append(points(before.score())).append(" then.");
+        return finding(rule, account, now, before, headline, text.toString(), first.title());
+    }
+
+    private AlertFinding adjustmentExpired(AlertRule rule, Account account, AccountScore now, List<Note> notes) {
+        LocalDate asOf = now.asOf();
+        LocalDate since = asOf.minusDays(rule.daysOrDefault());
+        double least = rule.points() == null ? 0 : rule.points();
+        List<Note> expired = notes.stream()
+                .filter(note -> !note.date().isAfter(asOf) && note.expires() != null)
+                .filter(note -> note.expires().isAfter(since) && !note.expires().isAfter(asOf))
+                .filter(note -> note.adjustment() != 0 && Math.abs(note.adjustment()) >= least)
+                .sorted(Comparator.comparing(Note::expires))
+                .toList();
+        if (expired.isEmpty()) {
+            return null;
+        }
+        String headline = expired.size() == 1 ? "CSM adjustment " + signed(expired.get(0).adjustment()) + " expired"
+                : expired.size() + " CSM adjustments expired";
+        String text = expired.stream().map(note -> "CSM adjustment " + signed(note.adjustment()) + " by " + note.author()
+                        + " (" + stripStop(note.reason()) + ") expired on " + note.expires())
+                .collect(Collectors.joining("; "))
+                + ". The score is now " + points(now.score()) + ", " + now.band().id()
+                + (now.adjustment() == 0 ? ", with no adjustment." : ", with an adjustment of " + signed(now.adjustment()) + ".");
+        return finding(rule, account, now, null, headline, text, firstAction(now));
+    }
+
+    private AlertFinding finding(AlertRule rule, Account account, AccountScore now, AccountScore before, String headline,
+                                 String explanation, String action) {
+        return new AlertFinding(account.accountId(), account.name(), rule, now.asOf(), Severity.of(rule.severity()),
+                now.score(), before == null ? null : before.score(), now.band().id(),
+                before == null || before.band() == null ? null : before.band().id(), headline, explanation.strip(), action,
+                account.csm());
+    }
+
+    private static boolean comparable(AccountScore before) {
+        return before != null && !Double.isNaN(before.score()) && before.band() != null;
+    }
+
+    /**
+     * The measures that cost the most extra points since the earlier date, in their own words with their numbers
+     * ("Core feature events fell 38% in the last 28 days vs the 28 before."); at most three, each at least a point,
+     * and the change of the CSM adjustment when there is one.
+     */
+    static String drivers(AccountScore now, AccountScore before) {
+        Map<String, Double> lostBefore = new HashMap<>();
+        for (MeasureResult m : before.measures()) {
+            lostBefore.put(m.id(), m.pointsLost());
+        }
+        List<String> sentences = now.measures().stream()
+                .filter(m -> !Double.isNaN(m.score()))
+                .filter(m -> m.pointsLost() - lostBefore.getOrDefault(m.id(), 0.0) >= 1.0)
+                .sorted(Comparator.comparingDouble((MeasureResult m) -> m.pointsLost() - lostBefore.getOrDefault(m.id(), 0.0))
+                        .reversed())
+                .limit(3)
+                .map(MeasureResult::text)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (now.adjustment() != before.adjustment()) {
+            sentences.add("The CSM adjustment went from " + signed(before.adjustment()) + " to " + signed(now.adjustment()) + ".");
+        }
+        return String.join(" ", sentences);
+    }
+
+    private static String firstAction(AccountScore score) {
+        return score.actions().isEmpty() ? REVIEW_ACTION : score.actions().get(0).title();
+    }
+
+    static String points(double score) {
+        return Long.toString(Math.round(score));
+    }
+
+    private static String signed(double points) {
+        long rounded = Math.round(points);
+        return rounded > 0 ? "+" + rounded : Long.toString(rounded);
+    }
+
+    private static String stripStop(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}

@@ -1,0 +1,301 @@
+package com.bellwether.alerts;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.bellwether.store.Database;
+import com.bellwether.store.StoreException;
+
+/**
+ * The recorded alerts. Recording is idempotent: a finding for an account and rule with an alert raised less than the
+ * rule's cool-down days away updates that alert (numbers, explanation, last seen) and leaves its status alone;
+ * otherwise it raises a new one.
+ */
+public final class AlertStore {
+
+    private static final String COLUMNS = "alert_id, external_id, account_id, account_name, rule_id, rule_kind, severity,"
+            + " raised_on, last_seen, score, score_before, band, band_before, headline, explanation, action, owner, status,"
+            + " status_reason, status_changed_at, created_at, updated_at";
+    private static final String SEVERITY_ORDER =
+            "CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
+
+    private final Database database;
+    private final Clock clock;
+
+    public AlertStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** What recording a set of findings did: the alerts it raised, and how many existing ones it updated. */
+    public record Recorded(List<Alert> created, int updated) {
+    }
+
+    /**
+     * Records the findings in one transaction. New alerts get a webhook message in the same transaction when a URL
+     * is given, so an alert is never raised without its message.
+     */
+    public Recorded record(List<AlertFinding> findings, WebhookUrl webhook) {
+        List<Long> createdIds = new ArrayList<>();
+        int updated = 0;
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                for (AlertFinding finding : findings) {
+                    Optional<long[]> existing = withinCooldown(connection, finding);
+                    if (existing.isPresent()) {
+                        update(connection, existing.get()[0], finding, existing.get()[1]);
+                        updated++;
+                    } else {
+                        long id = insert(connection, finding);
+                        createdIds.add(id);
+                        if (webhook != null) {
+                            Outbox.enqueue(connection, get(connection, id).orElseThrow(), webhook, clock.instant());
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            List<Alert> created = new ArrayList<>();
+            for (long id : createdIds) {
+                created.add(get(connection, id).orElseThrow());
+            }
+            return new Recorded(created, updated);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record the alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** The alert of the same account and rule raised less than the cool-down away: its id and last-seen epoch day. */
+    private static Optional<long[]> withinCooldown(Connection connection, AlertFinding finding) throws SQLException {
+        int cooldown = finding.rule().cooldownOrDefault();
+        try (PreparedStatement query = connection.prepareStatement("SELECT alert_id, last_seen, raised_on FROM alert"
+                + " WHERE account_id = ? AND rule_id = ? AND raised_on > ? AND raised_on < ?"
+                + " ORDER BY ABS(DATEDIFF(DAY, raised_on, ?)), raised_on DESC LIMIT 1")) {
+            query.setString(1, finding.accountId());
+            query.setString(2, finding.rule().id());
+            query.setDate(3, Date.valueOf(finding.asOf().minusDays(cooldown)));
+            query.setDate(4, Date.valueOf(finding.asOf().plusDays(cooldown)));
+            query.setDate(5, Date.valueOf(finding.asOf()));
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()})
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private void update(Connection connection, long id, AlertFinding finding, long lastSeenDay) throws SQLException {
+        if (finding.asOf().toEpochDay() < lastSeenDay) {
+            return; // an evaluation of an earlier date does not overwrite newer numbers
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET last_seen = ?, account_name = ?,"
+                + " severity = ?, score = ?, score_before = ?, band = ?, band_before = ?, headline = ?, explanation = ?,"
+                + " action = ?, owner = ?, updated_at = ? WHERE alert_id = ?")) {
+            update.setDate(1, Date.valueOf(finding.asOf()));
+            update.setString(2, finding.accountName());
+            update.setString(3, finding.severity().id());
+            setDouble(update, 4, finding.score());
+            setDouble(update, 5, finding.scoreBefore());
+            update.setString(6, finding.band());
+            update.setString(7, finding.bandBefore());
+            update.setString(8, clip(finding.headline(), 500));
+            update.setString(9, clip(finding.explanation(), 4000));
+            update.setString(10, clip(finding.action(), 1000));
+            update.setString(11, finding.owner());
+            update.setObject(12, now());
+            update.setLong(13, id);
+            update.executeUpdate();
+        }
+    }
+
+    private long insert(Connection connection, AlertFinding finding) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert (external_id, account_id,"
+                + " account_name, rule_id, rule_kind, severity, raised_on, last_seen, score, score_before, band, band_before,"
+                + " headline, explanation, action, owner, status, created_at, updated_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'NEW',?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, Alert.externalId(finding.accountId(), finding.rule().id(), finding.asOf()));
+            insert.setString(2, finding.accountId());
+            insert.setString(3, finding.accountName());
+            insert.setString(4, finding.rule().id());
+            insert.setString(5, finding.rule().kind());
+            insert.setString(6, finding.severity().id());
+            insert.setDate(7, Date.valueOf(finding.asOf()));
+            insert.setDate(8, Date.valueOf(finding.asOf()));
+            setDouble(insert, 9, finding.score());
+            setDouble(insert, 10, finding.scoreBefore());
+            insert.setString(11, finding.band());
+            insert.setString(12, finding.bandBefore());
+            insert.setString(13, clip(finding.headline(), 500));
+            insert.setString(14, clip(finding.explanation(), 4000));
+            insert.setString(15, clip(finding.action(), 1000));
+            insert.setString(16, finding.owner());
+            insert.setObject(17, now());
+            insert.setObject(18, now());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Open alerts (new or acknowledged), most severe first, then newest, then by account. */
+    public List<Alert> open(AlertFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alert WHERE status IN ('NEW', 'ACKNOWLEDGED')");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.owner() != null) {
+            sql.append(" AND owner = ?");
+            parameters.add(filter.owner());
+        }
+        if (filter.severity() != null) {
+            sql.append(" AND severity = ?");
+            parameters.add(filter.severity().id());
+        }
+        if (filter.ruleId() != null) {
+            sql.append(" AND rule_id = ?");
+            parameters.add(filter.ruleId());
+        }
+        sql.append(" ORDER BY ").append(SEVERITY_ORDER).append(", raised_on DESC, account_id, rule_id");
+        return query(sql.toString(), parameters);
+    }
+
+    /** Every alert, whatever its status, newest first. */
+    public List<Alert> all() {
+        return query("SELECT " + COLUMNS + " FROM alert ORDER BY raised_on DESC, account_id, rule_id", List.of());
+    }
+
+    public int countOpen() {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM alert WHERE status IN ('NEW', 'ACKNOWLEDGED')")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count the alerts: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Alert> get(long id) {
+        try (Connection connection = database.connect()) {
+            return get(connection, id);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The owner has seen the alert. */
+    public Alert acknowledge(long id) {
+        return changeStatus(id, AlertStatus.ACKNOWLEDGED, null);
+    }
+
+    /** The recommended action was taken. */
+    public Alert done(long id) {
+        return changeStatus(id, AlertStatus.DONE, null);
+    }
+
+    /** Not worth acting on, and why (the reason is required: it is how rules get tuned). */
+    public Alert dismiss(long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A dismissed alert needs a reason");
+        }
+        return changeStatus(id, AlertStatus.DISMISSED, reason.strip());
+    }
+
+    /** Open alerts move on; a done or dismissed alert stays as it is. */
+    private Alert changeStatus(long id, AlertStatus status, String reason) {
+        try (Connection connection = database.connect()) {
+            Alert alert = get(connection, id).orElseThrow(() -> new IllegalArgumentException("There is no alert " + id));
+            if (!alert.status().isOpen()) {
+                throw new IllegalStateException("Alert " + id + " is already " + alert.status().name().toLowerCase(
+                        java.util.Locale.ROOT));
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET status = ?, status_reason = ?,"
+                    + " status_changed_at = ?, updated_at = ? WHERE alert_id = ?")) {
+                OffsetDateTime now = now();
+                update.setString(1, status.name());
+                update.setString(2, clip(reason, 2000));
+                update.setObject(3, now);
+                update.setObject(4, now);
+                update.setLong(5, id);
+                update.executeUpdate();
+            }
+            return get(connection, id).orElseThrow();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot change alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Alert> get(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE alert_id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(alert(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private List<Alert> query(String sql, List<Object> parameters) {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<Alert> alerts = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    alerts.add(alert(rs));
+                }
+            }
+            return alerts;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the alerts: " + e.getMessage(), e);
+        }
+    }
+
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), Severity.of(rs.getString(7)), localDate(rs, 8), localDate(rs, 9), doubleOrNull(rs, 10),
+                doubleOrNull(rs, 11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17), AlertStatus.valueOf(rs.getString(18)), rs.getString(19),
+                rs.getObject(20, OffsetDateTime.class), rs.getObject(21, OffsetDateTime.class),
+                rs.getObject(22, OffsetDateTime.class));
+    }
+
+    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null || value.isNaN()) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return Outbox.utc(clock.instant());
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

@@ -1,0 +1,96 @@
+package com.bellwether.alerts;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Posts JSON to a webhook with {@link HttpClient}, each request bounded by a timeout. It never throws for a failed
+ * delivery: the answer is a {@link WebhookResponse}, and errors name the URL only in its redacted form.
+ */
+public final class WebhookSender {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public WebhookSender(HttpClient client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** A sender with a 5-second connect and 10-second request timeout. */
+    public static WebhookSender withDefaults() {
+        return new WebhookSender(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build(), REQUEST_TIMEOUT);
+    }
+
+    /** POSTs the JSON; {@code eventId} goes in an Idempotency-Key header as well as in the payload. */
+    public WebhookResponse post(WebhookUrl url, String eventId, String json) {
+        HttpRequest request = HttpRequest.newBuilder(url.uri())
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "Bellwether")
+                .header("Idempotency-Key", eventId)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            return new WebhookResponse(response.statusCode(), null);
+        } catch (HttpTimeoutException e) {
+            return new WebhookResponse(null, "no answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return new WebhookResponse(null, safe(url, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new WebhookResponse(null, "interrupted");
+        }
+    }
+
+    /** Sends a test message (with a Slack-compatible text) and says how it went. */
+    public WebhookResponse sendTest(WebhookUrl url) {
+        return sendTest(url, Clock.systemUTC());
+    }
+
+    public WebhookResponse sendTest(WebhookUrl url, Clock clock) {
+        String eventId = "bw-test-" + clock.millis();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", eventId);
+        payload.put("event", "test");
+        payload.put("sent_at", clock.instant().toString());
+        payload.put("text", "Bellwether webhook test: health alerts will arrive here.");
+        try {
+            return post(url, eventId, JSON.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The exception's message with the URL, should it appear, redacted. */
+    private static String safe(WebhookUrl url, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String raw = url.uri().toString();
+        message = message.replace(raw, url.redacted());
+        if (url.uri().getRawUserInfo() != null) {
+            message = message.replace(url.uri().getRawUserInfo(), "***");
+        }
+        if (url.uri().getRawQuery() != null) {
+            message = message.replace(url.uri().getRawQuery(), "***");
+        }
+        return message;
+    }
+}

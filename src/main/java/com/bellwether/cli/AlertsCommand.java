@@ -1,0 +1,118 @@
+package com.bellwether.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.bellwether.alerts.AlertFilter;
+import com.bellwether.alerts.AlertRun;
+import com.bellwether.alerts.AlertStore;
+import com.bellwether.alerts.CrmTasks;
+import com.bellwether.alerts.DeliveryRun;
+import com.bellwether.alerts.Outbox;
+import com.bellwether.alerts.WebhookSender;
+import com.bellwether.alerts.WebhookUrl;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SavedModels;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.ModelVersionStore;
+import com.bellwether.store.PortfolioReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bellwether alerts}: evaluates the active model's alert rules, records them, exports tasks, calls the webhook. */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Evaluates the alert rules of the active model as of a date and records the alerts: a rule that"
+                + " fires again within its cool-down updates its alert, so running twice adds nothing. Writes the open"
+                + " alerts as CRM tasks, and posts each new alert to the webhook (messages that fail are retried, with"
+                + " a growing wait, on later runs).")
+public final class AlertsCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the last date with data).")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the open alerts as CRM tasks to FILE (.csv or .json).")
+    Path out;
+
+    @Option(names = "--webhook", paramLabel = "URL",
+            description = "Post new alerts to this http(s) URL (default: the URL saved in the workbench, if any).")
+    String webhook;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() throws IOException {
+        WebhookUrl url = null;
+        if (webhook != null) {
+            try {
+                url = WebhookUrl.parse(webhook);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--webhook: " + e.getMessage());
+            }
+        }
+        if (out != null) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+                throw new ParameterException(spec.commandLine(), "--out: expected a file ending in .csv or .json, not " + out);
+            }
+        }
+        Database db = database.open();
+        LocalDate date = asOf;
+        if (date == null) {
+            date = DatabaseSummary.read(db).lastDate();
+            if (date == null) {
+                throw new IOException("The database at " + db.location().displayName() + " holds no dated data to evaluate");
+            }
+        }
+        HealthModel model = SavedModels.active(new ModelVersionStore(db));
+        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        Outbox outbox = new Outbox(db);
+        if (url == null) {
+            url = outbox.configuredUrl().orElse(null);
+        }
+        AlertRun.Result result = AlertRun.run(db, model, portfolio, date, url, clock);
+        if (out != null) {
+            CrmTasks.write(CrmTasks.of(new AlertStore(db, clock).open(AlertFilter.ANY)), out);
+        }
+        // Messages queued by earlier runs are retried too, whether or not this run has a URL.
+        DeliveryRun delivery = outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0)
+                : outbox.deliverDue(WebhookSender.withDefaults(), clock);
+        spec.commandLine().getOut().println(summary(result, delivery, url));
+        return 0;
+    }
+
+    static String summary(AlertRun.Result result, DeliveryRun delivery, WebhookUrl url) {
+        StringBuilder line = new StringBuilder();
+        line.append(result.fired()).append(result.fired() == 1 ? " alert" : " alerts").append(" as of ").append(result.asOf())
+                .append(": ").append(result.created().size()).append(" new, ").append(result.updated()).append(" updated; ")
+                .append(result.open()).append(" open; ");
+        if (url == null && delivery.attempted() == 0) {
+            line.append("no webhook");
+        } else {
+            line.append(delivery.delivered()).append(" sent to the webhook");
+            if (url != null) {
+                line.append(' ').append(url.redacted());
+            }
+            if (delivery.pending() > 0) {
+                line.append(" (").append(delivery.pending()).append(" waiting for a retry)");
+            }
+        }
+        return line.toString();
+    }
+}
