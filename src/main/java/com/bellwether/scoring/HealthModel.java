@@ -675,7 +675,7 @@ public record HealthModel(
         } else {
             next.set(at, changed);
         }
-        return new HealthModel(name, version, categories, measures, bands, stageRule, next, playbook, adjustmentBound);
+        return new HealthModel(name, version, categories, measures, bands, stageRule, next, playbook, adjustmentBound, alerts);
     }
 
     public HealthModel withBands(Bands newBands) {
