@@ -22,7 +22,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import com.bellwether.scoring.Band;
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.ui.portfolio.AccountRow;
 
@@ -146,7 +145,7 @@ public final class ScreenshotTour {
     private void openRiskiestAccount() {
         AccountRow riskiest = null;
         for (AccountRow row : workbench.portfolio().allRows()) {
-            if (row.score().band() == Band.RED && (riskiest == null || row.score().score() < riskiest.score().score())) {
+            if (row.score().band() != null && (riskiest == null || row.score().score() < riskiest.score().score())) {
                 riskiest = row;
             }
         }

@@ -449,7 +449,7 @@ public final class BacktestViewModel {
         breakdown.setAll(rows);
         Scope kept = list.stream().filter(s -> s.kind() == chosen.kind() && Objects.equals(s.key(), chosen.key()))
                 .findFirst().orElse(Scope.ALL);
-        if (kept.equals(chosen)) {
+        if (kept.equals(scope.get())) {
             applyScope();
         } else {
             scope.set(kept);

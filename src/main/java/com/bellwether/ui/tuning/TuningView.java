@@ -152,7 +152,7 @@ public final class TuningView {
 
     // The toolbar: scope, history, comparison, suggestions, save
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         ComboBox<String> scope = new ComboBox<>();
         scope.setId("tuning-scope");
         scope.getItems().add(TuningViewModel.MODEL_SCOPE);
@@ -219,9 +219,20 @@ public final class TuningView {
                 save.fire();
             }
         };
-        Region push = new Region();
-        HBox.setHgrow(push, Priority.ALWAYS);
-        HBox bar = new HBox(8, scope, undo, redo, revert, compareLabel, compare, suggestWeights, suggestBands, push, name, note, save);
+        HBox history = new HBox(6, scope, undo, redo, revert);
+        HBox comparing = new HBox(6, compareLabel, compare);
+        HBox suggesting = new HBox(6, suggestWeights, suggestBands);
+        HBox saving = new HBox(6, name, note, save);
+        for (HBox group : List.of(history, comparing, suggesting, saving)) {
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.getChildren().forEach(n -> {
+                if (n instanceof Region r) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        // Groups wrap onto a second line on a narrow window rather than cutting their labels short.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 8, history, comparing, suggesting, saving);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -279,6 +290,8 @@ public final class TuningView {
         bandsText.setId("tuning-bands-text");
         bandsText.getStyleClass().add(NUMERIC);
         bandsInherited.getStyleClass().add(INHERITED);
+        bandsInherited.managedProperty().bind(bandsInherited.visibleProperty());
+        bandsText.setMinWidth(Region.USE_PREF_SIZE);
         Button resetStage = button("Reset stage to the model", Feather.REFRESH_CW, "tuning-reset-stage", viewModel::resetStage);
         resetStage.disableProperty().bind(viewModel.scopeProperty().isEmpty());
         HBox bandsRow = new HBox(10, bandsText, bandsInherited);
