@@ -2,6 +2,7 @@ package com.bellwether;
 
 import com.bellwether.cli.BellwetherCommand;
 import com.bellwether.ui.BellwetherApp;
+import com.bellwether.ui.ScreenshotsCommand;
 
 /** Opens the workbench when started without arguments; runs a command otherwise. */
 public final class Main {
@@ -18,6 +19,9 @@ public final class Main {
             BellwetherApp.launchWorkbench(args[1]);
             return;
         }
-        System.exit(BellwetherCommand.execute(args));
+        picocli.CommandLine commandLine = BellwetherCommand.commandLine(new java.io.PrintWriter(System.out, true),
+                new java.io.PrintWriter(System.err, true));
+        commandLine.addSubcommand("screenshots", new ScreenshotsCommand());
+        System.exit(commandLine.execute(args));
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bellwether", mixinStandardHelpOptions = true, version = "Bellwether 0.1.0",
         description = "Build, tune and prove a customer health score. Without a command, opens the workbench.",
         subcommands = {ImportCommand.class, ScoreCommand.class, BacktestCommand.class, AlertsCommand.class, GenerateCommand.class, DbCommand.class,
-                ModelsCommand.class, SnapshotCommand.class, ScreenshotsCommand.class, CommandLine.HelpCommand.class})
+                ModelsCommand.class, SnapshotCommand.class, CommandLine.HelpCommand.class})
 public final class BellwetherCommand implements Runnable {
 
     /** Exit code of a command whose input had problems. */

@@ -65,6 +65,17 @@ class OverviewScreenTest {
                 new com.bellwether.ui.importer.ImportViewModel(viewModel.databaseProperty(), BACKGROUND, dialogs)), WorkbenchSettings.inMemory(), dialogs);
     }
 
+    /**
+     * Opening the database sets off a chain on the background thread (scoring the portfolio, preparing the what-if);
+     * it must end before the database's folder is deleted.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void waitForTheChainToEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> tuning.previewProperty().get() != null && !tuning.busyProperty().get()
+                && !portfolio.busyProperty().get());
+        java.util.concurrent.CompletableFuture.runAsync(() -> { }, BACKGROUND).get(60, TimeUnit.SECONDS);
+    }
+
     private void waitUntilIdle() throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> !viewModel.busyProperty().get() && viewModel.summaryProperty().get() != null);

@@ -100,6 +100,10 @@ public final class OverviewViewModel {
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
                     report = SampleData.load(database, this);
+                    // The sample's history as weekly snapshots, so the score history is there from the start.
+                    update("Storing the weekly score history", -1);
+                    com.bellwether.scoring.Snapshots.backfillIfNone(database,
+                            com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
                 }
                 return Result.read(database, report);
             }

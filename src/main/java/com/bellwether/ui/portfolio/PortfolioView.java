@@ -231,10 +231,7 @@ public final class PortfolioView {
     private TableView<AccountRow> table() {
         TableView<AccountRow> table = new TableView<>();
         table.setId("portfolio-table");
-        javafx.collections.transformation.SortedList<AccountRow> sorted =
-                new javafx.collections.transformation.SortedList<>(viewModel.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(viewModel.visibleRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Scoring the portfolio…"));
 
@@ -307,6 +304,8 @@ public final class PortfolioView {
         });
         score.setSortType(TableColumn.SortType.ASCENDING);
         table.getSortOrder().add(score);
+        // Column filters (right-click a header): the filter wraps the searched rows and keeps the header sorting.
+        org.controlsfx.control.table.TableFilter.forTableView(table).lazy(true).apply();
         return table;
     }
 

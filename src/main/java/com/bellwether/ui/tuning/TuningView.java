@@ -97,6 +97,7 @@ public final class TuningView {
     private final Label[] bandTotals = {new Label(), new Label(), new Label()};
     private final Label changeSummary = new Label();
     private final TableView<TuningViewModel.BandChange> changes = new TableView<>();
+    private final javafx.scene.control.ListView<String> modelChanges = new javafx.scene.control.ListView<>();
     private final VBox proposalBox = new VBox(8);
     private final List<Long> repaintTimes = new ArrayList<>();
     /** Set while the controls are brought in line with the draft, so that doing so is not taken for an edit. */
@@ -571,12 +572,18 @@ public final class TuningView {
         });
         changed.getChildren().addAll(changeSummary, changes);
 
+        VBox edits = card("What the draft changes", "Against the compared version, as the version diff states it.");
+        modelChanges.setId("tuning-model-changes");
+        modelChanges.setPrefHeight(130);
+        modelChanges.setPlaceholder(new Label("The draft is the compared version."));
+        edits.getChildren().add(modelChanges);
+
         proposalBox.getStyleClass().addAll(CARD, PROPOSAL);
         proposalBox.setId("tuning-proposal");
         proposalBox.setVisible(false);
         proposalBox.setManaged(false);
 
-        VBox column = new VBox(12, proposalBox, headline, distribution, changed);
+        VBox column = new VBox(12, proposalBox, headline, distribution, changed, edits);
         column.setPadding(new Insets(4, 4, 4, 12));
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
@@ -616,6 +623,7 @@ public final class TuningView {
         figure("rate-green", now.bandRates().rate(Band.GREEN), was.bandRates().rate(Band.GREEN), "%.1f%%", 100, false);
         changeSummary.setText(preview.changeSummary());
         changes.getItems().setAll(preview.changes());
+        modelChanges.getItems().setAll(preview.modelChanges());
         if (LOG_TIMINGS) {
             timeRepaint(preview);
         }

@@ -36,6 +36,7 @@ import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Suggestions;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.ModelDiff;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.ScoreGrid;
@@ -61,7 +62,7 @@ public final class TuningViewModel {
     /** Everything the screen repaints after an edit. */
     public record Preview(HealthModel model, long[][] histogram, long[] accounts, double[] arr,
                           BacktestFrame.Headline headline, BacktestFrame.Headline compared, List<BandChange> changes,
-                          String changeSummary, long computeNanos, long requestedAt) {
+                          String changeSummary, List<String> modelChanges, long computeNanos, long requestedAt) {
     }
 
     /** A suggestion waiting for the user's confirmation. */
@@ -644,7 +645,9 @@ public final class TuningViewModel {
         BacktestFrame.Headline headline = frame.withModel(model).headline();
         BacktestFrame.Headline compared = frame.withModel(comparedModel).headline();
         return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
-                summary(changes.size(), moves, comparedVersion), System.nanoTime() - start, requestedAt);
+                summary(changes.size(), moves, comparedVersion),
+                ModelDiff.between(comparedModel, model).changes().stream().map(ModelDiff.Change::text).toList(),
+                System.nanoTime() - start, requestedAt);
     }
 
     static String summary(int count, Map<Band, Map<Band, Integer>> moves, ModelVersion compared) {

@@ -1,4 +1,4 @@
-package com.bellwether.cli;
+package com.bellwether.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +9,11 @@ import java.util.concurrent.Callable;
 import com.bellwether.ingest.SampleData;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
-import com.bellwether.ui.ScreenshotTour;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bellwether screenshots}: every screen of the workbench as PNG, on the sample data unless told otherwise. */
+/** {@code bellwether screenshots} (registered by the launcher, as the command line itself knows no screens): every screen of the workbench as PNG, on the sample data unless told otherwise. */
 @Command(name = "screenshots", mixinStandardHelpOptions = true,
         description = {"Opens the workbench, visits every screen once its data is there, and writes each as a PNG,"
                 + " in the light and the dark theme. Without --db, a fresh database with the sample data is used.",
@@ -54,6 +53,9 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             SampleData.load(db, com.bellwether.ingest.ImportProgress.NONE);
         }
         long start = System.nanoTime();
+        if (scratch != null) {
+            System.out.printf(Locale.ROOT, "sample database prepared in %s%n", scratch);
+        }
         ScreenshotTour.Result result = ScreenshotTour.run(new ScreenshotTour.Plan(location, out, themes, timings));
         for (Path file : result.files()) {
             System.out.println(file);
@@ -63,6 +65,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "weight move to repaint over %d moves: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
                     sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1));
         }
+        System.out.printf(Locale.ROOT, "program start to the portfolio scored on screen: %.1f s%n", result.firstScreenSeconds());
         System.out.printf(Locale.ROOT, "%d screenshots in %s (%.1f s)%n", result.files().size(), out, (System.nanoTime() - start) / 1e9);
         return 0;
     }
