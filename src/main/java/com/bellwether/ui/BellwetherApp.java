@@ -21,11 +21,28 @@ public final class BellwetherApp extends Application {
 
     /** Starts the JavaFX toolkit and opens the workbench on the given database (null: the default one). */
     public static void launchWorkbench(String database) {
+        warmUp(database == null ? DatabaseLocation.defaultLocation() : DatabaseLocation.parse(database));
         if (database == null) {
             Application.launch(BellwetherApp.class);
         } else {
             Application.launch(BellwetherApp.class, "--" + DB_PARAMETER + "=" + database);
         }
+    }
+
+    /**
+     * Opens the database once while the toolkit starts, so that the drivers and migrations are loaded and checked
+     * by the time the window asks for the data; a problem is left for the window to report.
+     */
+    static void warmUp(DatabaseLocation location) {
+        Thread warm = new Thread(() -> {
+            try {
+                com.bellwether.store.Database.open(location);
+            } catch (RuntimeException e) {
+                // The window opens the database again and shows what went wrong.
+            }
+        }, "bellwether-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override

@@ -63,6 +63,8 @@ public final class ScreenshotTour {
     public static Result run(Plan plan) throws Exception {
         Files.createDirectories(plan.out());
         ScreenshotTour tour = new ScreenshotTour(plan);
+        // As the launcher does: the database opens while the toolkit starts.
+        BellwetherApp.warmUp(plan.location());
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -85,8 +87,9 @@ public final class ScreenshotTour {
         WorkbenchSettings settings = WorkbenchSettings.inMemory();
         window = BellwetherApp.show(stage, workbench, settings, dialogs);
 
-        step("the portfolio scored", () -> workbench.portfolio().totalsProperty().get() != null
-                && !workbench.portfolio().busyProperty().get(), () -> firstScreenSeconds = secondsSinceProcessStart());
+        step("the portfolio scored", () -> workbench.portfolio().totalsProperty().get() != null,
+                () -> firstScreenSeconds = secondsSinceProcessStart());
+        step("the band mix", () -> !workbench.portfolio().busyProperty().get(), () -> { });
         step("the what-if prepared", () -> workbench.tuning().previewProperty().get() != null
                 && !workbench.tuning().busyProperty().get(), () -> { });
         step("a backtest", () -> true, () -> workbench.backtest().run());

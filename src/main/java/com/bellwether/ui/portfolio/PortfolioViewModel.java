@@ -23,7 +23,6 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.ui.BackgroundTask;
 
@@ -139,11 +138,11 @@ public final class PortfolioViewModel {
             protected Loaded call() {
                 update("Reading the portfolio", -1);
                 HealthModel model = com.bellwether.scoring.SavedModels.active(new com.bellwether.store.ModelVersionStore(database));
-                LocalDate asOf = DatabaseSummary.read(database).lastDate();
+                Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+                LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
                     return new Loaded(List.of(), List.of(), model);
                 }
-                Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
                 PortfolioViewModel.this.portfolio = portfolio;
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                 List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
@@ -151,7 +150,8 @@ public final class PortfolioViewModel {
                 for (AccountScore score : scores) {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
                 }
-                return new Loaded(loaded, bandMix(model, portfolio, asOf), model);
+                // The band mix follows in a task of its own, so the table and tiles show first.
+                return new Loaded(loaded, List.of(), model);
             }
         };
         busy.set(true);
@@ -159,15 +159,40 @@ public final class PortfolioViewModel {
         task.setOnSucceeded(e -> {
             model.set(task.getValue().model());
             rows.setAll(task.getValue().rows());
-            bandMix.setAll(task.getValue().mix());
-            totals.set(totalsOf(task.getValue().rows()));
-            busy.set(false);
+            Totals loadedTotals = totalsOf(task.getValue().rows());
+            // Queued before anything the new totals set off, so the chart follows the table at once.
+            if (rows.isEmpty()) {
+                bandMix.clear();
+                busy.set(false);
+            } else {
+                loadBandMix(model.get(), portfolio, loadedTotals.asOf());
+            }
+            totals.set(loadedTotals);
             status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
-                    + totals.get().asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
+                    + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
         });
         task.setOnFailed(e -> {
             busy.set(false);
             status.set("Scoring failed: " + task.getException().getMessage());
+        });
+        task.setOnCancelled(e -> busy.set(false));
+        background.execute(task);
+    }
+
+    private void loadBandMix(HealthModel scoredWith, Portfolio scored, LocalDate asOf) {
+        BackgroundTask<List<BandMix>> task = new BackgroundTask<>() {
+            @Override
+            protected List<BandMix> call() {
+                return bandMix(scoredWith, scored, asOf);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            bandMix.setAll(task.getValue());
+            busy.set(false);
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            status.set("The band mix failed: " + task.getException().getMessage());
         });
         task.setOnCancelled(e -> busy.set(false));
         background.execute(task);
