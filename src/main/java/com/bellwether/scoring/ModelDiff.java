@@ -66,6 +66,7 @@ public record ModelDiff(List<Change> changes) {
         }
         measures(before, after, changes);
         playbook(before, after, changes);
+        alerts(before, after, changes);
         return new ModelDiff(changes);
     }
 
@@ -254,6 +255,29 @@ public record ModelDiff(List<Change> changes) {
     private static String describe(Measure m) {
         return m.category() + ", weight " + number(m.weightOrOne()) + ", " + direction(m) + ", scale " + scale(m)
                 + ", derived as " + json(m.derive());
+    }
+
+    // Alert rules
+
+    private static void alerts(HealthModel before, HealthModel after, List<Change> changes) {
+        Map<String, HealthModel.AlertRule> old = new LinkedHashMap<>();
+        before.alerts().forEach(r -> old.put(r.id(), r));
+        Map<String, HealthModel.AlertRule> now = new LinkedHashMap<>();
+        after.alerts().forEach(r -> now.put(r.id(), r));
+        Set<String> keys = new LinkedHashSet<>(now.keySet());
+        keys.addAll(old.keySet());
+        for (String key : keys) {
+            HealthModel.AlertRule was = old.get(key);
+            HealthModel.AlertRule is = now.get(key);
+            String at = "alerts." + key;
+            if (was == null) {
+                changes.add(new Change(at, null, json(is), "Alert rule " + key + " added: " + json(is) + "."));
+            } else if (is == null) {
+                changes.add(new Change(at, json(was), null, "Alert rule " + key + " removed."));
+            } else if (!was.equals(is)) {
+                changes.add(new Change(at, json(was), json(is), "Alert rule " + key + ": " + json(was) + " → " + json(is) + "."));
+            }
+        }
     }
 
     // Playbook

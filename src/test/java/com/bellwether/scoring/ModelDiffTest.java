@@ -64,6 +64,25 @@ class ModelDiffTest {
     }
 
     @Test
+    void alertRulesChangedAddedAndRemovedAreListed() {
+        HealthModel after = variant(m -> {
+            com.fasterxml.jackson.databind.node.ArrayNode alerts = m.withArray("alerts");
+            String changed = alerts.get(0).get("id").asText();
+            ((ObjectNode) alerts.get(0)).put("cooldownDays", 99);
+            String removed = alerts.get(1).get("id").asText();
+            alerts.remove(1);
+            alerts.addObject().put("id", "new-rule").put("kind", "band_worsened").put("severity", "low");
+            assertThat(changed).isNotEqualTo(removed);
+        });
+
+        ModelDiff diff = ModelDiff.between(SHIPPED, after);
+
+        assertThat(diff.paths()).hasSize(3).allMatch(p -> p.startsWith("alerts."));
+        assertThat(diff.paths()).contains("alerts.new-rule");
+        assertThat(diff.changes()).anySatisfy(c -> assertThat(c.text()).contains("cooldownDays\":99"));
+    }
+
+    @Test
     void aStageOverrideChangesThatStageOnly() {
         HealthModel after = variant(m -> ((ObjectNode) stage(m, "renewal").get("weights")).put("relationship", 35));
 
