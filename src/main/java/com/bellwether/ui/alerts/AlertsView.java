@@ -22,10 +22,11 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -75,13 +76,21 @@ public final class AlertsView {
         root.getStylesheets().add(AlertsView.class.getResource("alerts.css").toExternalForm());
         root.setPadding(new Insets(16));
 
-        SplitPane main = new SplitPane(alertsPane(), detailPane());
-        main.setDividerPositions(0.7);
-        SplitPane split = new SplitPane(main, webhookPane());
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(header(), filters(), split);
+        SplitPane alerts = new SplitPane(alertsPane(), detailPane());
+        alerts.setOrientation(Orientation.VERTICAL);
+        alerts.setDividerPositions(0.6);
+        VBox.setVgrow(alerts, Priority.ALWAYS);
+        VBox alertsTab = new VBox(8, filters(), alerts);
+        alertsTab.setPadding(new Insets(8, 0, 0, 0));
+        Tab list = new Tab("Alerts", alertsTab);
+        list.setGraphic(new FontIcon(Feather.BELL));
+        Tab webhook = new Tab("Webhook", webhookPane());
+        webhook.setGraphic(new FontIcon(Feather.SEND));
+        webhook.setId("alerts-webhook-tab");
+        TabPane tabs = new TabPane(list, webhook);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(header(), tabs);
 
         // Alerts listed while the screen shows count as seen.
         root.sceneProperty().addListener((o, old, scene) -> viewModel.setOnScreen(scene != null));
@@ -96,6 +105,7 @@ public final class AlertsView {
         title.getStyleClass().add(SCREEN_TITLE);
         Label summary = new Label();
         summary.getStyleClass().add(HINT);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.asOfProperty().get() == null
                 ? "Nothing loaded yet"
                 : "As of " + viewModel.asOfProperty().get() + " · " + viewModel.openCountProperty().get() + " open",
@@ -151,27 +161,28 @@ public final class AlertsView {
     private Parent alertsPane() {
         table.setId("alerts-table");
         table.setItems(viewModel.alerts());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No alerts match. Evaluate now to apply the rules as of the date."));
 
-        TableColumn<Alert, String> account = textColumn("Account", 150, Alert::accountName);
-        TableColumn<Alert, String> rule = textColumn("Rule", 120, Alert::ruleId);
+        TableColumn<Alert, String> account = textColumn("Account", 170, Alert::accountName);
+        TableColumn<Alert, String> rule = textColumn("Rule", 140, Alert::ruleId);
         TableColumn<Alert, Severity> severity = new TableColumn<>("Severity");
-        severity.setPrefWidth(95);
-        severity.setMinWidth(90);
+        severity.setPrefWidth(100);
+        severity.setMinWidth(100);
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
         severity.setCellFactory(c -> new SeverityCell());
         severity.setComparator((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
-        TableColumn<Alert, String> when = textColumn("When", 90, a -> a.raisedOn().toString());
-        when.setMinWidth(88);
-        TableColumn<Alert, String> score = textColumn("Score", 70, AlertsView::scoreChange);
+        TableColumn<Alert, String> when = textColumn("When", 100, a -> a.raisedOn().toString());
+        when.setMinWidth(100);
+        TableColumn<Alert, String> score = textColumn("Score", 80, AlertsView::scoreChange);
+        score.setMinWidth(80);
         score.getStyleClass().add(NUMERIC);
-        TableColumn<Alert, String> explanation = textColumn("Explanation", 210, Alert::headline);
-        TableColumn<Alert, String> action = textColumn("Recommended action", 170, Alert::action);
-        TableColumn<Alert, String> owner = textColumn("Owner", 110, Alert::owner);
+        TableColumn<Alert, String> explanation = textColumn("Explanation", 250, Alert::headline);
+        TableColumn<Alert, String> action = textColumn("Recommended action", 210, Alert::action);
+        TableColumn<Alert, String> owner = textColumn("Owner", 120, Alert::owner);
         TableColumn<Alert, AlertStatus> status = new TableColumn<>("Status");
-        status.setPrefWidth(105);
-        status.setMinWidth(100);
+        status.setPrefWidth(120);
+        status.setMinWidth(120);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().setAll(List.of(account, rule, severity, when, score, explanation, action, owner, status));
@@ -193,7 +204,7 @@ public final class AlertsView {
         });
         VBox pane = new VBox(table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        pane.setMinWidth(600);
+        pane.setMinHeight(200);
         return pane;
     }
 
@@ -215,7 +226,11 @@ public final class AlertsView {
         Button open = button("Open account", Feather.EXTERNAL_LINK, "alerts-open-account");
         open.disableProperty().bind(viewModel.selectedProperty().isNull());
         open.setOnAction(e -> viewModel.openAccount());
-        FlowPane actions = new FlowPane(6, 6, acknowledge, done, dismiss, open);
+        for (Button b : List.of(acknowledge, done, dismiss, open)) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox actions = new VBox(6, acknowledge, done, dismiss, open);
+        actions.setMinWidth(Region.USE_PREF_SIZE);
 
         Label headline = new Label();
         headline.setId("alerts-detail-headline");
@@ -269,11 +284,14 @@ public final class AlertsView {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        scroll.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox pane = new VBox(8, title, actions, none, scroll);
+        VBox text = new VBox(8, title, none, scroll);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox pane = new HBox(16, actions, text);
         pane.getStyleClass().add(CARD);
         pane.setPadding(new Insets(10));
-        pane.setMinWidth(280);
+        pane.setMinHeight(150);
         return pane;
     }
 
@@ -332,24 +350,27 @@ public final class AlertsView {
 
         TableView<DeliveryAttempt> log = new TableView<>(viewModel.deliveries());
         log.setId("alerts-deliveries");
-        log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        log.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         log.setPlaceholder(new Label("Nothing posted yet."));
         TableColumn<DeliveryAttempt, String> time = new TableColumn<>("Time");
-        time.setPrefWidth(150);
+        time.setPrefWidth(170);
+        time.setMinWidth(170);
         time.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().attemptedAt().atZoneSameInstant(ZoneId.systemDefault()).format(ATTEMPT_TIME)));
         TableColumn<DeliveryAttempt, String> alert = new TableColumn<>("Alert");
         alert.setPrefWidth(220);
         alert.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.describeAlert(c.getValue().alertId())));
         TableColumn<DeliveryAttempt, Number> attempt = new TableColumn<>("Attempt");
-        attempt.setPrefWidth(70);
+        attempt.setPrefWidth(80);
+        attempt.setMinWidth(80);
         attempt.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempt()));
         TableColumn<DeliveryAttempt, String> answer = new TableColumn<>("HTTP status or error");
         answer.setPrefWidth(200);
         answer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().httpStatus() != null
                 ? "HTTP " + c.getValue().httpStatus() : orDash(c.getValue().error())));
         TableColumn<DeliveryAttempt, String> delivered = new TableColumn<>("Delivered");
-        delivered.setPrefWidth(80);
+        delivered.setPrefWidth(90);
+        delivered.setMinWidth(90);
         delivered.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().delivered() ? "yes" : "no"));
         log.getColumns().setAll(List.of(time, alert, attempt, answer, delivered));
         log.setMinHeight(90);
@@ -362,9 +383,7 @@ public final class AlertsView {
         HBox.setHgrow(logPane, Priority.ALWAYS);
 
         HBox pane = new HBox(16, settings, logPane);
-        pane.getStyleClass().add(CARD);
-        pane.setPadding(new Insets(10));
-        pane.setMinHeight(160);
+        pane.setPadding(new Insets(12, 0, 0, 0));
         return pane;
     }
 
