@@ -28,4 +28,9 @@ public interface Dialogs {
     default boolean confirm(String title, String message) {
         return true;
     }
+
+    /** Asks the user for a line of text; empty when the user cancels or there is no way to ask. */
+    default Optional<String> askText(String title, String prompt) {
+        return Optional.empty();
+    }
 }

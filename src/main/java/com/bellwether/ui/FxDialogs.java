@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -79,6 +80,16 @@ public final class FxDialogs implements Dialogs {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title);
         alert.setContentText(message);
         return alert.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(prompt);
+        return dialog.showAndWait();
     }
 
     private Alert alert(Alert.AlertType type, String title) {

@@ -51,7 +51,7 @@ class LayeringTest {
 
     @Test
     void screensDoNotDependOnEachOther() {
-        for (String screen : new String[] {"overview", "portfolio", "tuning", "account", "backtest", "importer"}) {
+        for (String screen : new String[] {"overview", "portfolio", "tuning", "account", "backtest", "importer", "alerts"}) {
             noClasses().that().resideInAPackage("com.bellwether.ui." + screen + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(otherScreens(screen))
                     .allowEmptyShould(true)
@@ -60,7 +60,7 @@ class LayeringTest {
     }
 
     private static String[] otherScreens(String screen) {
-        return java.util.Arrays.stream(new String[] {"overview", "portfolio", "tuning", "account", "backtest", "importer"})
+        return java.util.Arrays.stream(new String[] {"overview", "portfolio", "tuning", "account", "backtest", "importer", "alerts"})
                 .filter(s -> !s.equals(screen)).map(s -> "com.bellwether.ui." + s + "..").toArray(String[]::new);
     }
 }

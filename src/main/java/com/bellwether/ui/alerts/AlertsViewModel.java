@@ -1,0 +1,619 @@
+package com.bellwether.ui.alerts;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.bellwether.alerts.Alert;
+import com.bellwether.alerts.AlertFilter;
+import com.bellwether.alerts.AlertRun;
+import com.bellwether.alerts.AlertStatus;
+import com.bellwether.alerts.AlertStore;
+import com.bellwether.alerts.CrmTasks;
+import com.bellwether.alerts.DeliveryAttempt;
+import com.bellwether.alerts.DeliveryRun;
+import com.bellwether.alerts.Outbox;
+import com.bellwether.alerts.Severity;
+import com.bellwether.alerts.WebhookResponse;
+import com.bellwether.alerts.WebhookSender;
+import com.bellwether.alerts.WebhookUrl;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.store.Database;
+import com.bellwether.ui.Dialogs;
+
+/**
+ * The alerts a CSM works through: the recorded alerts filtered by owner, severity, rule and status, acknowledged,
+ * done or dismissed one by one, exported as CRM tasks, and the webhook they are posted to. Every read and write of
+ * the database, the file system and the network runs on the background executor.
+ */
+public final class AlertsViewModel {
+
+    /** The filter choice that keeps every value. */
+    public static final String ALL = "All";
+    public static final int DELIVERY_LOG_SIZE = 200;
+
+    /** Which statuses the list shows. */
+    public enum StatusFilter {
+        OPEN("Open"), ALL("All statuses");
+
+        private final String label;
+
+        StatusFilter(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One read of the store: what the list shows, every alert (for the filter choices and counts), the delivery log. */
+    private record Listing(long generation, List<Alert> shown, List<Alert> all, List<DeliveryAttempt> log,
+                           Optional<WebhookUrl> webhook) {
+    }
+
+    private final Executor background;
+    private final Executor fx;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile WebhookSender sender;
+
+    // Properties
+    private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<DeliveryAttempt> deliveries = FXCollections.observableArrayList();
+    private final ObservableList<String> owners = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> severities = FXCollections.observableArrayList(ALL);
+    private final ObservableList<String> rules = FXCollections.observableArrayList(ALL);
+    private final ObjectProperty<String> ownerFilter = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> severityFilter = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<String> ruleFilter = new SimpleObjectProperty<>(ALL);
+    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.OPEN);
+    private final ObjectProperty<Alert> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LocalDate> asOf = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper newSinceLastVisit = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<String> openRequest = new ReadOnlyObjectWrapper<>();
+    private final StringProperty webhookInput = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper savedWebhook = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper webhookResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper webhookProblem = new ReadOnlyBooleanWrapper();
+
+    private final BooleanBinding canChangeStatus;
+    private final BooleanBinding canEvaluate;
+    private final BooleanBinding canExport;
+    private final BooleanBinding canUseWebhook;
+
+    private volatile Database database;
+    private volatile Portfolio portfolio;
+    private volatile HealthModel model;
+    private long generation;
+    private boolean onScreen;
+    /** Alerts up to this id have been on screen; -1 until the screen is first shown. */
+    private long seenUpTo = -1;
+    private List<Alert> everyAlert = List.of();
+    private final Map<Severity, Integer> newBySeverity = new EnumMap<>(Severity.class);
+
+    /**
+     * @param background the database, files and the network
+     * @param fx         where results are published (Platform::runLater; tests: Runnable::run)
+     */
+    public AlertsViewModel(Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+        for (Severity severity : Severity.values()) {
+            severities.add(severity.id());
+        }
+        canChangeStatus = Bindings.createBooleanBinding(() -> !busy.get() && selected.get() != null
+                && selected.get().status().isOpen(), busy, selected);
+        canEvaluate = loaded.and(busy.not());
+        canExport = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && openCount.get() > 0,
+                loaded, busy, openCount);
+        canUseWebhook = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !savedWebhook.get().isEmpty(),
+                loaded, busy, savedWebhook);
+        ownerFilter.addListener((o, old, value) -> refresh());
+        severityFilter.addListener((o, old, value) -> refresh());
+        ruleFilter.addListener((o, old, value) -> refresh());
+        statusFilter.addListener((o, old, value) -> refresh());
+    }
+
+    // Properties
+
+    /** The alerts the filters let through: most severe first, then newest. */
+    public ObservableList<Alert> alerts() {
+        return FXCollections.unmodifiableObservableList(alerts);
+    }
+
+    /** The latest webhook delivery attempts, newest first. */
+    public ObservableList<DeliveryAttempt> deliveries() {
+        return FXCollections.unmodifiableObservableList(deliveries);
+    }
+
+    /** "All" and the owners of the recorded alerts. */
+    public ObservableList<String> owners() {
+        return FXCollections.unmodifiableObservableList(owners);
+    }
+
+    /** "All" and the severities, most severe first. */
+    public ObservableList<String> severities() {
+        return FXCollections.unmodifiableObservableList(severities);
+    }
+
+    /** "All" and the rule ids of the recorded alerts. */
+    public ObservableList<String> rules() {
+        return FXCollections.unmodifiableObservableList(rules);
+    }
+
+    public ObjectProperty<String> ownerFilterProperty() {
+        return ownerFilter;
+    }
+
+    public ObjectProperty<String> severityFilterProperty() {
+        return severityFilter;
+    }
+
+    public ObjectProperty<String> ruleFilterProperty() {
+        return ruleFilter;
+    }
+
+    public ObjectProperty<StatusFilter> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    /** The alert the actions apply to. */
+    public ObjectProperty<Alert> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The date "Evaluate now" evaluates. */
+    public ReadOnlyObjectProperty<LocalDate> asOfProperty() {
+        return asOf.getReadOnlyProperty();
+    }
+
+    /** Alerts new or acknowledged, whatever the filters. */
+    public ReadOnlyIntegerProperty openCountProperty() {
+        return openCount.getReadOnlyProperty();
+    }
+
+    /** New alerts raised since the screen was last shown (all new ones before it is first shown). */
+    public ReadOnlyIntegerProperty newSinceLastVisitProperty() {
+        return newSinceLastVisit.getReadOnlyProperty();
+    }
+
+    /** The account to open; set to null and then to the id, so asking twice for the same account is heard twice. */
+    public ReadOnlyObjectProperty<String> openRequestProperty() {
+        return openRequest.getReadOnlyProperty();
+    }
+
+    /** The URL being typed in; cleared once saved, so the secret it may hold does not stay on screen. */
+    public StringProperty webhookInputProperty() {
+        return webhookInput;
+    }
+
+    /** The saved webhook URL, redacted; empty when none is saved. */
+    public ReadOnlyStringProperty savedWebhookProperty() {
+        return savedWebhook.getReadOnlyProperty();
+    }
+
+    /** What the last webhook action came to: saved, refused, the test's HTTP status or error, a delivery. */
+    public ReadOnlyStringProperty webhookResultProperty() {
+        return webhookResult.getReadOnlyProperty();
+    }
+
+    /** Whether the webhook result reports a problem. */
+    public ReadOnlyBooleanProperty webhookProblemProperty() {
+        return webhookProblem.getReadOnlyProperty();
+    }
+
+    /** Acknowledge, done and dismiss can act: an open alert is selected and nothing else runs. */
+    public BooleanBinding canChangeStatusProperty() {
+        return canChangeStatus;
+    }
+
+    public BooleanBinding canEvaluateProperty() {
+        return canEvaluate;
+    }
+
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /** Send test and deliver now can act: a URL is saved and nothing else runs. */
+    public BooleanBinding canUseWebhookProperty() {
+        return canUseWebhook;
+    }
+
+    /** "3 new alerts: 1 critical, 2 high", or empty when nothing is new since the last visit. */
+    public String announcement() {
+        int count = newSinceLastVisit.get();
+        if (count == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            Integer n = newBySeverity.get(severity);
+            if (n != null && n > 0) {
+                parts.add(n + " " + severity.id());
+            }
+        }
+        return count + (count == 1 ? " new alert: " : " new alerts: ") + String.join(", ", parts);
+    }
+
+    /** The rule id, account and dates of a delivery's alert, as far as the store knows it. */
+    public String describeAlert(long alertId) {
+        return everyAlert.stream().filter(a -> a.id() == alertId).findFirst()
+                .map(a -> a.accountName() + " · " + a.ruleId()).orElse("alert " + alertId);
+    }
+
+    void useClock(Clock testClock) {
+        this.clock = testClock;
+    }
+
+    void useSender(WebhookSender testSender) {
+        this.sender = testSender;
+    }
+
+    // Commands
+
+    /** Takes the scored portfolio and its active model, then reads the alerts and the webhook settings off the FX thread. */
+    public void load(Database db, Portfolio scored, HealthModel activeModel, LocalDate date) {
+        this.database = db;
+        this.portfolio = scored;
+        this.model = activeModel;
+        asOf.set(date);
+        loaded.set(true);
+        refresh();
+    }
+
+    /** Re-reads the list with the present filters; the newest read wins. */
+    public void refresh() {
+        Database db = database;
+        if (db == null) {
+            return;
+        }
+        long thisRead = ++generation;
+        AlertFilter filter = filter();
+        boolean openOnly = statusFilter.get() == StatusFilter.OPEN;
+        background.execute(() -> {
+            Listing listing;
+            try {
+                AlertStore store = new AlertStore(db, clock);
+                List<Alert> all = store.all();
+                List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(a -> matches(a, filter)).toList();
+                Outbox outbox = new Outbox(db);
+                listing = new Listing(thisRead, shown, all, outbox.deliveryLog(DELIVERY_LOG_SIZE), outbox.configuredUrl());
+            } catch (RuntimeException e) {
+                fx.execute(() -> status.set("Cannot read the alerts: " + message(e)));
+                return;
+            }
+            fx.execute(() -> publish(listing));
+        });
+    }
+
+    /** Evaluates the active model's alert rules as of the date; evaluating a date twice adds nothing. */
+    public void evaluate() {
+        Database db = database;
+        LocalDate date = asOf.get();
+        if (db == null || busy.get()) {
+            return;
+        }
+        HealthModel rules = model;
+        Portfolio scored = portfolio;
+        run("Evaluating the alert rules as of " + date, () -> {
+            Outbox outbox = new Outbox(db);
+            WebhookUrl url = outbox.configuredUrl().orElse(null);
+            AlertRun.Result result = AlertRun.run(db, rules, scored, date, url, clock);
+            String delivery = "";
+            if (result.queued() > 0) {
+                fx.execute(() -> status.set("Posting " + result.queued() + " new alerts to the webhook…"));
+                DeliveryRun run = outbox.deliverDue(sender(), clock);
+                delivery = "; " + run.delivered() + " posted to the webhook"
+                        + (run.pending() > 0 ? " (" + run.pending() + " waiting for a retry)" : "");
+            }
+            return "Evaluated as of " + date + ": " + result.created().size() + " new, " + result.updated()
+                    + " updated; " + result.open() + " open" + delivery + ".";
+        }, status::set);
+    }
+
+    public void acknowledge() {
+        changeStatus("Acknowledged", (store, alert) -> store.acknowledge(alert.id()));
+    }
+
+    public void done() {
+        changeStatus("Done", (store, alert) -> store.done(alert.id()));
+    }
+
+    /** Asks why the selected alert is not worth acting on; a blank reason is refused, a cancel does nothing. */
+    public void dismiss(Dialogs dialogs) {
+        Alert alert = selected.get();
+        if (alert == null || !canChangeStatus.get()) {
+            return;
+        }
+        Optional<String> reason = dialogs.askText("Dismiss the alert",
+                "Why is \"" + alert.headline() + "\" for " + alert.accountName() + " not worth acting on?");
+        if (reason.isEmpty()) {
+            return;
+        }
+        if (reason.get().isBlank()) {
+            dialogs.showError("The alert was not dismissed", "A dismissed alert needs a reason: it is how the rules get tuned.");
+            status.set("Not dismissed: a dismissed alert needs a reason.");
+            return;
+        }
+        String why = reason.get().strip();
+        changeStatus("Dismissed", (store, a) -> store.dismiss(a.id(), why));
+    }
+
+    /** Asks for the selected alert's account to be opened. */
+    public void openAccount() {
+        Alert alert = selected.get();
+        if (alert != null) {
+            openRequest.set(null);
+            openRequest.set(alert.accountId());
+        }
+    }
+
+    /** Writes the open alerts the filters let through as CRM tasks, CSV or JSON by the chosen file's extension. */
+    public void exportTasks(Dialogs dialogs) {
+        Database db = database;
+        if (db == null || !canExport.get()) {
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export the open alerts as CRM tasks", "alerts-" + asOf.get() + ".csv");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+            dialogs.showError("The tasks were not exported", "Choose a file name ending in .csv or .json, not "
+                    + file.getFileName() + ".");
+            return;
+        }
+        AlertFilter filter = filter();
+        run("Exporting the open alerts", () -> {
+            List<Alert> open = new AlertStore(db, clock).open(filter);
+            CrmTasks.write(CrmTasks.of(open), file);
+            return "Exported " + open.size() + (open.size() == 1 ? " open alert" : " open alerts")
+                    + " as CRM tasks to " + file.getFileName() + ".";
+        }, status::set, e -> dialogs.showError("The tasks were not exported", message(e)));
+    }
+
+    /** Saves the typed URL when it is an http or https URL; shows it redacted from then on. */
+    public void saveWebhook() {
+        Database db = database;
+        if (db == null || busy.get()) {
+            return;
+        }
+        WebhookUrl url;
+        try {
+            url = WebhookUrl.parse(webhookInput.get());
+        } catch (IllegalArgumentException e) {
+            webhookProblem.set(true);
+            webhookResult.set("Not saved: " + e.getMessage() + ".");
+            return;
+        }
+        run("Saving the webhook URL", () -> {
+            new Outbox(db).configureUrl(url);
+            return url;
+        }, saved -> {
+            webhookInput.set("");
+            savedWebhook.set(saved.redacted());
+            webhookProblem.set(false);
+            webhookResult.set("Saved. New alerts will be posted to " + saved.redacted() + ".");
+            status.set("Webhook URL saved.");
+        });
+    }
+
+    /** Posts a test message to the saved URL and shows the HTTP status or the error. */
+    public void sendTest() {
+        Database db = database;
+        if (db == null || !canUseWebhook.get()) {
+            return;
+        }
+        webhookResult.set("");
+        run("Sending a test message", () -> {
+            WebhookUrl url = new Outbox(db).configuredUrl().orElseThrow(() -> new IllegalStateException("No webhook URL is saved"));
+            return sender().sendTest(url, clock);
+        }, (WebhookResponse response) -> {
+            webhookProblem.set(!response.delivered());
+            webhookResult.set((response.delivered() ? "Test delivered: " : "Test not delivered: ") + response.describe());
+            status.set("Test message sent.");
+        }, e -> {
+            webhookProblem.set(true);
+            webhookResult.set("Test not delivered: " + message(e));
+        });
+    }
+
+    /** Posts every message that is due now, then re-reads the delivery log. */
+    public void deliverNow() {
+        Database db = database;
+        if (db == null || !canUseWebhook.get()) {
+            return;
+        }
+        run("Posting the waiting messages", () -> new Outbox(db).deliverDue(sender(), clock), (DeliveryRun run) -> {
+            webhookProblem.set(run.failed() > 0);
+            webhookResult.set(run.attempted() == 0 ? "Nothing was due." : run.delivered() + " of " + run.attempted()
+                    + " delivered" + (run.pending() > 0 ? "; " + run.pending() + " waiting for a retry." : "."));
+            status.set("Delivery done.");
+        });
+    }
+
+    /** Whether the screen is showing: alerts listed while it is count as seen. */
+    public void setOnScreen(boolean showing) {
+        onScreen = showing;
+        if (showing) {
+            markSeen();
+        }
+    }
+
+    // Helpers
+
+    private interface StatusChange {
+        Alert apply(AlertStore store, Alert alert);
+    }
+
+    private interface Work<T> {
+        T call() throws Exception;
+    }
+
+    private void changeStatus(String verb, StatusChange change) {
+        Database db = database;
+        Alert alert = selected.get();
+        if (db == null || alert == null || !canChangeStatus.get()) {
+            return;
+        }
+        run(verb + " " + alert.accountName(), () -> change.apply(new AlertStore(db, clock), alert),
+                changed -> status.set(verb + ": " + changed.accountName() + " · " + changed.ruleId() + "."));
+    }
+
+    private <T> void run(String what, Work<T> work, Consumer<T> done) {
+        run(what, work, done, e -> { });
+    }
+
+    /** Runs the work in the background with the screen busy, publishes its result, then re-reads the list. */
+    private <T> void run(String what, Work<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        busy.set(true);
+        status.set(what + "…");
+        background.execute(() -> {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                fx.execute(() -> {
+                    busy.set(false);
+                    status.set(what + " failed: " + message(e));
+                    failed.accept(e);
+                    refresh();
+                });
+                return;
+            }
+            fx.execute(() -> {
+                busy.set(false);
+                done.accept(result);
+                refresh();
+            });
+        });
+    }
+
+    private void publish(Listing listing) {
+        if (listing.generation() != generation) {
+            return; // a newer read is on its way
+        }
+        long keep = selected.get() == null ? -1 : selected.get().id();
+        everyAlert = listing.all();
+        keepChoices(owners, listing.all().stream().map(Alert::owner), ownerFilter);
+        keepChoices(rules, listing.all().stream().map(Alert::ruleId), ruleFilter);
+        alerts.setAll(listing.shown());
+        selected.set(listing.shown().stream().filter(a -> a.id() == keep).findFirst().orElse(null));
+        deliveries.setAll(listing.log());
+        savedWebhook.set(listing.webhook().map(WebhookUrl::redacted).orElse(""));
+        openCount.set((int) listing.all().stream().filter(a -> a.status().isOpen()).count());
+        if (onScreen) {
+            markSeen();
+        } else {
+            countNew();
+        }
+    }
+
+    private static void keepChoices(ObservableList<String> choices, java.util.stream.Stream<String> values,
+                                    ObjectProperty<String> chosen) {
+        TreeSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        values.filter(v -> v != null && !v.isBlank()).forEach(sorted::add);
+        if (chosen.get() != null && !ALL.equals(chosen.get())) {
+            sorted.add(chosen.get()); // the chosen value stays a choice even when nothing matches it any more
+        }
+        List<String> next = new ArrayList<>();
+        next.add(ALL);
+        next.addAll(sorted);
+        if (!next.equals(choices)) {
+            choices.setAll(next);
+        }
+    }
+
+    private void markSeen() {
+        seenUpTo = everyAlert.stream().mapToLong(Alert::id).max().orElse(seenUpTo);
+        countNew();
+    }
+
+    private void countNew() {
+        newBySeverity.clear();
+        int count = 0;
+        for (Alert alert : everyAlert) {
+            if (alert.id() > seenUpTo && alert.status() == AlertStatus.NEW) {
+                newBySeverity.merge(alert.severity(), 1, Integer::sum);
+                count++;
+            }
+        }
+        newSinceLastVisit.set(count);
+    }
+
+    private AlertFilter filter() {
+        return new AlertFilter(choice(ownerFilter.get()),
+                choice(severityFilter.get()) == null ? null : Severity.of(severityFilter.get()),
+                choice(ruleFilter.get()));
+    }
+
+    private static String choice(String value) {
+        return value == null || ALL.equals(value) ? null : value;
+    }
+
+    private static boolean matches(Alert alert, AlertFilter filter) {
+        return (filter.owner() == null || filter.owner().equals(alert.owner()))
+                && (filter.severity() == null || filter.severity() == alert.severity())
+                && (filter.ruleId() == null || filter.ruleId().equals(alert.ruleId()));
+    }
+
+    private WebhookSender sender() {
+        WebhookSender s = sender;
+        if (s == null) {
+            s = WebhookSender.withDefaults();
+            sender = s;
+        }
+        return s;
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
