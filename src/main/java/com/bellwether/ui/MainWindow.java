@@ -22,6 +22,8 @@ import com.bellwether.ui.overview.OverviewView;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.alerts.AlertsView;
+import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestView;
 import com.bellwether.ui.importer.ImportView;
 import com.bellwether.ui.importer.ImportViewModel;
@@ -51,6 +53,7 @@ public final class MainWindow {
         TuningViewModel tuning = workbench.tuning();
         BacktestViewModel backtest = workbench.backtest();
         ImportViewModel importer = workbench.importer();
+        AlertsViewModel alerts = workbench.alerts();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         TuningView tuningView = new TuningView(tuning);
         Parent accountScreen = new AccountView(account, dialogs).root();
@@ -69,11 +72,31 @@ public final class MainWindow {
         Parent backtestScreen = new BacktestView(backtest, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
         Parent importScreen = new ImportView(importer).root();
+        Parent alertsScreen = new AlertsView(alerts, dialogs).root();
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
         ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningView.root());
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
         ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
+        ToggleButton alertsButton = railButton("Alerts", Feather.BELL, "nav-alerts", alertsScreen);
         ToggleButton importButton = railButton("Import", Feather.UPLOAD, "nav-import", importScreen);
+        alerts.openRequestProperty().addListener((o, old, accountId) -> {
+            if (accountId != null && portfolio.portfolio() != null && portfolio.totalsProperty().get() != null) {
+                account.show(portfolio.portfolio(), accountId, portfolio.totalsProperty().get().asOf());
+                screens.selectToggle(accountButton);
+            }
+        });
+        // New alerts since the screen was last seen are announced without getting in the way.
+        alerts.newSinceLastVisitProperty().addListener((o, old, count) -> {
+            if (count.intValue() > old.intValue() && !alertsButton.isSelected() && root.getScene() != null) {
+                org.controlsfx.control.Notifications.create()
+                        .owner(root.getScene().getWindow())
+                        .title("Bellwether")
+                        .text(alerts.announcement())
+                        .hideAfter(javafx.util.Duration.seconds(8))
+                        .onAction(e -> screens.selectToggle(alertsButton))
+                        .showInformation();
+            }
+        });
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         // What an import wrote is counted again, and the counts changing re-score the portfolio.
         importer.importedProperty().addListener((o, old, summary) -> data.refresh());
@@ -87,6 +110,7 @@ public final class MainWindow {
         portfolio.totalsProperty().addListener((o, old, totals) -> {
             if (totals != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
                 tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
+                alerts.load(data.databaseProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
                 backtest.setPortfolio(portfolio.portfolio(), portfolio.model());
             }
         });
@@ -131,7 +155,7 @@ public final class MainWindow {
         about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, importButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, alertsButton, importButton, dataButton, push, dark, about);
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
@@ -167,8 +191,10 @@ public final class MainWindow {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(accountButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.SHORTCUT_DOWN),
-                        () -> screens.selectToggle(importButton));
+                        () -> screens.selectToggle(alertsButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT6, KeyCombination.SHORTCUT_DOWN),
+                        () -> screens.selectToggle(importButton));
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT7, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(dataButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     screens.selectToggle(tuningButton);

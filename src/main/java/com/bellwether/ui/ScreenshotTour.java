@@ -95,6 +95,9 @@ public final class ScreenshotTour {
         step("a backtest", () -> true, () -> workbench.backtest().run());
         step("the backtest done", () -> workbench.backtest().reportProperty().get() != null
                 && !workbench.backtest().runningProperty().get(), () -> { });
+        step("alerts", () -> workbench.alerts().loadedProperty().get() && !workbench.alerts().busyProperty().get(),
+                () -> workbench.alerts().evaluate());
+        step("alerts evaluated", () -> !workbench.alerts().busyProperty().get() && !workbench.alerts().alerts().isEmpty(), () -> { });
         step("an account", () -> true, this::openRiskiestAccount);
         step("the account scored", () -> workbench.account().scoreProperty().get() != null, () -> { });
         step("a weight moved", () -> true, () -> workbench.tuning().setWeight("support", 35, false));
@@ -102,7 +105,7 @@ public final class ScreenshotTour {
         for (String theme : plan.themes()) {
             boolean dark = theme.equals("dark");
             step("the " + theme + " theme", () -> true, () -> BellwetherApp.applyTheme(dark));
-            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "import", "data")) {
+            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "alerts", "import", "data")) {
                 step(screen, () -> true, () -> window.showScreen("nav-" + screen));
                 // Two pulses, so that charts shown for the first time have laid out.
                 step(screen + " laid out", () -> true, () -> { });

@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.ui.account.AccountViewModel;
+import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
 import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
@@ -18,7 +19,7 @@ import com.bellwether.ui.tuning.TuningViewModel;
 
 /** The view models of every screen, made together on one background executor. */
 public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
-                        TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer) {
+                        TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer, AlertsViewModel alerts) {
 
     /**
      * @param background database, scoring and backtest work, one task at a time
@@ -29,7 +30,8 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
         OverviewViewModel data = new OverviewViewModel(location, background, dialogs);
         return new Workbench(data, new PortfolioViewModel(background, shipped),
                 new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
-                new BacktestViewModel(background, List.of()), new ImportViewModel(data.databaseProperty(), background, dialogs));
+                new BacktestViewModel(background, List.of()), new ImportViewModel(data.databaseProperty(), background, dialogs),
+                new AlertsViewModel(background, Platform::runLater));
     }
 
     /** A daemon thread of its own for each executor the workbench uses. */

@@ -62,7 +62,8 @@ class OverviewScreenTest {
         tuning = new com.bellwether.ui.tuning.TuningViewModel(BACKGROUND, PREVIEWS, javafx.application.Platform::runLater);
         BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning,
                 new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
-                new com.bellwether.ui.importer.ImportViewModel(viewModel.databaseProperty(), BACKGROUND, dialogs)), WorkbenchSettings.inMemory(), dialogs);
+                new com.bellwether.ui.importer.ImportViewModel(viewModel.databaseProperty(), BACKGROUND, dialogs),
+                new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater)), WorkbenchSettings.inMemory(), dialogs);
     }
 
     /**

@@ -567,7 +567,12 @@ public final class AlertsViewModel {
         next.add(ALL);
         next.addAll(sorted);
         if (!next.equals(choices)) {
+            String kept = chosen.get() == null ? ALL : chosen.get();
             choices.setAll(next);
+            // A combo box showing the choices clears its value when they are replaced; the choice stays.
+            if (!kept.equals(chosen.get())) {
+                chosen.set(kept);
+            }
         }
     }
 
