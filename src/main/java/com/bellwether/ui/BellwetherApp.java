@@ -68,13 +68,16 @@ public final class BellwetherApp extends Application {
     public static MainWindow show(Stage stage, Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
         applyTheme(settings.darkTheme());
         OverviewViewModel viewModel = workbench.data();
+        // The database opens in the background while the screens are built; what it finds reaches them through
+        // the FX thread, after this method has returned.
+        viewModel.open();
+        workbench.portfolio().load(viewModel::openedDatabase);
         MainWindow window = new MainWindow(workbench, settings, dialogs);
         Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());
         stage.setScene(scene);
         stage.show();
-        viewModel.open();
         return window;
     }
 

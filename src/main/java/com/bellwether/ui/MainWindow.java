@@ -175,8 +175,9 @@ public final class MainWindow {
             }
         });
         // Every new state of the database (opened, imported into) is scored again.
+        // (The first state, when the database opens, is scored by a load queued right behind the opening.)
         data.summaryProperty().addListener((o, old, summary) -> {
-            if (data.databaseProperty().get() != null) {
+            if (old != null && data.databaseProperty().get() != null) {
                 portfolio.load(data.databaseProperty().get());
             }
         });

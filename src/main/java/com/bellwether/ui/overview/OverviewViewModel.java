@@ -88,6 +88,11 @@ public final class OverviewViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** The database once opened (null before, or when opening failed); readable from any thread. */
+    public Database openedDatabase() {
+        return database;
+    }
+
     // Commands
 
     /** Opens the database; a default database that is empty is seeded with the sample data. */

@@ -133,9 +133,21 @@ public final class PortfolioViewModel {
 
     /** Reads the portfolio and scores every live account as of the last date with data, off the FX thread. */
     public void load(Database database) {
+        load(() -> database);
+    }
+
+    /**
+     * The same with the database asked for when the work starts, so the load can be queued behind the task that
+     * opens it; no database then means nothing to show.
+     */
+    public void load(java.util.function.Supplier<Database> opened) {
         BackgroundTask<Loaded> task = new BackgroundTask<>() {
             @Override
             protected Loaded call() {
+                Database database = opened.get();
+                if (database == null) {
+                    return new Loaded(List.of(), List.of(), model.get());
+                }
                 update("Reading the portfolio", -1);
                 HealthModel model = com.bellwether.scoring.SavedModels.active(new com.bellwether.store.ModelVersionStore(database));
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
