@@ -50,7 +50,12 @@ public final class PortfolioView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
-        HBox heading = new HBox(12, title, busy, status);
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("portfolio-cancel");
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.managedProperty().bind(viewModel.busyProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        HBox heading = new HBox(12, title, busy, cancel, status);
         heading.setAlignment(Pos.CENTER_LEFT);
 
         improved.setDescription("score up 5 points or more");
@@ -163,7 +168,7 @@ public final class PortfolioView {
         chart.setTitle("Band mix, month by month");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setPrefHeight(250);
+        chart.setPrefHeight(205);
         chart.setMinWidth(420);
         Runnable refresh = () -> {
             javafx.scene.chart.XYChart.Series<String, Number> redSeries = new javafx.scene.chart.XYChart.Series<>();
@@ -181,7 +186,29 @@ public final class PortfolioView {
             chart.getData().setAll(java.util.List.of(redSeries, yellowSeries, greenSeries));
         };
         viewModel.bandMix().addListener((javafx.collections.ListChangeListener<PortfolioViewModel.BandMix>) c -> refresh.run());
-        return chart;
+        // The same months scored under any saved version: what the history would have looked like under it.
+        javafx.scene.control.ComboBox<com.bellwether.store.ModelVersion> under = new javafx.scene.control.ComboBox<>(viewModel.versions());
+        under.setId("band-mix-version");
+        under.valueProperty().bindBidirectional(viewModel.mixVersionProperty());
+        javafx.util.Callback<javafx.scene.control.ListView<com.bellwether.store.ModelVersion>, javafx.scene.control.ListCell<com.bellwether.store.ModelVersion>> cells =
+                list -> new javafx.scene.control.ListCell<>() {
+                    @Override
+                    protected void updateItem(com.bellwether.store.ModelVersion version, boolean empty) {
+                        super.updateItem(version, empty);
+                        setText(empty || version == null ? null : version.label() + (version.active() ? " (active)" : ""));
+                    }
+                };
+        under.setCellFactory(cells);
+        under.setButtonCell(cells.call(null));
+        under.disableProperty().bind(viewModel.busyProperty());
+        viewModel.mixVersionProperty().addListener((o, old, version) -> chart.setTitle(version == null || version.active()
+                ? "Band mix, month by month" : "Band mix, month by month, under " + version.label()));
+        Label underLabel = new Label("Scored under");
+        HBox pick = new HBox(8, underLabel, under);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, chart, pick);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return box;
     }
 
     private static Tile tile(String title, String unit, Color accent) {

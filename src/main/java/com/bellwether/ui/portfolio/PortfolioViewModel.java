@@ -23,6 +23,8 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
+import com.bellwether.store.ModelVersion;
+import com.bellwether.store.ModelVersionStore;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.ui.BackgroundTask;
 
@@ -49,7 +51,7 @@ public final class PortfolioViewModel {
     public record BandMix(LocalDate date, double red, double yellow, double green) {
     }
 
-    private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model) {
+    private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model, List<ModelVersion> versions) {
     }
 
     private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
@@ -67,6 +69,10 @@ public final class PortfolioViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ObservableList<ModelVersion> versions = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<ModelVersion> mixVersion = new javafx.beans.property.SimpleObjectProperty<>();
+    private boolean choosingMixVersion;
+    private javafx.concurrent.Task<?> running;
     private final javafx.beans.property.ObjectProperty<ChurnRates> churnRates = new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
@@ -74,6 +80,13 @@ public final class PortfolioViewModel {
         this.background = background;
         this.model.set(model);
         search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
+        // Another version chosen for the band mix: the same history scored again under it.
+        mixVersion.addListener((o, old, version) -> {
+            if (!choosingMixVersion && version != null && portfolio != null && totals.get() != null) {
+                busy.set(true);
+                loadBandMix(com.bellwether.scoring.SavedModels.model(version), portfolio, totals.get().asOf());
+            }
+        });
     }
 
     /** Month by month, the last two years up to the portfolio's date. */
@@ -106,6 +119,23 @@ public final class PortfolioViewModel {
 
     public ReadOnlyObjectProperty<Totals> totalsProperty() {
         return totals.getReadOnlyProperty();
+    }
+
+    /** Every saved model version, for the band mix under another one. */
+    public ObservableList<ModelVersion> versions() {
+        return versions;
+    }
+
+    /** The version the band mix is scored under: the active one after a load, or one the user picks. */
+    public javafx.beans.property.ObjectProperty<ModelVersion> mixVersionProperty() {
+        return mixVersion;
+    }
+
+    /** Stops the scoring under way; the table keeps what it had. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     /** Set from the latest backtest of the active model, wherever it ran. */
@@ -146,14 +176,16 @@ public final class PortfolioViewModel {
             protected Loaded call() {
                 Database database = opened.get();
                 if (database == null) {
-                    return new Loaded(List.of(), List.of(), model.get());
+                    return new Loaded(List.of(), List.of(), model.get(), List.of());
                 }
                 update("Reading the portfolio", -1);
-                HealthModel model = com.bellwether.scoring.SavedModels.active(new com.bellwether.store.ModelVersionStore(database));
+                ModelVersionStore store = new ModelVersionStore(database);
+                HealthModel model = com.bellwether.scoring.SavedModels.active(store);
+                List<ModelVersion> saved = store.list();
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
-                    return new Loaded(List.of(), List.of(), model);
+                    return new Loaded(List.of(), List.of(), model, saved);
                 }
                 PortfolioViewModel.this.portfolio = portfolio;
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
@@ -163,13 +195,18 @@ public final class PortfolioViewModel {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
                 }
                 // The band mix follows in a task of its own, so the table and tiles show first.
-                return new Loaded(loaded, List.of(), model);
+                return new Loaded(loaded, List.of(), model, saved);
             }
         };
         busy.set(true);
+        running = task;
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> {
             model.set(task.getValue().model());
+            versions.setAll(task.getValue().versions());
+            choosingMixVersion = true;
+            mixVersion.set(versions.stream().filter(ModelVersion::active).findFirst().orElse(null));
+            choosingMixVersion = false;
             rows.setAll(task.getValue().rows());
             Totals loadedTotals = totalsOf(task.getValue().rows());
             // Queued before anything the new totals set off, so the chart follows the table at once.
@@ -187,7 +224,10 @@ public final class PortfolioViewModel {
             busy.set(false);
             status.set("Scoring failed: " + task.getException().getMessage());
         });
-        task.setOnCancelled(e -> busy.set(false));
+        task.setOnCancelled(e -> {
+            busy.set(false);
+            status.set("Scoring cancelled.");
+        });
         background.execute(task);
     }
 
@@ -198,6 +238,7 @@ public final class PortfolioViewModel {
                 return bandMix(scoredWith, scored, asOf);
             }
         };
+        running = task;
         task.setOnSucceeded(e -> {
             bandMix.setAll(task.getValue());
             busy.set(false);
