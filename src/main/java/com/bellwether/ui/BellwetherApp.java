@@ -29,20 +29,35 @@ public final class BellwetherApp extends Application {
         }
     }
 
+    /** The portfolio read while the toolkit starts; empty when there was none to read or reading failed. */
+    private static volatile java.util.concurrent.CompletableFuture<com.bellwether.scoring.Portfolio> preloaded =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
     /**
-     * Opens the database once while the toolkit starts, so that the drivers and migrations are loaded and checked
-     * by the time the window asks for the data; a problem is left for the window to report.
+     * Opens the database and reads the portfolio while the toolkit starts, so that the first screen need not wait
+     * for either; a problem is left for the window to meet and report.
      */
     static void warmUp(DatabaseLocation location) {
+        java.util.concurrent.CompletableFuture<com.bellwether.scoring.Portfolio> portfolio = new java.util.concurrent.CompletableFuture<>();
+        preloaded = portfolio;
         Thread warm = new Thread(() -> {
             try {
-                com.bellwether.store.Database.open(location);
+                com.bellwether.store.Database database = com.bellwether.store.Database.open(location);
+                portfolio.complete(com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
             } catch (RuntimeException e) {
-                // The window opens the database again and shows what went wrong.
+                portfolio.complete(null);
             }
         }, "bellwether-warm-up");
         warm.setDaemon(true);
         warm.start();
+    }
+
+    /** Hands over the portfolio read at start-up, once; null when there is none with accounts. */
+    private static com.bellwether.scoring.Portfolio takePreloaded() {
+        java.util.concurrent.CompletableFuture<com.bellwether.scoring.Portfolio> taken = preloaded;
+        preloaded = java.util.concurrent.CompletableFuture.completedFuture(null);
+        com.bellwether.scoring.Portfolio portfolio = taken.join();
+        return portfolio == null || portfolio.size() == 0 ? null : portfolio;
     }
 
     @Override
@@ -71,7 +86,7 @@ public final class BellwetherApp extends Application {
         // The database opens in the background while the screens are built; what it finds reaches them through
         // the FX thread, after this method has returned.
         viewModel.open();
-        workbench.portfolio().load(viewModel::openedDatabase);
+        workbench.portfolio().load(viewModel::openedDatabase, BellwetherApp::takePreloaded);
         MainWindow window = new MainWindow(workbench, settings, dialogs);
         Scene scene = new Scene(window.root(), 1400, 860);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());

@@ -45,6 +45,8 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final ToggleGroup screens = new ToggleGroup();
+    private TuningView tuningView;
+    private Runnable buildOtherScreens;
 
     public MainWindow(Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
         OverviewViewModel data = workbench.data();
@@ -55,8 +57,25 @@ public final class MainWindow {
         ImportViewModel importer = workbench.importer();
         AlertsViewModel alerts = workbench.alerts();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
-        TuningView tuningView = new TuningView(tuning);
-        Parent accountScreen = new AccountView(account, dialogs).root();
+        // The first screen is built now; the others right after the window's first frame, so it shows sooner.
+        javafx.scene.layout.StackPane tuningScreen = new javafx.scene.layout.StackPane();
+        javafx.scene.layout.StackPane accountScreen = new javafx.scene.layout.StackPane();
+        javafx.scene.layout.StackPane backtestScreen = new javafx.scene.layout.StackPane();
+        javafx.scene.layout.StackPane importScreen = new javafx.scene.layout.StackPane();
+        javafx.scene.layout.StackPane alertsScreen = new javafx.scene.layout.StackPane();
+        buildOtherScreens = () -> {
+            if (tuningView == null) {
+                tuningView = new TuningView(tuning);
+                tuningScreen.getChildren().add(tuningView.root());
+                accountScreen.getChildren().add(new AccountView(account, dialogs).root());
+                backtestScreen.getChildren().add(new BacktestView(backtest, dialogs).root());
+                importScreen.getChildren().add(new ImportView(importer).root());
+                alertsScreen.getChildren().add(new AlertsView(alerts, dialogs).root());
+            }
+        };
+        // Once the portfolio has its first figures on screen (or its scoring ended without them).
+        portfolio.busyProperty().addListener((o, was, busy) -> javafx.application.Platform.runLater(buildOtherScreens));
+        portfolio.totalsProperty().addListener((o, old, totals) -> javafx.application.Platform.runLater(buildOtherScreens));
         data.databaseProperty().addListener((o, old, db) -> {
             if (db != null) {
                 account.useDatabase(db);
@@ -69,12 +88,9 @@ public final class MainWindow {
                 portfolio.load(data.databaseProperty().get());
             }
         });
-        Parent backtestScreen = new BacktestView(backtest, dialogs).root();
         Parent dataScreen = new OverviewView(data).root();
-        Parent importScreen = new ImportView(importer).root();
-        Parent alertsScreen = new AlertsView(alerts, dialogs).root();
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
-        ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningView.root());
+        ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningScreen);
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
         ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
         ToggleButton alertsButton = railButton("Alerts", Feather.BELL, "nav-alerts", alertsScreen);
@@ -164,6 +180,9 @@ public final class MainWindow {
             if (selected == null) {
                 screens.selectToggle(old);
             } else {
+                if (selected.getUserData() != portfolioScreen) {
+                    buildOtherScreens.run();
+                }
                 root.setCenter((Parent) selected.getUserData());
             }
         });
@@ -199,7 +218,9 @@ public final class MainWindow {
                         () -> screens.selectToggle(dataButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
                     screens.selectToggle(tuningButton);
-                    tuningView.save();
+                    if (tuningView != null) {
+                        tuningView.save();
+                    }
                 });
             }
         });

@@ -163,14 +163,14 @@ public final class PortfolioViewModel {
 
     /** Reads the portfolio and scores every live account as of the last date with data, off the FX thread. */
     public void load(Database database) {
-        load(() -> database);
+        load(() -> database, () -> null);
     }
 
     /**
      * The same with the database asked for when the work starts, so the load can be queued behind the task that
-     * opens it; no database then means nothing to show.
+     * opens it; no database then means nothing to show. A portfolio already read at start-up is used when given.
      */
-    public void load(java.util.function.Supplier<Database> opened) {
+    public void load(java.util.function.Supplier<Database> opened, java.util.function.Supplier<Portfolio> alreadyRead) {
         BackgroundTask<Loaded> task = new BackgroundTask<>() {
             @Override
             protected Loaded call() {
@@ -182,7 +182,8 @@ public final class PortfolioViewModel {
                 ModelVersionStore store = new ModelVersionStore(database);
                 HealthModel model = com.bellwether.scoring.SavedModels.active(store);
                 List<ModelVersion> saved = store.list();
-                Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+                Portfolio read = alreadyRead.get();
+                Portfolio portfolio = read != null ? read : Portfolio.of(PortfolioReader.read(database));
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
                     return new Loaded(List.of(), List.of(), model, saved);

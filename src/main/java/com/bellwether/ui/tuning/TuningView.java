@@ -138,6 +138,10 @@ public final class TuningView {
         viewModel.previewProperty().addListener((o, old, preview) -> show(preview));
         viewModel.proposalProperty().addListener((o, old, proposal) -> showProposal(proposal));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+        // Built after a draft was loaded: show it as it stands.
+        sync();
+        show(viewModel.previewProperty().get());
+        showProposal(viewModel.proposalProperty().get());
     }
 
     public Parent root() {
@@ -269,6 +273,10 @@ public final class TuningView {
             }
         });
         weights.getChildren().add(grid);
+        if (viewModel.draftProperty().get() != null) {
+            buildWeightRows(grid, viewModel.draftProperty().get());
+            buildMeasureRows(viewModel.draftProperty().get());
+        }
 
         VBox cutoffs = card("Band cut-offs", "Red below the left thumb, yellow below the right, green above.");
         bands.setId("tuning-bands");
