@@ -160,7 +160,10 @@ public final class ScreenshotTour {
     private void openRiskiestAccount() {
         AccountRow riskiest = null;
         for (AccountRow row : workbench.portfolio().allRows()) {
-            if (row.score().band() != null && (riskiest == null || row.score().score() < riskiest.score().score())) {
+            // An account with a history to show: scored 30 days ago too, past onboarding.
+            boolean established = row.score().change30d() != null && !"onboarding".equals(row.score().stage());
+            if (row.score().band() != null && established
+                    && (riskiest == null || row.score().score() < riskiest.score().score())) {
                 riskiest = row;
             }
         }
