@@ -225,6 +225,16 @@ public final class BacktestFrame {
         return population.clone();
     }
 
+    /** The population's points that pass the test, e.g. one segment's or one stage's. */
+    public int[] populationWhere(java.util.function.IntPredicate keep) {
+        return java.util.Arrays.stream(population).filter(keep).toArray();
+    }
+
+    /** The ROC and precision–recall curve over some of the points. */
+    public List<Metrics.CurvePoint> curve(int[] points) {
+        return Metrics.curve(risk, label, points);
+    }
+
     int[] populationArray() {
         return population;
     }

@@ -123,6 +123,7 @@ public final class BacktestView {
         content.getChildren().addAll(heading(), parameters(), problem(), figures(), charts(), misses());
         viewModel.reportProperty().addListener((o, old, report) -> showReport());
         viewModel.comparisonReportProperty().addListener((o, old, report) -> showReport());
+        viewModel.scopedCurvesProperty().addListener((o, old, curves) -> showReport());
         viewModel.figuresProperty().addListener((o, old, block) -> showFigures());
         showReport();
     }
@@ -279,7 +280,7 @@ public final class BacktestView {
         curvesNote.textProperty().bind(Bindings.createStringBinding(() -> {
             BacktestViewModel.Scope scope = viewModel.scopeProperty().get();
             return scope == null || scope.kind() == BacktestViewModel.Scope.Kind.ALL ? "All accounts, every cut-off"
-                    : "All accounts, every cut-off (curves are whole-range figures)";
+                    : scope.label() + ", every cut-off";
         }, viewModel.scopeProperty()));
         grid.add(card("ROC curve", "roc", roc, roc, curvesNote), 0, 0);
         grid.add(card("Precision–recall curve", "precision-recall", precisionRecall, precisionRecall, new Label()), 1, 0);
@@ -360,7 +361,22 @@ public final class BacktestView {
         List<XYChart.Series<Number, Number>> rocSeries = new ArrayList<>();
         List<XYChart.Series<Number, Number>> prSeries = new ArrayList<>();
         List<XYChart.Series<Number, Number>> captureSeries = new ArrayList<>();
-        if (report != null) {
+        BacktestViewModel.ScopedCurves scoped = viewModel.scopedCurvesProperty().get();
+        if (report != null && scoped != null) {
+            // One segment's or stage's points: its own curves, the comparison's on the same points.
+            double rate = scoped.points() == 0 ? Double.NaN : (double) scoped.churners() / scoped.points();
+            rocSeries.add(ReportCharts.chance());
+            rocSeries.add(ReportCharts.roc(modelName, scoped.model()));
+            prSeries.add(ReportCharts.baseRate(rate));
+            prSeries.add(ReportCharts.precisionRecall(modelName, scoped.model()));
+            captureSeries.add(ReportCharts.chance());
+            captureSeries.add(ReportCharts.capture(modelName, scoped.model(), scoped.points()));
+            if (scoped.comparison() != null) {
+                rocSeries.add(ReportCharts.roc(otherName, scoped.comparison()));
+                prSeries.add(ReportCharts.precisionRecall(otherName, scoped.comparison()));
+                captureSeries.add(ReportCharts.capture(otherName, scoped.comparison(), scoped.points()));
+            }
+        } else if (report != null) {
             rocSeries.add(ReportCharts.chance());
             rocSeries.add(ReportCharts.roc(withFigure(modelName, "AUC", report.rocAuc()), report));
             prSeries.add(ReportCharts.baseRate(report.churnRate()));

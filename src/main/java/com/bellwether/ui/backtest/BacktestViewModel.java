@@ -56,6 +56,11 @@ public final class BacktestViewModel {
     }
 
     /** A row of the segment and stage table. */
+    /** One segment's or stage's points, churners and curves, for the model and (when chosen) the comparison. */
+    public record ScopedCurves(String label, long points, long churners, List<com.bellwether.backtest.Metrics.CurvePoint> model,
+                               List<com.bellwether.backtest.Metrics.CurvePoint> comparison) {
+    }
+
     public record BreakdownRow(String dimension, String name, BacktestReport.Block figures) {
     }
 
@@ -86,6 +91,7 @@ public final class BacktestViewModel {
     private final ReadOnlyObjectWrapper<BacktestReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BacktestReport> comparisonReport = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BacktestReport.Block> figures = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ScopedCurves> scopedCurves = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -172,6 +178,11 @@ public final class BacktestViewModel {
     }
 
     /** The figures of the chosen scope: the whole report's, or its segment's or stage's. */
+    /** The curves of the chosen segment or stage (null for all accounts: the report's own), model and comparison. */
+    public ReadOnlyObjectProperty<ScopedCurves> scopedCurvesProperty() {
+        return scopedCurves.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<BacktestReport.Block> figuresProperty() {
         return figures.getReadOnlyProperty();
     }
@@ -378,6 +389,8 @@ public final class BacktestViewModel {
         BackgroundRun<BacktestReport> run = new BackgroundRun<>(cancelled -> compare(on, variant, cancelled), ui, other -> {
             currentComparison = null;
             comparisonReport.set(other);
+        refreshScopedCurves();
+            refreshScopedCurves();
             status.set("Compared with " + variant.name() + ".");
         }, failure -> {
             currentComparison = null;
@@ -429,6 +442,7 @@ public final class BacktestViewModel {
     private void show(BacktestReport shown, BacktestReport other) {
         report.set(shown);
         comparisonReport.set(other);
+        refreshScopedCurves();
         List<Scope> list = new ArrayList<>();
         list.add(Scope.ALL);
         List<BreakdownRow> rows = new ArrayList<>();
@@ -473,6 +487,30 @@ public final class BacktestViewModel {
         });
         falsePositives.setAll(shown.falsePositives().stream().filter(p -> inScope(chosen, p)).toList());
         falseNegatives.setAll(shown.falseNegatives().stream().filter(p -> inScope(chosen, p)).toList());
+        scopedCurves.set(chosen.kind() == Scope.Kind.ALL || frame == null ? null : scopedCurves(chosen));
+    }
+
+    private void refreshScopedCurves() {
+        Scope chosen = scope.get() == null ? Scope.ALL : scope.get();
+        scopedCurves.set(chosen.kind() == Scope.Kind.ALL || frame == null ? null : scopedCurves(chosen));
+    }
+
+    /** The chosen group's points of the last run, and their curves; re-aggregating a comparison takes milliseconds. */
+    private ScopedCurves scopedCurves(Scope chosen) {
+        Portfolio scored = frame.portfolio();
+        int[] points = frame.populationWhere(p -> switch (chosen.kind()) {
+            case ALL -> true;
+            case SEGMENT -> {
+                String segment = scored.account(frame.accountOf(p)).segment();
+                yield chosen.key().equals(segment == null ? "(none)" : segment);
+            }
+            case STAGE -> chosen.key().equals(frame.grid().stage(p));
+        });
+        long churners = java.util.Arrays.stream(points).filter(frame::label).count();
+        NamedModel other = comparison.get();
+        List<com.bellwether.backtest.Metrics.CurvePoint> comparisonCurve = other == null || other.model() == null ? null
+                : frame.withModel(other.model()).curve(points);
+        return new ScopedCurves(chosen.label(), points.length, churners, frame.curve(points), comparisonCurve);
     }
 
     private static boolean inScope(Scope scope, BacktestReport.ListedPoint point) {

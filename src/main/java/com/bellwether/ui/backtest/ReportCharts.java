@@ -20,10 +20,14 @@ final class ReportCharts {
 
     /** False-positive rate against recall, from the origin. */
     static XYChart.Series<Number, Number> roc(String name, BacktestReport report) {
+        return roc(name, report.rocCurve());
+    }
+
+    static XYChart.Series<Number, Number> roc(String name, java.util.List<Metrics.CurvePoint> curve) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         series.getData().add(new XYChart.Data<>(0, 0));
-        for (Metrics.CurvePoint p : report.rocCurve()) {
+        for (Metrics.CurvePoint p : curve) {
             series.getData().add(new XYChart.Data<>(p.falsePositiveRate(), p.recall()));
         }
         return series;
@@ -31,9 +35,13 @@ final class ReportCharts {
 
     /** Recall against precision, riskiest threshold first. */
     static XYChart.Series<Number, Number> precisionRecall(String name, BacktestReport report) {
+        return precisionRecall(name, report.prCurve());
+    }
+
+    static XYChart.Series<Number, Number> precisionRecall(String name, java.util.List<Metrics.CurvePoint> curve) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
-        for (Metrics.CurvePoint p : report.prCurve()) {
+        for (Metrics.CurvePoint p : curve) {
             if (!Double.isNaN(p.precision())) {
                 series.getData().add(new XYChart.Data<>(p.recall(), p.precision()));
             }
@@ -43,12 +51,16 @@ final class ReportCharts {
 
     /** Share of points flagged, riskiest first, against share of churners caught (a cumulative gains curve). */
     static XYChart.Series<Number, Number> capture(String name, BacktestReport report) {
+        return capture(name, report.rocCurve(), report.points());
+    }
+
+    static XYChart.Series<Number, Number> capture(String name, java.util.List<Metrics.CurvePoint> curve, long points) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         series.getData().add(new XYChart.Data<>(0, 0));
-        if (report.points() > 0) {
-            for (Metrics.CurvePoint p : report.rocCurve()) {
-                series.getData().add(new XYChart.Data<>((double) p.flagged() / report.points(), p.recall()));
+        if (points > 0) {
+            for (Metrics.CurvePoint p : curve) {
+                series.getData().add(new XYChart.Data<>((double) p.flagged() / points, p.recall()));
             }
         }
         return series;

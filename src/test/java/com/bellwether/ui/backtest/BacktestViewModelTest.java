@@ -88,6 +88,15 @@ class BacktestViewModelTest {
         viewModel.scopeProperty().set(scope);
 
         assertThat(viewModel.figuresProperty().get()).isEqualTo(direct.bySegment().get(segment));
+        // The curves are the segment's own: its points and churners, reaching every churner at the last threshold,
+        // with the area under them the segment's AUC.
+        BacktestViewModel.ScopedCurves curves = viewModel.scopedCurvesProperty().get();
+        assertThat(curves.points()).isEqualTo(direct.bySegment().get(segment).points());
+        assertThat(curves.churners()).isEqualTo(direct.bySegment().get(segment).churners());
+        assertThat(curves.model().get(curves.model().size() - 1).flagged()).isEqualTo(curves.points());
+        assertThat(trapezoidArea(curves.model())).isCloseTo(direct.bySegment().get(segment).rocAuc(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(curves.comparison()).isNull();
         assertThat(viewModel.falseNegatives()).isNotEmpty().allSatisfy(p -> assertThat(p.segment()).isEqualTo(segment))
                 .hasSize((int) direct.falseNegatives().stream().filter(p -> segment.equals(p.segment())).count());
         assertThat(viewModel.falseNegatives().size()).isLessThan(direct.falseNegatives().size());
@@ -98,6 +107,23 @@ class BacktestViewModelTest {
 
         assertThat(viewModel.figuresProperty().get()).isEqualTo(direct.byStage().get(stage));
         assertThat(viewModel.falsePositives()).allSatisfy(p -> assertThat(p.stage()).isEqualTo(stage));
+        assertThat(viewModel.scopedCurvesProperty().get().points()).isEqualTo(direct.byStage().get(stage).points());
+
+        viewModel.scopeProperty().set(BacktestViewModel.Scope.ALL);
+        assertThat(viewModel.scopedCurvesProperty().get()).isNull();
+    }
+
+    /** The area under a ROC curve from the origin, by trapezoids: with ties as diagonal steps, the AUC. */
+    private static double trapezoidArea(java.util.List<com.bellwether.backtest.Metrics.CurvePoint> curve) {
+        double area = 0;
+        double x = 0;
+        double y = 0;
+        for (com.bellwether.backtest.Metrics.CurvePoint p : curve) {
+            area += (p.falsePositiveRate() - x) * (p.recall() + y) / 2;
+            x = p.falsePositiveRate();
+            y = p.recall();
+        }
+        return area;
     }
 
     @Test
