@@ -87,8 +87,20 @@ public final class ScreenshotTour {
         WorkbenchSettings settings = WorkbenchSettings.inMemory();
         window = BellwetherApp.show(stage, workbench, settings, dialogs);
 
-        step("the portfolio scored", () -> workbench.portfolio().totalsProperty().get() != null,
-                () -> firstScreenSeconds = secondsSinceProcessStart());
+        // Timed at the end of the pulse that lays out the first figures, not when the tour next looks.
+        workbench.portfolio().totalsProperty().addListener((o, old, totals) -> {
+            if (totals != null && Double.isNaN(firstScreenSeconds)) {
+                Scene scene = stage.getScene();
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    firstScreenSeconds = secondsSinceProcessStart();
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+            }
+        });
+        step("the portfolio scored", () -> !Double.isNaN(firstScreenSeconds), () -> { });
         step("the band mix", () -> !workbench.portfolio().busyProperty().get(), () -> { });
         step("the what-if prepared", () -> workbench.tuning().previewProperty().get() != null
                 && !workbench.tuning().busyProperty().get(), () -> { });
