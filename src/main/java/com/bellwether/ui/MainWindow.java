@@ -127,7 +127,13 @@ public final class MainWindow {
             if (totals != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
                 tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
                 alerts.load(data.databaseProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
-                backtest.setPortfolio(portfolio.portfolio(), portfolio.model());
+                // Every other saved version can be drawn beside the active one.
+                java.util.List<com.bellwether.backtest.Backtester.NamedModel> saved = portfolio.versions().stream()
+                        .filter(v -> !v.active())
+                        .map(v -> new com.bellwether.backtest.Backtester.NamedModel(v.label(),
+                                com.bellwether.scoring.SavedModels.model(v)))
+                        .toList();
+                backtest.setPortfolio(portfolio.portfolio(), portfolio.model(), saved);
             }
         });
         tuning.savedHeadlineProperty().addListener((o, old, headline) -> {

@@ -246,6 +246,11 @@ public final class BacktestViewModel {
 
     /** The scored input; the screen's earlier report is dropped, as it described other data or another model. */
     public void setPortfolio(Portfolio portfolio, HealthModel model) {
+        setPortfolio(portfolio, model, List.of());
+    }
+
+    /** The same, with saved model versions (or any other models) offered for comparison too. */
+    public void setPortfolio(Portfolio portfolio, HealthModel model, List<NamedModel> others) {
         cancel();
         this.portfolio = portfolio;
         this.model = model;
@@ -253,13 +258,15 @@ public final class BacktestViewModel {
         List<NamedModel> choices = new ArrayList<>();
         choices.add(NO_COMPARISON);
         choices.addAll(extraVariants);
+        choices.addAll(others);
         if (model != null) {
             choices.add(new NamedModel("Equal weights (baseline)", Backtester.equalWeights(model)));
             choices.add(new NamedModel("Usage only (baseline)", Backtester.usageOnly(model)));
         }
         NamedModel chosen = comparison.get();
         comparisons.setAll(choices);
-        comparison.set(choices.stream().filter(c -> c.name().equals(chosen.name())).findFirst().orElse(NO_COMPARISON));
+        comparison.set(choices.stream().filter(c -> chosen != null && c.name().equals(chosen.name())).findFirst()
+                .orElse(NO_COMPARISON));
         show(null, null);
         problem.set("");
         status.set(portfolio == null ? "" : portfolio.size() + " accounts, data from " + portfolio.firstDataDate()

@@ -53,6 +53,24 @@ class BacktestViewModelTest {
     }
 
     @Test
+    void aSavedVersionIsOfferedAndDrawnOnTheSameCutoffs() {
+        HealthModel usageHeavy = model.withCategoryWeights(java.util.Map.of("adoption", 70.0));
+        BacktestViewModel viewModel = new BacktestViewModel(SAME_THREAD, SAME_THREAD, List.of());
+        viewModel.setPortfolio(portfolio, model, List.of(new Backtester.NamedModel("v2 Usage heavy", usageHeavy)));
+        viewModel.fromProperty().set(FROM);
+        viewModel.toProperty().set(TO);
+        viewModel.run();
+
+        assertThat(viewModel.comparisons()).extracting(Backtester.NamedModel::name).contains("v2 Usage heavy");
+        viewModel.comparisonProperty().set(viewModel.comparisons().stream()
+                .filter(c -> c.name().equals("v2 Usage heavy")).findFirst().orElseThrow());
+
+        BacktestReport other = viewModel.comparisonReportProperty().get();
+        assertThat(other.points()).isEqualTo(direct.points());
+        assertThat(other.rocAuc()).isNotEqualTo(direct.rocAuc());
+    }
+
+    @Test
     void theReportIsTheOneTheBacktesterGives() {
         BacktestViewModel viewModel = ranOverTheTestRange();
 
