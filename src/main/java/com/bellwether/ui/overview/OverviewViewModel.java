@@ -107,8 +107,11 @@ public final class OverviewViewModel {
                     report = SampleData.load(database, this);
                     // The sample's history as weekly snapshots, so the score history is there from the start.
                     update("Storing the weekly score history", -1);
-                    com.bellwether.scoring.Snapshots.backfillIfNone(database,
-                            com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
+                    com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.of(
+                            com.bellwether.store.PortfolioReader.read(database));
+                    com.bellwether.scoring.Snapshots.backfillIfNone(database, sample);
+                    update("Keeping the scores before each churn and renewal", -1);
+                    com.bellwether.scoring.Snapshots.freezeOutcomes(database, sample);
                 }
                 return Result.read(database, report);
             }
@@ -133,6 +136,10 @@ public final class OverviewViewModel {
         run("Reading " + location.displayName(), new BackgroundTask<Result>() {
             @Override
             protected Result call() {
+                // Outcomes just imported keep the score they had the day before, for later review.
+                update("Keeping the scores before each new churn and renewal", -1);
+                com.bellwether.scoring.Snapshots.freezeOutcomes(database,
+                        com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
                 return Result.read(database, null);
             }
         }, result -> notice.set(""));
@@ -146,6 +153,7 @@ public final class OverviewViewModel {
                 BundleImporter.Request request = mapping == null ? BundleImporter.Request.canonical(folder)
                         : BundleImporter.Request.mapped(folder, mapping);
                 ImportReport report = new BundleImporter(database).run(request, this);
+                freezeAfter(report, this);
                 return Result.read(database, report);
             }
         }, this::announceImport);
@@ -155,9 +163,19 @@ public final class OverviewViewModel {
         run("Loading the sample data", new BackgroundTask<Result>() {
             @Override
             protected Result call() throws Exception {
-                return Result.read(database, SampleData.load(database, this));
+                ImportReport report = SampleData.load(database, this);
+                freezeAfter(report, this);
+                return Result.read(database, report);
             }
         }, this::announceImport);
+    }
+
+    /** After an import that wrote something, each new churn and renewal keeps the score it had the day before. */
+    private void freezeAfter(ImportReport report, BackgroundTask<?> task) {
+        if (report.succeeded()) {
+            task.update("Keeping the scores before each new churn and renewal", -1);
+            com.bellwether.scoring.Snapshots.freezeOutcomes(database);
+        }
     }
 
     /** Asks for a folder (and, when wanted, a mapping profile), then imports it. */
