@@ -591,11 +591,35 @@ public final class TuningView {
         proposalBox.setVisible(false);
         proposalBox.setManaged(false);
 
-        VBox column = new VBox(12, proposalBox, headline, distribution, changed, edits);
+        VBox column = new VBox(12, proposalBox, headline, distribution, changed, edits, versionDiff());
         column.setPadding(new Insets(4, 4, 4, 12));
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** Any two saved versions side by side: what changed from one to the other. */
+    private VBox versionDiff() {
+        VBox card = card("Saved versions compared", "Pick two versions to see what changed from the first to the second.");
+        ComboBox<ModelVersion> from = new ComboBox<>(viewModel.versions());
+        ComboBox<ModelVersion> to = new ComboBox<>(viewModel.versions());
+        from.setId("tuning-diff-from");
+        to.setId("tuning-diff-to");
+        for (ComboBox<ModelVersion> box : List.of(from, to)) {
+            box.setCellFactory(list -> new VersionCell());
+            box.setButtonCell(new VersionCell());
+        }
+        javafx.scene.control.ListView<String> changesBetween = new javafx.scene.control.ListView<>();
+        changesBetween.setId("tuning-diff");
+        changesBetween.setPrefHeight(130);
+        changesBetween.setPlaceholder(new Label("No difference between the two."));
+        Runnable refresh = () -> changesBetween.getItems().setAll(TuningViewModel.diff(from.getValue(), to.getValue()));
+        from.valueProperty().addListener((o, old, v) -> refresh.run());
+        to.valueProperty().addListener((o, old, v) -> refresh.run());
+        HBox pick = new HBox(8, new Label("From"), from, new Label("to"), to);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        card.getChildren().addAll(pick, changesBetween);
+        return card;
     }
 
     private void show(TuningViewModel.Preview preview) {

@@ -270,6 +270,15 @@ public final class TuningViewModel {
         return measure(draft.get(), measureId).weightOrOne() > 0;
     }
 
+    /** What changed from one saved version to another, as sentences (the same diff as `models diff A B`). */
+    public static List<String> diff(ModelVersion from, ModelVersion to) {
+        if (from == null || to == null) {
+            return List.of();
+        }
+        return ModelDiff.between(SavedModels.model(from), SavedModels.model(to)).changes().stream()
+                .map(ModelDiff.Change::text).toList();
+    }
+
     // Commands
 
     /**

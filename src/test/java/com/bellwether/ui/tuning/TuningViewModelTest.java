@@ -158,6 +158,11 @@ class TuningViewModelTest {
         assertThat(viewModel.dirtyProperty().get()).isFalse();
         assertThat(viewModel.previewProperty().get().changes()).isEmpty();
 
+        // Any two saved versions diff as the command line does.
+        assertThat(TuningViewModel.diff(store.get(1).orElseThrow(), store.get(2).orElseThrow()))
+                .isNotEmpty().anySatisfy(line -> assertThat(line).contains("Relationship weight"));
+        assertThat(TuningViewModel.diff(store.get(2).orElseThrow(), store.get(2).orElseThrow())).isEmpty();
+
         // Compared with version 1 again, the saved change shows.
         viewModel.compareWithProperty().set(store.get(1).orElseThrow());
         assertThat(viewModel.previewProperty().get().changes()).isNotEmpty();
