@@ -110,6 +110,9 @@ public final class ScreenshotTour {
         step("alerts", () -> workbench.alerts().loadedProperty().get() && !workbench.alerts().busyProperty().get(),
                 () -> workbench.alerts().evaluate());
         step("alerts evaluated", () -> !workbench.alerts().busyProperty().get() && !workbench.alerts().alerts().isEmpty(), () -> { });
+        step("files to import", () -> true, this::chooseSampleFiles);
+        step("their preview", () -> !workbench.importer().busyProperty().get(), () -> workbench.importer().check());
+        step("their check", () -> !workbench.importer().busyProperty().get(), () -> { });
         step("an account", () -> true, this::openRiskiestAccount);
         step("the account scored", () -> workbench.account().scoreProperty().get() != null, () -> { });
         step("a weight moved", () -> true, () -> workbench.tuning().setWeight("support", 35, false));
@@ -167,6 +170,17 @@ public final class ScreenshotTour {
     private boolean previewCurrent() {
         var preview = workbench.tuning().previewProperty().get();
         return preview != null && preview.model() == workbench.tuning().draftProperty().get();
+    }
+
+    /** The import screen shows the sample bundle's files, previewed and checked (nothing is imported). */
+    private void chooseSampleFiles() {
+        try {
+            Path folder = Files.createTempDirectory("bellwether-sample-bundle");
+            com.bellwether.ingest.SampleData.extractTo(folder);
+            workbench.importer().useSource(List.of(folder), true);
+        } catch (IOException e) {
+            fail(e);
+        }
     }
 
     private void openRiskiestAccount() {
