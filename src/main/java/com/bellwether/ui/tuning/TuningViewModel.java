@@ -69,6 +69,14 @@ public final class TuningViewModel {
     public record Proposal(String title, String details, HealthModel model) {
     }
 
+    /** A draft to preview against a version, and when the edit was made. */
+    private record PreviewRequest(HealthModel model, ModelVersion against, long requestedAt) {
+    }
+
+    /** A version's scores now and its backtest headline, on the loaded portfolio. */
+    private record Compared(ModelVersion version, ScoreGrid now, BacktestFrame.Headline headline, ScoreGrid base) {
+    }
+
     /** What loading computes once: the scores as of the portfolio's date and the backtest frame, both re-aggregated on edits. */
     private record Loaded(List<ModelVersion> versions, ModelVersion active, ScoreGrid now, BacktestFrame frame) {
     }
@@ -99,7 +107,9 @@ public final class TuningViewModel {
 
     private final Deque<HealthModel> undo = new ArrayDeque<>();
     private final Deque<HealthModel> redo = new ArrayDeque<>();
-    private final AtomicReference<HealthModel> pending = new AtomicReference<>();
+    private final AtomicReference<PreviewRequest> pending = new AtomicReference<>();
+    /** The compared version scored once, not again on every move; dropped when the portfolio is loaded again. */
+    private volatile Compared compared;
     private final AtomicBoolean computing = new AtomicBoolean();
     private volatile long requestedAt;
     private volatile Database database;
@@ -594,7 +604,7 @@ public final class TuningViewModel {
             return;
         }
         requestedAt = System.nanoTime();
-        pending.set(model);
+        pending.set(new PreviewRequest(model, compareWith.get(), requestedAt));
         if (computing.compareAndSet(false, true)) {
             previews.execute(this::computePending);
         }
@@ -602,10 +612,10 @@ public final class TuningViewModel {
 
     private void computePending() {
         try {
-            HealthModel model;
-            while ((model = pending.getAndSet(null)) != null) {
-                long started = requestedAt;
-                Preview computed = compute(model, compareWith.get(), started);
+            PreviewRequest request;
+            while ((request = pending.getAndSet(null)) != null) {
+                long started = request.requestedAt();
+                Preview computed = compute(request.model(), request.against(), started);
                 fx.execute(() -> {
                     if (computed.model() == draft.get()) {
                         preview.set(computed);
@@ -623,9 +633,10 @@ public final class TuningViewModel {
 
     private Preview compute(HealthModel model, ModelVersion comparedVersion, long requestedAt) {
         long start = System.nanoTime();
-        ScoreGrid scored = now.withModel(model);
-        HealthModel comparedModel = comparedVersion == null ? model : SavedModels.model(comparedVersion);
-        ScoreGrid before = now.withModel(comparedModel);
+        ScoreGrid base = now;
+        ScoreGrid scored = base.withModel(model);
+        Compared against = comparedWith(comparedVersion, model, base);
+        ScoreGrid before = against.now();
         long[][] histogram = new long[BINS][3];
         long[] accounts = new long[3];
         double[] arr = new double[3];
@@ -652,11 +663,27 @@ public final class TuningViewModel {
         }
         changes.sort((x, y) -> Double.compare(Math.abs(y.after() - y.before()), Math.abs(x.after() - x.before())));
         BacktestFrame.Headline headline = frame.withModel(model).headline();
-        BacktestFrame.Headline compared = frame.withModel(comparedModel).headline();
+        BacktestFrame.Headline compared = against.headline();
+        HealthModel comparedModel = comparedVersion == null ? model : against.now().model();
         return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
                 summary(changes.size(), moves, comparedVersion),
                 ModelDiff.between(comparedModel, model).changes().stream().map(ModelDiff.Change::text).toList(),
                 System.nanoTime() - start, requestedAt);
+    }
+
+    /** The compared version's scores, from the cache when they were worked out on the same portfolio. */
+    private Compared comparedWith(ModelVersion version, HealthModel draftModel, ScoreGrid base) {
+        if (version == null) {
+            return new Compared(null, base.withModel(draftModel), frame.withModel(draftModel).headline(), base);
+        }
+        Compared cached = compared;
+        if (cached != null && cached.base() == base && cached.version().number() == version.number()) {
+            return cached;
+        }
+        HealthModel model = SavedModels.model(version);
+        Compared made = new Compared(version, base.withModel(model), frame.withModel(model).headline(), base);
+        compared = made;
+        return made;
     }
 
     static String summary(int count, Map<Band, Map<Band, Integer>> moves, ModelVersion compared) {
