@@ -308,18 +308,25 @@ public final class TuningViewModel {
             BacktestFrame built = BacktestFrame.build(active, loaded, BacktestSettings.defaults(), job);
             return new Loaded(store.list(), store.active().orElseThrow(), grid, built);
         }, loaded2 -> {
+            // The data changed under an unsaved draft of the same version (an import, an adjustment): the draft,
+            // and its undo history, stay, previewed on the new data.
+            boolean keepDraft = dirty.get() && saved.get() != null && saved.get().number() == loaded2.active().number();
             now = loaded2.now();
             frame = loaded2.frame();
             versions.setAll(loaded2.versions());
             saved.set(loaded2.active());
-            undo.clear();
-            redo.clear();
-            HealthModel model = SavedModels.model(loaded2.active());
-            draft.set(model);
-            compareWith.set(loaded2.active());
+            ModelVersion comparedBefore = compareWith.get();
+            if (!keepDraft) {
+                undo.clear();
+                redo.clear();
+                draft.set(SavedModels.model(loaded2.active()));
+            }
+            compareWith.set(keepDraft && comparedBefore != null ? versions.stream()
+                    .filter(v -> v.number() == comparedBefore.number()).findFirst().orElse(loaded2.active()) : loaded2.active());
             afterEdit();
             savedHeadline.set(loaded2.frame().headline());
-            status.set("Editing a draft of " + loaded2.active().label() + ". Nothing changes until you save.");
+            status.set(keepDraft ? "The data changed; your unsaved draft of " + loaded2.active().label() + " is kept."
+                    : "Editing a draft of " + loaded2.active().label() + ". Nothing changes until you save.");
         });
     }
 

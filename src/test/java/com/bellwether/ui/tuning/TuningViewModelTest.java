@@ -91,6 +91,20 @@ class TuningViewModelTest {
     }
 
     @Test
+    void anUnsavedDraftSurvivesTheDataBeingLoadedAgain() {
+        viewModel.setWeight("support", 50, false);
+        HealthModel edited = viewModel.draftProperty().get();
+
+        viewModel.load(database, portfolio, asOf);
+
+        assertThat(viewModel.draftProperty().get()).isSameAs(edited);
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.canUndoProperty().get()).isTrue();
+        assertThat(viewModel.previewProperty().get().model()).isSameAs(edited);
+        assertThat(viewModel.statusProperty().get()).contains("unsaved draft");
+    }
+
+    @Test
     void lockedCategoriesKeepTheirShare() {
         viewModel.locked().add("adoption");
         viewModel.setWeight("engagement", 10, false);
