@@ -44,7 +44,8 @@ public final class BellwetherApp extends Application {
             try {
                 com.bellwether.store.Database database = com.bellwether.store.Database.open(location);
                 portfolio.complete(com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Whatever happened, the window is not kept waiting: it reads the portfolio itself.
                 portfolio.complete(null);
             }
         }, "bellwether-warm-up");

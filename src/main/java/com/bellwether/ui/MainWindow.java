@@ -124,7 +124,7 @@ public final class MainWindow {
         });
         // The what-if starts from the active model over the portfolio just scored.
         portfolio.totalsProperty().addListener((o, old, totals) -> {
-            if (totals != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
+            if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
                 tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
                 alerts.load(data.databaseProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
                 // Every other saved version can be drawn beside the active one.

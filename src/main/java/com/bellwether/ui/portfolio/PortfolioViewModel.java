@@ -51,7 +51,8 @@ public final class PortfolioViewModel {
     public record BandMix(LocalDate date, double red, double yellow, double green) {
     }
 
-    private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model, List<ModelVersion> versions) {
+    private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model, List<ModelVersion> versions,
+                          Portfolio portfolio) {
     }
 
     private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
@@ -176,7 +177,7 @@ public final class PortfolioViewModel {
             protected Loaded call() {
                 Database database = opened.get();
                 if (database == null) {
-                    return new Loaded(List.of(), List.of(), model.get(), List.of());
+                    return new Loaded(List.of(), List.of(), model.get(), List.of(), null);
                 }
                 update("Reading the portfolio", -1);
                 ModelVersionStore store = new ModelVersionStore(database);
@@ -186,9 +187,8 @@ public final class PortfolioViewModel {
                 Portfolio portfolio = read != null ? read : Portfolio.of(PortfolioReader.read(database));
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
-                    return new Loaded(List.of(), List.of(), model, saved);
+                    return new Loaded(List.of(), List.of(), model, saved, portfolio);
                 }
-                PortfolioViewModel.this.portfolio = portfolio;
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                 List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
                 List<AccountRow> loaded = new ArrayList<>(scores.size());
@@ -196,16 +196,17 @@ public final class PortfolioViewModel {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
                 }
                 // The band mix follows in a task of its own, so the table and tiles show first.
-                return new Loaded(loaded, List.of(), model, saved);
+                return new Loaded(loaded, List.of(), model, saved, portfolio);
             }
         };
         busy.set(true);
         running = task;
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> {
+            portfolio = task.getValue().portfolio();
             model.set(task.getValue().model());
-            versions.setAll(task.getValue().versions());
             choosingMixVersion = true;
+            versions.setAll(task.getValue().versions());
             mixVersion.set(versions.stream().filter(ModelVersion::active).findFirst().orElse(null));
             choosingMixVersion = false;
             rows.setAll(task.getValue().rows());

@@ -132,7 +132,13 @@ public final class TuningView {
         root.getChildren().addAll(heading, toolbar(), split);
         root.disableProperty().bind(viewModel.draftProperty().isNull());
 
-        viewModel.draftProperty().addListener((o, old, draft) -> sync());
+        viewModel.draftProperty().addListener((o, old, draft) -> {
+            sync();
+            // The scale shown follows the draft (undo, redo, revert), so the next point edited starts from it.
+            if (draft != null && scaleMeasure != null) {
+                showScale(measureTable.getSelectionModel().getSelectedItem());
+            }
+        });
         viewModel.scopeProperty().addListener((o, old, scope) -> sync());
         viewModel.locked().addListener((javafx.collections.SetChangeListener<String>) change -> sync());
         viewModel.previewProperty().addListener((o, old, preview) -> show(preview));
@@ -286,13 +292,14 @@ public final class TuningView {
         bands.setBlockIncrement(1);
         bands.lowValueProperty().addListener((o, old, v) -> bandsMoved(bands.isLowValueChanging() || bands.isHighValueChanging()));
         bands.highValueProperty().addListener((o, old, v) -> bandsMoved(bands.isLowValueChanging() || bands.isHighValueChanging()));
+        // Dragging the bar between the thumbs moves both; the move ends once neither is changing.
         bands.lowValueChangingProperty().addListener((o, was, changing) -> {
-            if (!changing) {
+            if (!changing && !bands.isHighValueChanging()) {
                 bandsMoved(false);
             }
         });
         bands.highValueChangingProperty().addListener((o, was, changing) -> {
-            if (!changing) {
+            if (!changing && !bands.isLowValueChanging()) {
                 bandsMoved(false);
             }
         });
@@ -392,6 +399,9 @@ public final class TuningView {
                     viewModel.setWeight(id, value.doubleValue(), slider.isValueChanging());
                 }
             });
+            // A drag along the track (not the thumb) is one move too.
+            slider.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> slider.setValueChanging(true));
+            slider.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> slider.setValueChanging(false));
             slider.valueChangingProperty().addListener((o, was, changing) -> {
                 if (!changing && !syncing) {
                     viewModel.setWeight(id, slider.getValue(), false);

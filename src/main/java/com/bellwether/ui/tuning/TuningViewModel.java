@@ -69,6 +69,10 @@ public final class TuningViewModel {
     public record Proposal(String title, String details, HealthModel model) {
     }
 
+    /** A version just saved, and every version after it. */
+    private record SavedVersion(ModelVersion version, List<ModelVersion> all) {
+    }
+
     /** A draft to preview against a version, and when the edit was made. */
     private record PreviewRequest(HealthModel model, ModelVersion against, long requestedAt) {
     }
@@ -113,8 +117,13 @@ public final class TuningViewModel {
     private final AtomicBoolean computing = new AtomicBoolean();
     private volatile long requestedAt;
     private volatile Database database;
-    private volatile ScoreGrid now;
-    private volatile BacktestFrame frame;
+    /** The scores now and the backtest frame of one load, replaced together so a preview never mixes two loads. */
+    private record Workset(ScoreGrid now, BacktestFrame frame) {
+    }
+
+    private volatile Workset workset;
+    /** Set while the version list is replaced: a combo box showing it clears and restores its choice meanwhile. */
+    private boolean replacingVersions;
     private volatile Portfolio portfolio;
     private volatile Job running;
     /** The draft before the slider drag now under way, so that one drag is one undo step. */
@@ -130,7 +139,7 @@ public final class TuningViewModel {
         this.previews = previews;
         this.fx = fx;
         compareWith.addListener((o, old, version) -> {
-            if (draft.get() != null) {
+            if (draft.get() != null && !replacingVersions && version != null) {
                 requestPreview(draft.get());
             }
         });
@@ -220,7 +229,8 @@ public final class TuningViewModel {
 
     /** The backtest's horizon in days. */
     public int horizonDays() {
-        return frame == null ? BacktestSettings.defaults().horizonDays() : frame.settings().horizonDays();
+        Workset w = workset;
+        return w == null ? BacktestSettings.defaults().horizonDays() : w.frame().settings().horizonDays();
     }
 
     /** Told the time from an edit to its preview being published, in nanoseconds. */
@@ -297,7 +307,6 @@ public final class TuningViewModel {
      */
     public void load(Database db, Portfolio loaded, LocalDate asOf) {
         this.database = db;
-        this.portfolio = loaded;
         run("Preparing the what-if", job -> {
             ModelVersionStore store = new ModelVersionStore(db);
             HealthModel active = SavedModels.active(store);
@@ -311,9 +320,12 @@ public final class TuningViewModel {
             // The data changed under an unsaved draft of the same version (an import, an adjustment): the draft,
             // and its undo history, stay, previewed on the new data.
             boolean keepDraft = dirty.get() && saved.get() != null && saved.get().number() == loaded2.active().number();
-            now = loaded2.now();
-            frame = loaded2.frame();
+            workset = new Workset(loaded2.now(), loaded2.frame());
+            portfolio = loaded;
+            dragStart = null;
+            replacingVersions = true;
             versions.setAll(loaded2.versions());
+            replacingVersions = false;
             saved.set(loaded2.active());
             ModelVersion comparedBefore = compareWith.get();
             if (!keepDraft) {
@@ -482,14 +494,23 @@ public final class TuningViewModel {
         HealthModel toSave = draft.get();
         Database db = database;
         run("Saving", job -> {
-            return SavedModels.save(new ModelVersionStore(db), toSave, name, note, SavedModels.currentAuthor(), true);
-        }, version -> {
-            versions.setAll(new ModelVersionStore(db).list());
+            ModelVersionStore store = new ModelVersionStore(db);
+            ModelVersion version = SavedModels.save(store, toSave, name, note, SavedModels.currentAuthor(), true);
+            return new SavedVersion(version, store.list());
+        }, done -> {
+            ModelVersion version = done.version();
+            replacingVersions = true;
+            versions.setAll(done.all());
+            replacingVersions = false;
             saved.set(version);
             compareWith.set(version);
             draft.set(SavedModels.model(version));
             afterEdit();
-            savedHeadline.set(frame.withModel(draft.get()).headline());
+            // The headline of the version just saved is the draft's, already in the preview.
+            Preview shown = preview.get();
+            if (shown != null && sameModel(shown.model(), draft.get())) {
+                savedHeadline.set(shown.headline());
+            }
             savedVersion.set(version);
             status.set("Saved " + version.label() + " and made it the active model.");
         });
@@ -501,8 +522,9 @@ public final class TuningViewModel {
      */
     public void suggestWeights() {
         HealthModel base = draft.get();
-        BacktestFrame f = frame.withModel(base);
+        BacktestFrame loadedFrame = workset.frame();
         run("Searching weights on past outcomes", job -> {
+            BacktestFrame f = loadedFrame.withModel(base);
             Suggestions.WeightSuggestion s = Suggestions.weights(f, Map.of(), job);
             if (s.refused() != null) {
                 return new Proposal("No weight suggestion", s.refused(), null);
@@ -524,8 +546,8 @@ public final class TuningViewModel {
      */
     public void suggestBands() {
         HealthModel base = draft.get();
-        BacktestFrame f = frame;
-        Portfolio p = portfolio;
+        BacktestFrame f = workset.frame();
+        Portfolio p = f.portfolio();
         run("Searching the red cut-off on past outcomes", job -> {
             List<LocalDate> cutoffs = f.cutoffs();
             if (cutoffs.size() < 3) {
@@ -588,7 +610,7 @@ public final class TuningViewModel {
         } else {
             HealthModel before = dragStart != null ? dragStart : current;
             dragStart = null;
-            if (before != next) {
+            if (!sameModel(before, next)) {
                 undo.push(before);
                 redo.clear();
             }
@@ -607,7 +629,7 @@ public final class TuningViewModel {
 
     /** Coalesces: while one preview computes, only the newest draft waits; drafts in between are never computed. */
     private void requestPreview(HealthModel model) {
-        if (now == null) {
+        if (workset == null) {
             return;
         }
         requestedAt = System.nanoTime();
@@ -640,9 +662,11 @@ public final class TuningViewModel {
 
     private Preview compute(HealthModel model, ModelVersion comparedVersion, long requestedAt) {
         long start = System.nanoTime();
-        ScoreGrid base = now;
+        Workset w = workset;
+        ScoreGrid base = w.now();
+        Portfolio scoredPortfolio = base.portfolio();
         ScoreGrid scored = base.withModel(model);
-        Compared against = comparedWith(comparedVersion, model, base);
+        Compared against = comparedWith(comparedVersion, model, w);
         ScoreGrid before = against.now();
         long[][] histogram = new long[BINS][3];
         long[] accounts = new long[3];
@@ -658,7 +682,7 @@ public final class TuningViewModel {
             double score = scored.score(p);
             histogram[Math.min(BINS - 1, (int) (score / (100.0 / BINS)))][b]++;
             accounts[b]++;
-            var account = portfolio.account(scored.account(k));
+            var account = scoredPortfolio.account(scored.account(k));
             arr[b] += account.arr() == null ? 0 : account.arr();
             int was = before.bandIndex(p);
             if (was >= 0 && was != b) {
@@ -669,7 +693,7 @@ public final class TuningViewModel {
             }
         }
         changes.sort((x, y) -> Double.compare(Math.abs(y.after() - y.before()), Math.abs(x.after() - x.before())));
-        BacktestFrame.Headline headline = frame.withModel(model).headline();
+        BacktestFrame.Headline headline = w.frame().withModel(model).headline();
         BacktestFrame.Headline compared = against.headline();
         HealthModel comparedModel = comparedVersion == null ? model : against.now().model();
         return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
@@ -679,16 +703,17 @@ public final class TuningViewModel {
     }
 
     /** The compared version's scores, from the cache when they were worked out on the same portfolio. */
-    private Compared comparedWith(ModelVersion version, HealthModel draftModel, ScoreGrid base) {
+    private Compared comparedWith(ModelVersion version, HealthModel draftModel, Workset w) {
+        ScoreGrid base = w.now();
         if (version == null) {
-            return new Compared(null, base.withModel(draftModel), frame.withModel(draftModel).headline(), base);
+            return new Compared(null, base.withModel(draftModel), w.frame().withModel(draftModel).headline(), base);
         }
         Compared cached = compared;
         if (cached != null && cached.base() == base && cached.version().number() == version.number()) {
             return cached;
         }
         HealthModel model = SavedModels.model(version);
-        Compared made = new Compared(version, base.withModel(model), frame.withModel(model).headline(), base);
+        Compared made = new Compared(version, base.withModel(model), w.frame().withModel(model).headline(), base);
         compared = made;
         return made;
     }
