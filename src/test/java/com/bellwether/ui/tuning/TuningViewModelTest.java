@@ -105,6 +105,16 @@ class TuningViewModelTest {
     }
 
     @Test
+    void aMoveThatChangesNothingIsNoUndoStep() {
+        viewModel.setWeight("adoption", viewModel.percentages()[0], true);
+        viewModel.setWeight("adoption", viewModel.percentages()[0], false);
+        viewModel.setBands(40, 70, false);
+
+        assertThat(viewModel.canUndoProperty().get()).isFalse();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
     void lockedCategoriesKeepTheirShare() {
         viewModel.locked().add("adoption");
         viewModel.setWeight("engagement", 10, false);
