@@ -46,6 +46,7 @@ import com.bellwether.alerts.WebhookUrl;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
+import com.bellwether.ui.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**
@@ -515,25 +516,21 @@ public final class AlertsViewModel {
     private <T> void run(String what, Work<T> work, Consumer<T> done, Consumer<Exception> failed) {
         busy.set(true);
         status.set(what + "…");
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                fx.execute(() -> {
+        new BackgroundJob<T>(fx)
+                .onSucceeded(result -> {
+                    busy.set(false);
+                    done.accept(result);
+                    refresh();
+                })
+                .onFailed(e -> {
                     busy.set(false);
                     status.set(what + " failed: " + message(e));
-                    failed.accept(e);
+                    if (e instanceof Exception exception) {
+                        failed.accept(exception);
+                    }
                     refresh();
-                });
-                return;
-            }
-            fx.execute(() -> {
-                busy.set(false);
-                done.accept(result);
-                refresh();
-            });
-        });
+                })
+                .start(background, job -> work.call());
     }
 
     private void publish(Listing listing) {
@@ -618,7 +615,7 @@ public final class AlertsViewModel {
         return s;
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

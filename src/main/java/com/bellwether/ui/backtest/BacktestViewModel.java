@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import com.bellwether.ui.BackgroundJob;
+
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -73,8 +75,8 @@ public final class BacktestViewModel {
     private Portfolio portfolio;
     private HealthModel model;
     private BacktestFrame frame;
-    private BackgroundRun<?> current;
-    private BackgroundRun<?> currentComparison;
+    private BackgroundJob<?> current;
+    private BackgroundJob<?> currentComparison;
 
     // Parameters
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -317,17 +319,12 @@ public final class BacktestViewModel {
         running.set(true);
         progress.set(-1);
         status.set("Scoring " + input.size() + " accounts at every cut-off…");
-        BackgroundRun<Outcome> run = new BackgroundRun<>(cancelled -> {
-            BacktestFrame built = BacktestFrame.build(scoring, input, settings, cancelled);
-            ui.execute(() -> progressed(0.6, "Measuring " + built.cutoffs().size() + " cut-offs…"));
-            BacktestReport main = Backtester.report(built, options, cancelled);
-            BacktestReport other = null;
-            if (variant.model() != null) {
-                ui.execute(() -> progressed(0.85, "Scoring " + variant.name() + " on the same cut-offs…"));
-                other = compare(built, variant, cancelled);
+        BackgroundJob<Outcome> run = new BackgroundJob<>(ui);
+        current = run;
+        run.onSucceeded(outcome -> {
+            if (current != run) {
+                return; // cancelled: whoever cancelled has said so
             }
-            return new Outcome(built, main, other);
-        }, ui, outcome -> {
             current = null;
             frame = outcome.frame();
             show(outcome.report(), outcome.comparison());
@@ -337,16 +334,27 @@ public final class BacktestViewModel {
             status.set(String.format(java.util.Locale.ROOT, "%d cut-offs from %s to %s, horizon %d days: %,d points, %,d churned.",
                     r.parameters().cutoffs(), r.parameters().from(), r.parameters().to(), r.parameters().horizonDays(),
                     r.points(), r.churners()));
-        }, failure -> {
+        }).onFailed(failure -> {
+            if (current != run) {
+                return;
+            }
             current = null;
             running.set(false);
             progress.set(0);
             status.set("");
             problem.set(failure instanceof IllegalArgumentException ? failure.getMessage()
                     : "The backtest failed: " + failure.getMessage());
+        }).start(background, cancelled -> {
+            BacktestFrame built = BacktestFrame.build(scoring, input, settings, cancelled);
+            ui.execute(() -> progressed(0.6, "Measuring " + built.cutoffs().size() + " cut-offs…"));
+            BacktestReport main = Backtester.report(built, options, cancelled);
+            BacktestReport other = null;
+            if (variant.model() != null) {
+                ui.execute(() -> progressed(0.85, "Scoring " + variant.name() + " on the same cut-offs…"));
+                other = compare(built, variant, cancelled);
+            }
+            return new Outcome(built, main, other);
         });
-        current = run;
-        background.execute(run);
     }
 
     private void progressed(double fraction, String message) {
@@ -393,18 +401,23 @@ public final class BacktestViewModel {
         }
         BacktestFrame on = frame;
         status.set("Scoring " + variant.name() + " on the same cut-offs…");
-        BackgroundRun<BacktestReport> run = new BackgroundRun<>(cancelled -> compare(on, variant, cancelled), ui, other -> {
+        BackgroundJob<BacktestReport> run = new BackgroundJob<>(ui);
+        currentComparison = run;
+        run.onSucceeded(other -> {
+            if (currentComparison != run) {
+                return;
+            }
             currentComparison = null;
             comparisonReport.set(other);
-        refreshScopedCurves();
             refreshScopedCurves();
             status.set("Compared with " + variant.name() + ".");
-        }, failure -> {
+        }).onFailed(failure -> {
+            if (currentComparison != run) {
+                return;
+            }
             currentComparison = null;
             problem.set("The comparison failed: " + failure.getMessage());
-        });
-        currentComparison = run;
-        background.execute(run);
+        }).start(background, cancelled -> compare(on, variant, cancelled));
     }
 
     /** Shows a miss's explanation; the account is not opened. */
@@ -430,20 +443,24 @@ public final class BacktestViewModel {
             problem.set("Run the backtest before exporting its report.");
             return;
         }
-        background.execute(new BackgroundRun<>(cancelled -> {
-            ReportJson.write(shown, file);
-            return file;
-        }, ui, written -> status.set("Wrote the report to " + written + "."),
-                failure -> problem.set("The report could not be written: " + failure.getMessage())));
+        new BackgroundJob<Path>(ui)
+                .onSucceeded(written -> status.set("Wrote the report to " + written + "."))
+                .onFailed(failure -> problem.set("The report could not be written: " + failure.getMessage()))
+                .start(background, job -> {
+                    ReportJson.write(shown, file);
+                    return file;
+                });
     }
 
     /** Writes a snapshot of a chart as PNG, off the FX thread. */
     public void exportImage(javafx.scene.image.Image image, Path file) {
-        background.execute(new BackgroundRun<>(cancelled -> {
-            ChartImages.writePng(image, file);
-            return file;
-        }, ui, written -> status.set("Wrote " + written + "."),
-                failure -> problem.set("The image could not be written: " + failure.getMessage())));
+        new BackgroundJob<Path>(ui)
+                .onSucceeded(written -> status.set("Wrote " + written + "."))
+                .onFailed(failure -> problem.set("The image could not be written: " + failure.getMessage()))
+                .start(background, job -> {
+                    ChartImages.writePng(image, file);
+                    return file;
+                });
     }
 
     private void show(BacktestReport shown, BacktestReport other) {

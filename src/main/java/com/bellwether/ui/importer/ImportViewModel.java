@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -33,12 +31,12 @@ import com.bellwether.ingest.BundleEntity;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportCancelledException;
 import com.bellwether.ingest.ImportProblem;
-import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.MappingProfile;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRun;
+import com.bellwether.ui.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**
@@ -57,7 +55,8 @@ public final class ImportViewModel {
     private final ObservableValue<Database> database;
     private final Executor background;
     private final Dialogs dialogs;
-    private volatile Job running;
+    private volatile BackgroundJob<?> running;
+    private final Thread owner = Thread.currentThread();
 
     // Properties
     private final ObservableList<Path> sources = FXCollections.observableArrayList();
@@ -275,9 +274,9 @@ public final class ImportViewModel {
     }
 
     public void cancel() {
-        Job job = running;
+        BackgroundJob<?> job = running;
         if (job != null) {
-            job.cancelled = true;
+            job.cancel();
             status.set("Cancelling…");
         }
     }
@@ -460,38 +459,36 @@ public final class ImportViewModel {
 
     // Background work
 
-    /** Work for the background executor; gets the job to report progress to and to ask whether to stop. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T call(Job job) throws Exception;
-    }
-
     private record Finished(ImportReport report, DatabaseSummary summary) {
     }
 
-    private <T> void run(String what, Work<T> work, Consumer<T> onSuccess) {
-        Thread caller = Thread.currentThread();
-        Job job = new Job(caller);
+    private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> onSuccess) {
+        BackgroundJob<T> job = new BackgroundJob<>(this::onOwner);
         running = job;
         busy.set(true);
         progress.set(-1);
         status.set(what + "…");
-        try {
-            background.execute(() -> {
-                try {
-                    T result = work.call(job);
-                    job.onCaller(() -> {
-                        finish("Ready");
-                        onSuccess.accept(result);
-                    });
-                } catch (ImportCancelledException e) {
-                    job.onCaller(() -> finish("Cancelled; nothing was changed."));
-                } catch (Exception | Error e) {
-                    job.onCaller(() -> failed(what, e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            failed(what, e);
+        job.onProgress((step, fraction) -> {
+                    if (running == job) {
+                        status.set(step);
+                        progress.set(fraction);
+                    }
+                })
+                .onSucceeded(result -> {
+                    finish("Ready");
+                    onSuccess.accept(result);
+                })
+                .onCancelled(() -> finish("Cancelled; nothing was changed."))
+                .onFailed(e -> failed(what, e))
+                .start(background, work);
+    }
+
+    /** Back on the thread that made this view model (the FX thread; a test's own thread), at once when already there. */
+    private void onOwner(Runnable action) {
+        if (Thread.currentThread() == owner) {
+            action.run();
+        } else {
+            Platform.runLater(action);
         }
     }
 
@@ -509,48 +506,5 @@ public final class ImportViewModel {
         busy.set(false);
         progress.set(0);
         status.set(message);
-    }
-
-    /**
-     * One piece of background work: the progress the engine reports to, and the way back to the thread that
-     * started it. Progress from another thread is coalesced, so a fast import does not flood the FX queue.
-     */
-    private final class Job implements ImportProgress {
-
-        private final Thread caller;
-        private final AtomicReference<Runnable> pending = new AtomicReference<>();
-        volatile boolean cancelled;
-
-        Job(Thread caller) {
-            this.caller = caller;
-        }
-
-        @Override
-        public void update(String step, double fraction) {
-            Runnable show = () -> {
-                if (running == this && !cancelled) {
-                    status.set(step);
-                    progress.set(fraction < 0 ? -1 : Math.min(1, fraction));
-                }
-            };
-            if (Thread.currentThread() == caller) {
-                show.run();
-            } else if (pending.getAndSet(show) == null) {
-                Platform.runLater(() -> pending.getAndSet(null).run());
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-
-        void onCaller(Runnable action) {
-            if (Thread.currentThread() == caller) {
-                action.run();
-            } else {
-                Platform.runLater(action);
-            }
-        }
     }
 }

@@ -43,6 +43,7 @@ import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
+import com.bellwether.ui.BackgroundJob;
 
 /**
  * CS ops' live what-if: a draft of the active model edited weight by weight, cut-off by cut-off and measure by
@@ -125,7 +126,7 @@ public final class TuningViewModel {
     /** Set while the version list is replaced: a combo box showing it clears and restores its choice meanwhile. */
     private boolean replacingVersions;
     private volatile Portfolio portfolio;
-    private volatile Job running;
+    private volatile BackgroundJob<?> running;
     /** The draft before the slider drag now under way, so that one drag is one undo step. */
     private HealthModel dragStart;
 
@@ -590,7 +591,7 @@ public final class TuningViewModel {
 
     public void cancel() {
         if (running != null) {
-            running.cancelled = true;
+            running.cancel();
         }
     }
 
@@ -739,58 +740,32 @@ public final class TuningViewModel {
 
     // Helpers
 
-    /** Long work: told its progress, asked whether to stop; no toolkit needed, so the view model tests without one. */
-    private interface Work<T> {
-        T call(Job job) throws Exception;
-    }
-
-    /** One long task under way; what it reports reaches the properties through the FX executor. */
-    private final class Job implements BooleanSupplier {
-
-        private volatile boolean cancelled;
-
-        @Override
-        public boolean getAsBoolean() {
-            return cancelled;
-        }
-
-        void update(String message, double fraction) {
-            fx.execute(() -> {
-                if (running == this) {
-                    status.set(message + "…");
-                    progress.set(fraction);
-                }
-            });
-        }
-    }
-
-    private <T> void run(String what, Work<T> work, java.util.function.Consumer<T> done) {
-        Job job = new Job();
+    private <T> void run(String what, BackgroundJob.Work<T> work, java.util.function.Consumer<T> done) {
+        BackgroundJob<T> job = new BackgroundJob<>(fx);
         running = job;
         busy.set(true);
         progress.set(-1);
         status.set(what + "…");
-        background.execute(() -> {
-            T result;
-            try {
-                result = work.call(job);
-            } catch (Exception | Error e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> finish(job, job.cancelled ? what + " cancelled." : what + " failed: " + message));
-                return;
-            }
-            fx.execute(() -> {
-                if (job.cancelled) {
-                    finish(job, what + " cancelled.");
-                } else {
-                    finish(job, null);
-                    done.accept(result);
-                }
-            });
-        });
+        job.onProgress((step, fraction) -> {
+                    if (running == job) {
+                        status.set(step + "…");
+                        progress.set(fraction);
+                    }
+                })
+                .onSucceeded(result -> {
+                    if (job.isCancelled()) {
+                        finish(job, what + " cancelled.");
+                    } else {
+                        finish(job, null);
+                        done.accept(result);
+                    }
+                })
+                .onFailed(e -> finish(job, what + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())))
+                .onCancelled(() -> finish(job, what + " cancelled."))
+                .start(background, work);
     }
 
-    private void finish(Job job, String message) {
+    private void finish(BackgroundJob<?> job, String message) {
         if (running == job) {
             running = null;
             busy.set(false);
