@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -193,40 +191,5 @@ class OverviewScreenTest {
         robot.clickOn("#dark-theme");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
-    }
-
-    /** Answers dialogs as a test decides, and records the errors shown. */
-    static final class FakeDialogs implements Dialogs {
-
-        Path folder;
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<Path> chooseFolder(String title) {
-            return Optional.ofNullable(folder);
-        }
-
-        @Override
-        public Optional<Path> chooseMapping(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        Path saveTo;
-        final List<String> information = new ArrayList<>();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            return Optional.ofNullable(saveTo);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-            information.add(title + ": " + message);
-        }
     }
 }

@@ -2,10 +2,6 @@ package com.bellwether.ui.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +29,7 @@ import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.store.AdjustmentAudit;
 import com.bellwether.ui.BellwetherApp;
-import com.bellwether.ui.Dialogs;
+import com.bellwether.ui.FakeDialogs;
 
 /** The account screen on the sample data: an adjustment added through the form shows in the score and the trail. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,7 +39,7 @@ class AccountScreenTest {
     private static AccountSample sample;
 
     private AccountViewModel viewModel;
-    private final ConfirmingDialogs dialogs = new ConfirmingDialogs();
+    private final FakeDialogs dialogs = new FakeDialogs();
 
     @BeforeAll
     static void importSample() throws Exception {
@@ -135,40 +131,5 @@ class AccountScreenTest {
         assertThat(robot.lookup(".bw-signal-chart").queryAll()).hasSize(sample.portfolio.metrics().size() + 3);
         assertThat(robot.lookup("#account-categories").queryAs(javafx.scene.layout.GridPane.class).getChildren())
                 .hasSize(4 * HealthModel.defaultModel().categories().size());
-    }
-
-    /** Says yes to every confirmation, and remembers what it was asked. */
-    static final class ConfirmingDialogs implements Dialogs {
-
-        final List<String> confirmations = new ArrayList<>();
-
-        @Override
-        public boolean confirm(String title, String message) {
-            confirmations.add(title + ": " + message);
-            return true;
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseMapping(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message) {
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
     }
 }

@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.bellwether.ui.FakeDialogs;
 import com.bellwether.alerts.Alert;
 import com.bellwether.alerts.AlertStatus;
 import com.bellwether.alerts.AlertStore;

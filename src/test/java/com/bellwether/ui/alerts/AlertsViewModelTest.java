@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bellwether.ui.FakeDialogs;
 import com.bellwether.alerts.Alert;
 import com.bellwether.alerts.AlertFilter;
 import com.bellwether.alerts.AlertStatus;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import com.bellwether.backtest.BacktestReport;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.SamplePortfolio;
-import com.bellwether.ui.Dialogs;
+import com.bellwether.ui.FakeDialogs;
 
 /** The backtest screen on a stage of its own, run on the sample portfolio off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,7 +51,7 @@ class BacktestScreenTest {
 
     private BacktestViewModel viewModel;
     private BacktestView view;
-    private final SavingDialogs dialogs = new SavingDialogs();
+    private final FakeDialogs dialogs = new FakeDialogs();
 
     private static com.bellwether.scoring.Portfolio portfolio;
 
@@ -165,36 +163,5 @@ class BacktestScreenTest {
         assertThat(problem.isVisible()).isTrue();
         assertThat(problem.getText()).startsWith("Step: expected a step such as 1m, 2w or 30d, not ");
         assertThat(viewModel.reportProperty().get()).isNull();
-    }
-
-    /** Saves where the test says, and records what it was asked. */
-    static final class SavingDialogs implements Dialogs {
-
-        Path saveTo;
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<Path> chooseFolder(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseMapping(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            return Optional.ofNullable(saveTo);
-        }
-
-        @Override
-        public void showInformation(String title, String message) {
-        }
     }
 }

@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.bellwether.ui.FakeDialogs;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportProgress;

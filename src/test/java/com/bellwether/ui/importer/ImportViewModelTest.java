@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bellwether.ui.FakeDialogs;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportProgress;

@@ -28,7 +28,7 @@ import com.bellwether.scoring.SavedModels;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.ui.Dialogs;
+import com.bellwether.ui.FakeDialogs;
 
 /** The band mix of the last two years scored again under another saved version, picked on the portfolio screen. */
 @ExtendWith(ApplicationExtension.class)
@@ -60,30 +60,7 @@ class BandMixUnderVersionTest {
     @Start
     void start(Stage stage) {
         viewModel = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
-        stage.setScene(new Scene(new PortfolioView(viewModel, new Dialogs() {
-            @Override
-            public java.util.Optional<Path> chooseFolder(String title) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<Path> chooseMapping(String title) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public void showError(String title, String message) {
-            }
-
-            @Override
-            public java.util.Optional<Path> chooseSaveFile(String title, String suggestedName) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public void showInformation(String title, String message) {
-            }
-        }).root(), 1400, 860));
+        stage.setScene(new Scene(new PortfolioView(viewModel, new FakeDialogs()).root(), 1400, 860));
         stage.show();
         viewModel.load(database);
     }
