@@ -21,13 +21,8 @@ import com.bellwether.store.CsvCells;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.PortfolioReader;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializer;
+import com.bellwether.store.JsonOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine.Command;
@@ -128,26 +123,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** JSON with dates as ISO text, NaN (no data) as null and numbers to two decimals. */
     static ObjectMapper json() {
-        return json(2);
-    }
-
-    /** JSON with dates as ISO text, NaN (no data) as null and numbers rounded to {@code decimals}. */
-    static ObjectMapper json(int decimals) {
-        double factor = Math.pow(10, decimals);
-        SimpleModule nan = new SimpleModule();
-        JsonSerializer<Double> nullForNaN = new JsonSerializer<>() {
-            @Override
-            public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                if (value == null || value.isNaN() || value.isInfinite()) {
-                    gen.writeNull();
-                } else {
-                    gen.writeNumber(Math.round(value * factor) / factor);
-                }
-            }
-        };
-        nan.addSerializer(Double.class, nullForNaN);
-        nan.addSerializer(double.class, nullForNaN);
-        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(nan)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        return JsonOutput.mapper(2);
     }
 }
