@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        com.bellwether.ui.StartupTrace.mark("main");
         if (args.length == 0) {
             BellwetherApp.launchWorkbench(null);
             return;

@@ -21,8 +21,16 @@ public final class Database {
         FLYWAY_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    /**
+     * The highest migration under db/migration. A database already at it opens without Flyway, which would only
+     * scan the migrations and validate their checksums (a third of a second on a cold start); one behind it, or
+     * without a schema, is migrated (and validated) by Flyway.
+     */
+    static final int SCHEMA_VERSION = 5;
+
     private final DatabaseLocation location;
     private final JdbcDataSource dataSource;
+    private Connection held;
 
     private Database(DatabaseLocation location, JdbcDataSource dataSource) {
         this.location = location;
@@ -35,16 +43,61 @@ public final class Database {
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
+        // One connection held throughout, so that the database is not closed and opened again between Flyway's.
+        try (Connection first = dataSource.getConnection()) {
+            if (schemaVersion(first) < SCHEMA_VERSION) {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            }
+        } catch (SQLException | FlywayException e) {
             throw new StoreException("Cannot open the database at " + location.displayName() + ": " + rootMessage(e), e);
         }
         return new Database(location, dataSource);
+    }
+
+    /** The highest migration applied, 0 for a database without Flyway's history. */
+    private static int schemaVersion(Connection connection) throws SQLException {
+        try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            if (!tables.next()) {
+                return 0;
+            }
+        }
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(
+                     "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Keeps a connection open until {@link #release()}, so that an embedded database stays open between one piece
+     * of work and the next instead of being closed and opened again each time (the workbench holds it).
+     */
+    public synchronized Database holdOpen() {
+        if (held == null) {
+            try {
+                held = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new StoreException("Cannot open the database at " + location.displayName() + ": " + e.getMessage(), e);
+            }
+        }
+        return this;
+    }
+
+    /** Lets go of the connection {@link #holdOpen()} kept; the database closes with its last connection. */
+    public synchronized void release() {
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException e) {
+                // Closing is all that was asked; H2 closes the file with the process anyway.
+            } finally {
+                held = null;
+            }
+        }
     }
 
     public DatabaseLocation location() {

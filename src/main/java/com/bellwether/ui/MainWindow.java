@@ -57,6 +57,7 @@ public final class MainWindow {
         ImportViewModel importer = workbench.importer();
         AlertsViewModel alerts = workbench.alerts();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
+        StartupTrace.mark("portfolio screen built");
         // The first screen is built now; the others right after the window's first frame, so it shows sooner.
         javafx.scene.layout.StackPane tuningScreen = new javafx.scene.layout.StackPane();
         javafx.scene.layout.StackPane accountScreen = new javafx.scene.layout.StackPane();
@@ -88,7 +89,6 @@ public final class MainWindow {
                 portfolio.load(data.databaseProperty().get());
             }
         });
-        Parent dataScreen = new OverviewView(data).root();
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
         ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningScreen);
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
@@ -113,6 +113,7 @@ public final class MainWindow {
                         .showInformation();
             }
         });
+        Parent dataScreen = new OverviewView(data, () -> screens.selectToggle(importButton)).root();
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         // What an import wrote is counted again, and the counts changing re-score the portfolio.
         importer.importedProperty().addListener((o, old, summary) -> data.refresh());

@@ -90,14 +90,7 @@ public final class ScreenshotTour {
         // Timed at the end of the pulse that lays out the first figures, not when the tour next looks.
         workbench.portfolio().totalsProperty().addListener((o, old, totals) -> {
             if (totals != null && Double.isNaN(firstScreenSeconds)) {
-                Scene scene = stage.getScene();
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    firstScreenSeconds = secondsSinceProcessStart();
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-                Platform.requestNextPulse();
+                StartupTrace.afterNextLayout(stage.getScene(), () -> firstScreenSeconds = StartupTrace.secondsSinceProcessStart());
             }
         });
         step("the portfolio scored", () -> !Double.isNaN(firstScreenSeconds), () -> { });
@@ -140,13 +133,6 @@ public final class ScreenshotTour {
 
     private int movesTimed;
     private double firstScreenSeconds = Double.NaN;
-
-    /** From the start of the program to now: what a user waits from launch to the portfolio with its scores. */
-    private static double secondsSinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0)
-                .orElse(Double.NaN);
-    }
 
     private void timeMove(double percent) {
         Scene scene = stage.getScene();

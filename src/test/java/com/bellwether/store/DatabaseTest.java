@@ -51,6 +51,61 @@ class DatabaseTest {
     }
 
     @Test
+    void theSchemaVersionIsTheHighestMigrationShipped() throws Exception {
+        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
+        int highest;
+        try (var files = Files.list(migrations)) {
+            highest = files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow();
+        }
+
+        assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+    }
+
+    @Test
+    void aDatabaseBehindTheSchemaIsMigratedWhenOpened() throws Exception {
+        DatabaseLocation location = DatabaseLocation.parse(dir.resolve("old").toString());
+        migrateTo(location, "3");
+
+        Database database = Database.open(location);
+
+        assertThat(Flyway.configure().dataSource(database.dataSource()).load().info().current().getVersion().getVersion())
+                .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
+        try (Connection connection = database.connect();
+             ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", "ALERT", null)) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
+    void aHeldDatabaseKeepsAConnectionOpenUntilReleased() throws Exception {
+        Database database = Database.open(DatabaseLocation.parse(dir.resolve("held").toString())).holdOpen();
+
+        assertThat(sessions(database)).isEqualTo(2);
+        database.release();
+        assertThat(sessions(database)).isEqualTo(1);
+    }
+
+    private static int sessions(Database database) throws Exception {
+        try (Connection connection = database.connect();
+             ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Flyway run only up to a version, as an older release of the application would have left the database. */
+    private static void migrateTo(DatabaseLocation location, String version) {
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL(location.jdbcUrl());
+        dataSource.setUser("sa");
+        dataSource.setPassword("");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+    }
+
+    @Test
     void theIndexesServePerAccountAndDateQueries() throws Exception {
         Database database = Database.open(DatabaseLocation.inMemory("plan-" + System.nanoTime()));
         try (Connection connection = database.connect();

@@ -87,7 +87,7 @@ class OverviewScreenTest {
 
         Label notice = robot.lookup("#notice").queryAs(Label.class);
         assertThat(notice.getText()).startsWith("This was a first start, so the sample portfolio was loaded (")
-                .contains("Import folder…");
+                .contains("open Import");
         TableView<?> counts = robot.lookup("#table-counts").queryAs(TableView.class);
         assertThat(counts.getItems()).hasSize(9);
         assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isGreaterThan(500);
@@ -98,22 +98,16 @@ class OverviewScreenTest {
     }
 
     @Test
-    void anImportWithProblemsShowsThemAndChangesNothing(FxRobot robot) throws Exception {
+    void theDataScreenLeadsToTheImportScreen(FxRobot robot) throws Exception {
         waitUntilIdle();
-        long accounts = viewModel.summaryProperty().get().rowsPerTable().get("account");
-        Path bad = Files.createDirectories(home.resolve("bad"));
-        Files.writeString(bad.resolve("surveys.csv"), "account_id,date,nps\nNOBODY,2024-01-01,12\n");
-        dialogs.folder = bad;
+        robot.clickOn("#nav-data");
+        WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn("#import-folder");
-        waitUntilIdle();
+        robot.clickOn("#open-import");
+        WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(dialogs.errors).singleElement().asString()
-                .contains("Nothing was imported. 2 problems:")
-                .contains("surveys.csv line 2, column 1 (account_id): \"NOBODY\" is not valid")
-                .contains("surveys.csv line 2, column 3 (nps): \"12\" is not valid; expected a whole number from 0 to 10 (out of range)");
-        assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isEqualTo(accounts);
-        assertThat(robot.lookup("#notice").queryAs(Label.class).getText()).isEqualTo("The import found problems; nothing was changed.");
+        assertThat(robot.lookup("#nav-import").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#choose-folder").tryQuery()).isPresent();
     }
 
     @Test

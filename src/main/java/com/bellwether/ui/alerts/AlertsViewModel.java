@@ -316,20 +316,16 @@ public final class AlertsViewModel {
         long thisRead = ++generation;
         AlertFilter filter = filter();
         boolean openOnly = statusFilter.get() == StatusFilter.OPEN;
-        background.execute(() -> {
-            Listing listing;
-            try {
-                AlertStore store = new AlertStore(db, clock);
-                List<Alert> all = store.all();
-                List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(a -> matches(a, filter)).toList();
-                Outbox outbox = new Outbox(db);
-                listing = new Listing(thisRead, shown, all, outbox.deliveryLog(DELIVERY_LOG_SIZE), outbox.configuredUrl());
-            } catch (RuntimeException e) {
-                fx.execute(() -> status.set("Cannot read the alerts: " + message(e)));
-                return;
-            }
-            fx.execute(() -> publish(listing));
-        });
+        new BackgroundJob<Listing>(fx)
+                .onSucceeded(this::publish)
+                .onFailed(e -> status.set("Cannot read the alerts: " + message(e)))
+                .start(background, job -> {
+                    AlertStore store = new AlertStore(db, clock);
+                    List<Alert> all = store.all();
+                    List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(a -> matches(a, filter)).toList();
+                    Outbox outbox = new Outbox(db);
+                    return new Listing(thisRead, shown, all, outbox.deliveryLog(DELIVERY_LOG_SIZE), outbox.configuredUrl());
+                });
     }
 
     /** Evaluates the active model's alert rules as of the date; evaluating a date twice adds nothing. */
@@ -341,13 +337,13 @@ public final class AlertsViewModel {
         }
         HealthModel rules = model;
         Portfolio scored = portfolio;
-        run("Evaluating the alert rules as of " + date, () -> {
+        run("Evaluating the alert rules as of " + date, job -> {
             Outbox outbox = new Outbox(db);
             WebhookUrl url = outbox.configuredUrl().orElse(null);
             AlertRun.Result result = AlertRun.run(db, rules, scored, date, url, clock);
             String delivery = "";
             if (result.queued() > 0) {
-                fx.execute(() -> status.set("Posting " + result.queued() + " new alerts to the webhook…"));
+                job.update("Posting " + result.queued() + " new alerts to the webhook…", -1);
                 DeliveryRun run = outbox.deliverDue(sender(), clock);
                 delivery = "; " + run.delivered() + " posted to the webhook"
                         + (run.pending() > 0 ? " (" + run.pending() + " waiting for a retry)" : "");
@@ -412,7 +408,7 @@ public final class AlertsViewModel {
             return;
         }
         AlertFilter filter = filter();
-        run("Exporting the open alerts", () -> {
+        run("Exporting the open alerts", job -> {
             List<Alert> open = new AlertStore(db, clock).open(filter);
             CrmTasks.write(CrmTasks.of(open), file);
             return "Exported " + open.size() + (open.size() == 1 ? " open alert" : " open alerts")
@@ -434,7 +430,7 @@ public final class AlertsViewModel {
             webhookResult.set("Not saved: " + e.getMessage() + ".");
             return;
         }
-        run("Saving the webhook URL", () -> {
+        run("Saving the webhook URL", job -> {
             new Outbox(db).configureUrl(url);
             return url;
         }, saved -> {
@@ -453,7 +449,7 @@ public final class AlertsViewModel {
             return;
         }
         webhookResult.set("");
-        run("Sending a test message", () -> {
+        run("Sending a test message", job -> {
             WebhookUrl url = new Outbox(db).configuredUrl().orElseThrow(() -> new IllegalStateException("No webhook URL is saved"));
             return sender().sendTest(url, clock);
         }, (WebhookResponse response) -> {
@@ -472,7 +468,7 @@ public final class AlertsViewModel {
         if (db == null || !canUseWebhook.get()) {
             return;
         }
-        run("Posting the waiting messages", () -> new Outbox(db).deliverDue(sender(), clock), (DeliveryRun run) -> {
+        run("Posting the waiting messages", job -> new Outbox(db).deliverDue(sender(), clock), (DeliveryRun run) -> {
             webhookProblem.set(run.failed() > 0);
             webhookResult.set(run.attempted() == 0 ? "Nothing was due." : run.delivered() + " of " + run.attempted()
                     + " delivered" + (run.pending() > 0 ? "; " + run.pending() + " waiting for a retry." : "."));
@@ -494,26 +490,22 @@ public final class AlertsViewModel {
         Alert apply(AlertStore store, Alert alert);
     }
 
-    private interface Work<T> {
-        T call() throws Exception;
-    }
-
     private void changeStatus(String verb, StatusChange change) {
         Database db = database;
         Alert alert = selected.get();
         if (db == null || alert == null || !canChangeStatus.get()) {
             return;
         }
-        run(verb + " " + alert.accountName(), () -> change.apply(new AlertStore(db, clock), alert),
+        run(verb + " " + alert.accountName(), job -> change.apply(new AlertStore(db, clock), alert),
                 changed -> status.set(verb + ": " + changed.accountName() + " · " + changed.ruleId() + "."));
     }
 
-    private <T> void run(String what, Work<T> work, Consumer<T> done) {
+    private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> done) {
         run(what, work, done, e -> { });
     }
 
     /** Runs the work in the background with the screen busy, publishes its result, then re-reads the list. */
-    private <T> void run(String what, Work<T> work, Consumer<T> done, Consumer<Exception> failed) {
+    private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> done, Consumer<Exception> failed) {
         busy.set(true);
         status.set(what + "…");
         new BackgroundJob<T>(fx)
@@ -530,7 +522,8 @@ public final class AlertsViewModel {
                     }
                     refresh();
                 })
-                .start(background, job -> work.call());
+                .onProgress((step, fraction) -> status.set(step))
+                .start(background, work);
     }
 
     private void publish(Listing listing) {

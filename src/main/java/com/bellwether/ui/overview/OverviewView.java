@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRun;
 
-/** The first screen: what the database holds, the imports into it, and the buttons to import more. */
+/** What the database holds and the imports into it, with the way to import more or to load the sample data. */
 public final class OverviewView {
 
     static final String HEADER = "bw-header";
@@ -38,10 +38,13 @@ public final class OverviewView {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OverviewViewModel viewModel;
+    private final Runnable openImport;
     private final BorderPane root = new BorderPane();
 
-    public OverviewView(OverviewViewModel viewModel) {
+    /** @param openImport shows the import screen, where every import is chosen, checked and run */
+    public OverviewView(OverviewViewModel viewModel, Runnable openImport) {
         this.viewModel = viewModel;
+        this.openImport = openImport;
         root.setTop(header());
         root.setCenter(content());
         root.setBottom(statusBar());
@@ -68,19 +71,15 @@ public final class OverviewView {
     }
 
     private Region content() {
-        Button importFolder = new Button("Import folder…");
-        importFolder.setId("import-folder");
-        importFolder.setOnAction(e -> viewModel.chooseAndImport(false));
-        Button importMapped = new Button("Import with mapping…");
-        importMapped.setId("import-mapped");
-        importMapped.setOnAction(e -> viewModel.chooseAndImport(true));
+        Button importData = new Button("Import your data…", new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.feather.Feather.UPLOAD));
+        importData.setId("open-import");
+        importData.setOnAction(e -> openImport.run());
         Button sample = new Button("Load sample data");
         sample.setId("load-sample");
         sample.setOnAction(e -> viewModel.loadSampleData());
-        for (Button button : new Button[] {importFolder, importMapped, sample}) {
-            button.disableProperty().bind(viewModel.busyProperty());
-        }
-        HBox actions = new HBox(8, importFolder, importMapped, sample);
+        sample.disableProperty().bind(viewModel.busyProperty());
+        HBox actions = new HBox(8, importData, sample);
 
         Label notice = new Label();
         notice.setId("notice");

@@ -1,6 +1,5 @@
 package com.bellwether.ui.overview;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -16,11 +15,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
-import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportCancelledException;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportReport;
-import com.bellwether.ingest.MappingProfile;
 import com.bellwether.ingest.SampleData;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
@@ -97,10 +94,19 @@ public final class OverviewViewModel {
 
     /** Opens the database; a default database that is empty is seeded with the sample data. */
     public void open() {
+        open(() -> null);
+    }
+
+    /**
+     * The same with a database that may already have been opened (asked for when the work starts, so it can be
+     * opened on another thread meanwhile); null means opening it here, and meeting any problem here.
+     */
+    public void open(java.util.function.Supplier<Database> alreadyOpened) {
         run("Opening " + location.displayName(), new BackgroundTask<Result>() {
             @Override
             protected Result call() throws Exception {
-                database = Database.open(location);
+                Database opened = alreadyOpened.get();
+                database = opened != null ? opened : Database.open(location).holdOpen();
                 DatabaseSummary before = DatabaseSummary.read(database);
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
@@ -118,8 +124,8 @@ public final class OverviewViewModel {
         }, result -> {
             if (result.report() != null) {
                 notice.set("This was a first start, so the sample portfolio was loaded ("
-                        + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, choose"
-                        + " Import folder… (canonical CSV or JSON bundle) or Import with mapping… (files of another shape).");
+                        + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, open"
+                        + " Import: a canonical CSV or JSON bundle, or files of another shape through a mapping profile.");
             } else if (result.summary().isEmpty()) {
                 notice.set("This database is empty. Load the sample data to explore, or import your own.");
             } else {
@@ -145,20 +151,6 @@ public final class OverviewViewModel {
         }, result -> notice.set(""));
     }
 
-    /** Imports a folder, in the canonical shape when mapping is null. */
-    public void importFolder(Path folder, Path mapping) {
-        run("Importing " + folder.getFileName(), new BackgroundTask<Result>() {
-            @Override
-            protected Result call() throws Exception {
-                BundleImporter.Request request = mapping == null ? BundleImporter.Request.canonical(folder)
-                        : BundleImporter.Request.mapped(folder, mapping);
-                ImportReport report = new BundleImporter(database).run(request, this);
-                freezeAfter(report, this);
-                return Result.read(database, report);
-            }
-        }, this::announceImport);
-    }
-
     public void loadSampleData() {
         run("Loading the sample data", new BackgroundTask<Result>() {
             @Override
@@ -176,17 +168,6 @@ public final class OverviewViewModel {
             task.update("Keeping the scores before each new churn and renewal", -1);
             com.bellwether.scoring.Snapshots.freezeOutcomes(database);
         }
-    }
-
-    /** Asks for a folder (and, when wanted, a mapping profile), then imports it. */
-    public void chooseAndImport(boolean withMapping) {
-        dialogs.chooseFolder("Folder to import").ifPresent(folder -> {
-            if (!withMapping) {
-                importFolder(folder, null);
-                return;
-            }
-            dialogs.chooseMapping("Mapping profile").ifPresent(mapping -> importFolder(folder, mapping));
-        });
     }
 
     public void cancel() {
@@ -236,9 +217,7 @@ public final class OverviewViewModel {
                 return;
             }
             finish("Failed");
-            String message = error instanceof MappingProfile.InvalidMappingException
-                    ? "Invalid mapping profile: " + error.getMessage() : error.getMessage();
-            dialogs.showError(what + " failed", message);
+            dialogs.showError(what + " failed", error.getMessage());
         });
         background.execute(task);
     }

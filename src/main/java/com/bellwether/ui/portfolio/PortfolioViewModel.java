@@ -191,6 +191,7 @@ public final class PortfolioViewModel {
                 }
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                 List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
+                com.bellwether.ui.StartupTrace.mark("portfolio scored");
                 List<AccountRow> loaded = new ArrayList<>(scores.size());
                 for (AccountScore score : scores) {
                     loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
@@ -203,6 +204,7 @@ public final class PortfolioViewModel {
         running = task;
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> {
+            com.bellwether.ui.StartupTrace.mark("scores handed to the screen");
             portfolio = task.getValue().portfolio();
             model.set(task.getValue().model());
             choosingMixVersion = true;

@@ -1,0 +1,18 @@
+@echo off
+rem Opens the Bellwether workbench (bellwether, or bellwether --db PATH) or runs a command (bellwether import FOLDER).
+rem The workbench starts on a desktop program's JVM settings (the serial collector, the quick compiler only); commands
+rem keep the JVM's defaults. BELLWETHER_JAVA_OPTS adds JVM options of your own. See the shell script beside this one.
+setlocal
+set "JAR=%~dp0target\bellwether.jar"
+if not exist "%JAR%" (
+    echo bellwether: %JAR% is missing; build it first with: mvn -B -q package -DskipTests 1>&2
+    exit /b 1
+)
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
+set "DESKTOP="
+if "%~1"=="" set "DESKTOP=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+if "%~1"=="--db" set "DESKTOP=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+if "%~1"=="screenshots" set "DESKTOP=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+"%JAVA%" %DESKTOP% %BELLWETHER_JAVA_OPTS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%
