@@ -20,8 +20,8 @@ import com.bellwether.ingest.MappingProfile;
 
 /**
  * One entity of a mapping profile as the screen edits it: the file it is read from and, per bundle field, the
- * source column or constant. Renames and constants are editable; date patterns, value maps, lookups and the
- * aggregate are kept as the profile gives them and shown read-only.
+ * source column or constant, the date pattern and the value map, all editable. Lookups and the aggregate are kept
+ * as the profile gives them and shown read-only.
  */
 public final class EntityMappingDraft {
 
@@ -51,8 +51,11 @@ public final class EntityMappingDraft {
             if (source == null) {
                 source = fileColumns.contains(field) ? field : "";
             }
-            fields.add(new FieldMapping(field, entity.requiredColumns().contains(field), source,
-                    this.base.constants().get(field), note(field)));
+            FieldMapping mapping = new FieldMapping(field, entity.requiredColumns().contains(field), source,
+                    this.base.constants().get(field), note(field));
+            mapping.datePatternProperty().set(this.base.datePatterns().getOrDefault(field, ""));
+            mapping.valueMapProperty().set(valueMapText(this.base.valueMaps().get(field)));
+            fields.add(mapping);
         }
         // A new file: fields read by their own name follow it.
         this.file.addListener((o, old, now) -> {
@@ -105,14 +108,35 @@ public final class EntityMappingDraft {
         return String.join("\n", lines);
     }
 
-    /** The entity's mapping with the edits applied, or null when the entity is not imported. */
+    /**
+     * The entity's mapping with the edits applied, or null when the entity is not imported.
+     *
+     * @throws MappingProfile.InvalidMappingException for a date pattern or value map that cannot be used; the
+     *                                                message names the entity, the field and the expected form
+     */
     MappingProfile.EntityMapping toMapping() {
         if (!isIncluded()) {
             return null;
         }
         Map<String, String> columns = new LinkedHashMap<>();
         Map<String, String> constants = new LinkedHashMap<>();
+        Map<String, String> datePatterns = new LinkedHashMap<>();
+        Map<String, Map<String, String>> valueMaps = new LinkedHashMap<>();
         for (FieldMapping field : fields) {
+            String pattern = field.datePatternProperty().get().trim();
+            if (!pattern.isEmpty()) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new MappingProfile.InvalidMappingException(entity.key() + ", " + field.field() + ": the date pattern \""
+                            + pattern + "\" cannot be used (" + e.getMessage() + "); expected a java.time pattern such as dd/MM/yyyy");
+                }
+                datePatterns.put(field.field(), pattern);
+            }
+            Map<String, String> values = parseValueMap(entity.key() + ", " + field.field(), field.valueMapProperty().get());
+            if (!values.isEmpty()) {
+                valueMaps.put(field.field(), values);
+            }
             String source = field.sourceColumnProperty().get().trim();
             // A column read by its own name needs no entry, unless the profile wrote one.
             if (!source.isEmpty() && (!source.equalsIgnoreCase(field.field()) || base.columns().containsKey(field.field()))) {
@@ -123,8 +147,38 @@ public final class EntityMappingDraft {
                 constants.put(field.field(), constant);
             }
         }
-        return new MappingProfile.EntityMapping(file.get().trim(), columns, constants, base.datePatterns(),
-                base.valueMaps(), base.lookups(), base.aggregate());
+        return new MappingProfile.EntityMapping(file.get().trim(), columns, constants, datePatterns, valueMaps,
+                base.lookups(), base.aggregate());
+    }
+
+    /** A value map as the screen shows it: {@code from=to} pairs separated by semicolons. */
+    static String valueMapText(Map<String, String> values) {
+        return values == null ? "" : values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Reads {@code from=to; from=to}; blank for none. */
+    static Map<String, String> parseValueMap(String at, String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return values;
+        }
+        for (String pair : text.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String from = equals < 0 ? "" : pair.substring(0, equals).trim();
+            if (equals < 0 || from.isEmpty() || pair.indexOf('=', equals + 1) >= 0) {
+                throw new MappingProfile.InvalidMappingException(at + ": the value map entry \"" + pair.trim()
+                        + "\" cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb");
+            }
+            if (values.put(from, pair.substring(equals + 1).trim()) != null) {
+                throw new MappingProfile.InvalidMappingException(at + ": the value map names \"" + from
+                        + "\" twice; expected each source value once");
+            }
+        }
+        return values;
     }
 
     private List<String> fieldNames() {
@@ -138,20 +192,13 @@ public final class EntityMappingDraft {
         // Renames and constants of other columns (metrics of wide usage, say) stay editable too.
         names.addAll(base.columns().keySet());
         names.addAll(base.constants().keySet());
+        names.addAll(base.datePatterns().keySet());
+        names.addAll(base.valueMaps().keySet());
         return new ArrayList<>(names);
     }
 
     private String note(String field) {
         List<String> notes = new ArrayList<>();
-        String pattern = base.datePatterns().get(field);
-        if (pattern != null) {
-            notes.add("date pattern " + pattern);
-        }
-        Map<String, String> values = base.valueMaps().get(field);
-        if (values != null) {
-            notes.add("values " + values.entrySet().stream().map(e -> e.getKey() + " → " + e.getValue())
-                    .collect(Collectors.joining(", ")));
-        }
         base.lookups().stream().filter(l -> field.equals(l.column())).findFirst()
                 .ifPresent(l -> notes.add("lookup: " + describe(l)));
         if (base.aggregate() != null) {

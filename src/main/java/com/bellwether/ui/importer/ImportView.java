@@ -267,8 +267,8 @@ public final class ImportView {
 
     private Region mappingPane() {
         Label hint = new Label("Files named after an entity (accounts.csv, usage.csv, …) are read as the bundle format,"
-                + " column by column. To read files of another shape, choose a profile or New profile; its renames and"
-                + " constants can then be edited here.");
+                + " column by column. To read files of another shape, choose a profile or New profile; its columns,"
+                + " constants, date patterns and value maps can then be edited here.");
         hint.setId("mapping-hint");
         hint.getStyleClass().add(HINT);
         hint.setWrapText(true);
@@ -293,8 +293,18 @@ public final class ImportView {
         empty.getStyleClass().add(MUTED);
         empty.visibleProperty().bind(Bindings.isEmpty(viewModel.entities()).and(Bindings.isNotEmpty(viewModel.sources())));
         empty.managedProperty().bind(empty.visibleProperty());
+        Label problem = new Label();
+        problem.setId("mapping-problem");
+        problem.getStyleClass().add("bw-mapping-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        problem.textProperty().bind(viewModel.mappingProblemProperty());
+        problem.visibleProperty().bind(viewModel.mappingProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         VBox.setVgrow(entities, Priority.ALWAYS);
-        VBox pane = new VBox(8, hint, empty, entities);
+        VBox pane = new VBox(8, hint, problem, empty, entities);
         pane.getStyleClass().add(PANE);
         return pane;
     }
@@ -361,9 +371,19 @@ public final class ImportView {
         constant.setCellFactory(TextFieldTableCell.forTableColumn());
         constant.setPrefWidth(140);
 
-        TableColumn<FieldMapping, String> note = text("Also in the profile (read-only)", 360, FieldMapping::note);
+        TableColumn<FieldMapping, String> pattern = new TableColumn<>("Date pattern");
+        pattern.setCellValueFactory(c -> c.getValue().datePatternProperty());
+        pattern.setCellFactory(TextFieldTableCell.forTableColumn());
+        pattern.setPrefWidth(120);
+
+        TableColumn<FieldMapping, String> values = new TableColumn<>("Values (from=to; …)");
+        values.setCellValueFactory(c -> c.getValue().valueMapProperty());
+        values.setCellFactory(TextFieldTableCell.forTableColumn());
+        values.setPrefWidth(220);
+
+        TableColumn<FieldMapping, String> note = text("Also in the profile (read-only)", 220, FieldMapping::note);
         note.setEditable(false);
-        fields.getColumns().addAll(List.of(field, source, constant, note));
+        fields.getColumns().addAll(List.of(field, source, constant, pattern, values, note));
         fields.setPlaceholder(new Label("No field."));
 
         Label readOnly = new Label(draft.readOnlyParts());

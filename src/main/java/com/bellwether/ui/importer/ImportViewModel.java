@@ -68,6 +68,7 @@ public final class ImportViewModel {
     private final ObservableList<EntityMappingDraft> entities = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper mappingEditable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<MappingProfile> mapping = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper mappingProblem = new ReadOnlyStringWrapper("");
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<ImportRun.FileCount> fileCounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.NONE);
@@ -179,6 +180,11 @@ public final class ImportViewModel {
      */
     public ReadOnlyObjectProperty<DatabaseSummary> importedProperty() {
         return imported.getReadOnlyProperty();
+    }
+
+    /** Why the edited mapping cannot be used (a date pattern or value map that does not read), or empty. */
+    public ReadOnlyStringProperty mappingProblemProperty() {
+        return mappingProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -418,12 +424,31 @@ public final class ImportViewModel {
             draft.fields().forEach(f -> {
                 edits.add(f.sourceColumnProperty());
                 edits.add(f.constantProperty());
+                edits.add(f.datePatternProperty());
+                edits.add(f.valueMapProperty());
             });
-            edits.forEach(edit -> edit.addListener(o -> mapping.set(build(base))));
+            edits.forEach(edit -> edit.addListener(o -> useEdits(base)));
         }
         entities.setAll(drafts);
         mappingEditable.set(isMapping);
-        mapping.set(isMapping ? build(base) : null);
+        if (isMapping) {
+            useEdits(base);
+        } else {
+            mapping.set(null);
+            mappingProblem.set("");
+        }
+    }
+
+    /** The profile with the edits, or none and the reason while an edit cannot be used. */
+    private void useEdits(MappingProfile base) {
+        try {
+            MappingProfile built = build(base);
+            mappingProblem.set("");
+            mapping.set(built);
+        } catch (MappingProfile.InvalidMappingException e) {
+            mapping.set(null);
+            mappingProblem.set(e.getMessage());
+        }
     }
 
     private MappingProfile build(MappingProfile base) {

@@ -231,6 +231,48 @@ class ImportViewModelTest {
     }
 
     @Test
+    void editedDatePatternsAndValueMapsAreTheProfileImportedAndSaved() throws Exception {
+        Path crm = folder("crm", Map.of("crm_accounts.csv", "Id;Company;Tier;Since\nC1;Acme;gold;15/01/2023\nC2;Bolt;silver;01/03/2024\n"));
+        choose(crm);
+        choose("New profile");
+        EntityMappingDraft accounts = viewModel.entities().get(0);
+        accounts.fileProperty().set("crm_accounts.csv");
+        field(accounts, "account_id").sourceColumnProperty().set("id");
+        field(accounts, "name").sourceColumnProperty().set("company");
+        field(accounts, "segment").sourceColumnProperty().set("tier");
+        field(accounts, "contract_start").sourceColumnProperty().set("since");
+
+        // A pattern that does not read is refused at once, with the field and the expected form, and nothing can run.
+        field(accounts, "contract_start").datePatternProperty().set("dd/MM/yyyy b");
+        assertThat(viewModel.mappingProblemProperty().get())
+                .startsWith("accounts, contract_start: the date pattern \"dd/MM/yyyy b\" cannot be used (")
+                .endsWith("expected a java.time pattern such as dd/MM/yyyy");
+        assertThat(viewModel.canRunBinding().get()).isFalse();
+        field(accounts, "contract_start").datePatternProperty().set("dd/MM/yyyy");
+        field(accounts, "segment").valueMapProperty().set("gold enterprise");
+        assertThat(viewModel.mappingProblemProperty().get()).isEqualTo("accounts, segment: the value map entry \"gold enterprise\""
+                + " cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb");
+        field(accounts, "segment").valueMapProperty().set("gold=enterprise; silver = smb");
+        assertThat(viewModel.mappingProblemProperty().get()).isEmpty();
+        assertThat(viewModel.canRunBinding().get()).isTrue();
+
+        MappingProfile edited = viewModel.mappingProperty().get();
+        assertThat(edited.entities().get("accounts").datePatterns()).containsExactly(Map.entry("contract_start", "dd/MM/yyyy"));
+        assertThat(edited.entities().get("accounts").valueMaps())
+                .containsExactly(Map.entry("segment", Map.of("gold", "enterprise", "silver", "smb")));
+
+        viewModel.importNow();
+
+        assertThat(viewModel.problems()).isEmpty();
+        assertThat(TestDatabases.single(database, "SELECT segment FROM account WHERE account_id = 'C2'")).isEqualTo("smb");
+        assertThat(TestDatabases.single(database, "SELECT CAST(contract_start AS VARCHAR) FROM account WHERE account_id = 'C1'"))
+                .isEqualTo("2023-01-15");
+        dialogs.saveTo = dir.resolve("crm.json");
+        viewModel.saveProfile();
+        assertThat(MappingProfile.read(dialogs.saveTo)).isEqualTo(edited);
+    }
+
+    @Test
     void chosenFilesAreImportedAsTheyAre() throws Exception {
         Path folder = folder("files", Map.of("accounts.csv", ACCOUNTS, "usage.csv", "account_id,date,logins\nA1,2024-05-01,3\n"));
         dialogs.files = List.of(folder.resolve("accounts.csv"));
