@@ -120,6 +120,18 @@ public final class ScreenshotTour {
                 step(screen + " shot", () -> true, () -> shoot(screen + (dark ? "-dark" : "")));
             }
         }
+        // The mapping of a new profile, started from the sample's files, as it is edited.
+        step("a new mapping profile", () -> true, () -> {
+            BellwetherApp.applyTheme(plan.themes().get(0).equals("dark"));
+            window.showScreen("nav-import");
+            workbench.importer().profileProperty().set(com.bellwether.ui.importer.ProfileChoice.NEW);
+        });
+        step("the mapping tab", () -> true, () -> {
+            javafx.scene.control.TabPane sections = (javafx.scene.control.TabPane) stage.getScene().lookup("#sections");
+            sections.getSelectionModel().select(1);
+        });
+        step("the mapping laid out", () -> true, () -> { });
+        step("the mapping shot", () -> true, () -> shoot("import-mapping"));
         if (plan.timedMoves() > 0) {
             step("tuning for timing", () -> true, () -> window.showScreen("nav-tuning"));
             for (int i = 0; i < plan.timedMoves(); i++) {
