@@ -111,13 +111,7 @@ public final class OverviewViewModel {
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
                     report = SampleData.load(database, this);
-                    // The sample's history as weekly snapshots, so the score history is there from the start.
-                    update("Storing the weekly score history", -1);
-                    com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.of(
-                            com.bellwether.store.PortfolioReader.read(database));
-                    com.bellwether.scoring.Snapshots.backfillIfNone(database, sample);
-                    update("Keeping the scores before each churn and renewal", -1);
-                    com.bellwether.scoring.Snapshots.freezeOutcomes(database, sample);
+                    com.bellwether.ui.StartupTrace.mark("sample data loaded");
                 }
                 return Result.read(database, report);
             }
@@ -126,12 +120,45 @@ public final class OverviewViewModel {
                 notice.set("This was a first start, so the sample portfolio was loaded ("
                         + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, open"
                         + " Import: a canonical CSV or JSON bundle, or files of another shape through a mapping profile.");
+                storeSampleHistory();
             } else if (result.summary().isEmpty()) {
                 notice.set("This database is empty. Load the sample data to explore, or import your own.");
             } else {
                 notice.set("");
             }
         });
+    }
+
+    /**
+     * The sample's history as weekly snapshots, and the score each churn and renewal had the day before, so the
+     * score history is there from the start. Queued behind the portfolio's first scoring, which does not need it.
+     */
+    private void storeSampleHistory() {
+        Database db = database;
+        BackgroundTask<Void> task = new BackgroundTask<>() {
+            @Override
+            protected Void call() {
+                update("Storing the sample's weekly score history", -1);
+                com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.of(
+                        com.bellwether.store.PortfolioReader.read(db));
+                com.bellwether.scoring.Snapshots.backfillIfNone(db, sample);
+                update("Keeping the scores before each churn and renewal", -1);
+                com.bellwether.scoring.Snapshots.freezeOutcomes(db, sample);
+                com.bellwether.ui.StartupTrace.mark("the sample's history stored");
+                return null;
+            }
+        };
+        running = task;
+        busy.set(true);
+        progress.set(-1);
+        task.messageProperty().addListener((o, old, message) -> status.set(message));
+        task.setOnSucceeded(e -> finish("Ready"));
+        task.setOnCancelled(e -> finish("Cancelled: the score history before today was not stored."));
+        task.setOnFailed(e -> {
+            finish("Failed");
+            dialogs.showError("Storing the sample's score history failed", String.valueOf(task.getException().getMessage()));
+        });
+        background.execute(task);
     }
 
     /** Reads the counts and the import log again, after another screen wrote to the database. */
