@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The embedded H2 store, its schema brought up to date by Flyway when it is opened. */
@@ -22,11 +23,11 @@ public final class Database {
     }
 
     /**
-     * The highest migration under db/migration. A database already at it opens without Flyway, which would only
-     * scan the migrations and validate their checksums (a third of a second on a cold start); one behind it, or
-     * without a schema, is migrated (and validated) by Flyway.
+     * The highest migration under db/migration, as Flyway writes versions. A database already at it opens without
+     * Flyway, which would only scan the migrations and validate their checksums (a third of a second on a cold
+     * start); one behind it, or without a schema, is migrated (and validated) by Flyway.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final String SCHEMA_VERSION = "5";
 
     private final DatabaseLocation location;
     private final JdbcDataSource dataSource;
@@ -39,13 +40,28 @@ public final class Database {
 
     /** Opens (creating if needed) the database and applies any pending migration. */
     public static Database open(DatabaseLocation location) {
+        return open(location, false);
+    }
+
+    /**
+     * The same, keeping the connection it opened with until {@link #release()}, so that an embedded database stays
+     * open between one piece of work and the next instead of being closed and opened again each time (the
+     * workbench holds its database so for the session).
+     */
+    public static Database openHeld(DatabaseLocation location) {
+        return open(location, true);
+    }
+
+    private static Database open(DatabaseLocation location, boolean hold) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        // One connection held throughout, so that the database is not closed and opened again between Flyway's.
-        try (Connection first = dataSource.getConnection()) {
-            if (schemaVersion(first) < SCHEMA_VERSION) {
+        // One connection open throughout, so that the database is not closed and opened again between Flyway's.
+        Connection first = null;
+        try {
+            first = dataSource.getConnection();
+            if (isBehind(first)) {
                 Flyway.configure()
                         .dataSource(dataSource)
                         .locations("classpath:db/migration")
@@ -53,50 +69,53 @@ public final class Database {
                         .migrate();
             }
         } catch (SQLException | FlywayException e) {
+            closeQuietly(first);
             throw new StoreException("Cannot open the database at " + location.displayName() + ": " + rootMessage(e), e);
         }
-        return new Database(location, dataSource);
+        Database database = new Database(location, dataSource);
+        if (hold) {
+            database.held = first;
+        } else {
+            closeQuietly(first);
+        }
+        return database;
     }
 
-    /** The highest migration applied, 0 for a database without Flyway's history. */
-    private static int schemaVersion(Connection connection) throws SQLException {
+    /** Whether a migration is to apply: no Flyway history yet, or none of its successful versions at SCHEMA_VERSION. */
+    private static boolean isBehind(Connection connection) throws SQLException {
         try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
             if (!tables.next()) {
-                return 0;
+                return true;
             }
         }
+        MigrationVersion current = MigrationVersion.fromVersion(SCHEMA_VERSION);
         try (java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet rs = statement.executeQuery(
-                     "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    /**
-     * Keeps a connection open until {@link #release()}, so that an embedded database stays open between one piece
-     * of work and the next instead of being closed and opened again each time (the workbench holds it).
-     */
-    public synchronized Database holdOpen() {
-        if (held == null) {
-            try {
-                held = dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new StoreException("Cannot open the database at " + location.displayName() + ": " + e.getMessage(), e);
+                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                if (MigrationVersion.fromVersion(rs.getString(1)).compareTo(current) >= 0) {
+                    return false;
+                }
             }
         }
-        return this;
+        return true;
     }
 
-    /** Lets go of the connection {@link #holdOpen()} kept; the database closes with its last connection. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Nothing more to do with it.
+            }
+        }
+    }
+
+    /** Lets go of the connection {@link #openHeld} kept; the database closes with its last connection. */
     public synchronized void release() {
         if (held != null) {
-            try {
-                held.close();
-            } catch (SQLException e) {
-                // Closing is all that was asked; H2 closes the file with the process anyway.
-            } finally {
-                held = null;
-            }
+            closeQuietly(held);
+            held = null;
         }
     }
 

@@ -34,49 +34,94 @@ public final class BellwetherApp extends Application {
         }
     }
 
-    /** What is read while the toolkit starts: the database, opened and held, and its portfolio. */
-    private record WarmUp(DatabaseLocation location, Database database, Portfolio portfolio) {
+    /**
+     * What is read while the toolkit starts: the database, opened and held, and its portfolio, each handed over
+     * once, to the window opened on the same database.
+     */
+    private static final class WarmUp {
+        private final DatabaseLocation location;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private Database database;
+        private Portfolio portfolio;
+
+        WarmUp(DatabaseLocation location) {
+            this.location = location;
+        }
+
+        /** The database opened at start-up if it is this one, once; null when it could not be opened there. */
+        Database takeDatabase(DatabaseLocation wanted) {
+            done.join();
+            synchronized (this) {
+                Database taken = database;
+                database = null;
+                if (taken != null && !wanted.equals(location)) {
+                    taken.release();
+                    return null;
+                }
+                return taken;
+            }
+        }
+
+        /** The portfolio read at start-up from this database, once; null when there is none with accounts. */
+        Portfolio takePortfolio(DatabaseLocation wanted) {
+            done.join();
+            synchronized (this) {
+                Portfolio taken = portfolio;
+                portfolio = null;
+                return wanted.equals(location) && taken != null && taken.size() > 0 ? taken : null;
+            }
+        }
+
+        /** Lets go of a database opened at start-up that no window took. */
+        synchronized void releaseUnclaimed() {
+            if (done.isDone() && database != null) {
+                database.release();
+                database = null;
+            }
+        }
     }
 
-    /** Empty when there was nothing to warm up, or it failed (the window then meets and reports the problem). */
-    private static volatile CompletableFuture<WarmUp> warmedUp = CompletableFuture.completedFuture(new WarmUp(null, null, null));
+    /** The start-up's reading, or null when there was none. */
+    private static volatile WarmUp warmedUp;
 
     /**
      * Opens the database and reads the portfolio while the toolkit starts, so that the first screen need not wait
      * for either; a problem is left for the window to meet and report.
      */
     static void warmUp(DatabaseLocation location) {
-        CompletableFuture<WarmUp> warm = new CompletableFuture<>();
+        WarmUp warm = new WarmUp(location);
         warmedUp = warm;
         Thread thread = new Thread(() -> {
-            Database database = null;
             try {
                 StartupTrace.mark("opening the database");
-                database = Database.open(location).holdOpen();
+                Database database = Database.openHeld(location);
+                synchronized (warm) {
+                    warm.database = database;
+                }
                 StartupTrace.mark("database open, reading the portfolio");
                 Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
                 StartupTrace.mark("portfolio read");
-                warm.complete(new WarmUp(location, database, portfolio));
+                synchronized (warm) {
+                    warm.portfolio = portfolio;
+                }
             } catch (Throwable e) {
-                warm.complete(new WarmUp(location, database, null));
+                // Whatever happened, the window is not kept waiting: it opens and reads for itself, and reports.
+            } finally {
+                warm.done.complete(null);
             }
         }, "bellwether-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** The database opened at start-up if it is this one; null when it could not be opened there. */
     private static Database takeDatabase(DatabaseLocation location) {
-        WarmUp warm = warmedUp.join();
-        return location.equals(warm.location()) ? warm.database() : null;
+        WarmUp warm = warmedUp;
+        return warm == null ? null : warm.takeDatabase(location);
     }
 
-    /** The portfolio read at start-up from this database, once; null when there is none with accounts. */
     private static Portfolio takePortfolio(DatabaseLocation location) {
-        WarmUp warm = warmedUp.join();
-        warmedUp = CompletableFuture.completedFuture(new WarmUp(null, null, null));
-        Portfolio portfolio = location.equals(warm.location()) ? warm.portfolio() : null;
-        return portfolio == null || portfolio.size() == 0 ? null : portfolio;
+        WarmUp warm = warmedUp;
+        return warm == null ? null : warm.takePortfolio(location);
     }
 
     @Override
@@ -142,6 +187,10 @@ public final class BellwetherApp extends Application {
         }
         if (workbench != null && workbench.data().openedDatabase() != null) {
             workbench.data().openedDatabase().release();
+        }
+        WarmUp warm = warmedUp;
+        if (warm != null) {
+            warm.releaseUnclaimed();
         }
     }
 }

@@ -14,7 +14,10 @@ public final class StartupTrace {
     private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private static final boolean ON = Boolean.getBoolean("bellwether.timings");
-    private static final Instant PROCESS_START = processStart();
+    /** Worked out when first asked for, so a start without timings pays nothing for it. */
+    private static final class Start {
+        static final Instant PROCESS = processStart();
+    }
 
     private StartupTrace() {
     }
@@ -40,7 +43,7 @@ public final class StartupTrace {
 
     /** Seconds from the start of the process to now. */
     public static double secondsSinceProcessStart() {
-        return Duration.between(PROCESS_START, Instant.now()).toMillis() / 1000.0;
+        return Duration.between(Start.PROCESS, Instant.now()).toMillis() / 1000.0;
     }
 
     /** Logs a milestone with the thread it was reached on. */

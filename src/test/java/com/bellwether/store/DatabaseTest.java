@@ -53,15 +53,16 @@ class DatabaseTest {
     @Test
     void theSchemaVersionIsTheHighestMigrationShipped() throws Exception {
         Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
-        int highest;
+        org.flywaydb.core.api.MigrationVersion highest;
         try (var files = Files.list(migrations)) {
+            // Flyway's own reading of V<version>__<description>.sql, dotted and underscored versions included.
             highest = files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .max().orElseThrow();
+                    .filter(name -> name.startsWith("V") && name.contains("__"))
+                    .map(name -> org.flywaydb.core.api.MigrationVersion.fromVersion(name.substring(1, name.indexOf("__"))))
+                    .max(Comparable::compareTo).orElseThrow();
         }
 
-        assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+        assertThat(org.flywaydb.core.api.MigrationVersion.fromVersion(Database.SCHEMA_VERSION)).isEqualTo(highest);
     }
 
     @Test
@@ -72,7 +73,7 @@ class DatabaseTest {
         Database database = Database.open(location);
 
         assertThat(Flyway.configure().dataSource(database.dataSource()).load().info().current().getVersion().getVersion())
-                .isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
+                .isEqualTo(Database.SCHEMA_VERSION);
         try (Connection connection = database.connect();
              ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", "ALERT", null)) {
             assertThat(rs.next()).isTrue();
@@ -80,8 +81,23 @@ class DatabaseTest {
     }
 
     @Test
+    void aDatabaseAlreadyPastTheSchemaOpensAsItIs() throws Exception {
+        DatabaseLocation location = DatabaseLocation.parse(dir.resolve("newer").toString());
+        try (Connection connection = Database.open(location).connect()) {
+            // As a later release with a dotted version would have left it.
+            connection.createStatement().execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '5.1', 'later', 'SQL', 'V5_1__later.sql', 'sa', 0, TRUE)");
+        }
+
+        Database again = Database.open(location);
+
+        assertThat(DatabaseSummary.read(again).isEmpty()).isTrue();
+    }
+
+    @Test
     void aHeldDatabaseKeepsAConnectionOpenUntilReleased() throws Exception {
-        Database database = Database.open(DatabaseLocation.parse(dir.resolve("held").toString())).holdOpen();
+        Database database = Database.openHeld(DatabaseLocation.parse(dir.resolve("held").toString()));
 
         assertThat(sessions(database)).isEqualTo(2);
         database.release();

@@ -73,6 +73,10 @@ class OverviewScreenTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> tuning.previewProperty().get() != null && !tuning.busyProperty().get()
                 && !portfolio.busyProperty().get());
         java.util.concurrent.CompletableFuture.runAsync(() -> { }, BACKGROUND).get(60, TimeUnit.SECONDS);
+        // The workbench holds its database open for the session; this test's session ends here.
+        if (viewModel.openedDatabase() != null) {
+            viewModel.openedDatabase().release();
+        }
     }
 
     private void waitUntilIdle() throws Exception {

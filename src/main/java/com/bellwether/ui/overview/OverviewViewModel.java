@@ -106,7 +106,7 @@ public final class OverviewViewModel {
             @Override
             protected Result call() throws Exception {
                 Database opened = alreadyOpened.get();
-                database = opened != null ? opened : Database.open(location).holdOpen();
+                database = opened != null ? opened : Database.openHeld(location);
                 DatabaseSummary before = DatabaseSummary.read(database);
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
