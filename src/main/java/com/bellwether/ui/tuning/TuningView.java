@@ -267,21 +267,20 @@ public final class TuningView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        // The rows are made when the first draft arrives; the model's categories decide them.
+        // The rows are made when the first draft arrives, and made again for a draft of other categories or measures
+        // (a version with a different shape, activated elsewhere); the model decides them.
         viewModel.draftProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends HealthModel> o, HealthModel old, HealthModel draft) {
-                if (draft != null && sliders.isEmpty()) {
-                    buildWeightRows(grid, draft);
-                    buildMeasureRows(draft);
+                if (draft != null && !shapeOf(draft).equals(builtShape)) {
+                    buildRows(grid, draft);
                     sync();
                 }
             }
         });
         weights.getChildren().add(grid);
         if (viewModel.draftProperty().get() != null) {
-            buildWeightRows(grid, viewModel.draftProperty().get());
-            buildMeasureRows(viewModel.draftProperty().get());
+            buildRows(grid, viewModel.draftProperty().get());
         }
 
         VBox cutoffs = card("Band cut-offs", "Red below the left thumb, yellow below the right, green above.");
@@ -380,6 +379,28 @@ public final class TuningView {
         scroll.setFitToWidth(true);
         scroll.setMinWidth(380);
         return scroll;
+    }
+
+    /** The categories and measures a model's rows are made for. */
+    private static List<String> shapeOf(HealthModel model) {
+        List<String> shape = new ArrayList<>();
+        model.categories().forEach(c -> shape.add("category " + c.id() + " " + c.label()));
+        model.measures().forEach(m -> shape.add("measure " + m.id() + " " + m.category()));
+        return shape;
+    }
+
+    private List<String> builtShape = List.of();
+
+    private void buildRows(GridPane grid, HealthModel model) {
+        grid.getChildren().clear();
+        sliders.clear();
+        shares.clear();
+        inheritedTags.clear();
+        measures.clear();
+        viewModel.locked().retainAll(model.categories().stream().map(HealthModel.Category::id).toList());
+        buildWeightRows(grid, model);
+        buildMeasureRows(model);
+        builtShape = shapeOf(model);
     }
 
     private void buildWeightRows(GridPane grid, HealthModel model) {

@@ -132,4 +132,32 @@ class TuningScreenTest {
         assertThat(store.active().orElseThrow().note()).isEqualTo("Logins mislead in Q4");
         assertThat(robot.lookup("#tuning-status").queryAs(Label.class).getText()).startsWith("Saved v2 Less engagement");
     }
+
+    @Test
+    void aVersionOfAnotherShapeRebuildsTheWeightRows(FxRobot robot) throws Exception {
+        waitForPreview();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(com.bellwether.scoring.HealthModel.defaultModel().toJson());
+        for (com.fasterxml.jackson.databind.JsonNode category : tree.get("categories")) {
+            if (category.get("id").asText().equals("support")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) category).put("label", "Service desk");
+            }
+        }
+        com.bellwether.scoring.HealthModel renamed = com.bellwether.scoring.HealthModel.parse(json.writeValueAsString(tree), "renamed");
+        com.bellwether.scoring.SavedModels.save(new com.bellwether.store.ModelVersionStore(database), renamed,
+                "Renamed support", "", "test", true);
+
+        robot.interact(() -> viewModel.load(database, portfolio, portfolio.lastDataDate()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.savedProperty().get() != null
+                && viewModel.savedProperty().get().number() == 2);
+        waitForPreview();
+
+        assertThat(robot.lookup("#tuning-weights").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("Service desk").doesNotContain("Support");
+        Slider support = robot.lookup("#weight-support").queryAs(Slider.class);
+        robot.interact(() -> support.setValue(60));
+        waitForPreview();
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+    }
 }
