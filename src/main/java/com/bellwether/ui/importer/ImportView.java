@@ -295,7 +295,8 @@ public final class ImportView {
         empty.managedProperty().bind(empty.visibleProperty());
         Label problem = new Label();
         problem.setId("mapping-problem");
-        problem.getStyleClass().add("bw-mapping-problem");
+        problem.getStyleClass().add(BANNER);
+        problem.pseudoClassStateChanged(PROBLEMS, true);
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.setMaxWidth(Double.MAX_VALUE);
