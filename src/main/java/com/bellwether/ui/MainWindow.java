@@ -101,6 +101,11 @@ public final class MainWindow {
                 screens.selectToggle(accountButton);
             }
         });
+        // What was seen on the alerts screen is remembered per database, so "new" means new since the last visit,
+        // in this run or an earlier one.
+        String seenKey = data.location().displayName();
+        alerts.seenBefore(settings.alertsSeenUpTo(seenKey));
+        alerts.seenUpToProperty().addListener((o, old, id) -> settings.alertsSeenUpTo(seenKey, id.longValue()));
         // New alerts since the screen was last seen are announced without getting in the way.
         alerts.newSinceLastVisitProperty().addListener((o, old, count) -> {
             if (count.intValue() > old.intValue() && !alertsButton.isSelected() && root.getScene() != null) {

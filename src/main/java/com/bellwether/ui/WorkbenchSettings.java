@@ -2,7 +2,10 @@ package com.bellwether.ui;
 
 import java.util.prefs.Preferences;
 
-/** What the workbench remembers between runs: the theme and the window's place and size. */
+/**
+ * What the workbench remembers between runs: the theme, the window's place and size, and per database the newest
+ * alert that has been on screen.
+ */
 public interface WorkbenchSettings {
 
     boolean darkTheme();
@@ -13,6 +16,16 @@ public interface WorkbenchSettings {
     double[] windowBounds();
 
     void windowBounds(double x, double y, double width, double height);
+
+    /** The highest alert id seen on the alerts screen for a database, -1 for none. */
+    long alertsSeenUpTo(String database);
+
+    void alertsSeenUpTo(String database, long id);
+
+    /** A preferences key for a database: keys are limited in length, paths are not. */
+    private static String alertsKey(String database) {
+        return "alertsSeenUpTo." + Integer.toHexString(database.hashCode());
+    }
 
     /** Kept in the user's preferences. */
     static WorkbenchSettings userPreferences() {
@@ -39,6 +52,16 @@ public interface WorkbenchSettings {
             }
 
             @Override
+            public long alertsSeenUpTo(String database) {
+                return node.getLong(alertsKey(database), -1);
+            }
+
+            @Override
+            public void alertsSeenUpTo(String database, long id) {
+                node.putLong(alertsKey(database), id);
+            }
+
+            @Override
             public void windowBounds(double x, double y, double width, double height) {
                 node.putDouble("windowX", x);
                 node.putDouble("windowY", y);
@@ -53,6 +76,17 @@ public interface WorkbenchSettings {
         return new WorkbenchSettings() {
             private boolean dark;
             private double[] bounds;
+            private final java.util.Map<String, Long> seen = new java.util.HashMap<>();
+
+            @Override
+            public long alertsSeenUpTo(String database) {
+                return seen.getOrDefault(database, -1L);
+            }
+
+            @Override
+            public void alertsSeenUpTo(String database, long id) {
+                seen.put(database, id);
+            }
 
             @Override
             public boolean darkTheme() {

@@ -120,7 +120,7 @@ public final class AlertsViewModel {
     private long generation;
     private boolean onScreen;
     /** Alerts up to this id have been on screen; -1 until the screen is first shown. */
-    private long seenUpTo = -1;
+    private final javafx.beans.property.ReadOnlyLongWrapper seenUpTo = new javafx.beans.property.ReadOnlyLongWrapper(-1);
     private List<Alert> everyAlert = List.of();
     private final Map<Severity, Integer> newBySeverity = new EnumMap<>(Severity.class);
 
@@ -220,6 +220,19 @@ public final class AlertsViewModel {
     /** New alerts raised since the screen was last shown (all new ones before it is first shown). */
     public ReadOnlyIntegerProperty newSinceLastVisitProperty() {
         return newSinceLastVisit.getReadOnlyProperty();
+    }
+
+    /** The highest alert id that has been on screen, -1 for none: what the workbench keeps between runs. */
+    public javafx.beans.property.ReadOnlyLongProperty seenUpToProperty() {
+        return seenUpTo.getReadOnlyProperty();
+    }
+
+    /** Counts as seen the alerts up to this id, as a previous run of the workbench left them. */
+    public void seenBefore(long id) {
+        if (id > seenUpTo.get()) {
+            seenUpTo.set(id);
+            countNew();
+        }
     }
 
     /** The account to open; set to null and then to the id, so asking twice for the same account is heard twice. */
@@ -567,7 +580,7 @@ public final class AlertsViewModel {
     }
 
     private void markSeen() {
-        seenUpTo = everyAlert.stream().mapToLong(Alert::id).max().orElse(seenUpTo);
+        seenUpTo.set(Math.max(seenUpTo.get(), everyAlert.stream().mapToLong(Alert::id).max().orElse(-1)));
         countNew();
     }
 
@@ -575,7 +588,7 @@ public final class AlertsViewModel {
         newBySeverity.clear();
         int count = 0;
         for (Alert alert : everyAlert) {
-            if (alert.id() > seenUpTo && alert.status() == AlertStatus.NEW) {
+            if (alert.id() > seenUpTo.get() && alert.status() == AlertStatus.NEW) {
                 newBySeverity.merge(alert.severity(), 1, Integer::sum);
                 count++;
             }

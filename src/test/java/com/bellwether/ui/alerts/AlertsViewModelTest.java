@@ -278,6 +278,22 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void alertsSeenInAnEarlierRunAreNotNewAgain() {
+        List<Alert> alerts = evaluated();
+        long newest = alerts.stream().mapToLong(Alert::id).max().orElseThrow();
+        long secondNewest = alerts.stream().mapToLong(Alert::id).filter(id -> id < newest).max().orElseThrow();
+
+        viewModel.seenBefore(secondNewest);
+
+        assertThat(viewModel.newSinceLastVisitProperty().get()).isEqualTo(1);
+        viewModel.setOnScreen(true);
+        assertThat(viewModel.seenUpToProperty().get()).isEqualTo(newest);
+        assertThat(viewModel.newSinceLastVisitProperty().get()).isZero();
+        viewModel.seenBefore(secondNewest);
+        assertThat(viewModel.seenUpToProperty().get()).as("an older mark never hides what was seen since").isEqualTo(newest);
+    }
+
+    @Test
     void openAccountAsksForTheSelectedAccountEveryTime() {
         List<Alert> alerts = evaluated();
         List<String> requests = new ArrayList<>();
