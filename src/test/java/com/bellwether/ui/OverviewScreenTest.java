@@ -115,6 +115,20 @@ class OverviewScreenTest {
     }
 
     @Test
+    void loadingTheSampleIntoADatabaseWithAccountsAsksFirst(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        robot.clickOn("#nav-data");
+        dialogs.confirms = false;
+
+        robot.clickOn("#load-sample");
+        waitUntilIdle();
+
+        assertThat(dialogs.confirmations).singleElement().asString()
+                .startsWith("Load the sample data: This database already holds 600 accounts.");
+        assertThat(robot.lookup("#imports").queryAs(TableView.class).getItems()).as("nothing imported").hasSize(1);
+    }
+
+    @Test
     void thePortfolioScoresEveryLiveAccountOffTheFxThread(FxRobot robot) throws Exception {
         waitUntilIdle();
         robot.clickOn("#nav-portfolio");

@@ -178,7 +178,14 @@ public final class OverviewViewModel {
         }, result -> notice.set(""));
     }
 
+    /** Loads the sample data; into a database that already holds accounts, only once the user confirms it. */
     public void loadSampleData() {
+        DatabaseSummary now = summary.get();
+        if (now != null && !now.isEmpty() && !dialogs.confirm("Load the sample data",
+                "This database already holds " + now.rowsPerTable().get("account") + " accounts. The sample's"
+                        + " accounts and their history would be added next to them. Load it anyway?")) {
+            return;
+        }
         run("Loading the sample data", new BackgroundTask<Result>() {
             @Override
             protected Result call() throws Exception {
@@ -233,8 +240,11 @@ public final class OverviewViewModel {
             openDatabase.set(database);
             summary.set(result.summary());
             recentImports.setAll(result.imports());
-            finish("Ready");
             onSuccess.accept(result);
+            // Unless what followed started more work (the sample's history after a first start), which stays busy.
+            if (running == task) {
+                finish("Ready");
+            }
         });
         task.setOnCancelled(e -> finish("Cancelled; nothing was changed."));
         task.setOnFailed(e -> {
