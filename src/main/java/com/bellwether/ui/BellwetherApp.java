@@ -114,12 +114,12 @@ public final class BellwetherApp extends Application {
         thread.start();
     }
 
-    private static Database takeDatabase(DatabaseLocation location) {
+    static Database takeDatabase(DatabaseLocation location) {
         WarmUp warm = warmedUp;
         return warm == null ? null : warm.takeDatabase(location);
     }
 
-    private static Portfolio takePortfolio(DatabaseLocation location) {
+    static Portfolio takePortfolio(DatabaseLocation location) {
         WarmUp warm = warmedUp;
         return warm == null ? null : warm.takePortfolio(location);
     }
