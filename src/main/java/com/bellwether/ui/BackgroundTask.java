@@ -4,8 +4,17 @@ import javafx.concurrent.Task;
 
 import com.bellwether.ingest.ImportProgress;
 
-/** A task that engine work can report progress to and that answers the engine's "should I stop?". */
+/**
+ * A task that engine work can report progress to and that answers the engine's "should I stop?". A cancel is asked
+ * for, never forced: the work stops where it polls, and its thread is not interrupted, since an interrupt during
+ * the database's file I/O closes the file under every other connection.
+ */
 public abstract class BackgroundTask<T> extends Task<T> implements ImportProgress {
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return super.cancel(false);
+    }
 
     @Override
     public void update(String step, double fraction) {

@@ -141,7 +141,13 @@ public final class OverviewViewModel {
                 update("Storing the sample's weekly score history", -1);
                 com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.of(
                         com.bellwether.store.PortfolioReader.read(db));
+                if (isCancelled()) {
+                    return null;
+                }
                 com.bellwether.scoring.Snapshots.backfillIfNone(db, sample);
+                if (isCancelled()) {
+                    return null;
+                }
                 update("Keeping the scores before each churn and renewal", -1);
                 com.bellwether.scoring.Snapshots.freezeOutcomes(db, sample);
                 com.bellwether.ui.StartupTrace.mark("the sample's history stored");
@@ -153,7 +159,8 @@ public final class OverviewViewModel {
         progress.set(-1);
         task.messageProperty().addListener((o, old, message) -> status.set(message));
         task.setOnSucceeded(e -> finish("Ready"));
-        task.setOnCancelled(e -> finish("Cancelled: the score history before today was not stored."));
+        task.setOnCancelled(e -> finish("Cancelled: the rest of the sample's score history is not stored;"
+                + " the snapshot command stores it (snapshot --backfill)."));
         task.setOnFailed(e -> {
             finish("Failed");
             dialogs.showError("Storing the sample's score history failed", String.valueOf(task.getException().getMessage()));
