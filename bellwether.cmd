@@ -16,7 +16,7 @@ if "%~1"=="" set "DESKTOP=-XX:TieredStopAtLevel=1"
 if "%~1"=="--db" set "DESKTOP=-XX:TieredStopAtLevel=1"
 if "%~1"=="screenshots" set "DESKTOP=-XX:TieredStopAtLevel=1"
 if not defined DESKTOP goto run
-echo %BELLWETHER_JAVA_OPTS% %JDK_JAVA_OPTIONS% | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul
+echo %BELLWETHER_JAVA_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS% | findstr /c:"+UseSerialGC" /c:"+UseG1GC" /c:"+UseParallelGC" /c:"+UseZGC" /c:"+UseShenandoahGC" /c:"+UseEpsilonGC" >nul
 if errorlevel 1 set "DESKTOP=-XX:+UseSerialGC %DESKTOP%"
 :run
 "%JAVA%" %DESKTOP% %BELLWETHER_JAVA_OPTS% -jar "%JAR%" %*

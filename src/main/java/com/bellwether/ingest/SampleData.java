@@ -15,6 +15,9 @@ public final class SampleData {
 
     private static final String FOLDER = "/sample-data/";
 
+    /** How the import log names the sample's imports. */
+    public static final String SOURCE = "the sample portfolio (sample-data/)";
+
     private SampleData() {
     }
 
@@ -24,7 +27,7 @@ public final class SampleData {
         try {
             extractTo(folder);
             return new BundleImporter(database)
-                    .run(BundleImporter.Request.canonical(folder).labelled("the sample portfolio (sample-data/)"), progress);
+                    .run(BundleImporter.Request.canonical(folder).labelled(SOURCE), progress);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -182,8 +182,9 @@ public final class BellwetherApp extends Application {
     @Override
     public void stop() {
         if (background != null) {
-            background.shutdownNow();
-            previews.shutdownNow();
+            // No interrupt: one during the database's file I/O would close the file under its other connections.
+            background.shutdown();
+            previews.shutdown();
         }
         if (workbench != null && workbench.data().openedDatabase() != null) {
             workbench.data().openedDatabase().release();

@@ -97,6 +97,8 @@ class OverviewScreenTest {
         assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isGreaterThan(500);
         assertThat(robot.lookup("#imports").queryAs(TableView.class).getItems()).hasSize(1);
         assertThat(robot.lookup("#date-span").queryAs(Label.class).getText()).startsWith("Data from ");
+        // The sample's weekly score history follows the first scoring, and the screen stays busy until it is stored.
+        assertThat(new com.bellwether.store.SnapshotStore(viewModel.openedDatabase()).count()).isGreaterThan(10_000);
         assertThat(robot.lookup("#database-location").queryAs(Label.class).getText())
                 .isEqualTo(home.resolve("bellwether") + ".mv.db");
     }

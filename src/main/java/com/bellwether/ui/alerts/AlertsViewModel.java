@@ -545,6 +545,10 @@ public final class AlertsViewModel {
         }
         long keep = selected.get() == null ? -1 : selected.get().id();
         everyAlert = listing.all();
+        // A mark past every alert there is belongs to a database since made anew (ids start again): forget it.
+        if (seenUpTo.get() > everyAlert.stream().mapToLong(Alert::id).max().orElse(-1)) {
+            seenUpTo.set(-1);
+        }
         keepChoices(owners, listing.all().stream().map(Alert::owner), ownerFilter);
         keepChoices(rules, listing.all().stream().map(Alert::ruleId), ruleFilter);
         alerts.setAll(listing.shown());

@@ -151,29 +151,57 @@ public final class EntityMappingDraft {
                 base.lookups(), base.aggregate());
     }
 
-    /** A value map as the screen shows it: {@code from=to} pairs separated by semicolons. */
+    /**
+     * A value map as the screen shows it: {@code from=to} pairs separated by semicolons, a backslash before any
+     * {@code =}, {@code ;} or backslash that is part of a value.
+     */
     static String valueMapText(Map<String, String> values) {
-        return values == null ? "" : values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return values == null ? "" : values.entrySet().stream().map(e -> escape(e.getKey()) + "=" + escape(e.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
-    /** Reads {@code from=to; from=to}; blank for none. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("=", "\\=").replace(";", "\\;");
+    }
+
+    /** Reads {@code from=to; from=to} as {@link #valueMapText} writes it; blank for none. */
     static Map<String, String> parseValueMap(String at, String text) {
         Map<String, String> values = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return values;
         }
-        for (String pair : text.split(";")) {
-            if (pair.isBlank()) {
+        List<List<String>> pairs = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                part.append(text.charAt(++i));
+            } else if (c == '=') {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else if (c == ';') {
+                parts.add(part.toString());
+                pairs.add(parts);
+                parts = new ArrayList<>();
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        pairs.add(parts);
+        for (List<String> pair : pairs) {
+            if (pair.size() == 1 && pair.get(0).isBlank()) {
                 continue;
             }
-            int equals = pair.indexOf('=');
-            String from = equals < 0 ? "" : pair.substring(0, equals).trim();
-            if (equals < 0 || from.isEmpty() || pair.indexOf('=', equals + 1) >= 0) {
-                throw new MappingProfile.InvalidMappingException(at + ": the value map entry \"" + pair.trim()
-                        + "\" cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb");
+            String from = pair.get(0).trim();
+            if (pair.size() != 2 || from.isEmpty()) {
+                throw new MappingProfile.InvalidMappingException(at + ": the value map entry \"" + String.join("=", pair).trim()
+                        + "\" cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb"
+                        + " (a backslash before an = or ; that is part of a value)");
             }
-            if (values.put(from, pair.substring(equals + 1).trim()) != null) {
+            if (values.put(from, pair.get(1).trim()) != null) {
                 throw new MappingProfile.InvalidMappingException(at + ": the value map names \"" + from
                         + "\" twice; expected each source value once");
             }

@@ -391,13 +391,20 @@ public final class ImportViewModel {
         };
     }
 
-    /** The profile in use with its edits, or the chosen one as read when none is built yet. */
+    /**
+     * The profile in use with its edits (the last that could be used while an edit cannot), or the chosen one as read
+     * when none is built yet.
+     */
     private MappingProfile currentProfile() {
-        return mapping.get() != null ? mapping.get() : profileOf(profile.get());
+        return lastUsable != null ? lastUsable : profileOf(profile.get());
     }
+
+    /** The profile with the edits as last built without a problem, kept through an edit that cannot be used. */
+    private MappingProfile lastUsable;
 
     /** Shows a profile's mapping over the files of the source; null shows the bundle format. */
     private void rebuildDrafts(MappingProfile base) {
+        lastUsable = null;
         Map<String, List<String>> columns = new LinkedHashMap<>();
         previews.forEach(p -> columns.putIfAbsent(p.file(), p.columns()));
         java.util.function.Function<String, List<String>> columnsOf = file -> columns.getOrDefault(file, List.of());
@@ -443,7 +450,9 @@ public final class ImportViewModel {
     private void useEdits(MappingProfile base) {
         try {
             MappingProfile built = build(base);
-            mappingProblem.set("");
+            lastUsable = built;
+            mappingProblem.set(built == null && sources.size() > 0
+                    ? "No entity is read yet: choose, on an entity's tab, the file it is read from." : "");
             mapping.set(built);
         } catch (MappingProfile.InvalidMappingException e) {
             mapping.set(null);

@@ -34,6 +34,7 @@ public final class OverviewViewModel {
     private final Executor background;
     private final Dialogs dialogs;
     private volatile Database database;
+    private volatile boolean sampleHistoryMissing;
     private final ReadOnlyObjectWrapper<Database> openDatabase = new ReadOnlyObjectWrapper<>();
     private Task<?> running;
 
@@ -113,14 +114,21 @@ public final class OverviewViewModel {
                     report = SampleData.load(database, this);
                     com.bellwether.ui.StartupTrace.mark("sample data loaded");
                 }
-                return Result.read(database, report);
+                Result result = Result.read(database, report);
+                // A first start stores the sample's history after the first scoring; one that ended before it had, now.
+                sampleHistoryMissing = report != null || !result.imports().isEmpty()
+                        && result.imports().stream().allMatch(run -> SampleData.SOURCE.equals(run.source()))
+                        && new com.bellwether.store.SnapshotStore(database).count() == 0;
+                return result;
             }
         }, result -> {
+            if (sampleHistoryMissing) {
+                storeSampleHistory();
+            }
             if (result.report() != null) {
                 notice.set("This was a first start, so the sample portfolio was loaded ("
                         + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, open"
                         + " Import: a canonical CSV or JSON bundle, or files of another shape through a mapping profile.");
-                storeSampleHistory();
             } else if (result.summary().isEmpty()) {
                 notice.set("This database is empty. Load the sample data to explore, or import your own.");
             } else {
@@ -145,9 +153,6 @@ public final class OverviewViewModel {
                     return null;
                 }
                 com.bellwether.scoring.Snapshots.backfillIfNone(db, sample);
-                if (isCancelled()) {
-                    return null;
-                }
                 update("Keeping the scores before each churn and renewal", -1);
                 com.bellwether.scoring.Snapshots.freezeOutcomes(db, sample);
                 com.bellwether.ui.StartupTrace.mark("the sample's history stored");
@@ -158,11 +163,10 @@ public final class OverviewViewModel {
         busy.set(true);
         progress.set(-1);
         task.messageProperty().addListener((o, old, message) -> status.set(message));
-        task.setOnSucceeded(e -> finish("Ready"));
-        task.setOnCancelled(e -> finish("Cancelled: the rest of the sample's score history is not stored;"
-                + " the snapshot command stores it (snapshot --backfill)."));
+        task.setOnSucceeded(e -> finishIfLatest(task, "Ready"));
+        task.setOnCancelled(e -> finishIfLatest(task, "Cancelled: the sample's score history is stored at the next start."));
         task.setOnFailed(e -> {
-            finish("Failed");
+            finishIfLatest(task, "Failed");
             dialogs.showError("Storing the sample's score history failed", String.valueOf(task.getException().getMessage()));
         });
         background.execute(task);
@@ -247,23 +251,31 @@ public final class OverviewViewModel {
             openDatabase.set(database);
             summary.set(result.summary());
             recentImports.setAll(result.imports());
-            onSuccess.accept(result);
-            // Unless what followed started more work (the sample's history after a first start), which stays busy.
-            if (running == task) {
-                finish("Ready");
+            try {
+                onSuccess.accept(result);
+            } finally {
+                // Unless what followed started more work (the sample's history after a first start), which stays busy.
+                finishIfLatest(task, "Ready");
             }
         });
-        task.setOnCancelled(e -> finish("Cancelled; nothing was changed."));
+        task.setOnCancelled(e -> finishIfLatest(task, "Cancelled; nothing was changed."));
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (error instanceof ImportCancelledException) {
-                finish("Cancelled; nothing was changed.");
+                finishIfLatest(task, "Cancelled; nothing was changed.");
                 return;
             }
-            finish("Failed");
+            finishIfLatest(task, "Failed");
             dialogs.showError(what + " failed", error.getMessage());
         });
         background.execute(task);
+    }
+
+    /** Ends the busy state for a task unless a later one has started, whose own end will. */
+    private void finishIfLatest(Task<?> task, String message) {
+        if (running == task) {
+            finish(message);
+        }
     }
 
     private void finish(String message) {

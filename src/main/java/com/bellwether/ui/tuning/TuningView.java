@@ -385,7 +385,7 @@ public final class TuningView {
     private static List<String> shapeOf(HealthModel model) {
         List<String> shape = new ArrayList<>();
         model.categories().forEach(c -> shape.add("category " + c.id() + " " + c.label()));
-        model.measures().forEach(m -> shape.add("measure " + m.id() + " " + m.category()));
+        model.measures().forEach(m -> shape.add("measure " + m.id() + " " + m.label() + " " + m.category()));
         return shape;
     }
 
@@ -445,6 +445,8 @@ public final class TuningView {
                     viewModel.locked().remove(id);
                 }
             });
+            // Rows made again keep the locks the view model still holds.
+            lock.setSelected(viewModel.locked().contains(id));
             Label inherited = new Label("inherited");
             inherited.getStyleClass().add(INHERITED);
             inherited.setMinWidth(60);

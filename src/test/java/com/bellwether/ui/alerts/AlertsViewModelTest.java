@@ -294,6 +294,15 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void aMarkPastEveryAlertIsFromADatabaseMadeAnewAndIsForgotten() {
+        viewModel.seenBefore(1_000_000);
+        List<Alert> alerts = evaluated();
+
+        assertThat(viewModel.seenUpToProperty().get()).isEqualTo(-1);
+        assertThat(viewModel.newSinceLastVisitProperty().get()).isEqualTo(alerts.size());
+    }
+
+    @Test
     void openAccountAsksForTheSelectedAccountEveryTime() {
         List<Alert> alerts = evaluated();
         List<String> requests = new ArrayList<>();

@@ -251,7 +251,8 @@ class ImportViewModelTest {
         field(accounts, "contract_start").datePatternProperty().set("dd/MM/yyyy");
         field(accounts, "segment").valueMapProperty().set("gold enterprise");
         assertThat(viewModel.mappingProblemProperty().get()).isEqualTo("accounts, segment: the value map entry \"gold enterprise\""
-                + " cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb");
+                + " cannot be read; expected source=bundle pairs separated by semicolons, e.g. Ent=enterprise; SMB=smb"
+                + " (a backslash before an = or ; that is part of a value)");
         field(accounts, "segment").valueMapProperty().set("gold=enterprise; silver = smb");
         assertThat(viewModel.mappingProblemProperty().get()).isEmpty();
         assertThat(viewModel.canRunBinding().get()).isTrue();
@@ -270,6 +271,50 @@ class ImportViewModelTest {
         dialogs.saveTo = dir.resolve("crm.json");
         viewModel.saveProfile();
         assertThat(MappingProfile.read(dialogs.saveTo)).isEqualTo(edited);
+    }
+
+    @Test
+    void anOpenedProfileKeepsValueMapsWhoseValuesHoldEqualsSignsAndSemicolons() throws Exception {
+        Path crm = folder("crm", Map.of("crm_accounts.csv", "Id,Company,Tier\nC1,Acme,gold\n"));
+        Path profile = dir.resolve("odd.json");
+        Files.writeString(profile, """
+                {"name": "odd", "entities": {"accounts": {"file": "crm_accounts.csv",
+                  "columns": {"account_id": "id", "name": "company", "segment": "tier"},
+                  "valueMaps": {"segment": {"a=b": "enterprise", "x;y": "smb", "back\\\\slash": "mid", "gold": "enterprise"}}}}}
+                """);
+        MappingProfile read = MappingProfile.read(profile);
+        choose(crm);
+        dialogs.profile = profile;
+
+        viewModel.openProfile();
+
+        assertThat(viewModel.mappingProblemProperty().get()).isEmpty();
+        assertThat(viewModel.mappingProperty().get()).isEqualTo(read);
+        Map<String, String> values = read.entities().get("accounts").valueMaps().get("segment");
+        assertThat(EntityMappingDraft.parseValueMap("t", EntityMappingDraft.valueMapText(values))).isEqualTo(values);
+    }
+
+    @Test
+    void readingTheSourceAgainDuringAnEditThatCannotBeUsedKeepsTheOtherEdits() throws Exception {
+        Path crm = folder("crm", Map.of("crm_accounts.csv", "Id;Company;Tier\nC1;Acme;gold\n"));
+        choose(crm);
+        choose("New profile");
+        assertThat(viewModel.mappingProblemProperty().get()).as("nothing is read yet, and the screen says why")
+                .startsWith("No entity is read yet");
+        EntityMappingDraft accounts = viewModel.entities().get(0);
+        accounts.fileProperty().set("crm_accounts.csv");
+        field(accounts, "account_id").sourceColumnProperty().set("id");
+        field(accounts, "name").sourceColumnProperty().set("company");
+        field(accounts, "segment").valueMapProperty().set("gold");
+        assertThat(viewModel.mappingProblemProperty().get()).contains("the value map entry \"gold\" cannot be read");
+
+        choose(crm);
+
+        EntityMappingDraft again = viewModel.entities().get(0);
+        assertThat(again.fileProperty().get()).isEqualTo("crm_accounts.csv");
+        assertThat(field(again, "account_id").sourceColumnProperty().get()).isEqualTo("id");
+        assertThat(field(again, "name").sourceColumnProperty().get()).isEqualTo("company");
+        assertThat(viewModel.mappingProblemProperty().get()).isEmpty();
     }
 
     @Test

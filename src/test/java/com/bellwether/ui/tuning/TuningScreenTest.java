@@ -136,6 +136,8 @@ class TuningScreenTest {
     @Test
     void aVersionOfAnotherShapeRebuildsTheWeightRows(FxRobot robot) throws Exception {
         waitForPreview();
+        robot.clickOn("#lock-adoption");
+        assertThat(viewModel.locked()).containsExactly("adoption");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode tree =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(com.bellwether.scoring.HealthModel.defaultModel().toJson());
@@ -155,6 +157,9 @@ class TuningScreenTest {
 
         assertThat(robot.lookup("#tuning-weights").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText))
                 .contains("Service desk").doesNotContain("Support");
+        assertThat(viewModel.locked()).containsExactly("adoption");
+        assertThat(robot.lookup("#lock-adoption").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .as("the new row shows the lock still held").isTrue();
         Slider support = robot.lookup("#weight-support").queryAs(Slider.class);
         robot.interact(() -> support.setValue(60));
         waitForPreview();
