@@ -60,6 +60,12 @@ public record DatabaseLocation(String jdbcUrl, boolean isDefault) {
         return bare;
     }
 
+    /** The database's file (…/name.mv.db) for a file URL; empty for any other. */
+    public java.util.Optional<Path> file() {
+        String name = displayName();
+        return name.endsWith(".mv.db") ? java.util.Optional.of(Path.of(name)) : java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return displayName();

@@ -93,6 +93,10 @@ public final class BellwetherApp extends Application {
         warmedUp = warm;
         Thread thread = new Thread(() -> {
             try {
+                // A first start finds the ready sample in place of the default database.
+                if (com.bellwether.scoring.SampleDatabase.install(location)) {
+                    StartupTrace.mark("the ready sample installed");
+                }
                 StartupTrace.mark("opening the database");
                 Database database = Database.openHeld(location);
                 synchronized (warm) {

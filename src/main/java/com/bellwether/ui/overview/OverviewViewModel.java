@@ -35,6 +35,7 @@ public final class OverviewViewModel {
     private final Dialogs dialogs;
     private volatile Database database;
     private volatile boolean sampleHistoryMissing;
+    private volatile boolean firstStart;
     private final ReadOnlyObjectWrapper<Database> openDatabase = new ReadOnlyObjectWrapper<>();
     private Task<?> running;
 
@@ -107,13 +108,18 @@ public final class OverviewViewModel {
             @Override
             protected Result call() throws Exception {
                 Database opened = alreadyOpened.get();
+                if (opened == null) {
+                    com.bellwether.scoring.SampleDatabase.install(location);
+                }
                 database = opened != null ? opened : Database.openHeld(location);
                 DatabaseSummary before = DatabaseSummary.read(database);
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
+                    // Without the ready sample (a database file already there, empty): the sample imported here.
                     report = SampleData.load(database, this);
                     com.bellwether.ui.StartupTrace.mark("sample data loaded");
                 }
+                firstStart = report != null || com.bellwether.scoring.SampleDatabase.installedThisRun(location);
                 Result result = Result.read(database, report);
                 // A first start stores the sample's history after the first scoring; one that ended before it had, now.
                 sampleHistoryMissing = report != null || !result.imports().isEmpty()
@@ -125,7 +131,7 @@ public final class OverviewViewModel {
             if (sampleHistoryMissing) {
                 storeSampleHistory();
             }
-            if (result.report() != null) {
+            if (firstStart) {
                 notice.set("This was a first start, so the sample portfolio was loaded ("
                         + result.summary().rowsPerTable().get("account") + " accounts). To use your own data, open"
                         + " Import: a canonical CSV or JSON bundle, or files of another shape through a mapping profile.");
