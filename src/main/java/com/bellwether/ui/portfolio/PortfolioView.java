@@ -265,8 +265,8 @@ public final class PortfolioView {
         TableColumn<AccountRow, String> name = text("Account", r -> r.account().name(), 190);
         TableColumn<AccountRow, String> segment = text("Segment", r -> r.account().segment(), 100);
         segment.setMinWidth(100);
-        TableColumn<AccountRow, String> stage = text("Stage", r -> r.score().stageLabel(), 95);
-        stage.setMinWidth(95);
+        TableColumn<AccountRow, String> stage = text("Stage", r -> r.score().stageLabel(), 108);
+        stage.setMinWidth(108);
         TableColumn<AccountRow, String> csm = text("CSM", r -> r.account().csm(), 130);
         TableColumn<AccountRow, Number> arr = new TableColumn<>("ARR");
         arr.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().arr()));
@@ -275,8 +275,9 @@ public final class PortfolioView {
         TableColumn<AccountRow, Number> score = new TableColumn<>("Score");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().score()));
         score.setCellFactory(column -> numberCell(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.0f", v.doubleValue())));
-        score.setPrefWidth(70);
-        score.setMinWidth(70);
+        // Room for the header and its sort arrow.
+        score.setPrefWidth(84);
+        score.setMinWidth(84);
         TableColumn<AccountRow, Band> band = new TableColumn<>("Band");
         band.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score().band()));
         band.setCellFactory(column -> new TableCell<>() {
