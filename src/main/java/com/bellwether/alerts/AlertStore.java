@@ -47,7 +47,7 @@ public final class AlertStore {
      * is given, so an alert is never raised without its message.
      */
     public Recorded record(List<AlertFinding> findings, WebhookUrl webhook) {
-        List<Long> createdIds = new ArrayList<>();
+        List<Alert> created = new ArrayList<>();
         int updated = 0;
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
@@ -58,10 +58,10 @@ public final class AlertStore {
                         update(connection, existing.get()[0], finding, existing.get()[1]);
                         updated++;
                     } else {
-                        long id = insert(connection, finding);
-                        createdIds.add(id);
+                        Alert alert = get(connection, insert(connection, finding)).orElseThrow();
+                        created.add(alert);
                         if (webhook != null) {
-                            Outbox.enqueue(connection, get(connection, id).orElseThrow(), webhook, clock.instant());
+                            Outbox.enqueue(connection, alert, webhook, clock.instant());
                         }
                     }
                 }
@@ -69,10 +69,6 @@ public final class AlertStore {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            }
-            List<Alert> created = new ArrayList<>();
-            for (long id : createdIds) {
-                created.add(get(connection, id).orElseThrow());
             }
             return new Recorded(created, updated);
         } catch (SQLException e) {
@@ -143,8 +139,9 @@ public final class AlertStore {
             insert.setString(14, clip(finding.explanation(), 4000));
             insert.setString(15, clip(finding.action(), 1000));
             insert.setString(16, finding.owner());
-            insert.setObject(17, now());
-            insert.setObject(18, now());
+            java.time.OffsetDateTime now = now();
+            insert.setObject(17, now);
+            insert.setObject(18, now);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

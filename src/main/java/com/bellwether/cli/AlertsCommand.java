@@ -19,7 +19,6 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ModelVersionStore;
 import com.bellwether.store.PortfolioReader;
 
@@ -73,15 +72,13 @@ public final class AlertsCommand implements Callable<Integer> {
             }
         }
         Database db = database.open();
-        LocalDate date = asOf;
+        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        // The date the workbench scores as of: the last date with data.
+        LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
         if (date == null) {
-            date = DatabaseSummary.read(db).lastDate();
-            if (date == null) {
-                throw new IOException("The database at " + db.location().displayName() + " holds no dated data to evaluate");
-            }
+            throw new IOException("The database at " + db.location().displayName() + " holds no dated data to evaluate");
         }
         HealthModel model = SavedModels.active(new ModelVersionStore(db));
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
         Outbox outbox = new Outbox(db);
         if (url == null) {
             url = outbox.configuredUrl().orElse(null);

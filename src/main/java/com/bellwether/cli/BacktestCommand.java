@@ -131,10 +131,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Database db = database.open();
         Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
-        for (String missing : healthModel.metricsMissingFrom(portfolio)) {
-            spec.commandLine().getErr().println("warning: the data has no usage metric for " + missing
-                    + " (the measure has no value)");
-        }
+        ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;
         try {
             frame = BacktestFrame.build(healthModel, portfolio, settings, () -> false);

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.ModelDiff;
 import com.bellwether.scoring.SavedModels;
+import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ModelVersion> versions = store(database).list();
+        List<ModelVersion> versions = store(database.open()).list();
         PrintWriter out = spec.commandLine().getOut();
         int nameWidth = Math.max(4, versions.stream().mapToInt(v -> v.name().length()).max().orElse(0));
         int authorWidth = Math.max(6, versions.stream().mapToInt(v -> v.author().length()).max().orElse(0));
@@ -58,9 +59,9 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     /** The versions' store, with the shipped model saved as version 1 when there is none yet. */
-    static ModelVersionStore store(DatabaseOption database) {
-        ModelVersionStore store = new ModelVersionStore(database.open());
-        SavedModels.active(store);
+    static ModelVersionStore store(Database database) {
+        ModelVersionStore store = new ModelVersionStore(database);
+        SavedModels.activeVersion(store);
         return store;
     }
 
@@ -97,7 +98,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            ModelVersionStore store = store(database);
+            ModelVersionStore store = store(database.open());
             Optional<ModelVersion> a = find(store, from, spec);
             Optional<ModelVersion> b = a.isEmpty() ? Optional.empty() : find(store, to, spec);
             if (b.isEmpty()) {
@@ -143,7 +144,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ModelVersionStore store = store(database);
+            ModelVersionStore store = store(database.open());
             Optional<ModelVersion> version = find(store, number, spec);
             if (version.isEmpty()) {
                 return BellwetherCommand.INPUT_PROBLEMS;
@@ -187,7 +188,7 @@ public final class ModelsCommand implements Callable<Integer> {
             HealthModel model = HealthModel.read(file);
             String versionName = name != null && !name.isBlank() ? name
                     : model.name() != null && !model.name().isBlank() ? model.name() : file.getFileName().toString();
-            ModelVersionStore store = store(database);
+            ModelVersionStore store = store(database.open());
             ModelVersion was = store.active().orElseThrow();
             ModelVersion saved = SavedModels.save(store, model, versionName, note, SavedModels.currentAuthor(), activate);
             int changes = ModelDiff.between(SavedModels.model(was), SavedModels.model(saved)).changes().size();

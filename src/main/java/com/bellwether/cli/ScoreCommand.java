@@ -72,10 +72,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
-        for (String missing : healthModel.metricsMissingFrom(portfolio)) {
-            spec.commandLine().getErr().println("warning: the data has no usage metric for " + missing
-                    + " (the measure has no value)");
-        }
+        warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         List<AccountScore> scores = new HealthScorer(healthModel, portfolio).scoreLive(date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -124,5 +121,12 @@ public final class ScoreCommand implements Callable<Integer> {
     /** JSON with dates as ISO text, NaN (no data) as null and numbers to two decimals. */
     static ObjectMapper json() {
         return JsonOutput.mapper(2);
+    }
+
+    /** A warning for each usage metric the model reads that the data does not have. */
+    static void warnMissingMetrics(HealthModel model, Portfolio portfolio, java.io.PrintWriter err) {
+        for (String missing : model.metricsMissingFrom(portfolio)) {
+            err.println("warning: the data has no usage metric for " + missing + " (the measure has no value)");
+        }
     }
 }

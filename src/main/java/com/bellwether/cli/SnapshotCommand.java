@@ -53,7 +53,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");
         }
         LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
-        if (version != null && ModelsCommand.find(ModelsCommand.store(database), Integer.toString(version), spec).isEmpty()) {
+        if (version != null && ModelsCommand.find(ModelsCommand.store(db), Integer.toString(version), spec).isEmpty()) {
             return BellwetherCommand.INPUT_PROBLEMS;
         }
         Snapshots.Run run;

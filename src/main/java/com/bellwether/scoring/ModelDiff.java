@@ -183,7 +183,7 @@ public record ModelDiff(List<Change> changes) {
             Measure was = old.get(m.id());
             if (was == null) {
                 changes.add(new Change("measures." + m.id(), null, describe(m), "Measure " + m.label() + " added to "
-                        + categoryLabel(after, m.category()) + " with weight " + number(m.weightOrOne()) + "."));
+                        + after.categoryLabel(m.category()) + " with weight " + number(m.weightOrOne()) + "."));
             } else {
                 measure(before, after, was, m, changes);
             }
@@ -191,7 +191,7 @@ public record ModelDiff(List<Change> changes) {
         for (Measure m : before.measures()) {
             if (!now.containsKey(m.id())) {
                 changes.add(new Change("measures." + m.id(), describe(m), null,
-                        "Measure " + m.label() + " removed from " + categoryLabel(before, m.category()) + "."));
+                        "Measure " + m.label() + " removed from " + before.categoryLabel(m.category()) + "."));
             }
         }
     }
@@ -204,7 +204,7 @@ public record ModelDiff(List<Change> changes) {
         }
         if (!Objects.equals(was.category(), is.category())) {
             changes.add(new Change(at + ".category", was.category(), is.category(), name + " moved from "
-                    + categoryLabel(before, was.category()) + " to " + categoryLabel(after, is.category()) + "."));
+                    + before.categoryLabel(was.category()) + " to " + after.categoryLabel(is.category()) + "."));
         }
         double w0 = was.weightOrOne();
         double w1 = is.weightOrOne();
@@ -366,11 +366,6 @@ public record ModelDiff(List<Change> changes) {
         Map<String, T> map = new LinkedHashMap<>();
         items.forEach(item -> map.put(id.apply(item), item));
         return map;
-    }
-
-    private static String categoryLabel(HealthModel model, String id) {
-        int c = model.categoryIndex(id);
-        return c < 0 ? id : model.categories().get(c).label();
     }
 
     private static String quoted(String text) {

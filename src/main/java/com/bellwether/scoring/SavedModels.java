@@ -1,7 +1,5 @@
 package com.bellwether.scoring;
 
-import java.util.Optional;
-
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
 
@@ -15,12 +13,15 @@ public final class SavedModels {
 
     /** The active version's model; the shipped default saved as version 1 first when there is no version yet. */
     public static HealthModel active(ModelVersionStore store) {
-        Optional<ModelVersion> active = store.active();
-        if (active.isPresent()) {
-            return model(active.get());
-        }
-        HealthModel shipped = HealthModel.defaultModel();
-        return model(save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, true));
+        return model(activeVersion(store));
+    }
+
+    /** The active version; the shipped default saved as version 1 first when there is no version yet. */
+    public static ModelVersion activeVersion(ModelVersionStore store) {
+        return store.active().orElseGet(() -> {
+            HealthModel shipped = HealthModel.defaultModel();
+            return save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, true);
+        });
     }
 
     /** Saves the model as the next version, carrying its number and name in its JSON. */

@@ -46,10 +46,6 @@ public final class Snapshots {
     // Snapshots
 
     /** Stores every live account's score as of the date under the active version, replacing what it had stored. */
-    public static Run snapshot(Database db, LocalDate asOf) {
-        return snapshot(db, portfolio(db), asOf);
-    }
-
     public static Run snapshot(Database db, Portfolio portfolio, LocalDate asOf) {
         return store(db, portfolio, activeVersion(db), List.of(asOf));
     }
@@ -63,10 +59,6 @@ public final class Snapshots {
      * Stores a snapshot under the active version at the end of every week (each Sunday) from {@code from} to
      * {@code to}, all computed in one pass and written in one transaction.
      */
-    public static Run backfillWeekly(Database db, LocalDate from, LocalDate to) {
-        return backfillWeekly(db, portfolio(db), from, to);
-    }
-
     public static Run backfillWeekly(Database db, Portfolio portfolio, LocalDate from, LocalDate to) {
         return store(db, portfolio, activeVersion(db), weeklyDates(from, to));
     }
@@ -88,10 +80,6 @@ public final class Snapshots {
      * Scores again, under the version, every date from {@code from} to {@code to} that has a snapshot under any
      * version (the weekly dates when none has), and stores the scores under that version.
      */
-    public static Run rescoreHistory(Database db, int versionNo, LocalDate from, LocalDate to) {
-        return rescoreHistory(db, portfolio(db), versionNo, from, to);
-    }
-
     public static Run rescoreHistory(Database db, Portfolio portfolio, int versionNo, LocalDate from, LocalDate to) {
         ModelVersion version = version(db, versionNo);
         List<LocalDate> dates = new SnapshotStore(db).dates(from, to);
@@ -220,14 +208,12 @@ public final class Snapshots {
 
     /** The active version, the shipped model saved as version 1 first when the database has none. */
     private static ModelVersion activeVersion(Database db) {
-        ModelVersionStore store = new ModelVersionStore(db);
-        SavedModels.active(store);
-        return store.active().orElseThrow();
+        return SavedModels.activeVersion(new ModelVersionStore(db));
     }
 
     private static ModelVersion version(Database db, int number) {
         ModelVersionStore store = new ModelVersionStore(db);
-        SavedModels.active(store);
+        SavedModels.activeVersion(store);
         return store.get(number).orElseThrow(() -> new IllegalArgumentException("There is no model version " + number));
     }
 }

@@ -100,11 +100,6 @@ public final class SnapshotStore {
         return snapshots("WHERE as_of = ? AND version_no = ? ORDER BY account_id", asOf, versionNo);
     }
 
-    /** An account's snapshots under a version, oldest first. */
-    public List<ScoreSnapshot> history(String accountId, int versionNo) {
-        return snapshots("WHERE account_id = ? AND version_no = ? ORDER BY as_of", accountId, versionNo);
-    }
-
     public Optional<ScoreSnapshot> get(String accountId, LocalDate asOf, int versionNo) {
         return snapshots("WHERE account_id = ? AND as_of = ? AND version_no = ?", accountId, asOf, versionNo)
                 .stream().findFirst();
