@@ -162,9 +162,12 @@ public final class MainWindow {
             }
         });
         // A new active version re-scores the portfolio under it.
+        // Only the model changed: the portfolio already read is scored again, not read again.
         tuning.savedVersionProperty().addListener((o, old, version) -> {
-            if (version != null && data.databaseProperty().get() != null) {
-                portfolio.load(data.databaseProperty().get());
+            com.bellwether.store.Database db = data.databaseProperty().get();
+            if (version != null && db != null) {
+                com.bellwether.scoring.Portfolio read = portfolio.portfolio();
+                portfolio.load(() -> db, () -> read);
             }
         });
         Label brand = new Label("Bellwether");

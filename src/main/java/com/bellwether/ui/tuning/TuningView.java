@@ -7,14 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -52,6 +50,7 @@ import org.controlsfx.control.RangeSlider;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.bellwether.ui.StartupTrace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
@@ -78,7 +77,6 @@ public final class TuningView {
 
     /** Logs the time from an edit to the repaint that shows it, when the system property bellwether.timings is true. */
     private static final Logger TIMINGS = Logger.getLogger("bellwether.timings");
-    private static final boolean LOG_TIMINGS = Boolean.getBoolean("bellwether.timings");
 
     private final TuningViewModel viewModel;
     private final VBox root = new VBox(10);
@@ -99,7 +97,6 @@ public final class TuningView {
     private final TableView<TuningViewModel.BandChange> changes = new TableView<>();
     private final javafx.scene.control.ListView<String> modelChanges = new javafx.scene.control.ListView<>();
     private final VBox proposalBox = new VBox(8);
-    private final List<Long> repaintTimes = new ArrayList<>();
     /** Set while the controls are brought in line with the draft, so that doing so is not taken for an edit. */
     private boolean syncing;
     private String scaleMeasure;
@@ -689,32 +686,16 @@ public final class TuningView {
         changeSummary.setText(preview.changeSummary());
         changes.getItems().setAll(preview.changes());
         modelChanges.getItems().setAll(preview.modelChanges());
-        if (LOG_TIMINGS) {
+        if (StartupTrace.isOn() && root.getScene() != null) {
             timeRepaint(preview);
         }
     }
 
     /** The time from the edit to the end of the pulse that lays out and paints its preview. */
     private void timeRepaint(TuningViewModel.Preview preview) {
-        Scene scene = root.getScene();
-        if (scene == null) {
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            long nanos = System.nanoTime() - preview.requestedAt();
-            repaintTimes.add(nanos);
-            TIMINGS.info(String.format(Locale.ROOT, "edit to repaint %.1f ms (re-scoring and backtest %.1f ms)",
-                    nanos / 1e6, preview.computeNanos() / 1e6));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
-    }
-
-    /** The edit-to-repaint times measured so far (with bellwether.timings on), in nanoseconds. */
-    public List<Long> repaintTimes() {
-        return List.copyOf(repaintTimes);
+        StartupTrace.afterNextLayout(root.getScene(), () -> TIMINGS.info(String.format(Locale.ROOT,
+                "edit to repaint %.1f ms (re-scoring and backtest %.1f ms)",
+                (System.nanoTime() - preview.requestedAt()) / 1e6, preview.computeNanos() / 1e6)));
     }
 
     private void figure(String id, double now, double was, String format, double scale, boolean higherIsBetter) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 import javafx.beans.property.ObjectProperty;
@@ -88,7 +87,6 @@ public final class TuningViewModel {
     private final Executor background;
     private final Executor previews;
     private final Executor fx;
-    private volatile LongConsumer timings = nanos -> { };
 
     // Properties
     private final ReadOnlyObjectWrapper<HealthModel> draft = new ReadOnlyObjectWrapper<>();
@@ -115,7 +113,8 @@ public final class TuningViewModel {
     /** The compared version scored once, not again on every move; dropped when the portfolio is loaded again. */
     private volatile Compared compared;
     private final AtomicBoolean computing = new AtomicBoolean();
-    private volatile long requestedAt;
+    /** The active version's model, parsed once: every edit compares the draft with it. */
+    private HealthModel savedModel;
     private volatile Database database;
     /** The scores now and the backtest frame of one load, replaced together so a preview never mixes two loads. */
     private record Workset(ScoreGrid now, BacktestFrame frame) {
@@ -233,16 +232,6 @@ public final class TuningViewModel {
         return w == null ? BacktestSettings.defaults().horizonDays() : w.frame().settings().horizonDays();
     }
 
-    /** Told the time from an edit to its preview being published, in nanoseconds. */
-    public void onPreviewTimed(LongConsumer listener) {
-        this.timings = listener;
-    }
-
-    /** The time of the last edit, for timing the repaint that follows it. */
-    public long requestedAt() {
-        return requestedAt;
-    }
-
     // Reading the draft
 
     /** The category weights in the current scope as percentages of their sum, in the model's category order. */
@@ -323,18 +312,20 @@ public final class TuningViewModel {
             workset = new Workset(loaded2.now(), loaded2.frame());
             portfolio = loaded;
             dragStart = null;
+            // The preview is asked for once, by afterEdit, not also by the compared version's change.
             replacingVersions = true;
             versions.setAll(loaded2.versions());
-            replacingVersions = false;
             saved.set(loaded2.active());
+            savedModel = SavedModels.model(loaded2.active());
             ModelVersion comparedBefore = compareWith.get();
             if (!keepDraft) {
                 undo.clear();
                 redo.clear();
-                draft.set(SavedModels.model(loaded2.active()));
+                draft.set(savedModel);
             }
             compareWith.set(keepDraft && comparedBefore != null ? versions.stream()
                     .filter(v -> v.number() == comparedBefore.number()).findFirst().orElse(loaded2.active()) : loaded2.active());
+            replacingVersions = false;
             afterEdit();
             savedHeadline.set(loaded2.frame().headline());
             status.set(keepDraft ? "The data changed; your unsaved draft of " + loaded2.active().label() + " is kept."
@@ -437,7 +428,7 @@ public final class TuningViewModel {
         HealthModel.Measure m = measure(draft.get(), measureId);
         double weight = 0;
         if (enabled) {
-            HealthModel.Measure before = saved.get() == null ? null : find(SavedModels.model(saved.get()), measureId);
+            HealthModel.Measure before = savedModel == null ? null : find(savedModel, measureId);
             weight = before != null && before.weightOrOne() > 0 ? before.weightOrOne() : 1;
         }
         edit(draft.get().withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(), m.direction(),
@@ -480,8 +471,8 @@ public final class TuningViewModel {
 
     /** Back to the active version; undoable. */
     public void revert() {
-        if (saved.get() != null && dirty.get()) {
-            edit(SavedModels.model(saved.get()), false);
+        if (savedModel != null && dirty.get()) {
+            edit(savedModel, false);
         }
     }
 
@@ -501,10 +492,11 @@ public final class TuningViewModel {
             ModelVersion version = done.version();
             replacingVersions = true;
             versions.setAll(done.all());
-            replacingVersions = false;
             saved.set(version);
+            savedModel = SavedModels.model(version);
+            draft.set(savedModel);
             compareWith.set(version);
-            draft.set(SavedModels.model(version));
+            replacingVersions = false;
             afterEdit();
             // The headline of the version just saved is the draft's, already in the preview.
             Preview shown = preview.get();
@@ -622,8 +614,7 @@ public final class TuningViewModel {
     private void afterEdit() {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
-        ModelVersion active = saved.get();
-        dirty.set(active != null && !sameModel(draft.get(), SavedModels.model(active)));
+        dirty.set(savedModel != null && !sameModel(draft.get(), savedModel));
         requestPreview(draft.get());
     }
 
@@ -632,8 +623,7 @@ public final class TuningViewModel {
         if (workset == null) {
             return;
         }
-        requestedAt = System.nanoTime();
-        pending.set(new PreviewRequest(model, compareWith.get(), requestedAt));
+        pending.set(new PreviewRequest(model, compareWith.get(), System.nanoTime()));
         if (computing.compareAndSet(false, true)) {
             previews.execute(this::computePending);
         }
@@ -648,7 +638,6 @@ public final class TuningViewModel {
                 fx.execute(() -> {
                     if (computed.model() == draft.get()) {
                         preview.set(computed);
-                        timings.accept(System.nanoTime() - started);
                     }
                 });
             }
