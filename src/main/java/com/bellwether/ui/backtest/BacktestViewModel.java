@@ -57,12 +57,12 @@ public final class BacktestViewModel {
         }
     }
 
-    /** A row of the segment and stage table. */
     /** One segment's or stage's points, churners and curves, for the model and (when chosen) the comparison. */
     public record ScopedCurves(String label, long points, long churners, List<com.bellwether.backtest.Metrics.CurvePoint> model,
                                List<com.bellwether.backtest.Metrics.CurvePoint> comparison) {
     }
 
+    /** A row of the segment and stage table. */
     public record BreakdownRow(String dimension, String name, BacktestReport.Block figures) {
     }
 
@@ -75,6 +75,8 @@ public final class BacktestViewModel {
     private Portfolio portfolio;
     private HealthModel model;
     private BacktestFrame frame;
+    /** The compared model's frame on the same cut-offs, kept from its scoring for the scoped curves; null for none. */
+    private BacktestFrame comparisonFrame;
     private BackgroundJob<?> current;
     private BackgroundJob<?> currentComparison;
 
@@ -179,12 +181,12 @@ public final class BacktestViewModel {
         return comparisonReport.getReadOnlyProperty();
     }
 
-    /** The figures of the chosen scope: the whole report's, or its segment's or stage's. */
     /** The curves of the chosen segment or stage (null for all accounts: the report's own), model and comparison. */
     public ReadOnlyObjectProperty<ScopedCurves> scopedCurvesProperty() {
         return scopedCurves.getReadOnlyProperty();
     }
 
+    /** The figures of the chosen scope: the whole report's, or its segment's or stage's. */
     public ReadOnlyObjectProperty<BacktestReport.Block> figuresProperty() {
         return figures.getReadOnlyProperty();
     }
@@ -327,7 +329,8 @@ public final class BacktestViewModel {
             }
             current = null;
             frame = outcome.frame();
-            show(outcome.report(), outcome.comparison());
+            comparisonFrame = outcome.comparison() == null ? null : outcome.comparison().frame();
+            show(outcome.report(), outcome.comparison() == null ? null : outcome.comparison().report());
             running.set(false);
             progress.set(1);
             BacktestReport r = outcome.report();
@@ -348,7 +351,7 @@ public final class BacktestViewModel {
             BacktestFrame built = BacktestFrame.build(scoring, input, settings, cancelled);
             ui.execute(() -> progressed(0.6, "Measuring " + built.cutoffs().size() + " cut-offs…"));
             BacktestReport main = Backtester.report(built, options, cancelled);
-            BacktestReport other = null;
+            Compared other = null;
             if (variant.model() != null) {
                 ui.execute(() -> progressed(0.85, "Scoring " + variant.name() + " on the same cut-offs…"));
                 other = compare(built, variant, cancelled);
@@ -364,13 +367,18 @@ public final class BacktestViewModel {
         }
     }
 
-    private record Outcome(BacktestFrame frame, BacktestReport report, BacktestReport comparison) {
+    private record Outcome(BacktestFrame frame, BacktestReport report, Compared comparison) {
+    }
+
+    /** A variant scored on the frame's cut-offs and labels, and its report. */
+    private record Compared(BacktestFrame frame, BacktestReport report) {
     }
 
     /** The variant's figures and curves on the frame's cut-offs and labels, without lists or baselines. */
-    private static BacktestReport compare(BacktestFrame frame, NamedModel variant, java.util.function.BooleanSupplier cancelled) {
-        return Backtester.report(frame.withModel(variant.model()),
-                new Backtester.Options(List.of(), null, false, Map.of(), false, false), cancelled);
+    private static Compared compare(BacktestFrame frame, NamedModel variant, java.util.function.BooleanSupplier cancelled) {
+        BacktestFrame scored = frame.withModel(variant.model());
+        return new Compared(scored, Backtester.report(scored,
+                new Backtester.Options(List.of(), null, false, Map.of(), false, false), cancelled));
     }
 
     /** Stops the running backtest; the report shown stays as it was. */
@@ -396,19 +404,22 @@ public final class BacktestViewModel {
         }
         NamedModel variant = comparison.get();
         if (variant == null || variant.model() == null || frame == null || running.get()) {
+            comparisonFrame = null;
             comparisonReport.set(null);
+            refreshScopedCurves();
             return;
         }
         BacktestFrame on = frame;
         status.set("Scoring " + variant.name() + " on the same cut-offs…");
-        BackgroundJob<BacktestReport> run = new BackgroundJob<>(ui);
+        BackgroundJob<Compared> run = new BackgroundJob<>(ui);
         currentComparison = run;
         run.onSucceeded(other -> {
             if (currentComparison != run) {
                 return;
             }
             currentComparison = null;
-            comparisonReport.set(other);
+            comparisonFrame = other.frame();
+            comparisonReport.set(other.report());
             refreshScopedCurves();
             status.set("Compared with " + variant.name() + ".");
         }).onFailed(failure -> {
@@ -466,7 +477,9 @@ public final class BacktestViewModel {
     private void show(BacktestReport shown, BacktestReport other) {
         report.set(shown);
         comparisonReport.set(other);
-        refreshScopedCurves();
+        if (other == null) {
+            comparisonFrame = null;
+        }
         List<Scope> list = new ArrayList<>();
         list.add(Scope.ALL);
         List<BreakdownRow> rows = new ArrayList<>();
@@ -482,7 +495,7 @@ public final class BacktestViewModel {
             });
         }
         // A combo box showing the scopes may have cleared the choice when its items were replaced.
-        Scope chosen = scope.get() == null ? Scope.ALL : scope.get();
+        Scope chosen = chosenScope();
         scopes.setAll(list);
         breakdown.setAll(rows);
         Scope kept = list.stream().filter(s -> s.kind() == chosen.kind() && Objects.equals(s.key(), chosen.key()))
@@ -496,8 +509,9 @@ public final class BacktestViewModel {
 
     private void applyScope() {
         BacktestReport shown = report.get();
-        Scope chosen = scope.get() == null ? Scope.ALL : scope.get();
+        Scope chosen = chosenScope();
         select(null);
+        refreshScopedCurves();
         if (shown == null) {
             figures.set(null);
             falsePositives.clear();
@@ -511,15 +525,18 @@ public final class BacktestViewModel {
         });
         falsePositives.setAll(shown.falsePositives().stream().filter(p -> inScope(chosen, p)).toList());
         falseNegatives.setAll(shown.falseNegatives().stream().filter(p -> inScope(chosen, p)).toList());
-        scopedCurves.set(chosen.kind() == Scope.Kind.ALL || frame == null ? null : scopedCurves(chosen));
+    }
+
+    private Scope chosenScope() {
+        return scope.get() == null ? Scope.ALL : scope.get();
     }
 
     private void refreshScopedCurves() {
-        Scope chosen = scope.get() == null ? Scope.ALL : scope.get();
+        Scope chosen = chosenScope();
         scopedCurves.set(chosen.kind() == Scope.Kind.ALL || frame == null ? null : scopedCurves(chosen));
     }
 
-    /** The chosen group's points of the last run, and their curves; re-aggregating a comparison takes milliseconds. */
+    /** The chosen group's points of the last run, and their curves, the compared model's from its frame already scored. */
     private ScopedCurves scopedCurves(Scope chosen) {
         Portfolio scored = frame.portfolio();
         int[] points = frame.populationWhere(p -> switch (chosen.kind()) {
@@ -531,9 +548,8 @@ public final class BacktestViewModel {
             case STAGE -> chosen.key().equals(frame.grid().stage(p));
         });
         long churners = java.util.Arrays.stream(points).filter(frame::label).count();
-        NamedModel other = comparison.get();
-        List<com.bellwether.backtest.Metrics.CurvePoint> comparisonCurve = other == null || other.model() == null ? null
-                : frame.withModel(other.model()).curve(points);
+        List<com.bellwether.backtest.Metrics.CurvePoint> comparisonCurve = comparisonFrame == null ? null
+                : comparisonFrame.curve(points);
         return new ScopedCurves(chosen.label(), points.length, churners, frame.curve(points), comparisonCurve);
     }
 
