@@ -157,11 +157,6 @@ public final class AccountView {
         viewModel.signalsProperty().addListener((o, old, s) -> showSignals(s));
     }
 
-    /** With the workbench's own dialogs, unowned; prefer the constructor that is given them. */
-    public AccountView(AccountViewModel viewModel) {
-        this(viewModel, new com.bellwether.ui.FxDialogs(null));
-    }
-
     public Parent root() {
         return root;
     }

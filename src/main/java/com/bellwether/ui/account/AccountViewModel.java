@@ -397,21 +397,17 @@ public final class AccountViewModel {
     private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
         running++;
         busy.set(true);
-        background.execute(() -> {
-            try {
-                T result = work.call();
-                fx.execute(() -> {
+        new com.bellwether.ui.BackgroundJob<T>(fx)
+                .onSucceeded(result -> {
                     finished();
                     done.accept(result);
-                });
-            } catch (Exception e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                fx.execute(() -> {
+                })
+                .onFailed(e -> {
                     finished();
-                    message.set(failure + ": " + reason + ".");
-                });
-            }
-        });
+                    message.set(failure + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
+                })
+                .onCancelled(this::finished)
+                .start(background, job -> work.call());
     }
 
     private void finished() {
