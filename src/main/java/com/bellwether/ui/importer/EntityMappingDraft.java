@@ -30,7 +30,6 @@ public final class EntityMappingDraft {
 
     private final BundleEntity entity;
     private final MappingProfile.EntityMapping base;
-    private final Function<String, List<String>> columnsOf;
     private final StringProperty file = new SimpleStringProperty(this, "file", "");
     private final ObservableList<String> fileColumns = FXCollections.observableArrayList();
     private final ObservableList<FieldMapping> fields = FXCollections.observableArrayList();
@@ -43,7 +42,6 @@ public final class EntityMappingDraft {
                        Function<String, List<String>> columnsOf) {
         this.entity = entity;
         this.base = base == null ? new MappingProfile.EntityMapping(null, null, null, null, null, null, null) : base;
-        this.columnsOf = columnsOf;
         this.file.set(file == null ? "" : file);
         fileColumns.setAll(columnsOf.apply(this.file.get()));
         for (String field : fieldNames()) {

@@ -88,6 +88,7 @@ public final class ImportViewModel {
     private final ObservableList<ImportRun.FileCount> fileCountsView = FXCollections.unmodifiableObservableList(fileCounts);
 
     /** Profiles read so far (shipped ones are read when first chosen); edits live in the drafts. */
+    /** The shipped profiles read so far; an opened profile travels in its choice. */
     private final Map<ProfileChoice, MappingProfile> readProfiles = new HashMap<>();
 
     /**
@@ -248,7 +249,6 @@ public final class ImportViewModel {
         dialogs.chooseMapping("Mapping profile to open").ifPresent(file ->
                 run("Opening " + file.getFileName(), job -> MappingProfile.read(file), read -> {
                     ProfileChoice choice = ProfileChoice.opened(file, read);
-                    readProfiles.put(choice, read);
                     profiles.removeIf(p -> p.kind() == ProfileChoice.Kind.OPENED && file.equals(p.file()));
                     profiles.add(choice);
                     profile.set(choice);
@@ -299,6 +299,11 @@ public final class ImportViewModel {
         run((checkOnly ? "Checking " : "Importing ") + describeSource(), job -> {
             BundleImporter importer = new BundleImporter(target);
             ImportReport report = checkOnly ? importer.check(request, job) : importer.run(request, job);
+            if (!checkOnly && report.succeeded()) {
+                // Outcomes just imported keep the score they had the day before, for later review.
+                job.update("Keeping the scores before each new churn and renewal", -1);
+                com.bellwether.scoring.Snapshots.freezeOutcomes(target);
+            }
             DatabaseSummary after = !checkOnly && report.succeeded() ? DatabaseSummary.read(target) : null;
             return new Finished(report, after);
         }, finished -> show(finished, checkOnly));
@@ -387,7 +392,8 @@ public final class ImportViewModel {
         return switch (choice.kind()) {
             case BUNDLE_FORMAT -> null;
             case NEW -> new MappingProfile("custom", null, Map.of());
-            case SHIPPED, OPENED -> readProfiles.get(choice);
+            case SHIPPED -> readProfiles.get(choice);
+            case OPENED -> choice.profile();
         };
     }
 

@@ -186,10 +186,6 @@ public final class OverviewViewModel {
         run("Reading " + location.displayName(), new BackgroundTask<Result>() {
             @Override
             protected Result call() {
-                // Outcomes just imported keep the score they had the day before, for later review.
-                update("Keeping the scores before each new churn and renewal", -1);
-                com.bellwether.scoring.Snapshots.freezeOutcomes(database,
-                        com.bellwether.scoring.Portfolio.of(com.bellwether.store.PortfolioReader.read(database)));
                 return Result.read(database, null);
             }
         }, result -> notice.set(""));
