@@ -102,6 +102,11 @@ public final class CsvSourceTable implements SourceTable {
         }
     }
 
+    /** A reader of the file's records (header included) exactly as the import reads them, for a preview. */
+    public CsvReader<CsvRecord> openReader() throws IOException {
+        return reader(path, separator);
+    }
+
     private static CsvReader<CsvRecord> reader(Path path, char separator) throws IOException {
         return CsvReader.builder()
                 .fieldSeparator(separator)

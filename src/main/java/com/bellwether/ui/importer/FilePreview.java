@@ -1,7 +1,6 @@
 package com.bellwether.ui.importer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -51,13 +49,7 @@ public record FilePreview(Path path, char separator, List<String> columns, List<
         List<List<String>> rows = new ArrayList<>();
         boolean more = false;
         String error = null;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .fieldSeparator(table.separator())
-                .commentStrategy(CommentStrategy.NONE)
-                .skipEmptyLines(true)
-                .ignoreDifferentFieldCount(true)
-                .detectBomHeader(true)
-                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> reader = table.openReader()) {
             boolean header = true;
             for (CsvRecord record : reader) {
                 if (header) {
