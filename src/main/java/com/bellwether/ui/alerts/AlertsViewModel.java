@@ -335,7 +335,7 @@ public final class AlertsViewModel {
                 .start(background, job -> {
                     AlertStore store = new AlertStore(db, clock);
                     List<Alert> all = store.all();
-                    List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(a -> matches(a, filter)).toList();
+                    List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(filter::matches).toList();
                     Outbox outbox = new Outbox(db);
                     return new Listing(thisRead, shown, all, outbox.deliveryLog(DELIVERY_LOG_SIZE), outbox.configuredUrl());
                 });
@@ -608,12 +608,6 @@ public final class AlertsViewModel {
 
     private static String choice(String value) {
         return value == null || ALL.equals(value) ? null : value;
-    }
-
-    private static boolean matches(Alert alert, AlertFilter filter) {
-        return (filter.owner() == null || filter.owner().equals(alert.owner()))
-                && (filter.severity() == null || filter.severity() == alert.severity())
-                && (filter.ruleId() == null || filter.ruleId().equals(alert.ruleId()));
     }
 
     private WebhookSender sender() {
