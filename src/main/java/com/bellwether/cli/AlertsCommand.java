@@ -20,7 +20,6 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.store.PortfolioReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +71,7 @@ public final class AlertsCommand implements Callable<Integer> {
             }
         }
         Database db = database.open();
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        Portfolio portfolio = Portfolio.load(db);
         // The date the workbench scores as of: the last date with data.
         LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
         if (date == null) {

@@ -25,7 +25,6 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.CsvCells;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine.Command;
@@ -130,7 +129,7 @@ public final class BacktestCommand implements Callable<Integer> {
             variants.add(new Backtester.NamedModel(file.getFileName() + (other.name() == null ? "" : " (" + other.name() + ")"), other));
         }
         Database db = database.open();
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        Portfolio portfolio = Portfolio.load(db);
         ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;
         try {

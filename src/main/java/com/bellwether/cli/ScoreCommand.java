@@ -20,7 +20,6 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.CsvCells;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.JsonOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -71,7 +70,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");
             }
         }
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        Portfolio portfolio = Portfolio.load(db);
         warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         List<AccountScore> scores = new HealthScorer(healthModel, portfolio).scoreLive(date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.Snapshots;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +46,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Database db = database.open();
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(db));
+        Portfolio portfolio = Portfolio.load(db);
         LocalDate first = portfolio.firstDataDate();
         if (first == null) {
             throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");

@@ -69,6 +69,11 @@ public final class Portfolio {
         return new Portfolio(bundle);
     }
 
+    /** The whole portfolio of a database. */
+    public static Portfolio load(com.bellwether.store.Database database) {
+        return of(com.bellwether.store.PortfolioReader.read(database));
+    }
+
     /**
      * A copy of this portfolio in which one account's CSM notes are the given ones; everything else is shared, so
      * a changed adjustment is scored without reading the portfolio again.

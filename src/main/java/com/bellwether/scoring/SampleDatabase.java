@@ -16,7 +16,6 @@ import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
-import com.bellwether.store.PortfolioReader;
 
 /**
  * The sample portfolio as a ready database: imported, with its weekly score history and the score each churn and
@@ -49,7 +48,7 @@ public final class SampleDatabase {
         if (!report.succeeded()) {
             throw new IllegalStateException("The sample data did not import: " + report.problems());
         }
-        Portfolio sample = Portfolio.of(PortfolioReader.read(database));
+        Portfolio sample = Portfolio.load(database);
         Snapshots.backfillIfNone(database, sample);
         Snapshots.freezeOutcomes(database, sample);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

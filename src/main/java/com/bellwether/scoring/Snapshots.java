@@ -21,7 +21,6 @@ import com.bellwether.store.Database;
 import com.bellwether.store.FrozenScore;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.ScoreSnapshot;
 import com.bellwether.store.SnapshotStore;
 
@@ -203,7 +202,7 @@ public final class Snapshots {
     // Look-ups
 
     private static Portfolio portfolio(Database db) {
-        return Portfolio.of(PortfolioReader.read(db));
+        return Portfolio.load(db);
     }
 
     /** The active version, the shipped model saved as version 1 first when the database has none. */

@@ -12,7 +12,6 @@ import javafx.stage.Stage;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
-import com.bellwether.store.PortfolioReader;
 import com.bellwether.ui.overview.OverviewViewModel;
 
 /** The workbench window. */
@@ -103,7 +102,7 @@ public final class BellwetherApp extends Application {
                     warm.database = database;
                 }
                 StartupTrace.mark("database open, reading the portfolio");
-                Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+                Portfolio portfolio = Portfolio.load(database);
                 StartupTrace.mark("portfolio read");
                 synchronized (warm) {
                     warm.portfolio = portfolio;

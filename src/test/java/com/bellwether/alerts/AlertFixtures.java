@@ -15,7 +15,6 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoringFixtures;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 /**
  * Hand-made histories for alert rules. The model has one measure, the logins of the last 7 days scored 0–100 one
@@ -81,7 +80,7 @@ final class AlertFixtures {
     }
 
     static Portfolio portfolio(Database database) {
-        return Portfolio.of(PortfolioReader.read(database));
+        return Portfolio.load(database);
     }
 
     static LocalDate day(String text) {

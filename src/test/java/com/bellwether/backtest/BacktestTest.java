@@ -134,7 +134,7 @@ class BacktestTest {
         everything.notes().stream().filter(n -> !n.date().isAfter(cutoff)).forEach(past.notes()::add);
         Database truncated = TestDatabases.fresh();
         ScoringFixtures.write(truncated, past);
-        ScoreGrid blind = ScoreGrid.compute(HealthModel.defaultModel(), Portfolio.of(PortfolioReader.read(truncated)), List.of(cutoff));
+        ScoreGrid blind = ScoreGrid.compute(HealthModel.defaultModel(), Portfolio.load(truncated), List.of(cutoff));
 
         assertThat(frame.population()).hasSizeGreaterThan(300);
         for (int p : frame.population()) {
@@ -163,7 +163,7 @@ class BacktestTest {
         new BundleImporter(database).run(BundleImporter.Request.mapped(folder, Path.of("sample-data/mappings/ravenstack.json")),
                 ImportProgress.NONE);
 
-        BacktestReport report = Backtester.run(HealthModel.defaultModel(), Portfolio.of(PortfolioReader.read(database)),
+        BacktestReport report = Backtester.run(HealthModel.defaultModel(), Portfolio.load(database),
                 BacktestSettings.defaults(), Backtester.Options.none(), () -> false);
 
         assertThat(report.churners()).isGreaterThan(100);

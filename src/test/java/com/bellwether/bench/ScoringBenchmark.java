@@ -24,7 +24,6 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 /**
  * The scoring engine on 10,000 accounts at 36 monthly as-of dates (the default model, generated weekly data):
@@ -54,7 +53,7 @@ public class ScoringBenchmark {
             dates.add(end.minusMonths(month));
         }
         model = HealthModel.defaultModel();
-        grid = ScoreGrid.compute(model, Portfolio.of(PortfolioReader.read(database)), dates);
+        grid = ScoreGrid.compute(model, Portfolio.load(database), dates);
         weightings = new HealthModel[] {
             model.withCategoryWeights(Map.of("adoption", 55.0, "engagement", 20.0)),
             model.withCategoryWeights(Map.of("adoption", 25.0, "support", 35.0))
@@ -100,6 +99,6 @@ public class ScoringBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public ScoreGrid firstFullComputationFromDatabase() {
-        return ScoreGrid.compute(model, Portfolio.of(PortfolioReader.read(database)), dates);
+        return ScoreGrid.compute(model, Portfolio.load(database), dates);
     }
 }

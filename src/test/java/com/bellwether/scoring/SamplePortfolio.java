@@ -7,7 +7,6 @@ import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.TestDatabases;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 /** The shipped sample data, imported once per test JVM into an in-memory H2 database. */
 public final class SamplePortfolio {
@@ -33,7 +32,7 @@ public final class SamplePortfolio {
 
     public static synchronized Portfolio portfolio() throws Exception {
         if (portfolio == null) {
-            portfolio = Portfolio.of(PortfolioReader.read(database()));
+            portfolio = Portfolio.load(database());
         }
         return portfolio;
     }

@@ -59,7 +59,7 @@ class SampleScoringTest {
     void dataDatedAfterTheAsOfDateNeverChangesAScore() throws Exception {
         Database database = TestDatabases.fresh();
         ScoringFixtures.write(database, PortfolioReader.read(SamplePortfolio.database()));
-        Portfolio before = Portfolio.of(PortfolioReader.read(database));
+        Portfolio before = Portfolio.load(database);
         List<AccountScore> scoresBefore = new HealthScorer(HealthModel.defaultModel(), before).scoreLive(T, () -> false);
 
         // The future: every day after T rewritten, tickets closed later, and new tickets, interactions, surveys,
@@ -91,7 +91,7 @@ class SampleScoringTest {
             future.outcomes().add(new Outcome(id, after.toLocalDate().plusDays(2), OutcomeEvent.CHURN, -1.0));
         }
         ScoringFixtures.write(database, future);
-        Portfolio after = Portfolio.of(PortfolioReader.read(database));
+        Portfolio after = Portfolio.load(database);
 
         List<AccountScore> scoresAfter = new HealthScorer(HealthModel.defaultModel(), after).scoreLive(T, () -> false);
 

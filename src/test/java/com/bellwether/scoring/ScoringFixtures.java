@@ -12,7 +12,6 @@ import com.bellwether.domain.UsageDay;
 import com.bellwether.ingest.TestDatabases;
 import com.bellwether.store.BundleWriter;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 /** Hand-made portfolios, stored in a real in-memory H2 database and read back as the engine reads them. */
 public final class ScoringFixtures {
@@ -23,7 +22,7 @@ public final class ScoringFixtures {
     public static Portfolio stored(Bundle bundle) throws Exception {
         Database database = TestDatabases.fresh();
         write(database, bundle);
-        return Portfolio.of(PortfolioReader.read(database));
+        return Portfolio.load(database);
     }
 
     public static void write(Database database, Bundle bundle) throws Exception {

@@ -48,7 +48,7 @@ class SnapshotsTest {
         db = TestDatabases.fresh();
         bundle = PortfolioReader.read(SamplePortfolio.database());
         ScoringFixtures.write(db, bundle);
-        portfolio = Portfolio.of(PortfolioReader.read(db));
+        portfolio = Portfolio.load(db);
         snapshots = new SnapshotStore(db);
         ModelVersionStore versions = new ModelVersionStore(db);
         v1 = SavedModels.active(versions);

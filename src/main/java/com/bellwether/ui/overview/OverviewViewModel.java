@@ -153,8 +153,7 @@ public final class OverviewViewModel {
             @Override
             protected Void call() {
                 update("Storing the sample's weekly score history", -1);
-                com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.of(
-                        com.bellwether.store.PortfolioReader.read(db));
+                com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.load(db);
                 if (isCancelled()) {
                     return null;
                 }

@@ -25,7 +25,6 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.store.PortfolioReader;
 import com.bellwether.ui.BackgroundTask;
 
 /** The leader's view: every live account scored as of the latest data, the totals per band, who moved. */
@@ -184,7 +183,7 @@ public final class PortfolioViewModel {
                 HealthModel model = com.bellwether.scoring.SavedModels.active(store);
                 List<ModelVersion> saved = store.list();
                 Portfolio read = alreadyRead.get();
-                Portfolio portfolio = read != null ? read : Portfolio.of(PortfolioReader.read(database));
+                Portfolio portfolio = read != null ? read : Portfolio.load(database);
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
                     return new Loaded(List.of(), List.of(), model, saved, portfolio);

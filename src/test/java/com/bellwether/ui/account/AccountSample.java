@@ -13,7 +13,6 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
-import com.bellwether.store.PortfolioReader;
 
 /**
  * The shipped sample data in a database of the test's own (adjustments are written to it, so it is not the shared
@@ -41,7 +40,7 @@ final class AccountSample {
         if (!report.succeeded()) {
             throw new IllegalStateException("The sample data did not import: " + report.problems());
         }
-        Portfolio portfolio = Portfolio.of(PortfolioReader.read(database));
+        Portfolio portfolio = Portfolio.load(database);
         String account = new HealthScorer(HealthModel.defaultModel(), portfolio).scoreLive(AS_OF, () -> false).stream()
                 .filter(s -> s.adjustment() == 0 && s.baseScore() > 30 && s.baseScore() < 70 && s.change30d() != null)
                 .filter(s -> {

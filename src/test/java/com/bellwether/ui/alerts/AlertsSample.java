@@ -15,7 +15,6 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.store.PortfolioReader;
 
 /**
  * The shipped sample data in a database of the alerts tests' own (they record alerts and settings, so it is not the
@@ -46,7 +45,7 @@ final class AlertsSample {
             if (!report.succeeded()) {
                 throw new IllegalStateException("The sample data did not import: " + report.problems());
             }
-            sample = new AlertsSample(database, Portfolio.of(PortfolioReader.read(database)),
+            sample = new AlertsSample(database, Portfolio.load(database),
                     SavedModels.active(new ModelVersionStore(database)));
         }
         return sample;
