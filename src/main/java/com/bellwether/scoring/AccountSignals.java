@@ -51,9 +51,10 @@ public record AccountSignals(
                 int last = t - 7 * week;
                 int lo = AccountData.countUpTo(data.usageDays, last - 7);
                 int hi = AccountData.countUpTo(data.usageDays, last);
-                int days = data.usageCount[m][hi] - data.usageCount[m][lo];
-                if (days > 0) {
-                    weekly.add(new DatedValue(LocalDate.ofEpochDay(last), (data.usageSum[m][hi] - data.usageSum[m][lo]) / days));
+                int[] days = new int[1];
+                double sum = data.usageSum(m, lo, hi, days);
+                if (days[0] > 0) {
+                    weekly.add(new DatedValue(LocalDate.ofEpochDay(last), sum / days[0]));
                 }
             }
             usage.add(new MetricSeries(portfolio.metrics().get(m), List.copyOf(weekly)));

@@ -1,9 +1,7 @@
 package com.bellwether.scoring;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import com.bellwether.domain.InteractionKind;
 import com.bellwether.domain.StakeholderRole;
@@ -81,27 +79,28 @@ final class MeasureFunction {
         }
         int lo = AccountData.countUpTo(d.usageDays, from);
         int hi = AccountData.countUpTo(d.usageDays, to);
-        int count = d.usageCount[m][hi] - d.usageCount[m][lo];
-        if (count == 0) {
+        int[] count = new int[1];
+        double sum = d.usageSum(m, lo, hi, count);
+        if (count[0] == 0) {
             return Double.NaN;
         }
         switch (aggregate) {
             case "sum":
-                return d.usageSum[m][hi] - d.usageSum[m][lo];
+                return sum;
             case "mean":
-                return (d.usageSum[m][hi] - d.usageSum[m][lo]) / count;
+                return sum / count[0];
             case "last":
                 for (int i = hi - 1; i >= lo; i--) {
-                    if (!Double.isNaN(d.usage[m][i])) {
-                        return d.usage[m][i];
+                    if (!Double.isNaN(d.usage(m, i))) {
+                        return d.usage(m, i);
                     }
                 }
                 return Double.NaN;
             default:
                 double max = Double.NEGATIVE_INFINITY;
                 for (int i = lo; i < hi; i++) {
-                    if (d.usage[m][i] > max) {
-                        max = d.usage[m][i];
+                    if (d.usage(m, i) > max) {
+                        max = d.usage(m, i);
                     }
                 }
                 return max;
@@ -131,7 +130,7 @@ final class MeasureFunction {
         double sxx = 0;
         double sxy = 0;
         for (int i = lo; i < hi; i++) {
-            double y = d.usage[metric][i];
+            double y = d.usage(metric, i);
             if (Double.isNaN(y)) {
                 continue;
             }
@@ -175,7 +174,7 @@ final class MeasureFunction {
         }
         if (metric >= 0) {
             for (int i = AccountData.countUpTo(d.usageDays, t) - 1; i >= 0; i--) {
-                if (d.usage[metric][i] > 0) {
+                if (d.usage(metric, i) > 0) {
                     return t - d.usageDays[i];
                 }
             }
@@ -229,12 +228,18 @@ final class MeasureFunction {
     private double stakeholders(AccountData d, int t) {
         int lo = AccountData.countUpTo(d.interactionDays, t - window);
         int hi = AccountData.countUpTo(d.interactionDays, t);
-        Set<String> contacts = new HashSet<>();
+        long[] seen = new long[(d.contacts.length + 63) >>> 6];
+        int contacts = 0;
         for (int i = lo; i < hi; i++) {
             if (d.interactionRole[i] == role && (kind < 0 || d.interactionKind[i] == kind)) {
-                contacts.add(d.interactionContact[i]);
+                int c = d.interactionContact[i];
+                long bit = 1L << (c & 63);
+                if ((seen[c >>> 6] & bit) == 0) {
+                    seen[c >>> 6] |= bit;
+                    contacts++;
+                }
             }
         }
-        return contacts.size();
+        return contacts;
     }
 }

@@ -2,12 +2,14 @@ package com.bellwether.scoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.bellwether.domain.Account;
 import com.bellwether.domain.Bundle;
@@ -18,60 +20,81 @@ import com.bellwether.domain.OutcomeEvent;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.UsageDay;
+import com.bellwether.store.Database;
+import com.bellwether.store.PortfolioReader;
+import com.bellwether.store.PortfolioRows;
 
 /**
- * The portfolio in memory, laid out for fast point-in-time look-ups: per account, every series sorted by day
- * (days as epoch days), usage with running sums so a window's sum is two binary searches away.
+ * The portfolio in memory, laid out for fast point-in-time look-ups: per account, every series as primitive columns
+ * sorted by day (days as epoch days). Rows are streamed into the columns as they are read ({@link #load}), so no
+ * record per row is held for the whole portfolio; usage values are kept as floats wherever that is exact, contacts
+ * as indexes into the account's own list of names, and repeated account attributes once.
  */
 public final class Portfolio {
 
+    private static final int[] NO_DAYS = new int[0];
+    private static final byte[] NO_CODES = new byte[0];
+    private static final OutcomeEvent[] EVENTS = OutcomeEvent.values();
+
     private final List<Account> accounts;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> index;
     private final List<String> metrics;
     private final Map<String, Integer> metricIndex = new HashMap<>();
     private final AccountData[] data;
 
-    private Portfolio(Bundle bundle) {
-        List<Account> sorted = new ArrayList<>(bundle.accounts());
-        sorted.sort(Comparator.comparing(Account::accountId));
+    private Portfolio(List<Account> sorted, Map<String, Integer> index, List<String> metrics, AccountData[] data) {
         this.accounts = Collections.unmodifiableList(sorted);
-        for (int i = 0; i < sorted.size(); i++) {
-            index.put(sorted.get(i).accountId(), i);
+        this.index = index;
+        this.metrics = List.copyOf(metrics);
+        for (int i = 0; i < this.metrics.size(); i++) {
+            metricIndex.put(this.metrics.get(i), i);
         }
-        this.metrics = List.copyOf(bundle.usageMetrics());
-        for (int i = 0; i < metrics.size(); i++) {
-            metricIndex.put(metrics.get(i), i);
-        }
-        this.data = new AccountData[sorted.size()];
-        Map<Integer, List<UsageDay>> usage = group(bundle.usage(), UsageDay::accountId);
-        Map<Integer, List<Ticket>> tickets = group(bundle.tickets(), Ticket::accountId);
-        Map<Integer, List<Interaction>> interactions = group(bundle.interactions(), Interaction::accountId);
-        Map<Integer, List<Survey>> surveys = group(bundle.surveys(), Survey::accountId);
-        Map<Integer, List<Outcome>> outcomes = group(bundle.outcomes(), Outcome::accountId);
-        Map<Integer, List<Note>> notes = group(bundle.notes(), Note::accountId);
-        for (int a = 0; a < data.length; a++) {
-            data[a] = new AccountData(sorted.get(a), metrics.size(), usage.getOrDefault(a, List.of()),
-                    tickets.getOrDefault(a, List.of()), interactions.getOrDefault(a, List.of()),
-                    surveys.getOrDefault(a, List.of()), outcomes.getOrDefault(a, List.of()), notes.getOrDefault(a, List.of()));
-        }
+        this.data = data;
     }
 
     private Portfolio(Portfolio source, int changed, AccountData replacement) {
         this.accounts = source.accounts;
-        this.index.putAll(source.index);
+        this.index = source.index;
         this.metrics = source.metrics;
         this.metricIndex.putAll(source.metricIndex);
         this.data = source.data.clone();
         this.data[changed] = replacement;
     }
 
+    /** A portfolio of records already in memory (small portfolios, tests). */
     public static Portfolio of(Bundle bundle) {
-        return new Portfolio(bundle);
+        Builder builder = new Builder();
+        builder.usageMetrics(bundle.usageMetrics());
+        bundle.accounts().forEach(builder::account);
+        // The builder takes each entity's rows account by account, in date order, as the database gives them.
+        grouped(bundle.usage(), UsageDay::accountId, Comparator.comparing(UsageDay::date)).forEach(builder::usage);
+        grouped(bundle.tickets(), Ticket::accountId, Comparator.comparing(Ticket::opened)).forEach(builder::ticket);
+        grouped(bundle.interactions(), Interaction::accountId, Comparator.comparing(Interaction::at))
+                .forEach(builder::interaction);
+        grouped(bundle.surveys(), Survey::accountId, Comparator.comparing(Survey::date)).forEach(builder::survey);
+        grouped(bundle.outcomes(), Outcome::accountId, Comparator.comparing(Outcome::date)).forEach(builder::outcome);
+        grouped(bundle.notes(), Note::accountId, Comparator.comparing(Note::date)).forEach(builder::note);
+        return builder.build();
     }
 
-    /** The whole portfolio of a database. */
-    public static Portfolio load(com.bellwether.store.Database database) {
-        return of(com.bellwether.store.PortfolioReader.read(database));
+    /** The whole portfolio of a database, streamed into columns. */
+    public static Portfolio load(Database database) {
+        Builder builder = new Builder();
+        PortfolioReader.stream(database, builder);
+        return builder.build();
+    }
+
+    private static <T> List<T> grouped(List<T> rows, java.util.function.Function<T, String> account, Comparator<T> order) {
+        Map<String, List<T>> groups = new LinkedHashMap<>();
+        for (T row : rows) {
+            groups.computeIfAbsent(account.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        List<T> all = new ArrayList<>(rows.size());
+        for (List<T> group : groups.values()) {
+            group.sort(order);
+            all.addAll(group);
+        }
+        return all;
     }
 
     /**
@@ -84,17 +107,6 @@ public final class Portfolio {
             throw new IllegalArgumentException("No account " + accountId);
         }
         return new Portfolio(this, a, data[a].withNotes(notes));
-    }
-
-    private <T> Map<Integer, List<T>> group(List<T> rows, java.util.function.Function<T, String> account) {
-        Map<Integer, List<T>> grouped = new LinkedHashMap<>();
-        for (T row : rows) {
-            Integer a = index.get(account.apply(row));
-            if (a != null) {
-                grouped.computeIfAbsent(a, k -> new ArrayList<>()).add(row);
-            }
-        }
-        return grouped;
     }
 
     public int size() {
@@ -130,17 +142,23 @@ public final class Portfolio {
     /** The epoch days of an account's churns (and contractions, when asked), in order. */
     public int[] churnDays(int a, boolean withContractions) {
         AccountData d = data[a];
-        return java.util.stream.IntStream.range(0, d.outcomeDays.length)
-                .filter(i -> d.outcomeEvents[i] == OutcomeEvent.CHURN
-                        || (withContractions && d.outcomeEvents[i] == OutcomeEvent.CONTRACTION))
-                .map(i -> d.outcomeDays[i]).toArray();
+        int n = 0;
+        int[] days = new int[d.outcomeDays.length];
+        for (int i = 0; i < d.outcomeDays.length; i++) {
+            OutcomeEvent event = EVENTS[d.outcomeEvents[i]];
+            if (event == OutcomeEvent.CHURN || (withContractions && event == OutcomeEvent.CONTRACTION)) {
+                days[n++] = d.outcomeDays[i];
+            }
+        }
+        return n == days.length ? days : Arrays.copyOf(days, n);
     }
 
     /** The ARR change recorded with an outcome of the account on that day, or null. */
     public Double arrChangeOn(int a, int day, OutcomeEvent event) {
-        for (Outcome o : outcomes(a)) {
-            if (o.event() == event && o.date().toEpochDay() == day) {
-                return o.arrChange();
+        AccountData d = data[a];
+        for (int i = 0; i < d.outcomeDays.length; i++) {
+            if (d.outcomeEvents[i] == event.ordinal() && d.outcomeDays[i] == day) {
+                return d.outcomeArrChange == null || Double.isNaN(d.outcomeArrChange[i]) ? null : d.outcomeArrChange[i];
             }
         }
         return null;
@@ -148,7 +166,14 @@ public final class Portfolio {
 
     /** The account's outcomes (churn, renewal, ...), by date. */
     public List<Outcome> outcomes(int a) {
-        return data[a].outcomes;
+        AccountData d = data[a];
+        List<Outcome> outcomes = new ArrayList<>(d.outcomeDays.length);
+        for (int i = 0; i < d.outcomeDays.length; i++) {
+            double change = d.outcomeArrChange == null ? Double.NaN : d.outcomeArrChange[i];
+            outcomes.add(new Outcome(d.account.accountId(), LocalDate.ofEpochDay(d.outcomeDays[i]),
+                    EVENTS[d.outcomeEvents[i]], Double.isNaN(change) ? null : change));
+        }
+        return Collections.unmodifiableList(outcomes);
     }
 
     /** The account's CSM notes, by date. */
@@ -198,171 +223,133 @@ public final class Portfolio {
         AccountData d = data[a];
         boolean churned = false;
         for (int i = 0; i < d.outcomeDays.length && d.outcomeDays[i] <= t; i++) {
-            if (d.outcomeEvents[i] == OutcomeEvent.CHURN) {
+            if (d.outcomeEvents[i] == OutcomeEvent.CHURN.ordinal()) {
                 churned = true;
-            } else if (d.outcomeEvents[i] == OutcomeEvent.REACTIVATION) {
+            } else if (d.outcomeEvents[i] == OutcomeEvent.REACTIVATION.ordinal()) {
                 churned = false;
             }
         }
         return churned;
     }
 
-    /** Per account, its series as sorted arrays. */
+    /**
+     * Per account, its series as sorted primitive columns. Filled once by the {@link Builder}; never changed after
+     * (a changed note makes a copy).
+     */
     static final class AccountData {
 
-        final Account account;
+        Account account;
         /** Contract start, else the first day of any data; MAX_VALUE when the account has nothing. */
-        final int start;
+        int start = Integer.MAX_VALUE;
 
-        final int[] usageDays;
-        final double[][] usage;       // [metric][i], NaN where the day has no value
-        final double[][] usageSum;    // [metric][i + 1] running sum of the non-NaN values
-        final int[][] usageCount;     // [metric][i + 1] running count of the non-NaN values
+        int[] usageDays = NO_DAYS;
+        /** The metric values, metric by metric ({@code [m * days + i]}), NaN where the day has no value for it. */
+        private float[] usageFloats;
+        /** The same when some value of the account is not exactly a float; then usageFloats is null. */
+        private double[] usageDoubles;
 
-        final int[] ticketOpened;
-        final int[] ticketClosed;     // MAX_VALUE while open
-        final int[] ticketPriority;   // TicketPriority ordinal
-        final boolean[] ticketEscalated;
-        final int[] ticketCsat;       // 0 when not rated
+        int[] ticketOpened = NO_DAYS;
+        int[] ticketClosed = NO_DAYS;     // MAX_VALUE while open
+        byte[] ticketPriority = NO_CODES; // TicketPriority ordinal
+        boolean[] ticketEscalated = new boolean[0];
+        byte[] ticketCsat = NO_CODES;     // 0 when not rated
 
-        final int[] interactionDays;
-        final int[] interactionRole;  // StakeholderRole ordinal
-        final int[] interactionKind;  // InteractionKind ordinal
-        final String[] interactionContact;
+        int[] interactionDays = NO_DAYS;
+        byte[] interactionRole = NO_CODES; // StakeholderRole ordinal
+        byte[] interactionKind = NO_CODES; // InteractionKind ordinal
+        /** Per interaction, the index of its contact in {@link #contacts}. */
+        int[] interactionContact = NO_DAYS;
+        String[] contacts = new String[0];
 
-        final int[] surveyDays;
-        final int[] surveyNps;
+        int[] surveyDays = NO_DAYS;
+        byte[] surveyNps = NO_CODES;
 
-        final int[] outcomeDays;
-        final OutcomeEvent[] outcomeEvents;
-        final List<Outcome> outcomes;
+        int[] outcomeDays = NO_DAYS;
+        byte[] outcomeEvents = NO_CODES;  // OutcomeEvent ordinal
+        double[] outcomeArrChange;        // NaN where none was given; null when the account has no outcome with one
 
-        final int[] noteDays;
-        final int[] noteExpires;      // MAX_VALUE when it never expires
-        final int[] notePoints;
-        final List<Note> notes;
+        int[] noteDays = NO_DAYS;
+        int[] noteExpires = NO_DAYS;      // MAX_VALUE when it never expires
+        int[] notePoints = NO_DAYS;
+        List<Note> notes = List.of();
 
-        AccountData(Account account, int metricCount, List<UsageDay> usageDays, List<Ticket> tickets,
-                    List<Interaction> interactions, List<Survey> surveys, List<Outcome> outcomes, List<Note> notes) {
+        AccountData(Account account) {
             this.account = account;
-            List<UsageDay> u = new ArrayList<>(usageDays);
-            u.sort(Comparator.comparing(UsageDay::date));
-            this.usageDays = new int[u.size()];
-            this.usage = new double[metricCount][u.size()];
-            this.usageSum = new double[metricCount][u.size() + 1];
-            this.usageCount = new int[metricCount][u.size() + 1];
-            for (int i = 0; i < u.size(); i++) {
-                this.usageDays[i] = (int) u.get(i).date().toEpochDay();
-                for (int m = 0; m < metricCount; m++) {
-                    double v = u.get(i).value(m);
-                    usage[m][i] = v;
-                    boolean has = !Double.isNaN(v);
-                    usageSum[m][i + 1] = usageSum[m][i] + (has ? v : 0);
-                    usageCount[m][i + 1] = usageCount[m][i] + (has ? 1 : 0);
-                }
-            }
-            List<Ticket> t = new ArrayList<>(tickets);
-            t.sort(Comparator.comparing(Ticket::opened));
-            ticketOpened = new int[t.size()];
-            ticketClosed = new int[t.size()];
-            ticketPriority = new int[t.size()];
-            ticketEscalated = new boolean[t.size()];
-            ticketCsat = new int[t.size()];
-            for (int i = 0; i < t.size(); i++) {
-                Ticket ticket = t.get(i);
-                ticketOpened[i] = (int) ticket.opened().toLocalDate().toEpochDay();
-                ticketClosed[i] = ticket.closed() == null ? Integer.MAX_VALUE : (int) ticket.closed().toLocalDate().toEpochDay();
-                ticketPriority[i] = ticket.priority().ordinal();
-                ticketEscalated[i] = ticket.escalated();
-                ticketCsat[i] = ticket.csat() == null ? 0 : ticket.csat();
-            }
-            List<Interaction> in = new ArrayList<>(interactions);
-            in.sort(Comparator.comparing(Interaction::at));
-            interactionDays = new int[in.size()];
-            interactionRole = new int[in.size()];
-            interactionKind = new int[in.size()];
-            interactionContact = new String[in.size()];
-            for (int i = 0; i < in.size(); i++) {
-                interactionDays[i] = (int) in.get(i).at().toLocalDate().toEpochDay();
-                interactionRole[i] = in.get(i).role().ordinal();
-                interactionKind[i] = in.get(i).kind().ordinal();
-                interactionContact[i] = in.get(i).contact();
-            }
-            List<Survey> s = new ArrayList<>(surveys);
-            s.sort(Comparator.comparing(Survey::date));
-            surveyDays = s.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
-            surveyNps = s.stream().mapToInt(Survey::nps).toArray();
-            List<Outcome> o = new ArrayList<>(outcomes);
-            o.sort(Comparator.comparing(Outcome::date));
-            outcomeDays = o.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
-            outcomeEvents = o.stream().map(Outcome::event).toArray(OutcomeEvent[]::new);
-            this.outcomes = List.copyOf(o);
-            this.notes = sortedNotes(notes);
-            noteDays = noteDays(this.notes);
-            noteExpires = noteExpires(this.notes);
-            notePoints = notePoints(this.notes);
-
-            int first = Integer.MAX_VALUE;
-            if (account.contractStart() != null) {
-                first = (int) account.contractStart().toEpochDay();
-            } else {
-                for (int[] days : new int[][] {this.usageDays, ticketOpened, interactionDays, surveyDays, outcomeDays}) {
-                    if (days.length > 0) {
-                        first = Math.min(first, days[0]);
-                    }
-                }
-            }
-            this.start = first;
         }
 
-        /** The same account with other notes; the other series are shared, not copied. */
-        private AccountData(AccountData source, List<Note> notes) {
-            this.account = source.account;
-            this.start = source.start;
-            this.usageDays = source.usageDays;
-            this.usage = source.usage;
-            this.usageSum = source.usageSum;
-            this.usageCount = source.usageCount;
-            this.ticketOpened = source.ticketOpened;
-            this.ticketClosed = source.ticketClosed;
-            this.ticketPriority = source.ticketPriority;
-            this.ticketEscalated = source.ticketEscalated;
-            this.ticketCsat = source.ticketCsat;
-            this.interactionDays = source.interactionDays;
-            this.interactionRole = source.interactionRole;
-            this.interactionKind = source.interactionKind;
-            this.interactionContact = source.interactionContact;
-            this.surveyDays = source.surveyDays;
-            this.surveyNps = source.surveyNps;
-            this.outcomeDays = source.outcomeDays;
-            this.outcomeEvents = source.outcomeEvents;
-            this.outcomes = source.outcomes;
-            this.notes = sortedNotes(notes);
-            this.noteDays = noteDays(this.notes);
-            this.noteExpires = noteExpires(this.notes);
-            this.notePoints = notePoints(this.notes);
+        /** The value of metric m on the account's i-th usage day; NaN when the day has none. */
+        double usage(int m, int i) {
+            return usageFloats != null ? usageFloats[m * usageDays.length + i] : usageDoubles[m * usageDays.length + i];
+        }
+
+        /** The sum of metric m's values on usage days [lo, hi), and their count in {@code count[0]}. */
+        double usageSum(int m, int lo, int hi, int[] count) {
+            double sum = 0;
+            int n = 0;
+            for (int i = lo; i < hi; i++) {
+                double v = usage(m, i);
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            count[0] = n;
+            return sum;
+        }
+
+        void usageValues(int[] days, double[] values, int metricCount) {
+            this.usageDays = days;
+            boolean exact = true;
+            for (int i = 0; i < values.length && exact; i++) {
+                double v = values[i];
+                exact = Double.isNaN(v) || (double) (float) v == v;
+            }
+            if (exact) {
+                float[] floats = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    floats[i] = (float) values[i];
+                }
+                usageFloats = floats;
+                usageDoubles = null;
+            } else {
+                usageFloats = null;
+                usageDoubles = values;
+            }
         }
 
         AccountData withNotes(List<Note> replacement) {
-            return new AccountData(this, replacement);
+            AccountData copy = new AccountData(account);
+            copy.start = start;
+            copy.usageDays = usageDays;
+            copy.usageFloats = usageFloats;
+            copy.usageDoubles = usageDoubles;
+            copy.ticketOpened = ticketOpened;
+            copy.ticketClosed = ticketClosed;
+            copy.ticketPriority = ticketPriority;
+            copy.ticketEscalated = ticketEscalated;
+            copy.ticketCsat = ticketCsat;
+            copy.interactionDays = interactionDays;
+            copy.interactionRole = interactionRole;
+            copy.interactionKind = interactionKind;
+            copy.interactionContact = interactionContact;
+            copy.contacts = contacts;
+            copy.surveyDays = surveyDays;
+            copy.surveyNps = surveyNps;
+            copy.outcomeDays = outcomeDays;
+            copy.outcomeEvents = outcomeEvents;
+            copy.outcomeArrChange = outcomeArrChange;
+            copy.notes(replacement);
+            return copy;
         }
 
-        private static List<Note> sortedNotes(List<Note> notes) {
-            List<Note> n = new ArrayList<>(notes);
-            n.sort(Comparator.comparing(Note::date));
-            return List.copyOf(n);
-        }
-
-        private static int[] noteDays(List<Note> notes) {
-            return notes.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
-        }
-
-        private static int[] noteExpires(List<Note> notes) {
-            return notes.stream().mapToInt(x -> x.expires() == null ? Integer.MAX_VALUE : (int) x.expires().toEpochDay()).toArray();
-        }
-
-        private static int[] notePoints(List<Note> notes) {
-            return notes.stream().mapToInt(Note::adjustment).toArray();
+        void notes(List<Note> notes) {
+            List<Note> sorted = new ArrayList<>(notes);
+            sorted.sort(Comparator.comparing(Note::date));
+            this.notes = List.copyOf(sorted);
+            this.noteDays = this.notes.stream().mapToInt(x -> (int) x.date().toEpochDay()).toArray();
+            this.noteExpires = this.notes.stream()
+                    .mapToInt(x -> x.expires() == null ? Integer.MAX_VALUE : (int) x.expires().toEpochDay()).toArray();
+            this.notePoints = this.notes.stream().mapToInt(Note::adjustment).toArray();
         }
 
         /** The series of signals (what measures read), each sorted. */
@@ -373,6 +360,20 @@ public final class Portfolio {
         /** The dated series, each sorted. */
         int[][] series() {
             return new int[][] {usageDays, ticketOpened, interactionDays, surveyDays, outcomeDays};
+        }
+
+        void findStart() {
+            int first = Integer.MAX_VALUE;
+            if (account.contractStart() != null) {
+                first = (int) account.contractStart().toEpochDay();
+            } else {
+                for (int[] days : new int[][] {usageDays, ticketOpened, interactionDays, surveyDays, outcomeDays}) {
+                    if (days.length > 0) {
+                        first = Math.min(first, days[0]);
+                    }
+                }
+            }
+            this.start = first;
         }
 
         /** The number of days in the sorted array that are on or before t. */
@@ -388,6 +389,313 @@ public final class Portfolio {
                 }
             }
             return lo;
+        }
+    }
+
+    /**
+     * Lays streamed rows out as columns: each entity's rows of one account are gathered in a buffer the size of that
+     * account's rows and turned into exact-size arrays when the next account's rows begin; a row of an account not
+     * in the portfolio is dropped. Repeated account attributes (segment, CSM, ...) are kept once.
+     */
+    static final class Builder implements PortfolioRows {
+
+        private final List<Account> accounts = new ArrayList<>();
+        private final Map<String, String> attributes = new HashMap<>();
+        private List<String> metrics = List.of();
+        private Map<String, Integer> index;
+        private AccountData[] data;
+
+        private final Series usage = new Series("usage");
+        private final Series tickets = new Series("tickets");
+        private final Series interactions = new Series("interactions");
+        private final Series surveys = new Series("surveys");
+        private final Series outcomes = new Series("outcomes");
+        private final Series notes = new Series("notes");
+        private Series open;
+
+        private double[] usageValues = new double[64];
+        private final Map<String, Integer> contactIndex = new HashMap<>();
+        private final List<String> contactNames = new ArrayList<>();
+        private final List<Note> noteRows = new ArrayList<>();
+
+        @Override
+        public void usageMetrics(List<String> names) {
+            metrics = List.copyOf(names);
+        }
+
+        @Override
+        public void account(Account account) {
+            if (data != null) {
+                throw new IllegalStateException("Account " + account.accountId() + " after the accounts' series began");
+            }
+            accounts.add(new Account(account.accountId(), account.name(), shared(account.segment()),
+                    shared(account.industry()), shared(account.region()), shared(account.csm()),
+                    shared(account.lifecycleStage()), account.arr(), account.licensedSeats(), account.contractStart(),
+                    account.renewalDate()));
+        }
+
+        private String shared(String value) {
+            return value == null ? null : attributes.computeIfAbsent(value, v -> v);
+        }
+
+        private void index() {
+            if (data != null) {
+                return;
+            }
+            accounts.sort(Comparator.comparing(Account::accountId));
+            index = new HashMap<>(accounts.size() * 2);
+            data = new AccountData[accounts.size()];
+            for (int a = 0; a < data.length; a++) {
+                index.put(accounts.get(a).accountId(), a);
+                data[a] = new AccountData(accounts.get(a));
+            }
+        }
+
+        /** The account the row belongs to, with the buffers of the previous one turned into columns; -1 to drop it. */
+        private int row(Series series, String accountId) {
+            index();
+            if (open != series || !Objects.equals(series.accountId, accountId)) {
+                flush();
+                Integer a = accountId == null ? null : index.get(accountId);
+                series.begin(accountId, a == null ? -1 : a, data.length);
+                open = series;
+            }
+            return series.account;
+        }
+
+        @Override
+        public void usage(UsageDay day) {
+            if (row(usage, day.accountId()) < 0) {
+                return;
+            }
+            int width = metrics.size();
+            int n = usage.size;
+            usage.day(n, (int) day.date().toEpochDay());
+            if ((n + 1) * width > usageValues.length) {
+                usageValues = Arrays.copyOf(usageValues, Math.max(usageValues.length * 2, (n + 1) * width));
+            }
+            for (int m = 0; m < width; m++) {
+                usageValues[n * width + m] = day.value(m);
+            }
+        }
+
+        @Override
+        public void ticket(Ticket ticket) {
+            if (row(tickets, ticket.accountId()) < 0) {
+                return;
+            }
+            int n = tickets.size;
+            tickets.day(n, (int) ticket.opened().toLocalDate().toEpochDay());
+            tickets.ints(n, ticket.closed() == null ? Integer.MAX_VALUE : (int) ticket.closed().toLocalDate().toEpochDay());
+            tickets.codes(n, ticket.priority().ordinal(), ticket.escalated() ? 1 : 0,
+                    ticket.csat() == null ? 0 : ticket.csat());
+        }
+
+        @Override
+        public void interaction(Interaction interaction) {
+            if (row(interactions, interaction.accountId()) < 0) {
+                return;
+            }
+            int n = interactions.size;
+            interactions.day(n, (int) interaction.at().toLocalDate().toEpochDay());
+            Integer contact = contactIndex.get(interaction.contact());
+            if (contact == null) {
+                contact = contactNames.size();
+                contactIndex.put(interaction.contact(), contact);
+                contactNames.add(interaction.contact());
+            }
+            interactions.ints(n, contact);
+            interactions.codes(n, interaction.role().ordinal(), interaction.kind().ordinal(), 0);
+        }
+
+        @Override
+        public void survey(Survey survey) {
+            if (row(surveys, survey.accountId()) < 0) {
+                return;
+            }
+            int n = surveys.size;
+            surveys.day(n, (int) survey.date().toEpochDay());
+            surveys.codes(n, survey.nps(), 0, 0);
+        }
+
+        @Override
+        public void outcome(Outcome outcome) {
+            if (row(outcomes, outcome.accountId()) < 0) {
+                return;
+            }
+            int n = outcomes.size;
+            outcomes.day(n, (int) outcome.date().toEpochDay());
+            outcomes.codes(n, outcome.event().ordinal(), 0, 0);
+            outcomes.value(n, outcome.arrChange() == null ? Double.NaN : outcome.arrChange());
+        }
+
+        @Override
+        public void note(Note note) {
+            if (row(notes, note.accountId()) < 0) {
+                return;
+            }
+            notes.day(notes.size, (int) note.date().toEpochDay());
+            noteRows.add(note);
+        }
+
+        /** Turns the open series' buffer into the columns of its account. */
+        private void flush() {
+            Series series = open;
+            if (series == null || series.account < 0 || series.size == 0) {
+                clearBuffers();
+                return;
+            }
+            AccountData d = data[series.account];
+            if (series.filled(series.account)) {
+                throw new IllegalStateException("The " + series.name + " of account " + series.accountId
+                        + " did not come together");
+            }
+            int n = series.size;
+            int[] days = series.days();
+            if (series == usage) {
+                int width = metrics.size();
+                double[] values = new double[width * n];
+                for (int i = 0; i < n; i++) {
+                    for (int m = 0; m < width; m++) {
+                        values[m * n + i] = usageValues[i * width + m];
+                    }
+                }
+                d.usageValues(days, values, width);
+            } else if (series == tickets) {
+                d.ticketOpened = days;
+                d.ticketClosed = series.ints();
+                d.ticketPriority = series.codes(0);
+                byte[] escalated = series.codes(1);
+                d.ticketEscalated = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    d.ticketEscalated[i] = escalated[i] != 0;
+                }
+                d.ticketCsat = series.codes(2);
+            } else if (series == interactions) {
+                d.interactionDays = days;
+                d.interactionContact = series.ints();
+                d.interactionRole = series.codes(0);
+                d.interactionKind = series.codes(1);
+                d.contacts = contactNames.toArray(String[]::new);
+            } else if (series == surveys) {
+                d.surveyDays = days;
+                d.surveyNps = series.codes(0);
+            } else if (series == outcomes) {
+                d.outcomeDays = days;
+                d.outcomeEvents = series.codes(0);
+                double[] changes = series.values();
+                boolean any = false;
+                for (double change : changes) {
+                    any |= !Double.isNaN(change);
+                }
+                d.outcomeArrChange = any ? changes : null;
+            } else {
+                d.notes(noteRows);
+            }
+            clearBuffers();
+        }
+
+        private void clearBuffers() {
+            if (open != null) {
+                open.size = 0;
+            }
+            contactIndex.clear();
+            contactNames.clear();
+            noteRows.clear();
+        }
+
+        Portfolio build() {
+            index();
+            flush();
+            open = null;
+            for (AccountData d : data) {
+                d.findStart();
+            }
+            return new Portfolio(accounts, index, metrics, data);
+        }
+    }
+
+    /**
+     * One entity's buffer: the rows of the account being read, each as a day, an int, three small codes and a value
+     * (what each entity needs of them), grown as one account's rows need.
+     */
+    private static final class Series {
+
+        final String name;
+        String accountId;
+        int account = -1;
+        int size;
+        private boolean[] filled;
+        private int[] days = new int[64];
+        private int[] ints = new int[64];
+        private byte[] codes = new byte[3 * 64];
+        private double[] values = new double[64];
+
+        Series(String name) {
+            this.name = name;
+        }
+
+        void begin(String accountId, int account, int accountCount) {
+            if (filled == null) {
+                filled = new boolean[accountCount];
+            }
+            this.accountId = accountId;
+            this.account = account;
+            this.size = 0;
+        }
+
+        boolean filled(int a) {
+            boolean was = filled[a];
+            filled[a] = true;
+            return was;
+        }
+
+        /** Starts row n (always the next one) on its day. */
+        void day(int n, int day) {
+            if (n == days.length) {
+                int capacity = days.length * 2;
+                days = Arrays.copyOf(days, capacity);
+                ints = Arrays.copyOf(ints, capacity);
+                codes = Arrays.copyOf(codes, 3 * capacity);
+                values = Arrays.copyOf(values, capacity);
+            }
+            days[n] = day;
+            size = n + 1;
+        }
+
+        void ints(int n, int value) {
+            ints[n] = value;
+        }
+
+        void codes(int n, int first, int second, int third) {
+            codes[3 * n] = (byte) first;
+            codes[3 * n + 1] = (byte) second;
+            codes[3 * n + 2] = (byte) third;
+        }
+
+        void value(int n, double value) {
+            values[n] = value;
+        }
+
+        int[] days() {
+            return Arrays.copyOf(days, size);
+        }
+
+        int[] ints() {
+            return Arrays.copyOf(ints, size);
+        }
+
+        /** The k-th code of every row. */
+        byte[] codes(int k) {
+            byte[] column = new byte[size];
+            for (int i = 0; i < size; i++) {
+                column[i] = codes[3 * i + k];
+            }
+            return column;
+        }
+
+        double[] values() {
+            return Arrays.copyOf(values, size);
         }
     }
 }

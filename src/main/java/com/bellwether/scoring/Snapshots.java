@@ -167,7 +167,7 @@ public final class Snapshots {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<FrozenScore> rows = new ArrayList<>();
         for (int a = 0; a < portfolio.size(); a++) {
-            List<Outcome> events = portfolio.data(a).outcomes.stream()
+            List<Outcome> events = portfolio.outcomes(a).stream()
                     .filter(o -> o.event() == OutcomeEvent.CHURN || o.event() == OutcomeEvent.RENEWAL).toList();
             if (events.isEmpty()) {
                 continue;

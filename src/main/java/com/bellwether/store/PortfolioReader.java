@@ -24,15 +24,66 @@ import com.bellwether.domain.Ticket;
 import com.bellwether.domain.TicketPriority;
 import com.bellwether.domain.UsageDay;
 
-/** Reads the whole portfolio into memory, each entity ordered by account and date, for the scoring engine. */
+/**
+ * Reads a portfolio: streamed row by row into a {@link PortfolioRows} (what the scoring engine does, so the database
+ * is never held as records), or collected into a {@link Bundle} (small portfolios, tests).
+ */
 public final class PortfolioReader {
 
     private PortfolioReader() {
     }
 
+    /** The whole portfolio as records, each entity ordered by account and date. */
     public static Bundle read(Database database) {
         Bundle bundle = Bundle.empty();
+        stream(database, new PortfolioRows() {
+            @Override
+            public void usageMetrics(java.util.List<String> names) {
+                bundle.usageMetrics().addAll(names);
+            }
+
+            @Override
+            public void account(Account account) {
+                bundle.accounts().add(account);
+            }
+
+            @Override
+            public void usage(UsageDay day) {
+                bundle.usage().add(day);
+            }
+
+            @Override
+            public void ticket(Ticket ticket) {
+                bundle.tickets().add(ticket);
+            }
+
+            @Override
+            public void interaction(Interaction interaction) {
+                bundle.interactions().add(interaction);
+            }
+
+            @Override
+            public void survey(Survey survey) {
+                bundle.surveys().add(survey);
+            }
+
+            @Override
+            public void outcome(Outcome outcome) {
+                bundle.outcomes().add(outcome);
+            }
+
+            @Override
+            public void note(Note note) {
+                bundle.notes().add(note);
+            }
+        });
+        return bundle;
+    }
+
+    /** Streams every row of the portfolio into the receiver, in the order {@link PortfolioRows} promises. */
+    public static void stream(Database database, PortfolioRows rows) {
         Map<String, String> ids = new HashMap<>();
+        java.util.List<String> metrics = new java.util.ArrayList<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT account_id, name, segment, industry, region, csm,"
                     + " lifecycle_stage, arr, licensed_seats, contract_start, renewal_date FROM account ORDER BY account_id")) {
@@ -41,7 +92,7 @@ public final class PortfolioReader {
                     ids.put(id, id);
                     Object arr = rs.getObject(8);
                     Object seats = rs.getObject(9);
-                    bundle.accounts().add(new Account(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                    rows.account(new Account(id, rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7),
                             arr == null ? null : ((Number) arr).doubleValue(),
                             seats == null ? null : ((Number) seats).intValue(),
@@ -50,10 +101,11 @@ public final class PortfolioReader {
             }
             try (ResultSet rs = statement.executeQuery("SELECT name FROM usage_metric ORDER BY position")) {
                 while (rs.next()) {
-                    bundle.usageMetrics().add(rs.getString(1));
+                    metrics.add(rs.getString(1));
                 }
             }
-            int width = bundle.usageMetrics().size();
+            rows.usageMetrics(java.util.List.copyOf(metrics));
+            int width = metrics.size();
             try (ResultSet rs = statement.executeQuery(
                     "SELECT account_id, usage_date, metric_values FROM usage_day ORDER BY account_id, usage_date")) {
                 while (rs.next()) {
@@ -65,7 +117,7 @@ public final class PortfolioReader {
                             values[i] = ((Number) array[i]).doubleValue();
                         }
                     }
-                    bundle.usage().add(new UsageDay(ids.get(rs.getString(1)), rs.getDate(2).toLocalDate(), values));
+                    rows.usage(new UsageDay(ids.get(rs.getString(1)), rs.getDate(2).toLocalDate(), values));
                 }
             }
             try (ResultSet rs = statement.executeQuery("SELECT ticket_id, account_id, opened, closed, priority,"
@@ -73,7 +125,7 @@ public final class PortfolioReader {
                 while (rs.next()) {
                     Timestamp closed = rs.getTimestamp(4);
                     Object csat = rs.getObject(7);
-                    bundle.tickets().add(new Ticket(rs.getString(1), ids.get(rs.getString(2)),
+                    rows.ticket(new Ticket(rs.getString(1), ids.get(rs.getString(2)),
                             rs.getTimestamp(3).toLocalDateTime(), closed == null ? null : closed.toLocalDateTime(),
                             TicketPriority.valueOf(rs.getString(5)), rs.getBoolean(6),
                             csat == null ? null : ((Number) csat).intValue()));
@@ -82,7 +134,7 @@ public final class PortfolioReader {
             try (ResultSet rs = statement.executeQuery("SELECT account_id, occurred_at, contact, role, kind"
                     + " FROM interaction ORDER BY account_id, occurred_at")) {
                 while (rs.next()) {
-                    bundle.interactions().add(new Interaction(ids.get(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
+                    rows.interaction(new Interaction(ids.get(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
                             rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
                             InteractionKind.valueOf(rs.getString(5))));
                 }
@@ -90,14 +142,14 @@ public final class PortfolioReader {
             try (ResultSet rs = statement.executeQuery(
                     "SELECT account_id, survey_date, nps FROM survey ORDER BY account_id, survey_date")) {
                 while (rs.next()) {
-                    bundle.surveys().add(new Survey(ids.get(rs.getString(1)), date(rs, 2), rs.getInt(3)));
+                    rows.survey(new Survey(ids.get(rs.getString(1)), date(rs, 2), rs.getInt(3)));
                 }
             }
             try (ResultSet rs = statement.executeQuery(
                     "SELECT account_id, outcome_date, event, arr_change FROM outcome ORDER BY account_id, outcome_date")) {
                 while (rs.next()) {
                     Object change = rs.getObject(4);
-                    bundle.outcomes().add(new Outcome(ids.get(rs.getString(1)), date(rs, 2),
+                    rows.outcome(new Outcome(ids.get(rs.getString(1)), date(rs, 2),
                             OutcomeEvent.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                             change == null ? null : ((Number) change).doubleValue()));
                 }
@@ -105,7 +157,7 @@ public final class PortfolioReader {
             try (ResultSet rs = statement.executeQuery("SELECT account_id, note_date, author, adjustment, reason, expires"
                     + " FROM note ORDER BY account_id, note_date")) {
                 while (rs.next()) {
-                    bundle.notes().add(new Note(ids.get(rs.getString(1)), date(rs, 2), rs.getString(3), rs.getInt(4),
+                    rows.note(new Note(ids.get(rs.getString(1)), date(rs, 2), rs.getString(3), rs.getInt(4),
                             rs.getString(5), date(rs, 6)));
                 }
             }
@@ -113,7 +165,6 @@ public final class PortfolioReader {
             throw new StoreException("Cannot read the portfolio from " + database.location().displayName() + ": "
                     + e.getMessage(), e);
         }
-        return bundle;
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
