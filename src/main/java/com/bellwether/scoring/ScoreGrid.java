@@ -16,7 +16,8 @@ import com.bellwether.scoring.Portfolio.AccountData;
  * Scores of a set of accounts at a set of as-of dates under one model, column by column. The expensive part, the
  * raw value of every measure at every point, is computed once; {@link #withModel} re-aggregates from it, so a
  * change of weights, bands or stage overrides touches no data, and a change of one measure's scale rescores only
- * that measure. A point is an (account, date) pair: {@code point(k, j) = k * dates + j}.
+ * that measure's category. Each category's score is kept per point (a slider move of category weights reads four
+ * columns, not every measure); a measure's score is worked out from its raw value when asked. A point is an (account, date) pair: {@code point(k, j) = k * dates + j}.
  */
 public final class ScoreGrid {
 
@@ -27,7 +28,7 @@ public final class ScoreGrid {
     private final int[] days;
 
     private final double[][] raw;            // [measure][point]
-    private final double[][] measureScores;  // [measure][point], NaN when skipped
+    private final double[][] categoryScores; // [category][point], NaN when no measure of it has a score
     private final byte[] stage;              // index into HealthModel.STAGE_IDS
     private final double[] adjustment;
     private final boolean[] live;
@@ -38,14 +39,14 @@ public final class ScoreGrid {
     private final byte[] band;               // Band ordinal, -1 without data
 
     private ScoreGrid(HealthModel model, Portfolio portfolio, int[] accounts, LocalDate[] dates, double[][] raw,
-                      double[][] measureScores, byte[] stage, double[] adjustment, boolean[] live, boolean[] hasData) {
+                      double[][] categoryScores, byte[] stage, double[] adjustment, boolean[] live, boolean[] hasData) {
         this.model = model;
         this.portfolio = portfolio;
         this.accounts = accounts;
         this.dates = dates;
         this.days = Arrays.stream(dates).mapToInt(d -> (int) d.toEpochDay()).toArray();
         this.raw = raw;
-        this.measureScores = measureScores;
+        this.categoryScores = categoryScores;
         this.stage = stage;
         this.adjustment = adjustment;
         this.live = live;
@@ -79,9 +80,9 @@ public final class ScoreGrid {
                 }
             }
         });
-        double[][] scores = new double[raw.length][];
-        for (int m = 0; m < raw.length; m++) {
-            scores[m] = scoreMeasure(model.measures().get(m), raw[m]);
+        double[][] scores = new double[model.categories().size()][];
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = categoryColumn(model, c, raw);
         }
         return new ScoreGrid(model, portfolio, accounts, at, raw, scores, stages(model, portfolio, accounts, days),
                 adjustments(model, portfolio, accounts, days), live(portfolio, accounts, at), hasData(portfolio, accounts, days));
@@ -108,7 +109,11 @@ public final class ScoreGrid {
             return compute(next, portfolio, accounts, Arrays.asList(dates), () -> false);
         }
         double[][] nextRaw = raw.clone();
-        double[][] nextScores = measureScores.clone();
+        boolean[] changedCategory = new boolean[next.categories().size()];
+        boolean sameCategories = model.categories().size() == next.categories().size();
+        for (int c = 0; sameCategories && c < next.categories().size(); c++) {
+            sameCategories = model.categories().get(c).id().equals(next.categories().get(c).id());
+        }
         MeasureFunction[] functions = null;
         for (int m = 0; m < after.size(); m++) {
             Measure old = before.get(m);
@@ -126,10 +131,20 @@ public final class ScoreGrid {
                     }
                 });
                 nextRaw[m] = column;
-                nextScores[m] = scoreMeasure(now, column);
-            } else if (!sameScoring(old, now)) {
-                nextScores[m] = scoreMeasure(now, raw[m]);
             }
+            if (!Objects.equals(old.derive(), now.derive()) || !sameScoring(old, now)
+                    || old.weightOrOne() != now.weightOrOne() || !old.category().equals(now.category())) {
+                for (String category : new String[] {old.category(), now.category()}) {
+                    int c = next.categoryIndex(category);
+                    if (c >= 0) {
+                        changedCategory[c] = true;
+                    }
+                }
+            }
+        }
+        double[][] nextScores = new double[next.categories().size()][];
+        for (int c = 0; c < nextScores.length; c++) {
+            nextScores[c] = sameCategories && !changedCategory[c] ? categoryScores[c] : categoryColumn(next, c, nextRaw);
         }
         byte[] nextStage = Objects.equals(model.stageRule(), next.stageRule()) && stageNames(model).equals(stageNames(next))
                 ? stage : stages(next, portfolio, accounts, days);
@@ -173,12 +188,33 @@ public final class ScoreGrid {
         return scale.get(scale.size() - 1)[1];
     }
 
-    private static double[] scoreMeasure(Measure measure, double[] raw) {
-        double[] scores = new double[raw.length];
-        for (int p = 0; p < raw.length; p++) {
-            scores[p] = score(measure, raw[p]);
-        }
-        return scores;
+    /**
+     * One category's score at every point: the weighted mean of its measures' scores that are not skipped, summed
+     * in the model's order of measures.
+     */
+    private static double[] categoryColumn(HealthModel model, int category, double[][] raw) {
+        List<Measure> measures = model.measures();
+        String id = model.categories().get(category).id();
+        int[] of = IntStream.range(0, measures.size()).filter(m -> measures.get(m).category().equals(id)).toArray();
+        int points = raw.length == 0 ? 0 : raw[0].length;
+        double[] column = new double[points];
+        int chunks = (points + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(chunk -> {
+            for (int p = chunk * CHUNK, end = Math.min(points, (chunk + 1) * CHUNK); p < end; p++) {
+                double sum = 0;
+                double weight = 0;
+                for (int m : of) {
+                    double s = score(measures.get(m), raw[m][p]);
+                    if (s == s) {
+                        sum += measures.get(m).weightOrOne() * s;
+                        weight += measures.get(m).weightOrOne();
+                    }
+                }
+                column[p] = weight > 0 ? sum / weight : Double.NaN;
+            }
+        });
+        return column;
     }
 
     private static byte[] stages(HealthModel model, Portfolio portfolio, int[] accounts, int[] days) {
@@ -284,11 +320,8 @@ public final class ScoreGrid {
     /** Points aggregated per task; both cores share the work on a large grid. */
     private static final int CHUNK = 8_192;
 
-    /** Category scores, base, final score and band of every point, from the measure scores. */
+    /** Base, final score and band of every point, from the category scores. */
     private void aggregate() {
-        List<Measure> measures = model.measures();
-        int[] categoryOf = measures.stream().mapToInt(m -> model.categoryIndex(m.category())).toArray();
-        double[] measureWeight = measures.stream().mapToDouble(Measure::weightOrOne).toArray();
         double[][] stageWeights = new double[HealthModel.STAGE_IDS.size()][];
         double[][] stageBands = new double[HealthModel.STAGE_IDS.size()][];
         for (int s = 0; s < stageWeights.length; s++) {
@@ -300,29 +333,17 @@ public final class ScoreGrid {
         int chunks = (base.length + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(chunk -> aggregate(chunk * CHUNK,
-                Math.min(base.length, (chunk + 1) * CHUNK), categoryOf, measureWeight, stageWeights, stageBands));
+                Math.min(base.length, (chunk + 1) * CHUNK), stageWeights, stageBands));
     }
 
-    private void aggregate(int from, int to, int[] categoryOf, double[] measureWeight, double[][] stageWeights,
-                           double[][] stageBands) {
-        int categories = model.categories().size();
-        double[] sum = new double[categories];
-        double[] weight = new double[categories];
+    private void aggregate(int from, int to, double[][] stageWeights, double[][] stageBands) {
+        int categories = categoryScores.length;
         for (int p = from; p < to; p++) {
-            Arrays.fill(sum, 0);
-            Arrays.fill(weight, 0);
-            for (int m = 0; m < measureWeight.length; m++) {
-                double s = measureScores[m][p];
-                if (s == s) {
-                    sum[categoryOf[m]] += measureWeight[m] * s;
-                    weight[categoryOf[m]] += measureWeight[m];
-                }
-            }
             double[] w = stageWeights[stage[p]];
             double totalSum = 0;
             double totalWeight = 0;
             for (int c = 0; c < categories; c++) {
-                double score = weight[c] > 0 ? sum[c] / weight[c] : Double.NaN;
+                double score = categoryScores[c][p];
                 if (score == score && w[c] > 0) {
                     totalSum += w[c] * score;
                     totalWeight += w[c];
@@ -376,24 +397,13 @@ public final class ScoreGrid {
         return raw[measure][point];
     }
 
+    /** The measure's score at the point, NaN when skipped. */
     public double measureScore(int measure, int point) {
-        return measureScores[measure][point];
+        return score(model.measures().get(measure), raw[measure][point]);
     }
 
     public double categoryScore(int category, int point) {
-        // Worked out when asked: a slider move needs only the totals.
-        List<Measure> measures = model.measures();
-        String id = model.categories().get(category).id();
-        double sum = 0;
-        double weight = 0;
-        for (int m = 0; m < measures.size(); m++) {
-            double s = measureScores[m][point];
-            if (measures.get(m).category().equals(id) && !Double.isNaN(s)) {
-                sum += measures.get(m).weightOrOne() * s;
-                weight += measures.get(m).weightOrOne();
-            }
-        }
-        return weight > 0 ? sum / weight : Double.NaN;
+        return categoryScores[category][point];
     }
 
     public String stage(int point) {
@@ -439,7 +449,7 @@ public final class ScoreGrid {
         double[] contributions = new double[measures.size()];
         double[] weights = effectiveWeights(point);
         for (int m = 0; m < contributions.length; m++) {
-            double s = measureScores[m][point];
+            double s = measureScore(m, point);
             contributions[m] = Double.isNaN(s) ? 0 : weights[m] * s;
         }
         return contributions;
@@ -451,7 +461,7 @@ public final class ScoreGrid {
         int categories = model.categories().size();
         double[] categoryWeight = new double[categories];
         for (int m = 0; m < measures.size(); m++) {
-            if (!Double.isNaN(measureScores[m][point])) {
+            if (!Double.isNaN(measureScore(m, point))) {
                 categoryWeight[model.categoryIndex(measures.get(m).category())] += measures.get(m).weightOrOne();
             }
         }
@@ -468,7 +478,7 @@ public final class ScoreGrid {
         }
         for (int m = 0; m < measures.size(); m++) {
             int c = model.categoryIndex(measures.get(m).category());
-            if (!Double.isNaN(measureScores[m][point]) && w[c] > 0 && categoryWeight[c] > 0) {
+            if (!Double.isNaN(measureScore(m, point)) && w[c] > 0 && categoryWeight[c] > 0) {
                 shares[m] = w[c] / totalWeight * measures.get(m).weightOrOne() / categoryWeight[c];
             }
         }
