@@ -164,6 +164,64 @@ public final class BacktestFrame {
                 Metrics.lift(risk, label, population, settings.topPercent()), new BandRates(n, churned));
     }
 
+    /**
+     * The headline under another model, worked out in the buffers of a {@link Scratch} rather than in a new frame
+     * when the model differs in weights and bands only (a slider move): equal to {@code withModel(model).headline()},
+     * without allocating per point. Any other change goes through {@link #withModel}.
+     */
+    public Headline headline(HealthModel model, Scratch scratch) {
+        if (!grid.reaggregates(model)) {
+            return withModel(model).headline();
+        }
+        int points = grid.points();
+        scratch.fit(points);
+        double[] risk = scratch.risk;
+        byte[] band = scratch.band;
+        grid.scoresUnder(model, risk, band);
+        int[] in = scratch.population;
+        int d = cutoffs.size();
+        int size = 0;
+        long[] n = new long[3];
+        long[] churned = new long[3];
+        for (int p = 0; p < points; p++) {
+            double r = 100 - risk[p];
+            risk[p] = r;
+            if (live[p] && r == r && !incomplete[p % d]) {
+                in[size++] = p;
+                int b = band[p];
+                n[b]++;
+                if (label[p]) {
+                    churned[b]++;
+                }
+            }
+        }
+        long churners = churned[0] + churned[1] + churned[2];
+        Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
+                size - n[0] - (churners - churned[0]));
+        return new Headline(size, churners, Metrics.rocAuc(risk, label, in, size, scratch.metrics), red,
+                Metrics.lift(risk, label, in, size, settings.topPercent(), scratch.metrics), new BandRates(n, churned));
+    }
+
+    /**
+     * Buffers for {@link #headline(HealthModel, Scratch)}, kept by whoever moves the sliders and reused move after
+     * move; one thread at a time.
+     */
+    public static final class Scratch {
+
+        private double[] risk = new double[0];
+        private byte[] band = new byte[0];
+        private int[] population = new int[0];
+        private final Metrics.Scratch metrics = new Metrics.Scratch();
+
+        void fit(int points) {
+            if (risk.length != points) {
+                risk = new double[points];
+                band = new byte[points];
+                population = new int[points];
+            }
+        }
+    }
+
     long churners(int[] points) {
         long n = 0;
         for (int p : points) {

@@ -20,40 +20,67 @@ public final class Metrics {
      * ties counting one half. NaN when either class is empty.
      */
     public static double rocAuc(double[] risk, boolean[] label, int[] points) {
-        for (int p : points) {
-            if (Double.isNaN(risk[p])) {
+        return rocAuc(risk, label, points, points.length, new Scratch());
+    }
+
+    /** Buffers the linear-time figures reuse from one call to the next (a slider move allocates nothing). */
+    static final class Scratch {
+
+        private static final int BUCKETS = 10_001;
+
+        private final int[] start = new int[BUCKETS + 1];
+        private final int[] filled = new int[BUCKETS];
+        private double[] values = new double[0];
+
+        double[] values(int size) {
+            if (values.length < size) {
+                values = new double[Math.max(size, values.length + values.length / 2)];
+            }
+            return values;
+        }
+    }
+
+    /** ROC AUC over the first {@code size} of the points. */
+    static double rocAuc(double[] risk, boolean[] label, int[] points, int size, Scratch scratch) {
+        for (int i = 0; i < size; i++) {
+            if (Double.isNaN(risk[points[i]])) {
                 throw new IllegalArgumentException("a point without a score has no risk to rank");
             }
         }
         // Non-churners laid out by 0.01-wide risk buckets (risk is 0–100): a churner beats every non-churner of a
         // lower bucket, and is compared one by one only within its own bucket. Exact, in linear time.
-        int buckets = 10_001;
-        int[] start = new int[buckets + 1];
+        int buckets = Scratch.BUCKETS;
+        int[] start = scratch.start;
+        Arrays.fill(start, 0);
         int positives = 0;
-        for (int p : points) {
+        for (int i = 0; i < size; i++) {
+            int p = points[i];
             if (label[p]) {
                 positives++;
             } else {
                 start[bucket(risk[p], buckets) + 1]++;
             }
         }
-        int negatives = points.length - positives;
+        int negatives = size - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
         for (int b = 0; b < buckets; b++) {
             start[b + 1] += start[b];
         }
-        double[] byBucket = new double[negatives];
-        int[] filled = new int[buckets];
-        for (int p : points) {
+        double[] byBucket = scratch.values(negatives);
+        int[] filled = scratch.filled;
+        Arrays.fill(filled, 0);
+        for (int i = 0; i < size; i++) {
+            int p = points[i];
             if (!label[p]) {
                 int b = bucket(risk[p], buckets);
                 byBucket[start[b] + filled[b]++] = risk[p];
             }
         }
         double wins = 0;
-        for (int p : points) {
+        for (int i = 0; i < size; i++) {
+            int p = points[i];
             if (label[p]) {
                 double r = risk[p];
                 int b = bucket(r, buckets);
@@ -222,25 +249,32 @@ public final class Metrics {
      * that holds it, and only that bucket is sorted.
      */
     static double kthLargest(double[] risk, int[] points, int k) {
-        int buckets = 10_001;
-        int[] counts = new int[buckets];
-        for (int p : points) {
-            counts[bucket(risk[p], buckets)]++;
+        return kthLargest(risk, points, points.length, k, new Scratch());
+    }
+
+    private static double kthLargest(double[] risk, int[] points, int size, int k, Scratch scratch) {
+        int buckets = Scratch.BUCKETS;
+        int[] counts = scratch.filled;
+        Arrays.fill(counts, 0);
+        for (int i = 0; i < size; i++) {
+            counts[bucket(risk[points[i]], buckets)]++;
         }
         int seen = 0;
         int b = buckets - 1;
         while (b > 0 && seen + counts[b] < k) {
             seen += counts[b--];
         }
-        double[] inBucket = new double[counts[b]];
-        int i = 0;
-        for (int p : points) {
+        int inBucket = counts[b];
+        double[] values = scratch.values(inBucket);
+        int filled = 0;
+        for (int i = 0; i < size; i++) {
+            int p = points[i];
             if (bucket(risk[p], buckets) == b) {
-                inBucket[i++] = risk[p];
+                values[filled++] = risk[p];
             }
         }
-        Arrays.sort(inBucket);
-        return inBucket[inBucket.length - (k - seen)];
+        Arrays.sort(values, 0, inBucket);
+        return values[inBucket - (k - seen)];
     }
 
     private static int bucket(double risk, int buckets) {
@@ -251,20 +285,26 @@ public final class Metrics {
     }
 
     public static Lift lift(double[] risk, boolean[] label, int[] points, double percent) {
-        if (points.length == 0) {
+        return lift(risk, label, points, points.length, percent, new Scratch());
+    }
+
+    /** The lift over the first {@code count} of the points. */
+    static Lift lift(double[] risk, boolean[] label, int[] points, int count, double percent, Scratch scratch) {
+        if (count == 0) {
             return new Lift(percent, 0, 0, Double.NaN, Double.NaN, Double.NaN);
         }
         long positives = 0;
-        for (int p : points) {
-            if (label[p]) {
+        for (int i = 0; i < count; i++) {
+            if (label[points[i]]) {
                 positives++;
             }
         }
-        int k = (int) Math.max(1, Math.ceil(points.length * percent / 100.0));
-        double threshold = kthLargest(risk, points, k);
+        int k = (int) Math.max(1, Math.ceil(count * percent / 100.0));
+        double threshold = kthLargest(risk, points, count, k, scratch);
         long size = 0;
         long churners = 0;
-        for (int p : points) {
+        for (int i = 0; i < count; i++) {
+            int p = points[i];
             if (risk[p] >= threshold) {
                 size++;
                 if (label[p]) {
@@ -272,7 +312,7 @@ public final class Metrics {
                 }
             }
         }
-        double baseRate = (double) positives / points.length;
+        double baseRate = (double) positives / count;
         double capture = positives == 0 ? Double.NaN : (double) churners / positives;
         double lift = positives == 0 ? Double.NaN : ((double) churners / size) / baseRate;
         return new Lift(percent, size, churners, capture, lift, threshold);

@@ -77,6 +77,11 @@ public final class Portfolio {
         return builder.build();
     }
 
+    /** A portfolio made of rows given one at a time, in the order {@link PortfolioRows} promises. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** The whole portfolio of a database, streamed into columns. */
     public static Portfolio load(Database database) {
         Builder builder = new Builder();
@@ -397,7 +402,7 @@ public final class Portfolio {
      * account's rows and turned into exact-size arrays when the next account's rows begin; a row of an account not
      * in the portfolio is dropped. Repeated account attributes (segment, CSM, ...) are kept once.
      */
-    static final class Builder implements PortfolioRows {
+    public static final class Builder implements PortfolioRows {
 
         private final List<Account> accounts = new ArrayList<>();
         private final Map<String, String> attributes = new HashMap<>();
@@ -604,7 +609,7 @@ public final class Portfolio {
             noteRows.clear();
         }
 
-        Portfolio build() {
+        public Portfolio build() {
             index();
             flush();
             open = null;

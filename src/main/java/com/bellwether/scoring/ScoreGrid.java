@@ -320,8 +320,52 @@ public final class ScoreGrid {
     /** Points aggregated per task; both cores share the work on a large grid. */
     private static final int CHUNK = 8_192;
 
+    /**
+     * Whether another model scores these points from the same category scores, stages and adjustments: it differs
+     * in category weights or bands only (what a weight slider changes), so {@link #scoresUnder} can aggregate it
+     * into buffers of the caller's without a new grid.
+     */
+    public boolean reaggregates(HealthModel next) {
+        List<Measure> before = model.measures();
+        List<Measure> after = next.measures();
+        if (before.size() != after.size() || model.categories().size() != next.categories().size()) {
+            return false;
+        }
+        for (int c = 0; c < next.categories().size(); c++) {
+            if (!model.categories().get(c).id().equals(next.categories().get(c).id())) {
+                return false;
+            }
+        }
+        for (int m = 0; m < after.size(); m++) {
+            Measure old = before.get(m);
+            Measure now = after.get(m);
+            if (!old.id().equals(now.id()) || !Objects.equals(old.derive(), now.derive()) || !sameScoring(old, now)
+                    || old.weightOrOne() != now.weightOrOne() || !old.category().equals(now.category())) {
+                return false;
+            }
+        }
+        return Objects.equals(model.stageRule(), next.stageRule()) && stageNames(model).equals(stageNames(next))
+                && Objects.equals(model.adjustmentBound(), next.adjustmentBound());
+    }
+
+    /**
+     * The final score and band of every point under a model this grid {@link #reaggregates}, written into the
+     * given arrays (of {@link #points()} elements each): exactly what {@code withModel(next)} would hold, with
+     * nothing allocated per point.
+     */
+    public void scoresUnder(HealthModel next, double[] scores, byte[] bands) {
+        if (!reaggregates(next)) {
+            throw new IllegalArgumentException("The model changes more than weights and bands");
+        }
+        aggregate(next, null, scores, bands);
+    }
+
     /** Base, final score and band of every point, from the category scores. */
     private void aggregate() {
+        aggregate(model, base, total, band);
+    }
+
+    private void aggregate(HealthModel model, double[] base, double[] total, byte[] band) {
         double[][] stageWeights = new double[HealthModel.STAGE_IDS.size()][];
         double[][] stageBands = new double[HealthModel.STAGE_IDS.size()][];
         for (int s = 0; s < stageWeights.length; s++) {
@@ -330,13 +374,14 @@ public final class ScoreGrid {
             HealthModel.Bands bands = model.bands(id);
             stageBands[s] = new double[] {bands.red(), bands.yellow()};
         }
-        int chunks = (base.length + CHUNK - 1) / CHUNK;
+        int chunks = (total.length + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(chunk -> aggregate(chunk * CHUNK,
-                Math.min(base.length, (chunk + 1) * CHUNK), stageWeights, stageBands));
+                Math.min(total.length, (chunk + 1) * CHUNK), stageWeights, stageBands, base, total, band));
     }
 
-    private void aggregate(int from, int to, double[][] stageWeights, double[][] stageBands) {
+    private void aggregate(int from, int to, double[][] stageWeights, double[][] stageBands, double[] base,
+                           double[] total, byte[] band) {
         int categories = categoryScores.length;
         for (int p = from; p < to; p++) {
             double[] w = stageWeights[stage[p]];
@@ -350,13 +395,18 @@ public final class ScoreGrid {
                 }
             }
             if (totalWeight == 0 || !hasData[p]) {
-                base[p] = Double.NaN;
+                if (base != null) {
+                    base[p] = Double.NaN;
+                }
                 total[p] = Double.NaN;
                 band[p] = -1;
                 continue;
             }
-            base[p] = totalSum / totalWeight;
-            total[p] = Math.max(0, Math.min(100, base[p] + adjustment[p]));
+            double b = totalSum / totalWeight;
+            if (base != null) {
+                base[p] = b;
+            }
+            total[p] = Math.max(0, Math.min(100, b + adjustment[p]));
             double[] cut = stageBands[stage[p]];
             band[p] = (byte) Band.of(total[p], cut[0], cut[1]).ordinal();
         }

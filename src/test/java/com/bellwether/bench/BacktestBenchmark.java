@@ -27,6 +27,7 @@ import com.bellwether.backtest.Backtester;
 import com.bellwether.backtest.Suggestions;
 import com.bellwether.domain.Account;
 import com.bellwether.domain.Bundle;
+import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
@@ -42,14 +43,13 @@ import com.bellwether.store.PortfolioReader;
  * weight suggestion. Run with scripts/benchmark.sh BacktestBenchmark.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class BacktestBenchmark {
 
     /**
-     * 10,000 by default. A multiple of it ({@code -p accounts=100000 -jvmArgsAppend -Xmx12g}) copies the generated
-     * 10,000 accounts that many times over under new ids, with their usage, tickets, surveys, notes and outcomes
-     * but without their interactions, so that the large portfolio fits the benchmark JVM; the figures measured
-     * depend on the number of points, not on the data behind them.
+     * 10,000 by default. A multiple of it ({@code -p accounts=100000 -jvmArgsAppend -Xmx2g}) streams the generated
+     * 10,000 accounts that many times over under new ids, with all their usage, tickets, interactions, surveys,
+     * notes and outcomes, straight into the portfolio's columns.
      */
     @Param("10000")
     int accounts;
@@ -57,20 +57,20 @@ public class BacktestBenchmark {
     private BacktestFrame frame;
     private GeneratedPortfolio generated;
     private HealthModel[] weightings;
+    private final BacktestFrame.Scratch scratch = new BacktestFrame.Scratch();
     private int turn;
 
     @Setup(Level.Trial)
     public void buildFrame() throws IOException {
         generated = GeneratedPortfolio.create(10_000);
         LocalDate end = GeneratedPortfolio.END;
-        Bundle bundle = PortfolioReader.read(generated.database);
-        if (accounts > 10_000) {
-            bundle = copies(bundle, accounts / 10_000);
-        }
+        Portfolio portfolio = accounts > 10_000
+                ? copies(PortfolioReader.read(generated.database), accounts / 10_000)
+                : Portfolio.load(generated.database);
         HealthModel model = HealthModel.defaultModel();
         BacktestSettings settings = new BacktestSettings(end.minusMonths(39), end.minusMonths(4), Period.ofMonths(1), 90,
                 false, false, 10);
-        frame = BacktestFrame.build(model, Portfolio.of(bundle), settings, () -> false);
+        frame = BacktestFrame.build(model, portfolio, settings, () -> false);
         if (frame.cutoffs().size() != 36) {
             throw new IllegalStateException("expected 36 cut-offs, got " + frame.cutoffs().size());
         }
@@ -80,35 +80,55 @@ public class BacktestBenchmark {
         };
     }
 
-    /** A slider move: re-scoring, then AUC, the confusion matrix at red, churn rate per band and lift. */
-    /** The accounts {@code times} over under new ids, sharing the values; interactions left out. */
-    private static Bundle copies(Bundle one, int times) {
-        Bundle many = Bundle.empty();
-        many.usageMetrics().addAll(one.usageMetrics());
+    /** The accounts {@code times} over under new ids, sharing the values, streamed into a portfolio's columns. */
+    private static Portfolio copies(Bundle one, int times) {
+        Portfolio.Builder many = Portfolio.builder();
+        many.usageMetrics(one.usageMetrics());
         for (int copy = 0; copy < times; copy++) {
             String suffix = "-" + copy;
             for (Account a : one.accounts()) {
-                many.accounts().add(new Account(a.accountId() + suffix, a.name(), a.segment(), a.industry(), a.region(),
+                many.account(new Account(a.accountId() + suffix, a.name(), a.segment(), a.industry(), a.region(),
                         a.csm(), a.lifecycleStage(), a.arr(), a.licensedSeats(), a.contractStart(), a.renewalDate()));
             }
+        }
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
             for (UsageDay u : one.usage()) {
-                many.usage().add(new UsageDay(u.accountId() + suffix, u.date(), u.values()));
-            }
-            for (Ticket t : one.tickets()) {
-                many.tickets().add(new Ticket(t.ticketId() + suffix, t.accountId() + suffix, t.opened(), t.closed(),
-                        t.priority(), t.escalated(), t.csat()));
-            }
-            for (Survey s : one.surveys()) {
-                many.surveys().add(new Survey(s.accountId() + suffix, s.date(), s.nps()));
-            }
-            for (Note n : one.notes()) {
-                many.notes().add(new Note(n.accountId() + suffix, n.date(), n.author(), n.adjustment(), n.reason(), n.expires()));
-            }
-            for (Outcome o : one.outcomes()) {
-                many.outcomes().add(new Outcome(o.accountId() + suffix, o.date(), o.event(), o.arrChange()));
+                many.usage(new UsageDay(u.accountId() + suffix, u.date(), u.values()));
             }
         }
-        return many;
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Ticket t : one.tickets()) {
+                many.ticket(new Ticket(t.ticketId() + suffix, t.accountId() + suffix, t.opened(), t.closed(),
+                        t.priority(), t.escalated(), t.csat()));
+            }
+        }
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Interaction i : one.interactions()) {
+                many.interaction(new Interaction(i.accountId() + suffix, i.at(), i.contact(), i.role(), i.kind()));
+            }
+        }
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Survey s : one.surveys()) {
+                many.survey(new Survey(s.accountId() + suffix, s.date(), s.nps()));
+            }
+        }
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Outcome o : one.outcomes()) {
+                many.outcome(new Outcome(o.accountId() + suffix, o.date(), o.event(), o.arrChange()));
+            }
+        }
+        for (int copy = 0; copy < times; copy++) {
+            String suffix = "-" + copy;
+            for (Note n : one.notes()) {
+                many.note(new Note(n.accountId() + suffix, n.date(), n.author(), n.adjustment(), n.reason(), n.expires()));
+            }
+        }
+        return many.build();
     }
 
     @TearDown(Level.Trial)
@@ -122,6 +142,16 @@ public class BacktestBenchmark {
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 5, time = 2)
     public BacktestFrame.Headline headlineAfterWeightChange() {
+        return frame.headline(weightings[turn++ & 1], scratch);
+    }
+
+    /** The same figures through a frame made anew for the model (what a slider move did before its buffers). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public BacktestFrame.Headline headlineThroughANewFrame() {
         return frame.withModel(weightings[turn++ & 1]).headline();
     }
 
