@@ -23,6 +23,13 @@ public final class Main {
         picocli.CommandLine commandLine = BellwetherCommand.commandLine(new java.io.PrintWriter(System.out, true),
                 new java.io.PrintWriter(System.err, true));
         commandLine.addSubcommand("screenshots", new ScreenshotsCommand());
-        System.exit(commandLine.execute(args));
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: " + com.bellwether.scoring.TooLargeForHeap.outOfMemory(Runtime.getRuntime().maxMemory()));
+            code = 1;
+        }
+        System.exit(code);
     }
 }

@@ -37,7 +37,8 @@ public final class BellwetherCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message;
-            if (e instanceof StoreException || e instanceof java.io.IOException) {
+            if (e instanceof StoreException || e instanceof java.io.IOException
+                    || e instanceof com.bellwether.scoring.TooLargeForHeap) {
                 message = e.getMessage();
             } else if (e instanceof MappingProfile.InvalidMappingException) {
                 message = "Invalid mapping profile: " + e.getMessage();

@@ -82,8 +82,13 @@ public final class Portfolio {
         return new Builder();
     }
 
-    /** The whole portfolio of a database, streamed into columns. */
+    /**
+     * The whole portfolio of a database, streamed into columns.
+     *
+     * @throws TooLargeForHeap before reading anything, when the portfolio and its scores would not fit the heap
+     */
     public static Portfolio load(Database database) {
+        HeapEstimate.check(database, Runtime.getRuntime().maxMemory());
         Builder builder = new Builder();
         PortfolioReader.stream(database, builder);
         return builder.build();

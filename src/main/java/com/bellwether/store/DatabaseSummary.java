@@ -21,6 +21,23 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
         "account", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome", "note", "import_run"
     };
 
+    /** The rows of each table, without the span of dates (which scans the dated tables). */
+    public static Map<String, Long> rowCounts(Database database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    rows.put(table, rs.getLong(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count the rows of " + database.location().displayName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public static DatabaseSummary read(Database database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             Map<String, Long> rows = new LinkedHashMap<>();
