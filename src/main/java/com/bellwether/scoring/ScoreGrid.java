@@ -58,6 +58,56 @@ public final class ScoreGrid {
         aggregate();
     }
 
+    /** The same grid with one account's adjustments, scores and bands replaced; everything else shared. */
+    private ScoreGrid(ScoreGrid source, Portfolio portfolio, double[] adjustment, double[] total, byte[] band) {
+        this.model = source.model;
+        this.portfolio = portfolio;
+        this.accounts = source.accounts;
+        this.dates = source.dates;
+        this.days = source.days;
+        this.raw = source.raw;
+        this.categoryScores = source.categoryScores;
+        this.stage = source.stage;
+        this.adjustment = adjustment;
+        this.live = source.live;
+        this.hasData = source.hasData;
+        this.base = source.base;
+        this.total = total;
+        this.band = band;
+    }
+
+    /**
+     * The same points after one account's CSM notes changed ({@code updated} is this grid's portfolio through
+     * {@link Portfolio#withNotes}): a note moves only the adjustment, so that account's adjustments, scores and
+     * bands are worked out again and every other column is shared. Equal to computing the grid anew.
+     */
+    public ScoreGrid withNotes(Portfolio updated, String accountId) {
+        int a = updated.indexOf(accountId);
+        if (a < 0) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        double[] nextAdjustment = adjustment.clone();
+        double[] nextTotal = total.clone();
+        byte[] nextBand = band.clone();
+        AccountData data = updated.data(a);
+        for (int k = 0; k < accounts.length; k++) {
+            if (accounts[k] != a) {
+                continue;
+            }
+            for (int j = 0; j < days.length; j++) {
+                int p = k * days.length + j;
+                nextAdjustment[p] = adjustment(model, data, days[j]);
+                if (Double.isNaN(base[p])) {
+                    continue;
+                }
+                nextTotal[p] = Math.max(0, Math.min(100, base[p] + nextAdjustment[p]));
+                HealthModel.Bands bands = model.bands(HealthModel.STAGE_IDS.get(stage[p]));
+                nextBand[p] = (byte) Band.of(nextTotal[p], bands.red(), bands.yellow()).ordinal();
+            }
+        }
+        return new ScoreGrid(this, updated, nextAdjustment, nextTotal, nextBand);
+    }
+
     /** Computes every measure at every point; the cancellation is polled per account. */
     public static ScoreGrid compute(HealthModel model, Portfolio portfolio, int[] accounts, List<LocalDate> dates,
                                     BooleanSupplier cancelled) {
