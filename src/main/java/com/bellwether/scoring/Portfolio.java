@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.bellwether.domain.Account;
 import com.bellwether.domain.Bundle;
@@ -20,6 +21,7 @@ import com.bellwether.domain.OutcomeEvent;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.UsageDay;
+import com.bellwether.store.DataVersion;
 import com.bellwether.store.Database;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.PortfolioRows;
@@ -41,6 +43,8 @@ public final class Portfolio {
     private final List<String> metrics;
     private final Map<String, Integer> metricIndex = new HashMap<>();
     private final AccountData[] data;
+    /** Where measure values computed from this data are kept between runs; null when nowhere. */
+    private MeasureCache measureCache;
 
     private Portfolio(List<Account> sorted, Map<String, Integer> index, List<String> metrics, AccountData[] data) {
         this.accounts = Collections.unmodifiableList(sorted);
@@ -59,6 +63,7 @@ public final class Portfolio {
         this.metricIndex.putAll(source.metricIndex);
         this.data = source.data.clone();
         this.data[changed] = replacement;
+        this.measureCache = source.measureCache;
     }
 
     /** A portfolio of records already in memory (small portfolios, tests). */
@@ -89,9 +94,14 @@ public final class Portfolio {
      */
     public static Portfolio load(Database database) {
         HeapEstimate.check(database, Runtime.getRuntime().maxMemory());
+        String version = database.location().file().isPresent() ? DataVersion.read(database) : null;
         Builder builder = new Builder();
         PortfolioReader.stream(database, builder);
-        return builder.build();
+        Portfolio portfolio = builder.build();
+        if (version != null) {
+            portfolio.measureCache = MeasureCache.beside(database.location().file().get(), version).orElse(null);
+        }
+        return portfolio;
     }
 
     private static <T> List<T> grouped(List<T> rows, java.util.function.Function<T, String> account, Comparator<T> order) {
@@ -121,6 +131,18 @@ public final class Portfolio {
 
     public int size() {
         return accounts.size();
+    }
+
+    /** Where measure values of this data are kept between runs, if anywhere. */
+    Optional<MeasureCache> measureCache() {
+        return Optional.ofNullable(measureCache);
+    }
+
+    /** The same portfolio keeping measure values in the given cache (tests). */
+    Portfolio withMeasureCache(MeasureCache cache) {
+        Portfolio copy = new Portfolio(accounts, index, metrics, data);
+        copy.measureCache = cache;
+        return copy;
     }
 
     public List<Account> accounts() {

@@ -113,23 +113,40 @@ public final class ScoreGrid {
                                     BooleanSupplier cancelled) {
         LocalDate[] at = dates.toArray(LocalDate[]::new);
         int points = accounts.length * at.length;
+        int[] days = Arrays.stream(at).mapToInt(d -> (int) d.toEpochDay()).toArray();
         double[][] raw = new double[model.measures().size()][];
-        for (int m = 0; m < raw.length; m++) {
+        MeasureCache cache = portfolio.measureCache().filter(c -> c.covers(points)).orElse(null);
+        String[] keys = new String[raw.length];
+        if (cache != null) {
+            String[] ids = Arrays.stream(accounts).mapToObj(a -> portfolio.account(a).accountId()).toArray(String[]::new);
+            for (int m = 0; m < raw.length; m++) {
+                keys[m] = cache.key(model.measures().get(m).derive(), portfolio.metrics(), ids, days);
+                raw[m] = cache.read(keys[m], points).orElse(null);
+            }
+        }
+        int[] missing = IntStream.range(0, raw.length).filter(m -> raw[m] == null).toArray();
+        for (int m : missing) {
             raw[m] = new double[points];
         }
         MeasureFunction[] functions = functions(model, portfolio);
-        int[] days = Arrays.stream(at).mapToInt(d -> (int) d.toEpochDay()).toArray();
-        IntStream.range(0, accounts.length).parallel().forEach(k -> {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("cancelled");
-            }
-            AccountData data = portfolio.data(accounts[k]);
-            for (int j = 0; j < days.length; j++) {
-                for (int m = 0; m < functions.length; m++) {
-                    raw[m][k * days.length + j] = functions[m].raw(data, days[j]);
+        if (missing.length > 0) {
+            IntStream.range(0, accounts.length).parallel().forEach(k -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+                AccountData data = portfolio.data(accounts[k]);
+                for (int j = 0; j < days.length; j++) {
+                    for (int m : missing) {
+                        raw[m][k * days.length + j] = functions[m].raw(data, days[j]);
+                    }
+                }
+            });
+            if (cache != null) {
+                for (int m : missing) {
+                    cache.write(keys[m], raw[m]);
                 }
             }
-        });
+        }
         double[][] scores = new double[model.categories().size()][];
         for (int c = 0; c < scores.length; c++) {
             scores[c] = categoryColumn(model, c, raw);

@@ -1,0 +1,185 @@
+package com.bellwether.scoring;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.bellwether.scoring.HealthModel.Derivation;
+
+/**
+ * Raw measure values kept in files beside the database (…/NAME.measures/), one file per measure column: the
+ * expensive part of scoring a large portfolio at many dates is computed once, and a later command or start of the
+ * workbench on the same data reads it back. A file is named by a digest of everything its values depend on (the
+ * data's version, the measure's derivation, the portfolio's metrics, the accounts and the dates), so data or a
+ * definition that changed never meets a stale file; a file whose length or checksum is wrong is recomputed and
+ * written again, never trusted.
+ */
+final class MeasureCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeasureCache.class);
+    private static final long MAGIC = 0x42574D4541535231L; // "BWMEASR1"
+    private static final int HEADER = 8 + 4 + 8;
+    /** Grids smaller than this are cheaper to compute than to read. */
+    static final int MIN_POINTS = 100_000;
+    /** Files kept per folder: the newest, so a few models tried side by side stay cached. */
+    private static final int KEEP = 64;
+
+    private final Path folder;
+    private final String dataVersion;
+    private final int minPoints;
+
+    MeasureCache(Path folder, String dataVersion, int minPoints) {
+        this.folder = folder;
+        this.dataVersion = dataVersion;
+        this.minPoints = minPoints;
+    }
+
+    /** The cache beside a file database's …/NAME.mv.db: …/NAME.measures. */
+    static Optional<MeasureCache> beside(Path databaseFile, String dataVersion) {
+        String name = databaseFile.getFileName().toString();
+        String base = name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
+        return Optional.of(new MeasureCache(databaseFile.resolveSibling(base + ".measures"), dataVersion, MIN_POINTS));
+    }
+
+    boolean covers(int points) {
+        return points >= minPoints;
+    }
+
+    /** The file's name for a column: a digest of what its values depend on. */
+    String key(Derivation derivation, List<String> metrics, String[] accountIds, int[] days) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(dataVersion.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(derivation).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.join("\u0001", metrics).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            for (String id : accountIds) {
+                digest.update(id.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 1);
+            }
+            ByteBuffer dayBytes = ByteBuffer.allocate(4 * days.length);
+            dayBytes.asIntBuffer().put(days);
+            digest.update(dayBytes);
+            return HexFormat.of().formatHex(digest.digest()) + ".bin";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The column, or empty when there is none, or when the file is damaged (then it is removed). */
+    Optional<double[]> read(String key, int points) {
+        Path file = folder.resolve(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long expected = HEADER + 8L * points;
+            if (channel.size() != expected) {
+                throw new IOException("length " + channel.size() + " instead of " + expected);
+            }
+            ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, header);
+            header.flip();
+            long magic = header.getLong();
+            int count = header.getInt();
+            long checksum = header.getLong();
+            if (magic != MAGIC || count != points) {
+                throw new IOException("not a column of " + points + " values");
+            }
+            ByteBuffer body = ByteBuffer.allocateDirect(8 * points).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, body);
+            body.flip();
+            CRC32 crc = new CRC32();
+            crc.update(body.duplicate());
+            if (crc.getValue() != checksum) {
+                throw new IOException("checksum does not match");
+            }
+            double[] column = new double[points];
+            body.asDoubleBuffer().get(column);
+            return Optional.of(column);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Measure cache file {} is damaged ({}); computing its values again", file, e.getMessage());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                LOG.warn("Cannot remove the damaged measure cache file {}", file, ignored);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a column; a failure to write only costs the next run its computation. */
+    void write(String key, double[] column) {
+        try {
+            Files.createDirectories(folder);
+            Path temporary = Files.createTempFile(folder, "column", ".tmp");
+            ByteBuffer body = ByteBuffer.allocateDirect(8 * column.length).order(ByteOrder.LITTLE_ENDIAN);
+            body.asDoubleBuffer().put(column);
+            CRC32 crc = new CRC32();
+            crc.update(body.duplicate());
+            ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            header.putLong(MAGIC).putInt(column.length).putLong(crc.getValue()).flip();
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                while (header.hasRemaining()) {
+                    channel.write(header);
+                }
+                while (body.hasRemaining()) {
+                    channel.write(body);
+                }
+            }
+            Files.move(temporary, folder.resolve(key), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            prune();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot store measure values in {}: {}", folder, e.getMessage());
+        }
+    }
+
+    private void prune() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            Path[] all = files.filter(f -> f.getFileName().toString().endsWith(".bin")).toArray(Path[]::new);
+            if (all.length <= KEEP) {
+                return;
+            }
+            Arrays.sort(all, Comparator.comparingLong(MeasureCache::modified).reversed());
+            for (int i = KEEP; i < all.length; i++) {
+                Files.deleteIfExists(all[i]);
+            }
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                throw new IOException("ends early");
+            }
+        }
+    }
+}
