@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import com.bellwether.scoring.HealthModel.Derivation;
 
 /**
- * Raw measure values kept in files beside the database (…/NAME.measures/), one file per measure column: the
+ * Raw measure values kept in files beside the database (…/NAME.cache/), one file per measure column: the
  * expensive part of scoring a large portfolio at many dates is computed once, and a later command or start of the
  * workbench on the same data reads it back. A file is named by a digest of everything its values depend on (the
  * data's version, the measure's derivation, the portfolio's metrics, the accounts and the dates), so data or a
@@ -52,11 +52,20 @@ final class MeasureCache {
         this.minPoints = minPoints;
     }
 
-    /** The cache beside a file database's …/NAME.mv.db: …/NAME.measures. */
-    static Optional<MeasureCache> beside(Path databaseFile, String dataVersion) {
+    /** The folder beside a file database's …/NAME.mv.db where its columns are kept: …/NAME.cache. */
+    static Path folderBeside(Path databaseFile) {
         String name = databaseFile.getFileName().toString();
         String base = name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
-        return Optional.of(new MeasureCache(databaseFile.resolveSibling(base + ".measures"), dataVersion, MIN_POINTS));
+        return databaseFile.resolveSibling(base + ".cache");
+    }
+
+    static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     boolean covers(int points) {
@@ -80,7 +89,7 @@ final class MeasureCache {
             ByteBuffer dayBytes = ByteBuffer.allocate(4 * days.length);
             dayBytes.asIntBuffer().put(days);
             digest.update(dayBytes);
-            return HexFormat.of().formatHex(digest.digest()) + ".bin";
+            return "measure-" + HexFormat.of().formatHex(digest.digest()) + ".bin";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -156,7 +165,8 @@ final class MeasureCache {
 
     private void prune() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            Path[] all = files.filter(f -> f.getFileName().toString().endsWith(".bin")).toArray(Path[]::new);
+            Path[] all = files.filter(f -> f.getFileName().toString().startsWith("measure-")
+                    && f.getFileName().toString().endsWith(".bin")).toArray(Path[]::new);
             if (all.length <= KEEP) {
                 return;
             }

@@ -82,6 +82,23 @@ public final class Portfolio {
         return builder.build();
     }
 
+    /** A portfolio of columns read back from a file; notes come after. */
+    static Portfolio of(List<Account> sorted, Map<String, Integer> index, List<String> metrics, AccountData[] data) {
+        return new Portfolio(sorted, index, metrics, data);
+    }
+
+    /** The CSM notes from the database, which the columns of a file leave out (they change between imports). */
+    private void readNotes(Database database) {
+        Map<Integer, List<Note>> notes = new HashMap<>();
+        PortfolioReader.streamNotes(database, note -> {
+            Integer a = index.get(note.accountId());
+            if (a != null) {
+                notes.computeIfAbsent(a, k -> new ArrayList<>()).add(note);
+            }
+        });
+        notes.forEach((a, list) -> data[a].notes(list));
+    }
+
     /** A portfolio made of rows given one at a time, in the order {@link PortfolioRows} promises. */
     public static Builder builder() {
         return new Builder();
@@ -94,13 +111,25 @@ public final class Portfolio {
      */
     public static Portfolio load(Database database) {
         HeapEstimate.check(database, Runtime.getRuntime().maxMemory());
-        String version = database.location().file().isPresent() ? DataVersion.read(database) : null;
-        Builder builder = new Builder();
-        PortfolioReader.stream(database, builder);
-        Portfolio portfolio = builder.build();
-        if (version != null) {
-            portfolio.measureCache = MeasureCache.beside(database.location().file().get(), version).orElse(null);
+        java.util.Optional<java.nio.file.Path> file = database.location().file();
+        if (file.isEmpty()) {
+            Builder builder = new Builder();
+            PortfolioReader.stream(database, builder);
+            return builder.build();
         }
+        String version = DataVersion.read(database);
+        java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
+        PortfolioFile columns = new PortfolioFile(folder, version);
+        Portfolio portfolio = columns.read().orElse(null);
+        if (portfolio == null) {
+            Builder builder = new Builder();
+            PortfolioReader.stream(database, builder);
+            portfolio = builder.build();
+            columns.write(portfolio);
+        } else {
+            portfolio.readNotes(database);
+        }
+        portfolio.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS);
         return portfolio;
     }
 
@@ -276,9 +305,9 @@ public final class Portfolio {
 
         int[] usageDays = NO_DAYS;
         /** The metric values, metric by metric ({@code [m * days + i]}), NaN where the day has no value for it. */
-        private float[] usageFloats;
+        float[] usageFloats;
         /** The same when some value of the account is not exactly a float; then usageFloats is null. */
-        private double[] usageDoubles;
+        double[] usageDoubles;
 
         int[] ticketOpened = NO_DAYS;
         int[] ticketClosed = NO_DAYS;     // MAX_VALUE while open

@@ -154,8 +154,7 @@ public final class PortfolioReader {
                             change == null ? null : ((Number) change).doubleValue()));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT account_id, note_date, author, adjustment, reason, expires"
-                    + " FROM note ORDER BY account_id, note_date")) {
+            try (ResultSet rs = statement.executeQuery(NOTES)) {
                 while (rs.next()) {
                     rows.note(new Note(ids.get(rs.getString(1)), date(rs, 2), rs.getString(3), rs.getInt(4),
                             rs.getString(5), date(rs, 6)));
@@ -163,6 +162,23 @@ public final class PortfolioReader {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot read the portfolio from " + database.location().displayName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static final String NOTES = "SELECT account_id, note_date, author, adjustment, reason, expires"
+            + " FROM note ORDER BY account_id, note_date";
+
+    /** Only the CSM notes, ordered by account and date (what changes between imports). */
+    public static void streamNotes(Database database, java.util.function.Consumer<Note> notes) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(NOTES)) {
+            while (rs.next()) {
+                notes.accept(new Note(rs.getString(1), date(rs, 2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        date(rs, 6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the notes of " + database.location().displayName() + ": "
                     + e.getMessage(), e);
         }
     }

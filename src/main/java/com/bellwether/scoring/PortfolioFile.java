@@ -1,0 +1,327 @@
+package com.bellwether.scoring;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.bellwether.domain.Account;
+import com.bellwether.scoring.Portfolio.AccountData;
+
+/**
+ * A portfolio's columns kept in a file beside the database (…/NAME.cache/portfolio-DIGEST.bin), so that a second
+ * command or start on the same data reads them in one pass instead of querying every table again. The digest names
+ * the data's version; CSM notes are left out (they change between imports) and read from the database each time.
+ * A file whose checksum does not hold is removed and the database read instead.
+ */
+final class PortfolioFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortfolioFile.class);
+    private static final long MAGIC = 0x4257504F52544631L; // "BWPORTF1"
+
+    private final Path file;
+
+    PortfolioFile(Path folder, String dataVersion) {
+        this.file = folder.resolve("portfolio-" + MeasureCache.digest(dataVersion) + ".bin");
+    }
+
+    Path path() {
+        return file;
+    }
+
+    /** The columns, without notes; empty when there is no file for this data or it is damaged. */
+    Optional<Portfolio> read() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            verify();
+            if (in.readLong() != MAGIC) {
+                throw new IOException("not a portfolio file");
+            }
+            List<String> metrics = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                metrics.add(in.readUTF());
+            }
+            Map<String, String> shared = new HashMap<>();
+            int count = in.readInt();
+            List<Account> accounts = new ArrayList<>(count);
+            Map<String, Integer> index = new HashMap<>(count * 2);
+            AccountData[] data = new AccountData[count];
+            for (int a = 0; a < count; a++) {
+                Account account = new Account(in.readUTF(), in.readUTF(), text(in, shared), text(in, shared),
+                        text(in, shared), text(in, shared), text(in, shared),
+                        in.readBoolean() ? in.readDouble() : null, in.readBoolean() ? in.readInt() : null,
+                        in.readBoolean() ? LocalDate.ofEpochDay(in.readInt()) : null,
+                        in.readBoolean() ? LocalDate.ofEpochDay(in.readInt()) : null);
+                accounts.add(account);
+                index.put(account.accountId(), a);
+                AccountData d = new AccountData(account);
+                d.start = in.readInt();
+                d.usageDays = ints(in);
+                if (in.readBoolean()) {
+                    d.usageFloats = floats(in);
+                } else {
+                    d.usageDoubles = doubles(in);
+                }
+                d.ticketOpened = ints(in);
+                d.ticketClosed = ints(in);
+                d.ticketPriority = bytes(in);
+                byte[] escalated = bytes(in);
+                d.ticketEscalated = new boolean[escalated.length];
+                for (int i = 0; i < escalated.length; i++) {
+                    d.ticketEscalated[i] = escalated[i] != 0;
+                }
+                d.ticketCsat = bytes(in);
+                d.interactionDays = ints(in);
+                d.interactionRole = bytes(in);
+                d.interactionKind = bytes(in);
+                d.interactionContact = ints(in);
+                d.contacts = new String[in.readInt()];
+                for (int i = 0; i < d.contacts.length; i++) {
+                    d.contacts[i] = in.readUTF();
+                }
+                d.surveyDays = ints(in);
+                d.surveyNps = bytes(in);
+                d.outcomeDays = ints(in);
+                d.outcomeEvents = bytes(in);
+                d.outcomeArrChange = in.readBoolean() ? doubles(in) : null;
+                data[a] = d;
+            }
+            in.readLong();
+            if (in.read() != -1) {
+                throw new IOException("longer than its columns");
+            }
+            return Optional.of(Portfolio.of(accounts, index, metrics, data));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Portfolio file {} cannot be used ({}); reading the database instead", file, e.getMessage());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException failed) {
+                LOG.warn("Cannot remove the damaged portfolio file {}", file, failed);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Checks the file's last eight bytes against the checksum of all before them. */
+    private void verify() throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = channel.size() - 8;
+            if (length < 8) {
+                throw new IOException("too short");
+            }
+            CRC32 crc = new CRC32();
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            long read = 0;
+            while (read < length) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), length - read));
+                int n = channel.read(buffer, read);
+                if (n < 0) {
+                    throw new EOFException("ends early");
+                }
+                buffer.flip();
+                crc.update(buffer);
+                read += n;
+            }
+            ByteBuffer stored = ByteBuffer.allocate(8);
+            while (stored.hasRemaining() && channel.read(stored, length + stored.position()) >= 0) {
+                // reads the trailing checksum
+            }
+            if (stored.flip().getLong() != crc.getValue()) {
+                throw new IOException("checksum does not match");
+            }
+        }
+    }
+
+    /** Writes the columns (notes left out) and removes the files of earlier data; a failure only costs time later. */
+    void write(Portfolio portfolio) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), "portfolio", ".tmp");
+            CRC32 crc = new CRC32();
+            try (CheckedOutputStream checked = new CheckedOutputStream(Files.newOutputStream(temporary), crc);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16))) {
+                out.writeLong(MAGIC);
+                out.writeInt(portfolio.metrics().size());
+                for (String metric : portfolio.metrics()) {
+                    out.writeUTF(metric);
+                }
+                out.writeInt(portfolio.size());
+                for (int a = 0; a < portfolio.size(); a++) {
+                    AccountData d = portfolio.data(a);
+                    Account account = d.account;
+                    out.writeUTF(account.accountId());
+                    out.writeUTF(account.name());
+                    text(out, account.segment());
+                    text(out, account.industry());
+                    text(out, account.region());
+                    text(out, account.csm());
+                    text(out, account.lifecycleStage());
+                    out.writeBoolean(account.arr() != null);
+                    if (account.arr() != null) {
+                        out.writeDouble(account.arr());
+                    }
+                    out.writeBoolean(account.licensedSeats() != null);
+                    if (account.licensedSeats() != null) {
+                        out.writeInt(account.licensedSeats());
+                    }
+                    date(out, account.contractStart());
+                    date(out, account.renewalDate());
+                    out.writeInt(d.start);
+                    ints(out, d.usageDays);
+                    out.writeBoolean(d.usageFloats != null);
+                    if (d.usageFloats != null) {
+                        floats(out, d.usageFloats);
+                    } else {
+                        doubles(out, d.usageDoubles == null ? new double[0] : d.usageDoubles);
+                    }
+                    ints(out, d.ticketOpened);
+                    ints(out, d.ticketClosed);
+                    bytes(out, d.ticketPriority);
+                    byte[] escalated = new byte[d.ticketEscalated.length];
+                    for (int i = 0; i < escalated.length; i++) {
+                        escalated[i] = (byte) (d.ticketEscalated[i] ? 1 : 0);
+                    }
+                    bytes(out, escalated);
+                    bytes(out, d.ticketCsat);
+                    ints(out, d.interactionDays);
+                    bytes(out, d.interactionRole);
+                    bytes(out, d.interactionKind);
+                    ints(out, d.interactionContact);
+                    out.writeInt(d.contacts.length);
+                    for (String contact : d.contacts) {
+                        out.writeUTF(contact);
+                    }
+                    ints(out, d.surveyDays);
+                    bytes(out, d.surveyNps);
+                    ints(out, d.outcomeDays);
+                    bytes(out, d.outcomeEvents);
+                    out.writeBoolean(d.outcomeArrChange != null);
+                    if (d.outcomeArrChange != null) {
+                        doubles(out, d.outcomeArrChange);
+                    }
+                }
+                out.flush();
+                out.writeLong(crc.getValue());
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (Stream<Path> others = Files.list(file.getParent())) {
+                for (Path other : others.toList()) {
+                    String name = other.getFileName().toString();
+                    if (!other.equals(file) && name.startsWith("portfolio-") && name.endsWith(".bin")) {
+                        Files.deleteIfExists(other);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot keep the portfolio's columns in {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static String text(DataInputStream in, Map<String, String> shared) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String value = in.readUTF();
+        return shared.computeIfAbsent(value, v -> v);
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static void date(DataOutputStream out, LocalDate date) throws IOException {
+        out.writeBoolean(date != null);
+        if (date != null) {
+            out.writeInt((int) date.toEpochDay());
+        }
+    }
+
+    private static int[] ints(DataInputStream in) throws IOException {
+        int[] values = new int[length(in)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
+    }
+
+    private static void ints(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int value : values) {
+            out.writeInt(value);
+        }
+    }
+
+    private static float[] floats(DataInputStream in) throws IOException {
+        float[] values = new float[length(in)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    private static void floats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float value : values) {
+            out.writeFloat(value);
+        }
+    }
+
+    private static double[] doubles(DataInputStream in) throws IOException {
+        double[] values = new double[length(in)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
+    }
+
+    private static void doubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static byte[] bytes(DataInputStream in) throws IOException {
+        byte[] values = new byte[length(in)];
+        in.readFully(values);
+        return values;
+    }
+
+    private static void bytes(DataOutputStream out, byte[] values) throws IOException {
+        out.writeInt(values.length);
+        out.write(values);
+    }
+
+    private static int length(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (1 << 28)) {
+            throw new EOFException("a column of " + length + " values");
+        }
+        return length;
+    }
+}
