@@ -26,11 +26,25 @@ public final class Metrics {
     /** Buffers the linear-time figures reuse from one call to the next (a slider move allocates nothing). */
     static final class Scratch {
 
-        private static final int BUCKETS = 10_001;
+        private static final int MIN_BUCKETS = 10_001;
+        private static final int MAX_BUCKETS = 4_000_001;
 
-        private final int[] start = new int[BUCKETS + 1];
-        private final int[] filled = new int[BUCKETS];
+        private int[] start = new int[0];
+        private int[] filled = new int[0];
         private double[] values = new double[0];
+
+        /**
+         * About one bucket per point (risk 0–100 in buckets of equal width, 0.01 wide at most): what keeps the
+         * comparisons within a bucket few however many points there are.
+         */
+        int buckets(int points) {
+            int buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, points | 1));
+            if (filled.length < buckets) {
+                start = new int[buckets + 1];
+                filled = new int[buckets];
+            }
+            return buckets;
+        }
 
         double[] values(int size) {
             if (values.length < size) {
@@ -47,11 +61,11 @@ public final class Metrics {
                 throw new IllegalArgumentException("a point without a score has no risk to rank");
             }
         }
-        // Non-churners laid out by 0.01-wide risk buckets (risk is 0–100): a churner beats every non-churner of a
-        // lower bucket, and is compared one by one only within its own bucket. Exact, in linear time.
-        int buckets = Scratch.BUCKETS;
+        // Non-churners laid out by risk buckets of equal width (risk is 0–100): a churner beats every non-churner of
+        // a lower bucket, and is compared one by one only within its own bucket. Exact, in linear time.
+        int buckets = scratch.buckets(size);
         int[] start = scratch.start;
-        Arrays.fill(start, 0);
+        Arrays.fill(start, 0, buckets + 1, 0);
         int positives = 0;
         for (int i = 0; i < size; i++) {
             int p = points[i];
@@ -70,7 +84,7 @@ public final class Metrics {
         }
         double[] byBucket = scratch.values(negatives);
         int[] filled = scratch.filled;
-        Arrays.fill(filled, 0);
+        Arrays.fill(filled, 0, buckets, 0);
         for (int i = 0; i < size; i++) {
             int p = points[i];
             if (!label[p]) {
@@ -245,7 +259,7 @@ public final class Metrics {
      * churn rate over the overall churn rate.
      */
     /**
-     * The k-th largest risk, in linear time: risks are 0–100, so a histogram of 0.01-wide buckets finds the bucket
+     * The k-th largest risk, in linear time: risks are 0–100, so a histogram of equal-width buckets finds the bucket
      * that holds it, and only that bucket is sorted.
      */
     static double kthLargest(double[] risk, int[] points, int k) {
@@ -253,9 +267,9 @@ public final class Metrics {
     }
 
     private static double kthLargest(double[] risk, int[] points, int size, int k, Scratch scratch) {
-        int buckets = Scratch.BUCKETS;
+        int buckets = scratch.buckets(size);
         int[] counts = scratch.filled;
-        Arrays.fill(counts, 0);
+        Arrays.fill(counts, 0, buckets, 0);
         for (int i = 0; i < size; i++) {
             counts[bucket(risk[points[i]], buckets)]++;
         }
@@ -277,8 +291,9 @@ public final class Metrics {
         return values[inBucket - (k - seen)];
     }
 
+    /** The risk's bucket of {@code buckets} of equal width over 0–100 (0.01 wide for 10,001). */
     private static int bucket(double risk, int buckets) {
-        return (int) Math.max(0, Math.min(buckets - 1, Math.floor(risk * 100)));
+        return (int) Math.max(0, Math.min(buckets - 1, Math.floor(risk * ((buckets - 1) / 100.0))));
     }
 
     public record Lift(double percent, long size, long churners, double capture, double lift, double threshold) {

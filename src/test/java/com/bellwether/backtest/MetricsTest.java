@@ -91,4 +91,39 @@ class MetricsTest {
         assertThat(Metrics.kthLargest(risk, all, 10)).isEqualTo(risk[990]);
         assertThat(Metrics.kthLargest(new double[] {100, 0, 42.5}, new int[] {0, 1, 2}, 3)).isEqualTo(0);
     }
+
+    @Test
+    void onLargePortfoliosTheFinerBucketsGiveTheExactPairCountAndKthRisk() {
+        // 30,000 points take 30,001 buckets (a width of 1/300): the figures must be those of counting pairs.
+        java.util.Random random = new java.util.Random(7);
+        int n = 30_000;
+        double[] risk = new double[n];
+        boolean[] label = new boolean[n];
+        int[] points = new int[n];
+        for (int p = 0; p < n; p++) {
+            // Scores to a few decimals, as model scores are, with many exact ties and both ends of the range.
+            risk[p] = p % 97 == 0 ? 100 : p % 89 == 0 ? 0 : Math.round(random.nextDouble() * 100_000) / 1000.0;
+            label[p] = random.nextDouble() < 0.05 + risk[p] / 400;
+            points[p] = p;
+        }
+        double wins = 0;
+        long pairs = 0;
+        for (int c = 0; c < n; c++) {
+            if (!label[c]) {
+                continue;
+            }
+            for (int o = 0; o < n; o++) {
+                if (!label[o]) {
+                    pairs++;
+                    wins += risk[c] > risk[o] ? 1 : risk[c] == risk[o] ? 0.5 : 0;
+                }
+            }
+        }
+        assertThat(Metrics.rocAuc(risk, label, points)).isEqualTo(wins / pairs);
+        double[] sorted = risk.clone();
+        java.util.Arrays.sort(sorted);
+        for (int k : new int[] {1, 2, 300, 3_000, 29_999, 30_000}) {
+            assertThat(Metrics.kthLargest(risk, points, k)).as("k = %d", k).isEqualTo(sorted[n - k]);
+        }
+    }
 }
