@@ -34,6 +34,13 @@ import com.bellwether.store.StoreException;
  */
 public final class BundleImporter {
 
+    /**
+     * From this many records on, the file is compacted after the import: one transaction writes its pages several
+     * times over before it commits, and the copies left behind then outweigh the data (measured in
+     * docs/performance.md).
+     */
+    static final long COMPACT_AFTER_ROWS = 100_000;
+
     private final Database database;
 
     public BundleImporter(Database database) {
@@ -115,6 +122,10 @@ public final class BundleImporter {
         long runId = write(bundle, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
                 request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files), progress);
+        if (bundle.size() >= COMPACT_AFTER_ROWS) {
+            progress.update("Compacting the database", 0.99);
+            database.compact();
+        }
         progress.update("Done", 1);
         return new ImportReport(true, runId, files, written(bundle), List.of(), 0, Map.of(), checking,
                 Duration.ofNanos(System.nanoTime() - started));

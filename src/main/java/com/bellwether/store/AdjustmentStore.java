@@ -21,7 +21,10 @@ import com.bellwether.domain.Note;
  */
 public final class AdjustmentStore {
 
+    /** The audit trail's columns, and the note's as read back (joined to its account's id). */
     private static final String NOTE_COLUMNS = "account_id, note_date, author, adjustment, reason, expires";
+    private static final String NOTE_SELECT = "SELECT a.account_id, n.note_date, n.author, n.adjustment, n.reason,"
+            + " n.expires FROM note n JOIN account a ON a.account_key = n.account_key";
 
     private final Database database;
 
@@ -32,8 +35,8 @@ public final class AdjustmentStore {
     /** The account's adjustments, active and expired, oldest first. */
     public List<Note> notes(String accountId) {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT " + NOTE_COLUMNS
-                     + " FROM note WHERE account_id = ? ORDER BY note_date, author")) {
+             PreparedStatement query = connection.prepareStatement(NOTE_SELECT
+                     + " WHERE a.account_id = ? ORDER BY n.note_date, n.author")) {
             query.setString(1, accountId);
             List<Note> notes = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
@@ -70,10 +73,13 @@ public final class AdjustmentStore {
                 throw new IllegalArgumentException(stored.author() + " already has an adjustment on " + stored.accountId()
                         + " dated " + stored.date() + "; remove it first");
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO note (" + NOTE_COLUMNS + ") VALUES (?,?,?,?,?,?)")) {
-                bind(insert, stored);
-                insert.executeUpdate();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO note (account_key, note_date, author,"
+                    + " adjustment, reason, expires) SELECT account_key, ?, ?, ?, ?, ? FROM account WHERE account_id = ?")) {
+                bindValues(insert, stored);
+                insert.setString(6, stored.accountId());
+                if (insert.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("There is no account " + stored.accountId());
+                }
             }
             audit(connection, stored, AdjustmentAudit.Action.ADD, changedBy);
         });
@@ -85,7 +91,8 @@ public final class AdjustmentStore {
             Note stored = find(connection, accountId, date, author).orElseThrow(() -> new IllegalArgumentException(
                     "There is no adjustment by " + author + " on " + accountId + " dated " + date));
             try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM note WHERE account_id = ? AND note_date = ? AND author = ?")) {
+                    "DELETE FROM note WHERE account_key = (SELECT account_key FROM account WHERE account_id = ?)"
+                            + " AND note_date = ? AND author = ?")) {
                 delete.setString(1, accountId);
                 delete.setDate(2, Date.valueOf(date));
                 delete.setString(3, author);
@@ -139,8 +146,8 @@ public final class AdjustmentStore {
 
     private static Optional<Note> find(Connection connection, String accountId, LocalDate date, String author)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + NOTE_COLUMNS
-                + " FROM note WHERE account_id = ? AND note_date = ? AND author = ?")) {
+        try (PreparedStatement query = connection.prepareStatement(NOTE_SELECT
+                + " WHERE a.account_id = ? AND n.note_date = ? AND n.author = ?")) {
             query.setString(1, accountId);
             query.setDate(2, Date.valueOf(date));
             query.setString(3, author);
@@ -164,14 +171,23 @@ public final class AdjustmentStore {
 
     private static void bind(PreparedStatement statement, Note note) throws SQLException {
         statement.setString(1, note.accountId());
-        statement.setDate(2, Date.valueOf(note.date()));
-        statement.setString(3, note.author());
-        statement.setInt(4, note.adjustment());
-        statement.setString(5, note.reason());
+        bindValues(statement, note, 2);
+    }
+
+    /** The note's date, author, points, reason and expiry, from the first parameter on. */
+    private static void bindValues(PreparedStatement statement, Note note) throws SQLException {
+        bindValues(statement, note, 1);
+    }
+
+    private static void bindValues(PreparedStatement statement, Note note, int first) throws SQLException {
+        statement.setDate(first, Date.valueOf(note.date()));
+        statement.setString(first + 1, note.author());
+        statement.setInt(first + 2, note.adjustment());
+        statement.setString(first + 3, note.reason());
         if (note.expires() == null) {
-            statement.setNull(6, Types.DATE);
+            statement.setNull(first + 4, Types.DATE);
         } else {
-            statement.setDate(6, Date.valueOf(note.expires()));
+            statement.setDate(first + 4, Date.valueOf(note.expires()));
         }
     }
 

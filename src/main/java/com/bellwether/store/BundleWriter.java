@@ -10,6 +10,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,7 +32,9 @@ import com.bellwether.domain.UsageDay;
 
 /**
  * Upserts a bundle on its natural keys within the caller's transaction, so importing the same data twice
- * leaves the database as importing it once.
+ * leaves the database as importing it once. Rows refer to their account by its integer key, to their contact by
+ * its key in the contact dictionary and to their fixed choices by code ({@link StoredCodes}); rows go to H2 in
+ * batches of {@value #BATCH}.
  */
 public final class BundleWriter {
 
@@ -61,7 +65,8 @@ public final class BundleWriter {
     public void write(Bundle bundle) throws SQLException {
         upsert("MERGE INTO account (account_id, name, segment, industry, region, csm, lifecycle_stage, arr,"
                 + " licensed_seats, contract_start, renewal_date) KEY (account_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                bundle.accounts(), (s, a) -> {
+                // New accounts get their keys in id order: the portfolio then reads back in the order it always did.
+                bundle.accounts().stream().sorted(Comparator.comparing(Account::accountId)).toList(), (s, a) -> {
                     s.setString(1, a.accountId());
                     s.setString(2, a.name());
                     s.setString(3, a.segment());
@@ -78,46 +83,48 @@ public final class BundleWriter {
                     s.setObject(10, a.contractStart());
                     s.setObject(11, a.renewalDate());
                 });
-        writeUsage(bundle.usageMetrics(), bundle.usage());
-        upsert("MERGE INTO ticket (ticket_id, account_id, opened, closed, priority, escalated, csat) KEY (ticket_id)"
-                + " VALUES (?,?,?,?,?,?,?)", bundle.tickets(), (s, t) -> {
+        Map<String, Integer> keys = bundle.size() == bundle.accounts().size() ? Map.of()
+                : dictionary("SELECT account_id, account_key FROM account");
+        writeUsage(bundle.usageMetrics(), bundle.usage(), keys);
+        upsert(insertOrMerge("ticket", "ticket_id, account_key, opened, closed, priority, escalated, csat", "ticket_id"),
+                bundle.tickets(), (s, t) -> {
                     s.setString(1, t.ticketId());
-                    s.setString(2, t.accountId());
+                    s.setInt(2, key(keys, t.accountId()));
                     s.setTimestamp(3, Timestamp.valueOf(t.opened()));
                     s.setTimestamp(4, t.closed() == null ? null : Timestamp.valueOf(t.closed()));
-                    s.setString(5, t.priority().name());
+                    s.setShort(5, StoredCodes.of(t.priority()));
                     s.setBoolean(6, t.escalated());
                     if (t.csat() == null) {
-                        s.setNull(7, Types.TINYINT);
+                        s.setNull(7, Types.SMALLINT);
                     } else {
-                        s.setInt(7, t.csat());
+                        s.setShort(7, t.csat().shortValue());
                     }
                 });
-        upsert("MERGE INTO interaction (account_id, occurred_at, contact, role, kind)"
-                + " KEY (account_id, occurred_at, contact, kind) VALUES (?,?,?,?,?)", bundle.interactions(),
-                (s, i) -> {
-                    s.setString(1, i.accountId());
+        Map<String, Integer> contacts = contacts(bundle.interactions());
+        upsert(insertOrMerge("interaction", "account_key, occurred_at, contact_key, role, kind",
+                "account_key, occurred_at, contact_key, kind"), bundle.interactions(), (s, i) -> {
+                    s.setInt(1, key(keys, i.accountId()));
                     s.setTimestamp(2, Timestamp.valueOf(i.at()));
-                    s.setString(3, i.contact());
-                    s.setString(4, i.role().name());
-                    s.setString(5, i.kind().name());
+                    s.setInt(3, contacts.get(i.contact()));
+                    s.setShort(4, StoredCodes.of(i.role()));
+                    s.setShort(5, StoredCodes.of(i.kind()));
                 });
-        upsert("MERGE INTO survey (account_id, survey_date, nps) KEY (account_id, survey_date) VALUES (?,?,?)",
+        upsert(insertOrMerge("survey", "account_key, survey_date, nps", "account_key, survey_date"),
                 bundle.surveys(), (s, v) -> {
-                    s.setString(1, v.accountId());
+                    s.setInt(1, key(keys, v.accountId()));
                     s.setDate(2, Date.valueOf(v.date()));
-                    s.setInt(3, v.nps());
+                    s.setShort(3, (short) v.nps());
                 });
-        upsert("MERGE INTO outcome (account_id, outcome_date, event, arr_change) KEY (account_id, outcome_date, event)"
-                + " VALUES (?,?,?,?)", bundle.outcomes(), (s, o) -> {
-                    s.setString(1, o.accountId());
+        upsert(insertOrMerge("outcome", "account_key, outcome_date, event, arr_change", "account_key, outcome_date, event"),
+                bundle.outcomes(), (s, o) -> {
+                    s.setInt(1, key(keys, o.accountId()));
                     s.setDate(2, Date.valueOf(o.date()));
-                    s.setString(3, o.event().name());
+                    s.setShort(3, StoredCodes.of(o.event()));
                     setDouble(s, 4, o.arrChange());
                 });
-        upsert("MERGE INTO note (account_id, note_date, author, adjustment, reason, expires)"
-                + " KEY (account_id, note_date, author) VALUES (?,?,?,?,?,?)", bundle.notes(), (s, n) -> {
-                    s.setString(1, n.accountId());
+        upsert(insertOrMerge("note", "account_key, note_date, author, adjustment, reason, expires",
+                "account_key, note_date, author"), bundle.notes(), (s, n) -> {
+                    s.setInt(1, key(keys, n.accountId()));
                     s.setDate(2, Date.valueOf(n.date()));
                     s.setString(3, n.author());
                     s.setInt(4, n.adjustment());
@@ -127,10 +134,74 @@ public final class BundleWriter {
     }
 
     /**
-     * Writes usage days. A value given replaces the one stored for that account, day and metric; a metric the
-     * import does not give keeps its stored value.
+     * An INSERT into a table that holds nothing yet (a first import: no key to look up), a MERGE on the natural key
+     * otherwise.
      */
-    private void writeUsage(List<String> metrics, List<UsageDay> days) throws SQLException {
+    private String insertOrMerge(String table, String columns, String naturalKey) throws SQLException {
+        String values = " VALUES (" + "?,".repeat(columns.split(",").length - 1) + "?)";
+        if (isEmpty(table)) {
+            return "INSERT INTO " + table + " (" + columns + ")" + values;
+        }
+        return "MERGE INTO " + table + " (" + columns + ") KEY (" + naturalKey + ")" + values;
+    }
+
+    private boolean isEmpty(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")) {
+            return !rs.next();
+        }
+    }
+
+    private static int key(Map<String, Integer> keys, String accountId) {
+        Integer key = keys.get(accountId);
+        if (key == null) {
+            // The importer checks every account id before it writes; this is a caller's mistake.
+            throw new IllegalArgumentException("No account " + accountId + " in the database");
+        }
+        return key;
+    }
+
+    /** Name to key of every contact the interactions name, adding the names not stored yet. */
+    private Map<String, Integer> contacts(List<Interaction> interactions) throws SQLException {
+        if (interactions.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> known = dictionary("SELECT name, contact_key FROM contact");
+        Set<String> added = new LinkedHashSet<>();
+        for (Interaction interaction : interactions) {
+            if (!known.containsKey(interaction.contact())) {
+                added.add(interaction.contact());
+            }
+        }
+        if (added.isEmpty()) {
+            return known;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact (name) VALUES (?)")) {
+            for (String name : added) {
+                insert.setString(1, name);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return dictionary("SELECT name, contact_key FROM contact");
+    }
+
+    private Map<String, Integer> dictionary(String sql) throws SQLException {
+        Map<String, Integer> keys = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                keys.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Writes usage days, account by account in key order and each account's days in date order, so rows go in
+     * where the primary key ends. A value given replaces the one stored for that account, day and metric; a metric
+     * the import does not give keeps its stored value. Only one account's stored days are held at a time.
+     */
+    private void writeUsage(List<String> metrics, List<UsageDay> days, Map<String, Integer> keys) throws SQLException {
         if (days.isEmpty()) {
             return;
         }
@@ -140,40 +211,50 @@ public final class BundleWriter {
             width = Math.max(width, position);
         }
         int arrayWidth = Math.max(width, storedMetricCount());
-        Map<String, Map<LocalDate, Double[]>> stored = hasUsage() ? storedUsage(days) : Map.of();
-        List<UsageDay> added = new ArrayList<>();
-        List<UsageDay> changed = new ArrayList<>();
+        boolean anyStored = !isEmpty("usage_day");
+        Map<Integer, List<UsageDay>> byAccount = new TreeMap<>();
         for (UsageDay day : days) {
-            (stored.getOrDefault(day.accountId(), Map.of()).containsKey(day.date()) ? changed : added).add(day);
+            byAccount.computeIfAbsent(key(keys, day.accountId()), k -> new ArrayList<>()).add(day);
         }
-        Binder<UsageDay> binder = (s, day) -> {
-            Double[] values = stored.getOrDefault(day.accountId(), Map.of()).get(day.date());
-            values = values == null ? new Double[arrayWidth] : Arrays.copyOf(values, arrayWidth);
-            for (int m = 0; m < metrics.size(); m++) {
-                double value = day.value(m);
-                if (!Double.isNaN(value)) {
-                    values[positions[m] - 1] = value;
+        try (Batch insert = new Batch("INSERT INTO usage_day (account_key, usage_date, metric_values) VALUES (?,?,?)");
+             Batch update = new Batch("UPDATE usage_day SET metric_values = ? WHERE account_key = ? AND usage_date = ?");
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT usage_date, metric_values FROM usage_day WHERE account_key = ?")) {
+            for (Map.Entry<Integer, List<UsageDay>> account : byAccount.entrySet()) {
+                int key = account.getKey();
+                Map<LocalDate, Double[]> stored = anyStored ? storedUsage(query, key) : Map.of();
+                List<UsageDay> accountDays = account.getValue();
+                accountDays.sort(Comparator.comparing(UsageDay::date));
+                for (UsageDay day : accountDays) {
+                    Double[] values = stored.get(day.date());
+                    boolean isNew = values == null;
+                    values = isNew ? new Double[arrayWidth] : Arrays.copyOf(values, Math.max(arrayWidth, values.length));
+                    for (int m = 0; m < metrics.size(); m++) {
+                        double value = day.value(m);
+                        if (!Double.isNaN(value)) {
+                            values[positions[m] - 1] = value;
+                        }
+                    }
+                    java.sql.Array array = connection.createArrayOf("DOUBLE PRECISION", values);
+                    if (isNew) {
+                        insert.statement.setInt(1, key);
+                        insert.statement.setDate(2, Date.valueOf(day.date()));
+                        insert.statement.setArray(3, array);
+                        insert.add();
+                    } else {
+                        update.statement.setArray(1, array);
+                        update.statement.setInt(2, key);
+                        update.statement.setDate(3, Date.valueOf(day.date()));
+                        update.add();
+                    }
                 }
             }
-            s.setString(1, day.accountId());
-            s.setDate(2, Date.valueOf(day.date()));
-            s.setArray(3, connection.createArrayOf("DOUBLE PRECISION", values));
-        };
-        // Days known not to be stored go in by plain INSERT, cheaper than MERGE's look-up.
-        upsert("INSERT INTO usage_day (account_id, usage_date, metric_values) VALUES (?,?,?)", added, binder);
-        upsert("MERGE INTO usage_day (account_id, usage_date, metric_values) KEY (account_id, usage_date) VALUES (?,?,?)",
-                changed, binder);
+        }
     }
 
     /** The 1-based array position of each metric, registering metrics not seen before. */
     private int[] metricPositions(List<String> metrics) throws SQLException {
-        Map<String, Integer> known = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT name, position FROM usage_metric")) {
-            while (rs.next()) {
-                known.put(rs.getString(1), rs.getInt(2));
-            }
-        }
+        Map<String, Integer> known = dictionary("SELECT name, position FROM usage_metric");
         int[] positions = new int[metrics.size()];
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_metric (position, name) VALUES (?, ?)")) {
             for (int m = 0; m < metrics.size(); m++) {
@@ -199,35 +280,51 @@ public final class BundleWriter {
         }
     }
 
-    private boolean hasUsage() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT 1 FROM usage_day LIMIT 1")) {
-            return rs.next();
-        }
-    }
-
-    /** The stored values of the accounts the import gives usage for. */
-    private Map<String, Map<LocalDate, Double[]>> storedUsage(List<UsageDay> days) throws SQLException {
-        Map<String, Map<LocalDate, Double[]>> stored = new HashMap<>();
-        Set<String> accounts = new LinkedHashSet<>();
-        days.forEach(day -> accounts.add(day.accountId()));
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT usage_date, metric_values FROM usage_day WHERE account_id = ?")) {
-            for (String account : accounts) {
-                query.setString(1, account);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        Object[] array = (Object[]) rs.getArray(2).getArray();
-                        Double[] values = new Double[array.length];
-                        for (int i = 0; i < array.length; i++) {
-                            values[i] = array[i] == null ? null : ((Number) array[i]).doubleValue();
-                        }
-                        stored.computeIfAbsent(account, a -> new HashMap<>()).put(rs.getDate(1).toLocalDate(), values);
-                    }
+    /** The stored values of one account's days. */
+    private static Map<LocalDate, Double[]> storedUsage(PreparedStatement query, int accountKey) throws SQLException {
+        Map<LocalDate, Double[]> stored = new HashMap<>();
+        query.setInt(1, accountKey);
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                Object[] array = (Object[]) rs.getArray(2).getArray();
+                Double[] values = new Double[array.length];
+                for (int i = 0; i < array.length; i++) {
+                    values[i] = array[i] == null ? null : ((Number) array[i]).doubleValue();
                 }
+                stored.put(rs.getDate(1).toLocalDate(), values);
             }
         }
         return stored;
+    }
+
+    /** A statement whose rows are sent in batches of {@link #BATCH}, the last with {@link #close}. */
+    private final class Batch implements AutoCloseable {
+
+        final PreparedStatement statement;
+        private int pending;
+
+        Batch(String sql) throws SQLException {
+            statement = connection.prepareStatement(sql);
+        }
+
+        void add() throws SQLException {
+            statement.addBatch();
+            if (++pending == BATCH) {
+                flush(statement, pending);
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (pending > 0) {
+                    flush(statement, pending);
+                }
+            } finally {
+                statement.close();
+            }
+        }
     }
 
     @FunctionalInterface
@@ -239,18 +336,10 @@ public final class BundleWriter {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int pending = 0;
+        try (Batch batch = new Batch(sql)) {
             for (T row : rows) {
-                binder.bind(statement, row);
-                statement.addBatch();
-                if (++pending == BATCH) {
-                    flush(statement, pending);
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                flush(statement, pending);
+                binder.bind(batch.statement, row);
+                batch.add();
             }
         }
     }

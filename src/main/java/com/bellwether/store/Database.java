@@ -1,7 +1,10 @@
 package com.bellwether.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -27,11 +30,12 @@ public final class Database {
      * Flyway, which would only scan the migrations and validate their checksums (a third of a second on a cold
      * start); one behind it, or without a schema, is migrated (and validated) by Flyway.
      */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     private final DatabaseLocation location;
     private final JdbcDataSource dataSource;
     private Connection held;
+    private boolean compactOnRelease;
 
     private Database(DatabaseLocation location, JdbcDataSource dataSource) {
         this.location = location;
@@ -57,18 +61,18 @@ public final class Database {
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
+        Optional<Path> file = embeddedFile(location);
         // One connection open throughout, so that the database is not closed and opened again between Flyway's.
         Connection first = null;
         try {
+            if (file.isPresent()) {
+                MigrationBackup.restoreIfInterrupted(file.get());
+            }
             first = dataSource.getConnection();
             if (isBehind(first)) {
-                Flyway.configure()
-                        .dataSource(dataSource)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate();
+                first = migrate(dataSource, first, file);
             }
-        } catch (SQLException | FlywayException e) {
+        } catch (SQLException | FlywayException | IOException e) {
             closeQuietly(first);
             throw new StoreException("Cannot open the database at " + location.displayName() + ": " + rootMessage(e), e);
         }
@@ -79,6 +83,85 @@ public final class Database {
             closeQuietly(first);
         }
         return database;
+    }
+
+    /**
+     * Runs the pending migrations. H2 commits every DDL statement on its own, so a migration stopped half-way would
+     * leave a schema that is neither the old nor the new one: an embedded file that nobody else has open is copied
+     * first, put back if the migration fails, and put back at the next open if the process is stopped before the
+     * migration ends. A migration copies whole tables, so the file is compacted after it. Returns the connection to
+     * go on with.
+     */
+    private static Connection migrate(JdbcDataSource dataSource, Connection first, Optional<Path> file)
+            throws SQLException, IOException {
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        if (file.isEmpty() || !isAlone(first)) {
+            flyway.migrate();
+            return first;
+        }
+        // Closing the only connection closes the database, so the file is whole when it is copied.
+        first.close();
+        MigrationBackup backup = MigrationBackup.of(file.get());
+        Connection connection = dataSource.getConnection();
+        try {
+            flyway.migrate();
+            shutdownCompact(connection);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            backup.restore();
+            throw e;
+        }
+        backup.discard();
+        return dataSource.getConnection();
+    }
+
+    /** The file of an embedded H2 database (jdbc:h2:file:…); empty for a database in memory or on a server. */
+    private static Optional<Path> embeddedFile(DatabaseLocation location) {
+        return location.jdbcUrl().startsWith("jdbc:h2:file:") ? location.file() : Optional.empty();
+    }
+
+    private static boolean isAlone(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
+    }
+
+    /** Writes the live pages next to each other, truncates the file and closes the database. */
+    private static void shutdownCompact(Connection connection) {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            // SHUTDOWN closes this very connection; the file is complete once it returns.
+        }
+        closeQuietly(connection);
+    }
+
+    /**
+     * Gives back the space of the pages a large write left dead (an import writes each page several times before
+     * its transaction commits). H2 can only compact a file it closes: this happens at once when nobody else is
+     * connected, otherwise when this program lets go of the database ({@link #release()}) and is the last one on
+     * it; a database used by others meanwhile is left as it is. Nothing for a database in memory or on a server.
+     */
+    public synchronized void compact() {
+        if (embeddedFile(location).isEmpty()) {
+            return;
+        }
+        if (held != null) {
+            compactOnRelease = true;
+            return;
+        }
+        try {
+            Connection connection = connect();
+            if (isAlone(connection)) {
+                shutdownCompact(connection);
+            } else {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot compact the database at " + location.displayName() + ": " + rootMessage(e), e);
+        }
     }
 
     /** Whether a migration is to apply: no Flyway history yet, or none of its successful versions at SCHEMA_VERSION. */
@@ -114,8 +197,16 @@ public final class Database {
     /** Lets go of the connection {@link #openHeld} kept; the database closes with its last connection. */
     public synchronized void release() {
         if (held != null) {
+            try {
+                if (compactOnRelease && !held.isClosed() && isAlone(held)) {
+                    shutdownCompact(held);
+                }
+            } catch (SQLException e) {
+                // Not compacted; closed all the same.
+            }
             closeQuietly(held);
             held = null;
+            compactOnRelease = false;
         }
     }
 

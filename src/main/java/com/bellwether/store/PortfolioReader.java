@@ -107,7 +107,8 @@ public final class PortfolioReader {
             rows.usageMetrics(java.util.List.copyOf(metrics));
             int width = metrics.size();
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT account_id, usage_date, metric_values FROM usage_day ORDER BY account_id, usage_date")) {
+                    "SELECT a.account_id, u.usage_date, u.metric_values FROM usage_day u"
+                            + " JOIN account a ON a.account_key = u.account_key ORDER BY u.account_key, u.usage_date")) {
                 while (rs.next()) {
                     Object[] array = (Object[]) rs.getArray(3).getArray();
                     double[] values = new double[width];
@@ -120,8 +121,9 @@ public final class PortfolioReader {
                     rows.usage(new UsageDay(ids.get(rs.getString(1)), rs.getDate(2).toLocalDate(), values));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT ticket_id, account_id, opened, closed, priority,"
-                    + " escalated, csat FROM ticket ORDER BY account_id, opened")) {
+            try (ResultSet rs = statement.executeQuery("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name,"
+                    + " t.escalated, t.csat FROM ticket t JOIN account a ON a.account_key = t.account_key"
+                    + " JOIN ticket_priority p ON p.code = t.priority ORDER BY t.account_key, t.opened")) {
                 while (rs.next()) {
                     Timestamp closed = rs.getTimestamp(4);
                     Object csat = rs.getObject(7);
@@ -131,8 +133,10 @@ public final class PortfolioReader {
                             csat == null ? null : ((Number) csat).intValue()));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("SELECT account_id, occurred_at, contact, role, kind"
-                    + " FROM interaction ORDER BY account_id, occurred_at")) {
+            try (ResultSet rs = statement.executeQuery("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name"
+                    + " FROM interaction i JOIN account a ON a.account_key = i.account_key"
+                    + " JOIN contact c ON c.contact_key = i.contact_key JOIN stakeholder_role r ON r.code = i.role"
+                    + " JOIN interaction_kind k ON k.code = i.kind ORDER BY i.account_key, i.occurred_at")) {
                 while (rs.next()) {
                     rows.interaction(new Interaction(ids.get(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
                             rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
@@ -140,13 +144,16 @@ public final class PortfolioReader {
                 }
             }
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT account_id, survey_date, nps FROM survey ORDER BY account_id, survey_date")) {
+                    "SELECT a.account_id, s.survey_date, s.nps FROM survey s JOIN account a ON a.account_key = s.account_key"
+                            + " ORDER BY s.account_key, s.survey_date")) {
                 while (rs.next()) {
                     rows.survey(new Survey(ids.get(rs.getString(1)), date(rs, 2), rs.getInt(3)));
                 }
             }
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT account_id, outcome_date, event, arr_change FROM outcome ORDER BY account_id, outcome_date")) {
+                    "SELECT a.account_id, o.outcome_date, e.name, o.arr_change FROM outcome o"
+                            + " JOIN account a ON a.account_key = o.account_key JOIN outcome_event e ON e.code = o.event"
+                            + " ORDER BY o.account_key, o.outcome_date")) {
                 while (rs.next()) {
                     Object change = rs.getObject(4);
                     rows.outcome(new Outcome(ids.get(rs.getString(1)), date(rs, 2),
@@ -166,8 +173,8 @@ public final class PortfolioReader {
         }
     }
 
-    private static final String NOTES = "SELECT account_id, note_date, author, adjustment, reason, expires"
-            + " FROM note ORDER BY account_id, note_date";
+    private static final String NOTES = "SELECT a.account_id, n.note_date, n.author, n.adjustment, n.reason,"
+            + " n.expires FROM note n JOIN account a ON a.account_key = n.account_key ORDER BY n.account_key, n.note_date";
 
     /** Only the CSM notes, ordered by account and date (what changes between imports). */
     public static void streamNotes(Database database, java.util.function.Consumer<Note> notes) {

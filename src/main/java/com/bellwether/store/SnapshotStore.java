@@ -24,9 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Stored score snapshots and frozen outcome scores (tables score_snapshot and frozen_score). */
 public final class SnapshotStore {
 
-    private static final String SNAPSHOT_COLUMNS = "as_of, account_id, version_no, stage, score, base_score, adjustment,"
+    private static final String SNAPSHOT_COLUMNS = "as_of, account_key, version_no, stage, score, base_score, adjustment,"
             + " band, category_scores, top_reasons";
-    private static final String FROZEN_COLUMNS = "account_id, outcome_date, event, version_no, as_of, score, band,"
+    /** A snapshot as read back: its account by id. */
+    private static final String SNAPSHOT_SELECT = "SELECT s.as_of, a.account_id, s.version_no, s.stage, s.score,"
+            + " s.base_score, s.adjustment, s.band, s.category_scores, s.top_reasons FROM score_snapshot s"
+            + " JOIN account a ON a.account_key = s.account_key ";
+    private static final String FROZEN_COLUMNS = "account_key, outcome_date, event, version_no, as_of, score, band,"
             + " reasons, frozen_at";
     private static final int BATCH = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +60,7 @@ public final class SnapshotStore {
                     }
                     delete.executeBatch();
                 }
+                Map<String, Integer> keys = rows.isEmpty() ? Map.of() : accountKeys(connection);
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO score_snapshot (" + SNAPSHOT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                     Set<LocalDate> replaced = new HashSet<>(dates);
@@ -66,7 +71,7 @@ public final class SnapshotStore {
                                     + " under version " + row.versionNo() + " is not one being replaced");
                         }
                         insert.setDate(1, Date.valueOf(row.asOf()));
-                        insert.setString(2, row.accountId());
+                        insert.setInt(2, accountKey(keys, row.accountId()));
                         insert.setInt(3, row.versionNo());
                         insert.setString(4, row.stage());
                         insert.setDouble(5, row.score());
@@ -97,17 +102,17 @@ public final class SnapshotStore {
 
     /** Every account's snapshot as of a date under a version, by account id. */
     public List<ScoreSnapshot> at(LocalDate asOf, int versionNo) {
-        return snapshots("WHERE as_of = ? AND version_no = ? ORDER BY account_id", asOf, versionNo);
+        return snapshots("WHERE s.as_of = ? AND s.version_no = ? ORDER BY a.account_id", asOf, versionNo);
     }
 
     public Optional<ScoreSnapshot> get(String accountId, LocalDate asOf, int versionNo) {
-        return snapshots("WHERE account_id = ? AND as_of = ? AND version_no = ?", accountId, asOf, versionNo)
+        return snapshots("WHERE a.account_id = ? AND s.as_of = ? AND s.version_no = ?", accountId, asOf, versionNo)
                 .stream().findFirst();
     }
 
     /** Every row, in key order; for checks and exports. */
     public List<ScoreSnapshot> all() {
-        return snapshots("ORDER BY as_of, account_id, version_no");
+        return snapshots("ORDER BY s.as_of, a.account_id, s.version_no");
     }
 
     /** The as-of dates stored under any version from {@code from} to {@code to}, both included, in order. */
@@ -137,9 +142,11 @@ public final class SnapshotStore {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO frozen_score (" + FROZEN_COLUMNS + ")"
                     + " SELECT ?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM frozen_score"
-                    + " WHERE account_id = ? AND outcome_date = ? AND event = ? AND version_no = ?)")) {
+                    + " WHERE account_key = ? AND outcome_date = ? AND event = ? AND version_no = ?)")) {
+                Map<String, Integer> keys = rows.isEmpty() ? Map.of() : accountKeys(connection);
                 for (FrozenScore row : rows) {
-                    insert.setString(1, row.accountId());
+                    int key = accountKey(keys, row.accountId());
+                    insert.setInt(1, key);
                     insert.setDate(2, Date.valueOf(row.outcomeDate()));
                     insert.setString(3, row.event());
                     insert.setInt(4, row.versionNo());
@@ -152,7 +159,7 @@ public final class SnapshotStore {
                     insert.setString(7, row.band());
                     insert.setString(8, row.reasons());
                     insert.setObject(9, row.frozenAt());
-                    insert.setString(10, row.accountId());
+                    insert.setInt(10, key);
                     insert.setDate(11, Date.valueOf(row.outcomeDate()));
                     insert.setString(12, row.event());
                     insert.setInt(13, row.versionNo());
@@ -176,8 +183,10 @@ public final class SnapshotStore {
     /** Every frozen score, by account and outcome date. */
     public List<FrozenScore> frozen() {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT " + FROZEN_COLUMNS
-                     + " FROM frozen_score ORDER BY account_id, outcome_date, event, version_no");
+             PreparedStatement query = connection.prepareStatement("SELECT a.account_id, f.outcome_date, f.event,"
+                     + " f.version_no, f.as_of, f.score, f.band, f.reasons, f.frozen_at FROM frozen_score f"
+                     + " JOIN account a ON a.account_key = f.account_key"
+                     + " ORDER BY a.account_id, f.outcome_date, f.event, f.version_no");
              ResultSet rs = query.executeQuery()) {
             List<FrozenScore> rows = new ArrayList<>();
             while (rs.next()) {
@@ -194,7 +203,7 @@ public final class SnapshotStore {
 
     private List<ScoreSnapshot> snapshots(String where, Object... parameters) {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT " + SNAPSHOT_COLUMNS + " FROM score_snapshot " + where)) {
+             PreparedStatement query = connection.prepareStatement(SNAPSHOT_SELECT + where)) {
             bind(query, parameters);
             List<ScoreSnapshot> rows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
@@ -208,6 +217,25 @@ public final class SnapshotStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot read the score snapshots: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Integer> accountKeys(Connection connection) throws SQLException {
+        Map<String, Integer> keys = new java.util.HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT account_id, account_key FROM account");
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                keys.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return keys;
+    }
+
+    private static int accountKey(Map<String, Integer> keys, String accountId) {
+        Integer key = keys.get(accountId);
+        if (key == null) {
+            throw new IllegalArgumentException("There is no account " + accountId + " to store a score of");
+        }
+        return key;
     }
 
     private List<LocalDate> dates(String sql, Object... parameters) {

@@ -94,7 +94,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT arr FROM account WHERE account_id = 'A2'")).isEqualTo(12000.5);
         assertThat(TestDatabases.usage(database, "A1", "logins", "2024-05-02")).isEqualTo(330.0);
         assertThat(TestDatabases.usage(database, "A1", "core_feature_events", "2024-05-02")).isNull();
-        assertThat(TestDatabases.single(database, "SELECT priority FROM ticket WHERE ticket_id = 'T1'")).isEqualTo("HIGH");
+        assertThat(TestDatabases.single(database, "SELECT p.name FROM ticket t JOIN ticket_priority p ON p.code = t.priority WHERE t.ticket_id = 'T1'")).isEqualTo("HIGH");
         assertThat(TestDatabases.single(database, "SELECT rows_read FROM import_file WHERE file_name = 'usage.csv'")).isEqualTo(3L);
     }
 

@@ -104,7 +104,7 @@ class MappingProfileTest {
                 .isCloseTo(3.5, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(TestDatabases.usage(database, "1", "longest_ms", "2024-05-01")).isEqualTo(120000.0);
         assertThat(TestDatabases.usage(database, "2", "sessions", "2024-05-02")).isEqualTo(1.0);
-        assertThat(TestDatabases.single(database, "SELECT priority FROM ticket WHERE ticket_id = 'H1'")).isEqualTo("URGENT");
+        assertThat(TestDatabases.single(database, "SELECT p.name FROM ticket t JOIN ticket_priority p ON p.code = t.priority WHERE t.ticket_id = 'H1'")).isEqualTo("URGENT");
     }
 
     @Test

@@ -96,7 +96,7 @@ class RavenStackImportTest {
         assertThat(report.written(BundleEntity.TICKETS)).isEqualTo(tickets.size()).isEqualTo(2000);
         long medium = tickets.stream().filter(t -> t[5].equals("medium")).count();
         long escalated = tickets.stream().filter(t -> t[8].equals("True")).count();
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM ticket WHERE priority = 'NORMAL'")).isEqualTo(medium);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM ticket t JOIN ticket_priority p ON p.code = t.priority WHERE p.name = 'NORMAL'")).isEqualTo(medium);
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM ticket WHERE escalated")).isEqualTo(escalated);
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM ticket WHERE csat IS NOT NULL"))
                 .isEqualTo(tickets.stream().filter(t -> !t[7].isEmpty()).count());
@@ -112,10 +112,10 @@ class RavenStackImportTest {
             (c[7].equals("True") ? reactivations : churns).add(c[1] + "|" + c[2]);
         }
         assertThat(reactivations).hasSize(61);
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome WHERE event = 'CHURN'")).isEqualTo((long) churns.size());
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome WHERE event = 'REACTIVATION'"))
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome o JOIN outcome_event e ON e.code = o.event WHERE e.name = 'CHURN'")).isEqualTo((long) churns.size());
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome o JOIN outcome_event e ON e.code = o.event WHERE e.name = 'REACTIVATION'"))
                 .isEqualTo((long) reactivations.size());
-        assertThat(TestDatabases.single(database, "SELECT COUNT(DISTINCT account_id) FROM outcome")).isEqualTo(352L);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(DISTINCT account_key) FROM outcome")).isEqualTo(352L);
     }
 
     @Test

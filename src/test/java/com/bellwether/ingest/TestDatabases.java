@@ -39,8 +39,8 @@ public final class TestDatabases {
     /** One metric's value for an account and day, or null. */
     public static Double usage(Database database, String account, String metric, String date) throws SQLException {
         Object value = single(database, "SELECT CASE WHEN CARDINALITY(d.metric_values) >= m.position THEN d.metric_values[m.position] END"
-                + " FROM usage_day d JOIN usage_metric m"
-                + " ON m.name = '" + metric + "' WHERE d.account_id = '" + account + "' AND d.usage_date = DATE '" + date + "'");
+                + " FROM usage_day d JOIN account a ON a.account_key = d.account_key JOIN usage_metric m"
+                + " ON m.name = '" + metric + "' WHERE a.account_id = '" + account + "' AND d.usage_date = DATE '" + date + "'");
         return value == null ? null : ((Number) value).doubleValue();
     }
 

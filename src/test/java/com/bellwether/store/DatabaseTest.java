@@ -126,7 +126,7 @@ class DatabaseTest {
         Database database = Database.open(DatabaseLocation.inMemory("plan-" + System.nanoTime()));
         try (Connection connection = database.connect();
              ResultSet rs = connection.createStatement().executeQuery(
-                     "EXPLAIN SELECT metric_values FROM usage_day WHERE account_id = 'A1'"
+                     "EXPLAIN SELECT metric_values FROM usage_day WHERE account_key = 1"
                              + " AND usage_date BETWEEN DATE '2024-01-01' AND DATE '2024-03-31'")) {
             rs.next();
             assertThat(rs.getString(1)).contains("PRIMARY_KEY");

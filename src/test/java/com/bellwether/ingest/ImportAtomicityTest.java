@@ -1,0 +1,91 @@
+package com.bellwether.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bellwether.sample.GeneratorSettings;
+import com.bellwether.sample.SampleGenerator;
+import com.bellwether.sample.UsageCadence;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.PortfolioText;
+
+/** A large import either happens whole or not at all, whether it fails on a row or its process is killed. */
+class ImportAtomicityTest {
+
+    private static final LocalDate END = LocalDate.of(2026, 9, 30);
+
+    @TempDir
+    Path dir;
+
+    private Path generate(String name, int accounts, long seed, UsageCadence cadence) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve(name));
+        new SampleGenerator(new GeneratorSettings(accounts, 12, seed, END, cadence)).writeTo(folder);
+        return folder;
+    }
+
+    @Test
+    void anImportWithABadRowInItsLastFileChangesNothing() throws Exception {
+        Database database = Database.open(DatabaseLocation.parse(dir.resolve("db").toString()));
+        assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(generate("first", 50, 1,
+                UsageCadence.WEEKLY)), ImportProgress.NONE).succeeded()).isTrue();
+        Map<String, Long> before = TestDatabases.counts(database);
+        String portfolio = PortfolioText.of(database);
+        Path second = generate("second", 400, 2, UsageCadence.DAILY);
+        // notes.csv is read last; its last row names an account nobody has.
+        Files.writeString(second.resolve("notes.csv"), "ZZ-404,2026-01-05,ana,5,Late row,\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+        ImportReport report = new BundleImporter(database).run(BundleImporter.Request.canonical(second),
+                ImportProgress.NONE);
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("notes.csv"));
+        assertThat(TestDatabases.counts(database)).isEqualTo(before);
+        assertThat(PortfolioText.of(database)).isEqualTo(portfolio);
+    }
+
+    @Test
+    void killingTheProcessWhileItWritesLeavesTheDatabaseAsItWas() throws Exception {
+        Path file = dir.resolve("db");
+        Database database = Database.open(DatabaseLocation.parse(file.toString()));
+        assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(generate("first", 50, 1,
+                UsageCadence.WEEKLY)), ImportProgress.NONE).succeeded()).isTrue();
+        Map<String, Long> before = TestDatabases.counts(database);
+        String portfolio = PortfolioText.of(database);
+        Path second = generate("second", 600, 2, UsageCadence.DAILY);
+
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
+                second.toString()).redirectErrorStream(true).start();
+        boolean writing = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                // Well into the rows, not yet at the commit.
+                if (line.startsWith("Writing ") && !line.startsWith("Writing 5000 ")) {
+                    writing = true;
+                    break;
+                }
+            }
+            process.destroyForcibly();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(writing).as("the import was stopped while it wrote").isTrue();
+
+        Database again = Database.open(DatabaseLocation.parse(file.toString()));
+        assertThat(TestDatabases.counts(again)).isEqualTo(before);
+        assertThat(PortfolioText.of(again)).isEqualTo(portfolio);
+    }
+}
