@@ -2,8 +2,8 @@ package com.bellwether.cli;
 
 import java.io.PrintWriter;
 
+import com.bellwether.app.Workspace;
 import com.bellwether.ingest.MappingProfile;
-import com.bellwether.store.StoreException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ public final class BellwetherCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message;
-            if (e instanceof StoreException || e instanceof java.io.IOException) {
+            if (Workspace.isStorageProblem(e) || e instanceof java.io.IOException) {
                 message = e.getMessage();
             } else if (e instanceof MappingProfile.InvalidMappingException) {
                 message = "Invalid mapping profile: " + e.getMessage();

@@ -93,7 +93,7 @@ public final class BellwetherApp extends Application {
         Thread thread = new Thread(() -> {
             try {
                 // A first start finds the ready sample in place of the default database.
-                if (com.bellwether.scoring.SampleDatabase.install(location)) {
+                if (com.bellwether.app.SampleDatabase.install(location)) {
                     StartupTrace.mark("the ready sample installed");
                 }
                 StartupTrace.mark("opening the database");

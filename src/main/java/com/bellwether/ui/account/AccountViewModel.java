@@ -397,7 +397,7 @@ public final class AccountViewModel {
     private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
         running++;
         busy.set(true);
-        new com.bellwether.ui.BackgroundJob<T>(fx)
+        new com.bellwether.app.BackgroundJob<T>(fx)
                 .onSucceeded(result -> {
                     finished();
                     done.accept(result);

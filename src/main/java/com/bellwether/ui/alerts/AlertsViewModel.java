@@ -46,7 +46,7 @@ import com.bellwether.alerts.WebhookUrl;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**

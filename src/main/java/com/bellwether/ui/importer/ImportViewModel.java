@@ -36,7 +36,7 @@ import com.bellwether.ingest.MappingProfile;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRun;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**

@@ -109,7 +109,7 @@ public final class OverviewViewModel {
             protected Result call() throws Exception {
                 Database opened = alreadyOpened.get();
                 if (opened == null) {
-                    com.bellwether.scoring.SampleDatabase.install(location);
+                    com.bellwether.app.SampleDatabase.install(location);
                 }
                 database = opened != null ? opened : Database.openHeld(location);
                 DatabaseSummary before = DatabaseSummary.read(database);
@@ -119,7 +119,7 @@ public final class OverviewViewModel {
                     report = SampleData.load(database, this);
                     com.bellwether.ui.StartupTrace.mark("sample data loaded");
                 }
-                firstStart = report != null || com.bellwether.scoring.SampleDatabase.installedThisRun(location);
+                firstStart = report != null || com.bellwether.app.SampleDatabase.installedThisRun(location);
                 Result result = Result.read(database, report);
                 // A first start stores the sample's history after the first scoring; one that ended before it had, now.
                 sampleHistoryMissing = report != null || !result.imports().isEmpty()

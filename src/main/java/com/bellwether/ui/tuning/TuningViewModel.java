@@ -41,7 +41,7 @@ import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.store.Database;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.BackgroundJob;
 
 /**
  * CS ops' live what-if: a draft of the active model edited weight by weight, cut-off by cut-off and measure by

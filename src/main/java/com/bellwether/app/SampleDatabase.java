@@ -1,4 +1,4 @@
-package com.bellwether.scoring;
+package com.bellwether.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,8 @@ import java.util.Set;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.Snapshots;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
 
