@@ -23,6 +23,8 @@ import com.bellwether.ingest.ImportProgress;
  */
 public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackgroundJob.class);
+
     /** The work: reports to the job and stops when {@link BackgroundJob#isCancelled()} says so. */
     @FunctionalInterface
     public interface Work<T> {
@@ -81,6 +83,7 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
         try {
             background.execute(() -> run(work));
         } catch (RejectedExecutionException e) {
+            LOG.warn("Background work refused", e);
             ui.execute(() -> failed.accept(e));
         }
         return this;
@@ -132,6 +135,8 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
             ui.execute(whenCancelled);
             return;
         } catch (Exception | Error e) {
+            // Screens show one line; the log keeps the whole story.
+            LOG.warn("Background work failed{}", isCancelled() ? " after a cancel" : "", e);
             ui.execute(() -> {
                 if (isCancelled()) {
                     whenCancelled.run();

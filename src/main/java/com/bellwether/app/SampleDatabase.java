@@ -26,6 +26,8 @@ import com.bellwether.store.DatabaseLocation;
  */
 public final class SampleDatabase {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleDatabase.class);
+
     /** Where the jar carries it. */
     static final String RESOURCE = "/sample-db/bellwether.mv.db";
 
@@ -58,6 +60,7 @@ public final class SampleDatabase {
             statement.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             // SHUTDOWN closes this very connection; the file is complete once it returns.
+            LOG.debug("The connection closed by SHUTDOWN COMPACT", e);
         }
         database.release();
         System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, in %.1f s%n", out, Files.size(out),
@@ -87,6 +90,7 @@ public final class SampleDatabase {
             }
         } catch (IOException e) {
             // Nothing is lost: the first start imports the sample instead.
+            LOG.warn("Cannot put the ready sample at {}; the sample is imported instead", file, e);
             return false;
         }
         INSTALLED.add(location);

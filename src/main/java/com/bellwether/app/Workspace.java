@@ -35,6 +35,9 @@ import com.bellwether.store.ImportRunStore;
 import com.bellwether.store.ModelVersionStore;
 import com.bellwether.store.StoreException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What a user has open: one database, its saved model versions, the portfolio read from it, the current scores and
  * the backtest frame. Screens and commands do their work through its operations (import, adjust, save a version,
@@ -42,6 +45,8 @@ import com.bellwether.store.StoreException;
  * run on the caller's thread: long ones are meant to be called from a {@link TaskExecutor}'s background.
  */
 public final class Workspace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
 
     private final Database database;
     private final Clock clock;
@@ -59,7 +64,35 @@ public final class Workspace {
 
     /** Opens (creating if needed) the database at a file path or {@code jdbc:} URL; null or blank: the default one. */
     public static Workspace open(String pathOrUrl) {
-        return new Workspace(Database.open(DatabaseLocation.parse(pathOrUrl)), Clock.systemUTC());
+        return open(WorkspaceLocation.parse(pathOrUrl), false);
+    }
+
+    /** Opens the database at the location; null: the default one. */
+    public static Workspace open(WorkspaceLocation location) {
+        return open(location == null ? WorkspaceLocation.defaultLocation() : location, false);
+    }
+
+    /**
+     * Opens the database and keeps it open until {@link #release()}, so an embedded database is not closed and
+     * opened again between one piece of work and the next: the workbench holds its workspace so for the session.
+     */
+    public static Workspace openHeld(WorkspaceLocation location) {
+        return open(location, true);
+    }
+
+    private static Workspace open(WorkspaceLocation location, boolean hold) {
+        Database database = hold ? Database.openHeld(location.database()) : Database.open(location.database());
+        LOG.info("Opened the database at {}", location.displayName());
+        return new Workspace(database, Clock.systemUTC());
+    }
+
+    /** Lets go of a database held open; it closes with its last connection. */
+    public void release() {
+        database.release();
+    }
+
+    public WorkspaceLocation location() {
+        return new WorkspaceLocation(database.location());
     }
 
     /** A workspace on a database the caller has opened (the workbench holds its own open for the session). */
@@ -128,6 +161,8 @@ public final class Workspace {
     /** Imports a bundle through the importer; a bundle with problems imports nothing. */
     public ImportReport importBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
         ImportReport report = new BundleImporter(database).run(request, progress);
+        LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
+                : report.problemCount() + " problems, nothing imported");
         if (report.succeeded()) {
             // The data changed: what was read from it is read again when next asked for.
             portfolio.set(null);
@@ -171,6 +206,7 @@ public final class Workspace {
     /** Saves the model as the next version, by the current user; active too when {@code activate} says so. */
     public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate) {
         ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, SavedModels.currentAuthor(), activate));
+        LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
         if (saved.active()) {
             publishActive(saved);
         }
@@ -180,6 +216,7 @@ public final class Workspace {
     /** Makes the version the active one, and no other. */
     public ModelVersion activate(int number) {
         store().activate(number);
+        LOG.info("Activated model version {} in {}", number, displayName());
         return activeVersion();
     }
 
@@ -276,12 +313,14 @@ public final class Workspace {
     /** Adds an adjustment within ±{@code bound} points, recording who added it; refused without a reason or beyond the bound. */
     public void adjust(Note note, double bound, String changedBy) {
         new AdjustmentStore(database).add(note, bound, changedBy);
+        LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
         portfolio.set(null);
     }
 
     /** Removes an account's adjustment by that author on that date, recording who removed it. */
     public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
         new AdjustmentStore(database).remove(accountId, date, author, changedBy);
+        LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
         portfolio.set(null);
     }
 

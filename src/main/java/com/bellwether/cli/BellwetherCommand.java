@@ -47,6 +47,7 @@ public final class BellwetherCommand implements Runnable {
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             cmd.getErr().println("error: " + message);
+            org.slf4j.LoggerFactory.getLogger(BellwetherCommand.class).warn("{} failed: {}", cmd.getCommandName(), message, e);
             return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
                     || e instanceof com.bellwether.scoring.HealthModel.InvalidModelException ? INPUT_PROBLEMS : 1;
         });

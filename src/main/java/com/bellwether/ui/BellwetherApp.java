@@ -109,6 +109,7 @@ public final class BellwetherApp extends Application {
                 }
             } catch (Throwable e) {
                 // Whatever happened, the window is not kept waiting: it opens and reads for itself, and reports.
+                org.slf4j.LoggerFactory.getLogger(BellwetherApp.class).warn("Reading the database at start-up failed", e);
             } finally {
                 warm.done.complete(null);
             }
