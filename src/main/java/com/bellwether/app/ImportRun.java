@@ -11,6 +11,11 @@ public record ImportRun(long runId, OffsetDateTime startedAt, OffsetDateTime fin
     public record FileCount(String fileName, String entity, long rowsRead, long rowsWritten) {
     }
 
+    /** What each file of an import gave, as its report tells it. */
+    public static List<FileCount> filesOf(com.bellwether.ingest.ImportReport report) {
+        return report.files().stream().map(f -> new FileCount(f.fileName(), f.entity(), f.rowsRead(), f.rowsWritten())).toList();
+    }
+
     static ImportRun of(com.bellwether.store.ImportRun stored) {
         return new ImportRun(stored.runId(), stored.startedAt(), stored.finishedAt(), stored.source(), stored.mappingName(),
                 stored.mappingJson(), stored.files().stream()

@@ -97,7 +97,17 @@ public final class SampleDatabase {
         return true;
     }
 
+    /** The same for a workspace's location. */
+    public static boolean install(WorkspaceLocation location) {
+        return install(location.database());
+    }
+
     /** Whether this run put the ready sample at this location: a first start. */
+    public static boolean installedThisRun(WorkspaceLocation location) {
+        return installedThisRun(location.database());
+    }
+
+    /** The same for the database's own location. */
     public static synchronized boolean installedThisRun(DatabaseLocation location) {
         return INSTALLED.contains(location);
     }

@@ -11,6 +11,7 @@ import com.bellwether.alerts.Alert;
 import com.bellwether.alerts.AlertFilter;
 import com.bellwether.alerts.AlertRun;
 import com.bellwether.alerts.AlertStore;
+import com.bellwether.alerts.DeliveryAttempt;
 import com.bellwether.alerts.DeliveryRun;
 import com.bellwether.alerts.Outbox;
 import com.bellwether.alerts.WebhookSender;
@@ -21,6 +22,7 @@ import com.bellwether.domain.Note;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
+import com.bellwether.ingest.SampleData;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
@@ -33,6 +35,7 @@ import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRunStore;
 import com.bellwether.store.ModelVersionStore;
+import com.bellwether.store.SnapshotStore;
 import com.bellwether.store.StoreException;
 
 import org.slf4j.Logger;
@@ -50,14 +53,29 @@ public final class Workspace {
 
     private final Database database;
     private final Clock clock;
-    private final WorkspaceValue<ModelVersion> activeVersion = new WorkspaceValue<>();
-    private final WorkspaceValue<Portfolio> portfolio = new WorkspaceValue<>();
-    private final WorkspaceValue<CurrentScores> scores = new WorkspaceValue<>();
-    private final WorkspaceValue<BacktestFrame> backtestFrame = new WorkspaceValue<>();
+    private final WorkspaceValue<ModelVersion> activeVersion;
+    private final WorkspaceValue<Portfolio> portfolio;
+    private final WorkspaceValue<CurrentScores> scores;
+    private final WorkspaceValue<BacktestFrame> backtestFrame;
 
     private Workspace(Database database, Clock clock) {
+        this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>());
+    }
+
+    private Workspace(Database database, Clock clock, WorkspaceValue<ModelVersion> activeVersion,
+                      WorkspaceValue<Portfolio> portfolio, WorkspaceValue<CurrentScores> scores,
+                      WorkspaceValue<BacktestFrame> backtestFrame) {
         this.database = database;
         this.clock = clock;
+        this.activeVersion = activeVersion;
+        this.portfolio = portfolio;
+        this.scores = scores;
+        this.backtestFrame = backtestFrame;
+    }
+
+    /** The same workspace and state, its alerts and deliveries stamped by another clock (tests move one by hand). */
+    public Workspace withClock(Clock other) {
+        return new Workspace(database, other, activeVersion, portfolio, scores, backtestFrame);
     }
 
     // Opening
@@ -149,6 +167,12 @@ public final class Workspace {
         return read != null ? read : readPortfolio();
     }
 
+    /** Takes a portfolio read from this database elsewhere (while the workbench started), as if read here. */
+    public Portfolio adopt(Portfolio read) {
+        portfolio.set(read);
+        return read;
+    }
+
     /** Reads the portfolio from the database again (after its data changed) and tells the observers. */
     public Portfolio readPortfolio() {
         Portfolio read = Portfolio.load(database);
@@ -157,6 +181,23 @@ public final class Workspace {
     }
 
     // Importing
+
+    /** Reads and checks a bundle as an import would, and writes nothing. */
+    public ImportReport checkBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
+        return new BundleImporter(database).check(request, progress);
+    }
+
+    /** Imports the sample portfolio shipped with Bellwether. */
+    public ImportReport importSample(ImportProgress progress) throws IOException {
+        ImportReport report = SampleData.load(database, progress);
+        LOG.info("Sample import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId() : "failed");
+        if (report.succeeded()) {
+            portfolio.set(null);
+            scores.set(null);
+            backtestFrame.set(null);
+        }
+        return report;
+    }
 
     /** Imports a bundle through the importer; a bundle with problems imports nothing. */
     public ImportReport importBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
@@ -173,6 +214,11 @@ public final class Workspace {
     }
 
     // Model versions
+
+    /** Every saved version, oldest first, as the database has them (none in a database never scored). */
+    public List<ModelVersion> savedVersions() {
+        return store().list().stream().map(ModelVersion::of).toList();
+    }
 
     /** Every saved version, oldest first; a database without any gets the shipped model as version 1 first. */
     public List<ModelVersion> versions() {
@@ -256,6 +302,16 @@ public final class Workspace {
                 : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to);
     }
 
+    /** The weekly history over the whole span of the data when the active version has none yet (a first start). */
+    public Optional<Snapshots.Run> backfillIfNone() {
+        return Snapshots.backfillIfNone(database, portfolio());
+    }
+
+    /** How many scores the history holds, under every version. */
+    public long storedScores() {
+        return new SnapshotStore(database).count();
+    }
+
     /** Freezes the score each churn and renewal had the day before; the number newly frozen. */
     public int freezeOutcomes() {
         return Snapshots.freezeOutcomes(database, portfolio());
@@ -265,7 +321,15 @@ public final class Workspace {
 
     /** Evaluates the active model's alert rules as of the date, records them, and queues new ones for the webhook. */
     public AlertRun.Result evaluateAlerts(LocalDate asOf, WebhookUrl webhook) {
-        return AlertRun.run(database, activeModel(), portfolio(), asOf, webhook, clock);
+        return evaluateAlerts(activeModel(), portfolio(), asOf, webhook);
+    }
+
+    /** The same with the model and the portfolio a screen has scored. */
+    public AlertRun.Result evaluateAlerts(HealthModel model, Portfolio scored, LocalDate asOf, WebhookUrl webhook) {
+        AlertRun.Result result = AlertRun.run(database, model, scored, asOf, webhook, clock);
+        LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
+                result.created().size(), result.open());
+        return result;
     }
 
     public List<Alert> openAlerts(AlertFilter filter) {
@@ -291,6 +355,18 @@ public final class Workspace {
     /** The webhook URL saved in the workbench, if any. */
     public Optional<WebhookUrl> configuredWebhook() {
         return new Outbox(database).configuredUrl();
+    }
+
+    /** Saves the webhook URL new alerts are posted to. */
+    public void configureWebhook(WebhookUrl url) {
+        new Outbox(database).configureUrl(url);
+        // Only the redacted form: a webhook URL often carries a token.
+        LOG.info("Webhook set to {} in {}", url.redacted(), displayName());
+    }
+
+    /** The latest delivery attempts, newest first. */
+    public List<DeliveryAttempt> deliveryLog(int limit) {
+        return new Outbox(database).deliveryLog(limit);
     }
 
     /** Posts the queued messages that are due (earlier runs' failures too); nothing is tried when none waits. */
