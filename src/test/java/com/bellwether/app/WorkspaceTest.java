@@ -166,6 +166,52 @@ class WorkspaceTest {
     }
 
     @Test
+    void aCheckWritesNothingAndTheHistoryIsStoredOnce() throws Exception {
+        ImportReport checked = workspace.checkBundle(BundleImporter.Request.canonical(bundle()), ImportProgress.NONE);
+
+        assertThat(checked.succeeded()).isTrue();
+        assertThat(workspace.info(5).isEmpty()).as("a check imports nothing").isTrue();
+        assertThat(workspace.savedVersions()).as("listing does not save the shipped model").isEmpty();
+
+        importBundle();
+        assertThat(workspace.backfillIfNone()).isPresent();
+        long stored = workspace.storedScores();
+        assertThat(stored).isPositive();
+        assertThat(workspace.backfillIfNone()).as("the history is there already").isEmpty();
+        assertThat(workspace.storedScores()).isEqualTo(stored);
+        assertThat(workspace.freezeOutcomes()).as("the churn's score the day before").isEqualTo(1);
+    }
+
+    @Test
+    void anotherClockSharesTheStateAndTheDatabase() throws Exception {
+        importBundle();
+        Workspace stamped = workspace.withClock(java.time.Clock.fixed(java.time.Instant.parse("2025-01-02T03:04:05Z"),
+                java.time.ZoneOffset.UTC));
+
+        Portfolio read = stamped.portfolio();
+
+        assertThat(workspace.portfolioState().get()).isSameAs(read);
+        assertThat(stamped.displayName()).isEqualTo(workspace.displayName());
+    }
+
+    @Test
+    void aListenerIsToldOfChangesOnlyAndCanLeave() {
+        WorkspaceValue<String> value = new WorkspaceValue<>();
+        List<String> told = new ArrayList<>();
+        WorkspaceValue.Listener<String> listener = (old, now) -> told.add(old + " -> " + now);
+        value.addListener(listener);
+
+        value.set("a");
+        value.set("a");
+        value.set("b");
+        value.removeListener(listener);
+        value.set("c");
+
+        assertThat(told).containsExactly("null -> a", "a -> b");
+        assertThat(value.get()).isEqualTo("c");
+    }
+
+    @Test
     void aFailureToOpenTheDatabaseIsAStorageProblem() {
         Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
                 () -> Workspace.open("jdbc:h2:tcp://localhost:1/nowhere").info(0));
