@@ -12,6 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         com.bellwether.ui.StartupTrace.mark("main");
+        // Before any logger is made, so that every one writes to the file in the home.
+        com.bellwether.app.LogFile.start();
         if (args.length == 0) {
             BellwetherApp.launchWorkbench(null);
             return;

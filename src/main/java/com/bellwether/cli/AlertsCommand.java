@@ -2,24 +2,18 @@ package com.bellwether.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.bellwether.alerts.AlertFilter;
 import com.bellwether.alerts.AlertRun;
-import com.bellwether.alerts.AlertStore;
 import com.bellwether.alerts.CrmTasks;
 import com.bellwether.alerts.DeliveryRun;
-import com.bellwether.alerts.Outbox;
 import com.bellwether.alerts.WebhookSender;
 import com.bellwether.alerts.WebhookUrl;
-import com.bellwether.scoring.HealthModel;
+import com.bellwether.app.Workspace;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.scoring.SavedModels;
-import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersionStore;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +46,6 @@ public final class AlertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Clock clock = Clock.systemUTC();
-
     @Override
     public Integer call() throws IOException {
         WebhookUrl url = null;
@@ -70,25 +62,22 @@ public final class AlertsCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--out: expected a file ending in .csv or .json, not " + out);
             }
         }
-        Database db = database.open();
-        Portfolio portfolio = Portfolio.load(db);
+        Workspace workspace = database.open();
+        Portfolio portfolio = workspace.portfolio();
         // The date the workbench scores as of: the last date with data.
         LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
         if (date == null) {
-            throw new IOException("The database at " + db.location().displayName() + " holds no dated data to evaluate");
+            throw new IOException("The database at " + workspace.displayName() + " holds no dated data to evaluate");
         }
-        HealthModel model = SavedModels.active(new ModelVersionStore(db));
-        Outbox outbox = new Outbox(db);
         if (url == null) {
-            url = outbox.configuredUrl().orElse(null);
+            url = workspace.configuredWebhook().orElse(null);
         }
-        AlertRun.Result result = AlertRun.run(db, model, portfolio, date, url, clock);
+        AlertRun.Result result = workspace.evaluateAlerts(date, url);
         if (out != null) {
-            CrmTasks.write(CrmTasks.of(new AlertStore(db, clock).open(AlertFilter.ANY)), out);
+            CrmTasks.write(CrmTasks.of(workspace.openAlerts(AlertFilter.ANY)), out);
         }
         // Messages queued by earlier runs are retried too, whether or not this run has a URL.
-        DeliveryRun delivery = outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0)
-                : outbox.deliverDue(WebhookSender.withDefaults(), clock);
+        DeliveryRun delivery = workspace.deliverDueAlerts(WebhookSender.withDefaults());
         spec.commandLine().getOut().println(summary(result, delivery, url));
         return 0;
     }

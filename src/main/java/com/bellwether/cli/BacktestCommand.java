@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.bellwether.app.Exports;
+import com.bellwether.app.Workspace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
@@ -23,8 +25,6 @@ import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
-import com.bellwether.store.CsvCells;
-import com.bellwether.store.Database;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import picocli.CommandLine.Command;
@@ -128,12 +128,12 @@ public final class BacktestCommand implements Callable<Integer> {
             HealthModel other = HealthModel.read(file);
             variants.add(new Backtester.NamedModel(file.getFileName() + (other.name() == null ? "" : " (" + other.name() + ")"), other));
         }
-        Database db = database.open();
-        Portfolio portfolio = Portfolio.load(db);
+        Workspace workspace = database.open();
+        Portfolio portfolio = workspace.portfolio();
         ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;
         try {
-            frame = BacktestFrame.build(healthModel, portfolio, settings, () -> false);
+            frame = workspace.backtest(healthModel, settings, () -> false);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -162,10 +162,10 @@ public final class BacktestCommand implements Callable<Integer> {
             csv.writeRecord("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage");
             for (int p : frame.population()) {
                 Account account = frame.portfolio().account(frame.accountOf(p));
-                csv.writeRecord(CsvCells.text(account.accountId()), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
+                csv.writeRecord(Exports.csvText(account.accountId()), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
-                        CsvCells.text(account.segment()), grid.stage(p));
+                        Exports.csvText(account.segment()), grid.stage(p));
             }
         }
     }

@@ -2,8 +2,8 @@ package com.bellwether.cli;
 
 import java.io.PrintWriter;
 
+import com.bellwether.app.Workspace;
 import com.bellwether.ingest.MappingProfile;
-import com.bellwether.store.StoreException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ public final class BellwetherCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message;
-            if (e instanceof StoreException || e instanceof java.io.IOException
+            if (Workspace.isStorageProblem(e) || e instanceof java.io.IOException
                     || e instanceof com.bellwether.scoring.TooLargeForHeap) {
                 message = e.getMessage();
             } else if (e instanceof MappingProfile.InvalidMappingException) {
@@ -48,6 +48,7 @@ public final class BellwetherCommand implements Runnable {
                 message = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             cmd.getErr().println("error: " + message);
+            org.slf4j.LoggerFactory.getLogger(BellwetherCommand.class).warn("{} failed: {}", cmd.getCommandName(), message, e);
             return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
                     || e instanceof com.bellwether.scoring.HealthModel.InvalidModelException ? INPUT_PROBLEMS : 1;
         });

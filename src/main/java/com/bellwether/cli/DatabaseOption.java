@@ -1,29 +1,31 @@
 package com.bellwether.cli;
 
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.Workspace;
 
 import picocli.CommandLine.Option;
 
 /** The {@code --db} option every command shares. */
 public final class DatabaseOption {
 
+    private static final String DEFAULT = "~/.bellwether/bellwether.mv.db";
+
     @Option(names = "--db", paramLabel = "PATH|URL",
             description = "The database: a file path or a jdbc: URL (default: ${DEFAULT-VALUE}).",
-            defaultValue = "~/.bellwether/bellwether.mv.db")
+            defaultValue = DEFAULT)
     String db;
 
-    public DatabaseLocation location() {
-        if (db == null || db.equals("~/.bellwether/bellwether.mv.db")) {
-            return DatabaseLocation.defaultLocation();
+    /** What the user typed, with ~ expanded; null for the default database (which BELLWETHER_HOME may move). */
+    public String pathOrUrl() {
+        if (db == null || db.equals(DEFAULT)) {
+            return null;
         }
         if (db.startsWith("~/")) {
-            return DatabaseLocation.parse(System.getProperty("user.home") + db.substring(1));
+            return System.getProperty("user.home") + db.substring(1);
         }
-        return DatabaseLocation.parse(db);
+        return db;
     }
 
-    public Database open() {
-        return Database.open(location());
+    public Workspace open() {
+        return Workspace.open(pathOrUrl());
     }
 }

@@ -2,10 +2,8 @@ package com.bellwether.cli;
 
 import java.io.PrintWriter;
 
-import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.ImportRun;
-import com.bellwether.store.ImportRunStore;
-import com.bellwether.store.Database;
+import com.bellwether.app.DatabaseInfo;
+import com.bellwether.app.ImportRun;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,13 +36,12 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            Database db = database.open();
-            DatabaseSummary summary = DatabaseSummary.read(db);
+            DatabaseInfo summary = database.open().info(5);
             out.println("Database: " + summary.location());
             summary.rowsPerTable().forEach((table, rows) -> out.printf("  %-13s %,d%n", table, rows));
             out.println("Dates: " + (summary.firstDate() == null ? "none"
                     : summary.firstDate() + " to " + summary.lastDate()));
-            for (ImportRun run : ImportRunStore.recent(db, 5)) {
+            for (ImportRun run : summary.recentImports()) {
                 out.printf("Import %d at %s from %s%s%n", run.runId(), run.finishedAt().withNano(0), run.source(),
                         run.mappingName() == null ? "" : " (mapping " + run.mappingName() + ")");
             }

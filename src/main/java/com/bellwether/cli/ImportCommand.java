@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.bellwether.app.Workspace;
 import com.bellwether.ingest.BundleEntity;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.MappingProfile;
-import com.bellwether.store.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +48,8 @@ public final class ImportCommand implements Callable<Integer> {
         BundleImporter.Request request = mapping == null
                 ? new BundleImporter.Request(inputs, null, null, null)
                 : mappedRequest();
-        Database db = database.open();
-        ImportReport report = new BundleImporter(db).run(request, ImportProgress.NONE);
+        Workspace workspace = database.open();
+        ImportReport report = workspace.importBundle(request, ImportProgress.NONE);
         if (!report.succeeded()) {
             err.printf("Nothing was imported: %d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");
             for (ImportProblem problem : report.problems()) {
@@ -60,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
             return BellwetherCommand.INPUT_PROBLEMS;
         }
         out.printf("Imported into %s in %.1f s (%.1f s reading and checking; import run %d):%n",
-                db.location().displayName(), report.elapsed().toMillis() / 1000.0,
+                workspace.displayName(), report.elapsed().toMillis() / 1000.0,
                 report.checking().toMillis() / 1000.0, report.runId());
         for (BundleEntity entity : BundleEntity.values()) {
             if (report.written(entity) > 0) {

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import com.bellwether.app.ModelVersion;
+import com.bellwether.app.Workspace;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.ModelDiff;
-import com.bellwether.scoring.SavedModels;
-import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersion;
-import com.bellwether.store.ModelVersionStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -45,7 +43,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ModelVersion> versions = store(database.open()).list();
+        List<ModelVersion> versions = database.open().versions();
         PrintWriter out = spec.commandLine().getOut();
         int nameWidth = Math.max(4, versions.stream().mapToInt(v -> v.name().length()).max().orElse(0));
         int authorWidth = Math.max(6, versions.stream().mapToInt(v -> v.author().length()).max().orElse(0));
@@ -58,17 +56,10 @@ public final class ModelsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The versions' store, with the shipped model saved as version 1 when there is none yet. */
-    static ModelVersionStore store(Database database) {
-        ModelVersionStore store = new ModelVersionStore(database);
-        SavedModels.activeVersion(store);
-        return store;
-    }
-
     /** "3" or "v3"; empty, with the error printed, when it names no saved version. */
-    static Optional<ModelVersion> find(ModelVersionStore store, String reference, CommandSpec spec) {
+    static Optional<ModelVersion> find(Workspace workspace, String reference, CommandSpec spec) {
         String digits = reference.startsWith("v") || reference.startsWith("V") ? reference.substring(1) : reference;
-        Optional<ModelVersion> version = digits.matches("\\d{1,9}") ? store.get(Integer.parseInt(digits)) : Optional.empty();
+        Optional<ModelVersion> version = digits.matches("\\d{1,9}") ? workspace.version(Integer.parseInt(digits)) : Optional.empty();
         if (version.isEmpty()) {
             spec.commandLine().getErr().println("error: there is no model version " + reference
                     + " (bellwether models lists them)");
@@ -98,13 +89,13 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            ModelVersionStore store = store(database.open());
-            Optional<ModelVersion> a = find(store, from, spec);
-            Optional<ModelVersion> b = a.isEmpty() ? Optional.empty() : find(store, to, spec);
+            Workspace workspace = database.open();
+            Optional<ModelVersion> a = find(workspace, from, spec);
+            Optional<ModelVersion> b = a.isEmpty() ? Optional.empty() : find(workspace, to, spec);
             if (b.isEmpty()) {
                 return BellwetherCommand.INPUT_PROBLEMS;
             }
-            ModelDiff diff = ModelDiff.between(SavedModels.model(a.get()), SavedModels.model(b.get()));
+            ModelDiff diff = ModelDiff.between(a.get().model(), b.get().model());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> document = new LinkedHashMap<>();
@@ -144,13 +135,13 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ModelVersionStore store = store(database.open());
-            Optional<ModelVersion> version = find(store, number, spec);
+            Workspace workspace = database.open();
+            Optional<ModelVersion> version = find(workspace, number, spec);
             if (version.isEmpty()) {
                 return BellwetherCommand.INPUT_PROBLEMS;
             }
-            ModelVersion was = store.active().orElseThrow();
-            store.activate(version.get().number());
+            ModelVersion was = workspace.activeVersion();
+            workspace.activate(version.get().number());
             spec.commandLine().getOut().println(version.get().number() == was.number()
                     ? version.get().label() + " is already the active model."
                     : version.get().label() + " is now the active model (was " + was.label() + ").");
@@ -188,10 +179,10 @@ public final class ModelsCommand implements Callable<Integer> {
             HealthModel model = HealthModel.read(file);
             String versionName = name != null && !name.isBlank() ? name
                     : model.name() != null && !model.name().isBlank() ? model.name() : file.getFileName().toString();
-            ModelVersionStore store = store(database.open());
-            ModelVersion was = store.active().orElseThrow();
-            ModelVersion saved = SavedModels.save(store, model, versionName, note, SavedModels.currentAuthor(), activate);
-            int changes = ModelDiff.between(SavedModels.model(was), SavedModels.model(saved)).changes().size();
+            Workspace workspace = database.open();
+            ModelVersion was = workspace.activeVersion();
+            ModelVersion saved = workspace.saveVersion(model, versionName, note, activate);
+            int changes = ModelDiff.between(was.model(), saved.model()).changes().size();
             spec.commandLine().getOut().printf("Saved %s, %s from %s; %s.%n", saved.label(),
                     changes == 1 ? "1 change" : changes + " changes", was.label(),
                     saved.active() ? "it is the active model now"

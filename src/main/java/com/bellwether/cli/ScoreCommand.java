@@ -13,14 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import com.bellwether.app.Exports;
+import com.bellwether.app.Workspace;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
-import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.store.CsvCells;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.JsonOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -62,17 +59,17 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv or json, not " + format);
         }
         HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
-        Database db = database.open();
+        Workspace workspace = database.open();
         LocalDate date = asOf;
         if (date == null) {
-            date = DatabaseSummary.read(db).lastDate();
+            date = workspace.info(0).lastDate();
             if (date == null) {
-                throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");
+                throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
             }
         }
-        Portfolio portfolio = Portfolio.load(db);
+        Portfolio portfolio = workspace.portfolio();
         warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
-        List<AccountScore> scores = new HealthScorer(healthModel, portfolio).scoreLive(date, () -> false);
+        List<AccountScore> scores = workspace.score(healthModel, date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
@@ -98,15 +95,15 @@ public final class ScoreCommand implements Callable<Integer> {
             header.addAll(List.of("trend_30d", "top_reasons", "actions"));
             csv.writeRecord(header);
             for (AccountScore s : scores) {
-                List<String> row = new ArrayList<>(List.of(CsvCells.text(s.accountId()), CsvCells.text(s.name()),
+                List<String> row = new ArrayList<>(List.of(Exports.csvText(s.accountId()), Exports.csvText(s.name()),
                         s.asOf().toString(), s.stage(),
                         number(s.score()), number(s.baseScore()), number(s.adjustment()),
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));
                 row.add(s.change30d() == null ? "" : number(s.change30d()));
-                row.add(CsvCells.text(s.reasons().stream().limit(3).map(AccountScore.Reason::text)
+                row.add(Exports.csvText(s.reasons().stream().limit(3).map(AccountScore.Reason::text)
                         .collect(Collectors.joining(" "))));
-                row.add(CsvCells.text(s.actions().stream().map(AccountScore.RecommendedAction::title)
+                row.add(Exports.csvText(s.actions().stream().map(AccountScore.RecommendedAction::title)
                         .collect(Collectors.joining("; "))));
                 csv.writeRecord(row);
             }
@@ -119,7 +116,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** JSON with dates as ISO text, NaN (no data) as null and numbers to two decimals. */
     static ObjectMapper json() {
-        return JsonOutput.mapper(2);
+        return Exports.json(2);
     }
 
     /** A warning for each usage metric the model reads that the data does not have. */

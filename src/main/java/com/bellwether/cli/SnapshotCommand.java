@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.bellwether.app.Workspace;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.Snapshots;
-import com.bellwether.store.Database;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,24 +45,18 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Database db = database.open();
-        Portfolio portfolio = Portfolio.load(db);
+        Workspace workspace = database.open();
+        Portfolio portfolio = workspace.portfolio();
         LocalDate first = portfolio.firstDataDate();
         if (first == null) {
-            throw new IOException("The database at " + db.location().displayName() + " holds no dated data to score");
+            throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
         }
         LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
-        if (version != null && ModelsCommand.find(ModelsCommand.store(db), Integer.toString(version), spec).isEmpty()) {
+        if (version != null && ModelsCommand.find(workspace, Integer.toString(version), spec).isEmpty()) {
             return BellwetherCommand.INPUT_PROBLEMS;
         }
-        Snapshots.Run run;
-        if (backfill) {
-            run = version == null ? Snapshots.backfillWeekly(db, portfolio, first, date)
-                    : Snapshots.rescoreHistory(db, portfolio, version, first, date);
-        } else {
-            run = version == null ? Snapshots.snapshot(db, portfolio, date) : Snapshots.snapshot(db, portfolio, date, version);
-        }
-        int frozen = Snapshots.freezeOutcomes(db, portfolio);
+        Snapshots.Run run = backfill ? workspace.backfill(first, date, version) : workspace.snapshot(date, version);
+        int frozen = workspace.freezeOutcomes();
         String when = run.dates().size() == 1 ? "as of " + run.dates().get(0)
                 : run.dates().isEmpty() ? "(no dates from " + first + " to " + date + ")"
                 : String.format(Locale.ROOT, "for %d dates from %s to %s", run.dates().size(), run.dates().get(0),

@@ -16,6 +16,12 @@ public abstract class BackgroundTask<T> extends Task<T> implements ImportProgres
         return super.cancel(false);
     }
 
+    /** The failure's stack trace goes to the log; the screen shows its message. */
+    @Override
+    protected void failed() {
+        org.slf4j.LoggerFactory.getLogger(BackgroundTask.class).warn("Background work failed", getException());
+    }
+
     @Override
     public void update(String step, double fraction) {
         updateMessage(step);

@@ -1,7 +1,6 @@
 package com.bellwether.ui;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -10,8 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.overview.OverviewViewModel;
 
 /** The workbench window. */
@@ -19,13 +18,13 @@ public final class BellwetherApp extends Application {
 
     private static final String DB_PARAMETER = "db";
 
-    private ExecutorService background;
-    private ExecutorService previews;
+    private FxTaskExecutor background;
+    private FxTaskExecutor previews;
     private Workbench workbench;
 
     /** Starts the JavaFX toolkit and opens the workbench on the given database (null: the default one). */
     public static void launchWorkbench(String database) {
-        warmUp(database == null ? DatabaseLocation.defaultLocation() : DatabaseLocation.parse(database));
+        warmUp(database == null ? WorkspaceLocation.defaultLocation() : WorkspaceLocation.parse(database));
         if (database == null) {
             Application.launch(BellwetherApp.class);
         } else {
@@ -38,20 +37,20 @@ public final class BellwetherApp extends Application {
      * once, to the window opened on the same database.
      */
     private static final class WarmUp {
-        private final DatabaseLocation location;
+        private final WorkspaceLocation location;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private Database database;
+        private Workspace database;
         private Portfolio portfolio;
 
-        WarmUp(DatabaseLocation location) {
+        WarmUp(WorkspaceLocation location) {
             this.location = location;
         }
 
         /** The database opened at start-up if it is this one, once; null when it could not be opened there. */
-        Database takeDatabase(DatabaseLocation wanted) {
+        Workspace takeDatabase(WorkspaceLocation wanted) {
             done.join();
             synchronized (this) {
-                Database taken = database;
+                Workspace taken = database;
                 database = null;
                 if (taken != null && !wanted.equals(location)) {
                     taken.release();
@@ -62,7 +61,7 @@ public final class BellwetherApp extends Application {
         }
 
         /** The portfolio read at start-up from this database, once; null when there is none with accounts. */
-        Portfolio takePortfolio(DatabaseLocation wanted) {
+        Portfolio takePortfolio(WorkspaceLocation wanted) {
             done.join();
             synchronized (this) {
                 Portfolio taken = portfolio;
@@ -87,28 +86,29 @@ public final class BellwetherApp extends Application {
      * Opens the database and reads the portfolio while the toolkit starts, so that the first screen need not wait
      * for either; a problem is left for the window to meet and report.
      */
-    static void warmUp(DatabaseLocation location) {
+    static void warmUp(WorkspaceLocation location) {
         WarmUp warm = new WarmUp(location);
         warmedUp = warm;
         Thread thread = new Thread(() -> {
             try {
                 // A first start finds the ready sample in place of the default database.
-                if (com.bellwether.scoring.SampleDatabase.install(location)) {
+                if (com.bellwether.app.SampleDatabase.install(location)) {
                     StartupTrace.mark("the ready sample installed");
                 }
                 StartupTrace.mark("opening the database");
-                Database database = Database.openHeld(location);
+                Workspace database = Workspace.openHeld(location);
                 synchronized (warm) {
                     warm.database = database;
                 }
                 StartupTrace.mark("database open, reading the portfolio");
-                Portfolio portfolio = Portfolio.load(database);
+                Portfolio portfolio = database.readPortfolio();
                 StartupTrace.mark("portfolio read");
                 synchronized (warm) {
                     warm.portfolio = portfolio;
                 }
             } catch (Throwable e) {
                 // Whatever happened, the window is not kept waiting: it opens and reads for itself, and reports.
+                org.slf4j.LoggerFactory.getLogger(BellwetherApp.class).warn("Reading the database at start-up failed", e);
             } finally {
                 warm.done.complete(null);
             }
@@ -117,12 +117,12 @@ public final class BellwetherApp extends Application {
         thread.start();
     }
 
-    static Database takeDatabase(DatabaseLocation location) {
+    static Workspace takeDatabase(WorkspaceLocation location) {
         WarmUp warm = warmedUp;
         return warm == null ? null : warm.takeDatabase(location);
     }
 
-    static Portfolio takePortfolio(DatabaseLocation location) {
+    static Portfolio takePortfolio(WorkspaceLocation location) {
         WarmUp warm = warmedUp;
         return warm == null ? null : warm.takePortfolio(location);
     }
@@ -130,9 +130,9 @@ public final class BellwetherApp extends Application {
     @Override
     public void start(Stage stage) {
         String db = getParameters().getNamed().get(DB_PARAMETER);
-        DatabaseLocation location = db == null ? DatabaseLocation.defaultLocation() : DatabaseLocation.parse(db);
-        background = Workbench.thread("bellwether-background");
-        previews = Workbench.thread("bellwether-preview");
+        WorkspaceLocation location = db == null ? WorkspaceLocation.defaultLocation() : WorkspaceLocation.parse(db);
+        background = new FxTaskExecutor("bellwether-background");
+        previews = new FxTaskExecutor("bellwether-preview");
         WorkbenchSettings settings = WorkbenchSettings.userPreferences();
         double[] bounds = settings.windowBounds();
         if (bounds != null) {
@@ -143,7 +143,7 @@ public final class BellwetherApp extends Application {
         }
         stage.setOnCloseRequest(e -> settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         FxDialogs dialogs = new FxDialogs(stage);
-        workbench = Workbench.create(location, background, previews, dialogs);
+        workbench = Workbench.create(location, background.background(), previews.background(), dialogs);
         show(stage, workbench, settings, dialogs);
     }
 
@@ -155,7 +155,7 @@ public final class BellwetherApp extends Application {
         // The database opens in the background while the screens are built; what it finds reaches them through
         // the FX thread, after this method has returned.
         viewModel.open(() -> takeDatabase(viewModel.location()));
-        workbench.portfolio().load(viewModel::openedDatabase, () -> takePortfolio(viewModel.location()));
+        workbench.portfolio().load(viewModel::openedWorkspace, () -> takePortfolio(viewModel.location()));
         StartupTrace.mark("building the window");
         MainWindow window = new MainWindow(workbench, settings, dialogs);
         StartupTrace.mark("window built");
@@ -189,8 +189,8 @@ public final class BellwetherApp extends Application {
             background.shutdown();
             previews.shutdown();
         }
-        if (workbench != null && workbench.data().openedDatabase() != null) {
-            workbench.data().openedDatabase().release();
+        if (workbench != null && workbench.data().openedWorkspace() != null) {
+            workbench.data().openedWorkspace().release();
         }
         WarmUp warm = warmedUp;
         if (warm != null) {

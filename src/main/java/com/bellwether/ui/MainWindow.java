@@ -77,16 +77,16 @@ public final class MainWindow {
         // Once the portfolio has its first figures on screen (or its scoring ended without them).
         portfolio.busyProperty().addListener((o, was, busy) -> javafx.application.Platform.runLater(buildOtherScreens));
         portfolio.totalsProperty().addListener((o, old, totals) -> javafx.application.Platform.runLater(buildOtherScreens));
-        data.databaseProperty().addListener((o, old, db) -> {
+        data.workspaceProperty().addListener((o, old, db) -> {
             if (db != null) {
-                account.useDatabase(db);
+                account.useWorkspace(db);
             }
         });
         portfolio.modelProperty().addListener((o, old, model) -> account.useModel(model));
         // An adjustment added or removed on the account screen shows in the portfolio too.
         account.adjustmentsChangedProperty().addListener((o, old, n) -> {
-            if (data.databaseProperty().get() != null) {
-                portfolio.load(data.databaseProperty().get());
+            if (data.workspaceProperty().get() != null) {
+                portfolio.load(data.workspaceProperty().get());
             }
         });
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
@@ -130,14 +130,14 @@ public final class MainWindow {
         });
         // The what-if starts from the active model over the portfolio just scored.
         portfolio.totalsProperty().addListener((o, old, totals) -> {
-            if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && data.databaseProperty().get() != null) {
-                tuning.load(data.databaseProperty().get(), portfolio.portfolio(), totals.asOf());
-                alerts.load(data.databaseProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
+            if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && data.workspaceProperty().get() != null) {
+                tuning.load(data.workspaceProperty().get(), portfolio.portfolio(), totals.asOf());
+                alerts.load(data.workspaceProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
                 // Every other saved version can be drawn beside the active one.
                 java.util.List<com.bellwether.backtest.Backtester.NamedModel> saved = portfolio.versions().stream()
                         .filter(v -> !v.active())
                         .map(v -> new com.bellwether.backtest.Backtester.NamedModel(v.label(),
-                                com.bellwether.scoring.SavedModels.model(v)))
+                                v.model()))
                         .toList();
                 backtest.setPortfolio(portfolio.portfolio(), portfolio.model(), saved);
             }
@@ -164,7 +164,7 @@ public final class MainWindow {
         // A new active version re-scores the portfolio under it.
         // Only the model changed: the portfolio already read is scored again, not read again.
         tuning.savedVersionProperty().addListener((o, old, version) -> {
-            com.bellwether.store.Database db = data.databaseProperty().get();
+            com.bellwether.app.Workspace db = data.workspaceProperty().get();
             if (version != null && db != null) {
                 com.bellwether.scoring.Portfolio read = portfolio.portfolio();
                 portfolio.load(() -> db, () -> read);
@@ -211,8 +211,8 @@ public final class MainWindow {
         // Every new state of the database (opened, imported into) is scored again.
         // (The first state, when the database opens, is scored by a load queued right behind the opening.)
         data.summaryProperty().addListener((o, old, summary) -> {
-            if (old != null && data.databaseProperty().get() != null) {
-                portfolio.load(data.databaseProperty().get());
+            if (old != null && data.workspaceProperty().get() != null) {
+                portfolio.load(data.workspaceProperty().get());
             }
         });
         root.sceneProperty().addListener((o, old, scene) -> {

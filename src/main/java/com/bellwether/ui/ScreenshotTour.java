@@ -22,7 +22,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.portfolio.AccountRow;
 
 /**
@@ -33,7 +33,7 @@ import com.bellwether.ui.portfolio.AccountRow;
 public final class ScreenshotTour {
 
     /** What to do; {@code timedMoves} 0 for no timing. */
-    public record Plan(DatabaseLocation location, Path out, List<String> themes, int timedMoves) {
+    public record Plan(WorkspaceLocation location, Path out, List<String> themes, int timedMoves) {
     }
 
     /** The files written and, when timed, the edit-to-repaint times in milliseconds. */

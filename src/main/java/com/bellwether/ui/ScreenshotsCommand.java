@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.bellwether.ingest.SampleData;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.WorkspaceLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,15 +41,14 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--theme: expected light, dark or both, not " + theme);
         };
-        DatabaseLocation location;
+        WorkspaceLocation location;
         Path scratch = null;
         if (db != null) {
-            location = DatabaseLocation.parse(db);
+            location = WorkspaceLocation.parse(db);
         } else {
             scratch = Files.createTempDirectory("bellwether-screenshots");
-            location = DatabaseLocation.parse(scratch.resolve("sample").toString());
-            Database db = Database.open(location);
-            SampleData.load(db, com.bellwether.ingest.ImportProgress.NONE);
+            location = WorkspaceLocation.parse(scratch.resolve("sample").toString());
+            Workspace.open(location).importSample(com.bellwether.ingest.ImportProgress.NONE);
         }
         long start = System.nanoTime();
         if (scratch != null) {

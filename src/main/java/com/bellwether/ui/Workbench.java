@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 
 import com.bellwether.scoring.HealthModel;
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
@@ -25,12 +25,12 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
      * @param background database, scoring and backtest work, one task at a time
      * @param previews   the tuning screen's re-scoring after each edit, so a long task never holds up a repaint
      */
-    public static Workbench create(DatabaseLocation location, Executor background, Executor previews, Dialogs dialogs) {
+    public static Workbench create(WorkspaceLocation location, Executor background, Executor previews, Dialogs dialogs) {
         HealthModel shipped = HealthModel.defaultModel();
         OverviewViewModel data = new OverviewViewModel(location, background, dialogs);
         return new Workbench(data, new PortfolioViewModel(background, shipped),
                 new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
-                new BacktestViewModel(background, List.of()), new ImportViewModel(data.databaseProperty(), background, dialogs),
+                new BacktestViewModel(background, List.of()), new ImportViewModel(data.workspaceProperty(), background, dialogs),
                 new AlertsViewModel(background, Platform::runLater));
     }
 

@@ -54,13 +54,13 @@ class OverviewScreenTest {
     void start(Stage stage) {
         // The default database, as on a first start, in a home of this test's own.
         DatabaseLocation fresh = new DatabaseLocation("jdbc:h2:file:" + home.resolve("bellwether"), true);
-        viewModel = new OverviewViewModel(fresh, BACKGROUND, dialogs);
+        viewModel = new OverviewViewModel(new com.bellwether.app.WorkspaceLocation(fresh), BACKGROUND, dialogs);
         portfolio = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
         account = new com.bellwether.ui.account.AccountViewModel(BACKGROUND, HealthModel.defaultModel());
         tuning = new com.bellwether.ui.tuning.TuningViewModel(BACKGROUND, PREVIEWS, javafx.application.Platform::runLater);
         BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning,
                 new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
-                new com.bellwether.ui.importer.ImportViewModel(viewModel.databaseProperty(), BACKGROUND, dialogs),
+                new com.bellwether.ui.importer.ImportViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs),
                 new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater)), WorkbenchSettings.inMemory(), dialogs);
     }
 
@@ -74,8 +74,8 @@ class OverviewScreenTest {
                 && !portfolio.busyProperty().get());
         java.util.concurrent.CompletableFuture.runAsync(() -> { }, BACKGROUND).get(60, TimeUnit.SECONDS);
         // The workbench holds its database open for the session; this test's session ends here.
-        if (viewModel.openedDatabase() != null) {
-            viewModel.openedDatabase().release();
+        if (viewModel.openedWorkspace() != null) {
+            viewModel.openedWorkspace().release();
         }
     }
 
@@ -98,7 +98,7 @@ class OverviewScreenTest {
         assertThat(robot.lookup("#imports").queryAs(TableView.class).getItems()).hasSize(1);
         assertThat(robot.lookup("#date-span").queryAs(Label.class).getText()).startsWith("Data from ");
         // The sample's weekly score history follows the first scoring, and the screen stays busy until it is stored.
-        assertThat(new com.bellwether.store.SnapshotStore(viewModel.openedDatabase()).count()).isGreaterThan(10_000);
+        assertThat(viewModel.openedWorkspace().storedScores()).isGreaterThan(10_000);
         assertThat(robot.lookup("#database-location").queryAs(Label.class).getText())
                 .isEqualTo(home.resolve("bellwether") + ".mv.db");
     }

@@ -13,6 +13,8 @@ import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.SampleData;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.WorkspaceLocation;
 
 /** What the workbench reads while the toolkit starts is handed over once, to a window on the same database. */
 class WarmUpTest {
@@ -36,29 +38,30 @@ class WarmUpTest {
 
     @Test
     void theDatabaseAndThePortfolioAreHandedOverOnce() throws Exception {
-        DatabaseLocation location = sample();
+        DatabaseLocation stored = sample();
+        WorkspaceLocation location = new WorkspaceLocation(stored);
         BellwetherApp.warmUp(location);
 
-        Database database = BellwetherApp.takeDatabase(location);
+        Workspace database = BellwetherApp.takeDatabase(location);
         assertThat(database).isNotNull();
-        assertThat(sessions(location)).as("the warm-up's connection, held, and this one").isEqualTo(2);
+        assertThat(sessions(stored)).as("the warm-up's connection, held, and this one").isEqualTo(2);
         assertThat(BellwetherApp.takePortfolio(location).size()).isEqualTo(600);
 
         assertThat(BellwetherApp.takeDatabase(location)).isNull();
         assertThat(BellwetherApp.takePortfolio(location)).isNull();
         database.release();
-        assertThat(sessions(location)).isEqualTo(1);
+        assertThat(sessions(stored)).isEqualTo(1);
     }
 
     @Test
     void aWindowOnAnotherDatabaseGetsNothingAndTheWarmUpsDatabaseIsLetGo() throws Exception {
-        DatabaseLocation location = sample();
-        BellwetherApp.warmUp(location);
+        DatabaseLocation stored = sample();
+        BellwetherApp.warmUp(new WorkspaceLocation(stored));
 
-        DatabaseLocation other = DatabaseLocation.parse(dir.resolve("other").toString());
+        WorkspaceLocation other = WorkspaceLocation.parse(dir.resolve("other").toString());
         assertThat(BellwetherApp.takeDatabase(other)).isNull();
         assertThat(BellwetherApp.takePortfolio(other)).isNull();
 
-        assertThat(sessions(location)).as("only this one: the warm-up's was released").isEqualTo(1);
+        assertThat(sessions(stored)).as("only this one: the warm-up's was released").isEqualTo(1);
     }
 }

@@ -53,7 +53,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import com.bellwether.domain.Note;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.AccountSignals;
-import com.bellwether.store.AdjustmentAudit;
+import com.bellwether.app.AdjustmentEntry;
 import com.bellwether.ui.BandPalette;
 import com.bellwether.ui.Dialogs;
 
@@ -423,17 +423,17 @@ public final class AccountView {
         list.setPrefHeight(230);
         list.setMinHeight(160);
 
-        TableView<AdjustmentAudit> trail = new TableView<>(viewModel.audit());
+        TableView<AdjustmentEntry> trail = new TableView<>(viewModel.audit());
         trail.setId("account-audit");
         trail.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         trail.getColumns().add(column("When", 140, a -> a.changedAt().atZoneSameInstant(ZoneId.systemDefault()).format(WHEN)));
-        trail.getColumns().add(column("Action", 80, a -> a.action() == AdjustmentAudit.Action.ADD ? "added" : "removed"));
-        trail.getColumns().add(column("By", 120, AdjustmentAudit::changedBy));
+        trail.getColumns().add(column("Action", 80, a -> a.added() ? "added" : "removed"));
+        trail.getColumns().add(column("By", 120, AdjustmentEntry::changedBy));
         trail.getColumns().add(column("Note date", 100, a -> a.noteDate().toString()));
-        trail.getColumns().add(column("Author", 120, AdjustmentAudit::author));
+        trail.getColumns().add(column("Author", 120, AdjustmentEntry::author));
         trail.getColumns().add(numeric("Points", 70, a -> String.format(Locale.ROOT, "%+d", a.points())));
         trail.getColumns().add(column("Expires", 100, a -> a.expires() == null ? "never" : a.expires().toString()));
-        trail.getColumns().add(column("Reason", 300, AdjustmentAudit::reason));
+        trail.getColumns().add(column("Reason", 300, AdjustmentEntry::reason));
         trail.setPlaceholder(new Label("Nothing added or removed here yet."));
         trail.setPrefHeight(200);
         trail.setMinHeight(140);

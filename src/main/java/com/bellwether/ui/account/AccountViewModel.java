@@ -47,11 +47,9 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.ScoreChange;
 import com.bellwether.scoring.ScoreGrid;
-import com.bellwether.store.AdjustmentAudit;
-import com.bellwether.store.AdjustmentStore;
-import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersion;
-import com.bellwether.store.ModelVersionStore;
+import com.bellwether.app.AdjustmentEntry;
+import com.bellwether.app.ModelVersion;
+import com.bellwether.app.Workspace;
 
 /**
  * One account as the CSM sees it: its health as of a date with every measure's trend, its score over two years with
@@ -99,19 +97,19 @@ public final class AccountViewModel {
     /** What one account looks like, computed off the FX thread in one go. */
     private record Loaded(Portfolio portfolio, AccountScore score, HealthModel.Bands bands, List<HistoryPoint> history,
                           List<Marker> markers, List<CategoryBar> categories, List<MeasureRow> measures,
-                          List<AdjustmentRow> adjustments, List<AdjustmentAudit> audit, List<ModelVersion> versions,
+                          List<AdjustmentRow> adjustments, List<AdjustmentEntry> audit, List<ModelVersion> versions,
                           AccountSignals signals, ScoreChange change) {
     }
 
     /** The inputs of a load, taken on the FX thread so the background reads nothing that may change under it. */
-    private record Request(Portfolio portfolio, String accountId, LocalDate asOf, HealthModel model, Database database,
+    private record Request(Portfolio portfolio, String accountId, LocalDate asOf, HealthModel model, Workspace workspace,
                            LocalDate compareFrom, LocalDate compareTo) {
     }
 
     private final Executor background;
     private final Executor fx;
     private HealthModel model;
-    private Database database;
+    private Workspace workspace;
     private String accountId;
     private List<ModelVersion> versions = List.of();
     private long generation;
@@ -128,7 +126,7 @@ public final class AccountViewModel {
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
     private final ObservableList<MeasureRow> measures = FXCollections.observableArrayList();
     private final ObservableList<AdjustmentRow> adjustments = FXCollections.observableArrayList();
-    private final ObservableList<AdjustmentAudit> audit = FXCollections.observableArrayList();
+    private final ObservableList<AdjustmentEntry> audit = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AccountSignals> signals = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<LocalDate> compareFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> compareTo = new SimpleObjectProperty<>();
@@ -216,7 +214,7 @@ public final class AccountViewModel {
     }
 
     /** The account's trail of adjustments added and removed, newest first. */
-    public ObservableList<AdjustmentAudit> audit() {
+    public ObservableList<AdjustmentEntry> audit() {
         return audit;
     }
 
@@ -302,9 +300,9 @@ public final class AccountViewModel {
     }
 
     /** Adjustments are read from and written to this database; without one they are read from the portfolio only. */
-    public void useDatabase(Database database) {
-        this.database = database;
-        recording.set(database != null);
+    public void useWorkspace(Workspace opened) {
+        this.workspace = opened;
+        recording.set(opened != null);
         if (accountId != null) {
             reload();
         }
@@ -332,7 +330,7 @@ public final class AccountViewModel {
         Request request = request();
         long token = ++generation;
         run(() -> {
-            new AdjustmentStore(request.database()).add(note, bound, user);
+            request.workspace().adjust(note, bound, user);
             return load(request);
         }, loaded -> {
             adjustmentReason.set("");
@@ -344,14 +342,14 @@ public final class AccountViewModel {
 
     /** Removes one of the account's adjustments (the view asks for confirmation first), then scores again. */
     public void removeAdjustment(Note note) {
-        if (database == null) {
+        if (workspace == null) {
             message.set("Adjustments can only be removed with a database open.");
             return;
         }
         Request request = request();
         long token = ++generation;
         run(() -> {
-            new AdjustmentStore(request.database()).remove(note.accountId(), note.date(), note.author(), user);
+            request.workspace().removeAdjustment(note.accountId(), note.date(), note.author(), user);
             return load(request);
         }, loaded -> afterChange(token, loaded, String.format(Locale.ROOT, "Removed the adjustment of %+d points dated %s.",
                 note.adjustment(), note.date())), "The adjustment was not removed");
@@ -391,13 +389,13 @@ public final class AccountViewModel {
     }
 
     private Request request() {
-        return new Request(portfolio.get(), accountId, asOf.get(), model, database, compareFrom.get(), compareTo.get());
+        return new Request(portfolio.get(), accountId, asOf.get(), model, workspace, compareFrom.get(), compareTo.get());
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
         running++;
         busy.set(true);
-        new com.bellwether.ui.BackgroundJob<T>(fx)
+        new com.bellwether.app.BackgroundJob<T>(fx)
                 .onSucceeded(result -> {
                     finished();
                     done.accept(result);
@@ -472,17 +470,16 @@ public final class AccountViewModel {
         if (a < 0) {
             throw new IllegalArgumentException("No account " + id);
         }
-        List<AdjustmentAudit> trail = List.of();
+        List<AdjustmentEntry> trail = List.of();
         List<ModelVersion> versions = List.of();
-        if (request.database() != null) {
+        if (request.workspace() != null) {
             // The database is the truth about adjustments; the portfolio may have been read before a change.
-            AdjustmentStore store = new AdjustmentStore(request.database());
-            List<Note> stored = store.notes(id);
+            List<Note> stored = request.workspace().adjustments(id);
             if (!sameNotes(stored, portfolio.notes(a))) {
                 portfolio = portfolio.withNotes(id, stored);
             }
-            trail = store.audit(id);
-            versions = new ModelVersionStore(request.database()).list();
+            trail = request.workspace().adjustmentTrail(id);
+            versions = request.workspace().savedVersions();
         }
         AccountScore now = new HealthScorer(model, portfolio).score(id, asOf);
         List<LocalDate> months = historyDates(asOf);
@@ -506,7 +503,7 @@ public final class AccountViewModel {
         }
         rows.sort(Comparator.comparing((AdjustmentRow r) -> r.note().date()).reversed());
         ScoreChange change = request.compareFrom() == null || request.compareTo() == null ? null
-                : whyChanged(new Request(portfolio, id, asOf, model, request.database(), request.compareFrom(),
+                : whyChanged(new Request(portfolio, id, asOf, model, request.workspace(), request.compareFrom(),
                         request.compareTo()), versions);
         return new Loaded(portfolio, now, bands, history, markers(model, portfolio, a, months.get(0), asOf, versions),
                 bars, measureRows(model, portfolio, a, now, asOf), rows, trail, versions,
@@ -627,7 +624,7 @@ public final class AccountViewModel {
         HealthModel earlier = request.model();
         for (ModelVersion version : versions) {
             if (!version.createdAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate().isAfter(from)) {
-                earlier = SavedModels.model(version);
+                earlier = version.model();
             }
         }
         return new HealthScorer(request.model(), request.portfolio()).whyChanged(request.accountId(), from, to, earlier);

@@ -34,19 +34,17 @@ import com.bellwether.alerts.Alert;
 import com.bellwether.alerts.AlertFilter;
 import com.bellwether.alerts.AlertRun;
 import com.bellwether.alerts.AlertStatus;
-import com.bellwether.alerts.AlertStore;
 import com.bellwether.alerts.CrmTasks;
 import com.bellwether.alerts.DeliveryAttempt;
 import com.bellwether.alerts.DeliveryRun;
-import com.bellwether.alerts.Outbox;
 import com.bellwether.alerts.Severity;
 import com.bellwether.alerts.WebhookResponse;
 import com.bellwether.alerts.WebhookSender;
 import com.bellwether.alerts.WebhookUrl;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.store.Database;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**
@@ -114,7 +112,7 @@ public final class AlertsViewModel {
     private final BooleanBinding canExport;
     private final BooleanBinding canUseWebhook;
 
-    private volatile Database database;
+    private volatile Workspace workspace;
     private volatile Portfolio portfolio;
     private volatile HealthModel model;
     private long generation;
@@ -304,6 +302,12 @@ public final class AlertsViewModel {
         this.clock = testClock;
     }
 
+    /** The workspace, its alerts stamped by this screen's clock; null before a load. */
+    private Workspace alertsWorkspace() {
+        Workspace opened = workspace;
+        return opened == null ? null : opened.withClock(clock);
+    }
+
     void useSender(WebhookSender testSender) {
         this.sender = testSender;
     }
@@ -311,8 +315,8 @@ public final class AlertsViewModel {
     // Commands
 
     /** Takes the scored portfolio and its active model, then reads the alerts and the webhook settings off the FX thread. */
-    public void load(Database db, Portfolio scored, HealthModel activeModel, LocalDate date) {
-        this.database = db;
+    public void load(Workspace opened, Portfolio scored, HealthModel activeModel, LocalDate date) {
+        this.workspace = opened;
         this.portfolio = scored;
         this.model = activeModel;
         asOf.set(date);
@@ -322,7 +326,7 @@ public final class AlertsViewModel {
 
     /** Re-reads the list with the present filters; the newest read wins. */
     public void refresh() {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         if (db == null) {
             return;
         }
@@ -333,17 +337,15 @@ public final class AlertsViewModel {
                 .onSucceeded(this::publish)
                 .onFailed(e -> status.set("Cannot read the alerts: " + message(e)))
                 .start(background, job -> {
-                    AlertStore store = new AlertStore(db, clock);
-                    List<Alert> all = store.all();
-                    List<Alert> shown = openOnly ? store.open(filter) : all.stream().filter(filter::matches).toList();
-                    Outbox outbox = new Outbox(db);
-                    return new Listing(thisRead, shown, all, outbox.deliveryLog(DELIVERY_LOG_SIZE), outbox.configuredUrl());
+                    List<Alert> all = db.allAlerts();
+                    List<Alert> shown = openOnly ? db.openAlerts(filter) : all.stream().filter(filter::matches).toList();
+                    return new Listing(thisRead, shown, all, db.deliveryLog(DELIVERY_LOG_SIZE), db.configuredWebhook());
                 });
     }
 
     /** Evaluates the active model's alert rules as of the date; evaluating a date twice adds nothing. */
     public void evaluate() {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         LocalDate date = asOf.get();
         if (db == null || busy.get()) {
             return;
@@ -351,13 +353,12 @@ public final class AlertsViewModel {
         HealthModel rules = model;
         Portfolio scored = portfolio;
         run("Evaluating the alert rules as of " + date, job -> {
-            Outbox outbox = new Outbox(db);
-            WebhookUrl url = outbox.configuredUrl().orElse(null);
-            AlertRun.Result result = AlertRun.run(db, rules, scored, date, url, clock);
+            WebhookUrl url = db.configuredWebhook().orElse(null);
+            AlertRun.Result result = db.evaluateAlerts(rules, scored, date, url);
             String delivery = "";
             if (result.queued() > 0) {
                 job.update("Posting " + result.queued() + " new alerts to the webhook…", -1);
-                DeliveryRun run = outbox.deliverDue(sender(), clock);
+                DeliveryRun run = db.deliverDueAlerts(sender());
                 delivery = "; " + run.delivered() + " posted to the webhook"
                         + (run.pending() > 0 ? " (" + run.pending() + " waiting for a retry)" : "");
             }
@@ -367,11 +368,11 @@ public final class AlertsViewModel {
     }
 
     public void acknowledge() {
-        changeStatus("Acknowledged", (store, alert) -> store.acknowledge(alert.id()));
+        changeStatus("Acknowledged", (alerts, alert) -> alerts.acknowledgeAlert(alert.id()));
     }
 
     public void done() {
-        changeStatus("Done", (store, alert) -> store.done(alert.id()));
+        changeStatus("Done", (alerts, alert) -> alerts.markAlertDone(alert.id()));
     }
 
     /** Asks why the selected alert is not worth acting on; a blank reason is refused, a cancel does nothing. */
@@ -391,7 +392,7 @@ public final class AlertsViewModel {
             return;
         }
         String why = reason.get().strip();
-        changeStatus("Dismissed", (store, a) -> store.dismiss(a.id(), why));
+        changeStatus("Dismissed", (alerts, a) -> alerts.dismissAlert(a.id(), why));
     }
 
     /** Asks for the selected alert's account to be opened. */
@@ -405,7 +406,7 @@ public final class AlertsViewModel {
 
     /** Writes the open alerts the filters let through as CRM tasks, CSV or JSON by the chosen file's extension. */
     public void exportTasks(Dialogs dialogs) {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         if (db == null || !canExport.get()) {
             return;
         }
@@ -422,7 +423,7 @@ public final class AlertsViewModel {
         }
         AlertFilter filter = filter();
         run("Exporting the open alerts", job -> {
-            List<Alert> open = new AlertStore(db, clock).open(filter);
+            List<Alert> open = db.openAlerts(filter);
             CrmTasks.write(CrmTasks.of(open), file);
             return "Exported " + open.size() + (open.size() == 1 ? " open alert" : " open alerts")
                     + " as CRM tasks to " + file.getFileName() + ".";
@@ -431,7 +432,7 @@ public final class AlertsViewModel {
 
     /** Saves the typed URL when it is an http or https URL; shows it redacted from then on. */
     public void saveWebhook() {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         if (db == null || busy.get()) {
             return;
         }
@@ -444,7 +445,7 @@ public final class AlertsViewModel {
             return;
         }
         run("Saving the webhook URL", job -> {
-            new Outbox(db).configureUrl(url);
+            db.configureWebhook(url);
             return url;
         }, saved -> {
             webhookInput.set("");
@@ -457,13 +458,13 @@ public final class AlertsViewModel {
 
     /** Posts a test message to the saved URL and shows the HTTP status or the error. */
     public void sendTest() {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         if (db == null || !canUseWebhook.get()) {
             return;
         }
         webhookResult.set("");
         run("Sending a test message", job -> {
-            WebhookUrl url = new Outbox(db).configuredUrl().orElseThrow(() -> new IllegalStateException("No webhook URL is saved"));
+            WebhookUrl url = db.configuredWebhook().orElseThrow(() -> new IllegalStateException("No webhook URL is saved"));
             return sender().sendTest(url, clock);
         }, (WebhookResponse response) -> {
             webhookProblem.set(!response.delivered());
@@ -477,11 +478,11 @@ public final class AlertsViewModel {
 
     /** Posts every message that is due now, then re-reads the delivery log. */
     public void deliverNow() {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         if (db == null || !canUseWebhook.get()) {
             return;
         }
-        run("Posting the waiting messages", job -> new Outbox(db).deliverDue(sender(), clock), (DeliveryRun run) -> {
+        run("Posting the waiting messages", job -> db.deliverDueAlerts(sender()), (DeliveryRun run) -> {
             webhookProblem.set(run.failed() > 0);
             webhookResult.set(run.attempted() == 0 ? "Nothing was due." : run.delivered() + " of " + run.attempted()
                     + " delivered" + (run.pending() > 0 ? "; " + run.pending() + " waiting for a retry." : "."));
@@ -500,16 +501,16 @@ public final class AlertsViewModel {
     // Helpers
 
     private interface StatusChange {
-        Alert apply(AlertStore store, Alert alert);
+        Alert apply(Workspace alerts, Alert alert);
     }
 
     private void changeStatus(String verb, StatusChange change) {
-        Database db = database;
+        Workspace db = alertsWorkspace();
         Alert alert = selected.get();
         if (db == null || alert == null || !canChangeStatus.get()) {
             return;
         }
-        run(verb + " " + alert.accountName(), job -> change.apply(new AlertStore(db, clock), alert),
+        run(verb + " " + alert.accountName(), job -> change.apply(db, alert),
                 changed -> status.set(verb + ": " + changed.accountName() + " · " + changed.ruleId() + "."));
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.BackgroundJob;
 
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;

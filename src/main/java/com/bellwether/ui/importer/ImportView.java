@@ -40,7 +40,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import com.bellwether.ingest.ImportProblem;
-import com.bellwether.store.ImportRun;
+import com.bellwether.app.ImportRun;
 
 /**
  * The import screen: choose a folder or files, look at their first rows, read them as the bundle format or

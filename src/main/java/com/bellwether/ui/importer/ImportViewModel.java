@@ -33,10 +33,10 @@ import com.bellwether.ingest.ImportCancelledException;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.MappingProfile;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.ImportRun;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.DatabaseInfo;
+import com.bellwether.app.ImportRun;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.ui.Dialogs;
 
 /**
@@ -52,7 +52,7 @@ public final class ImportViewModel {
     /** What the last Check or Import came to, for the view to show the right part. */
     public enum Outcome { NONE, CHECK_PASSED, PROBLEMS, IMPORTED, FAILED }
 
-    private final ObservableValue<Database> database;
+    private final ObservableValue<Workspace> workspace;
     private final Executor background;
     private final Dialogs dialogs;
     private volatile BackgroundJob<?> running;
@@ -73,7 +73,7 @@ public final class ImportViewModel {
     private final ObservableList<ImportRun.FileCount> fileCounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.NONE);
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<DatabaseSummary> imported = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DatabaseInfo> imported = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -92,26 +92,26 @@ public final class ImportViewModel {
     private final Map<ProfileChoice, MappingProfile> readProfiles = new HashMap<>();
 
     /**
-     * @param database   the database to import into; may be empty until the workbench has opened it
+     * @param workspace  the workspace to import into; may be empty until the workbench has opened it
      * @param background runs file reading, checking and importing
      * @param dialogs    the file choosers and error messages
      */
-    public ImportViewModel(ObservableValue<Database> database, Executor background, Dialogs dialogs) {
-        this.database = database;
+    public ImportViewModel(ObservableValue<Workspace> workspace, Executor background, Dialogs dialogs) {
+        this.workspace = workspace;
         this.background = background;
         this.dialogs = dialogs;
         profiles.add(ProfileChoice.BUNDLE_FORMAT);
         profiles.addAll(MappingProfiles.SHIPPED);
         profiles.add(ProfileChoice.NEW);
         profile.addListener((o, old, now) -> profileChosen(now == null ? ProfileChoice.BUNDLE_FORMAT : now));
-        canRun = Bindings.createBooleanBinding(() -> !busy.get() && !sources.isEmpty() && database.getValue() != null
+        canRun = Bindings.createBooleanBinding(() -> !busy.get() && !sources.isEmpty() && workspace.getValue() != null
                         && (!profile.get().isMapping() || mapping.get() != null && mappingFolder() != null),
-                busy, sources, sourceIsFolder, database, profile, mapping);
+                busy, sources, sourceIsFolder, workspace, profile, mapping);
     }
 
     /** For a database that is already open. */
-    public ImportViewModel(Database database, Executor background, Dialogs dialogs) {
-        this(new ReadOnlyObjectWrapper<>(database), background, dialogs);
+    public ImportViewModel(Workspace workspace, Executor background, Dialogs dialogs) {
+        this(new ReadOnlyObjectWrapper<>(workspace), background, dialogs);
     }
 
     /** The chosen folder, or the chosen files. */
@@ -179,7 +179,7 @@ public final class ImportViewModel {
      * can score the portfolio again and refresh the data screen. Each import records a run, so each value
      * differs from the one before and change listeners fire.
      */
-    public ReadOnlyObjectProperty<DatabaseSummary> importedProperty() {
+    public ReadOnlyObjectProperty<DatabaseInfo> importedProperty() {
         return imported.getReadOnlyProperty();
     }
 
@@ -293,18 +293,17 @@ public final class ImportViewModel {
         if (!canRun.get()) {
             return;
         }
-        Database target = database.getValue();
+        Workspace target = workspace.getValue();
         BundleImporter.Request request = request();
         clearOutcome();
         run((checkOnly ? "Checking " : "Importing ") + describeSource(), job -> {
-            BundleImporter importer = new BundleImporter(target);
-            ImportReport report = checkOnly ? importer.check(request, job) : importer.run(request, job);
+            ImportReport report = checkOnly ? target.checkBundle(request, job) : target.importBundle(request, job);
             if (!checkOnly && report.succeeded()) {
                 // Outcomes just imported keep the score they had the day before, for later review.
                 job.update("Keeping the scores before each new churn and renewal", -1);
-                com.bellwether.scoring.Snapshots.freezeOutcomes(target);
+                target.freezeOutcomes();
             }
-            DatabaseSummary after = !checkOnly && report.succeeded() ? DatabaseSummary.read(target) : null;
+            DatabaseInfo after = !checkOnly && report.succeeded() ? target.info(0) : null;
             return new Finished(report, after);
         }, finished -> show(finished, checkOnly));
     }
@@ -332,7 +331,7 @@ public final class ImportViewModel {
     private void show(Finished finished, boolean checkOnly) {
         ImportReport report = finished.report();
         if (report.succeeded()) {
-            fileCounts.setAll(report.files());
+            fileCounts.setAll(ImportRun.filesOf(report));
         }
         long records = report.written().values().stream().mapToLong(Long::longValue).sum();
         String files = report.files().size() + " file" + (report.files().size() == 1 ? "" : "s");
@@ -499,7 +498,7 @@ public final class ImportViewModel {
 
     // Background work
 
-    private record Finished(ImportReport report, DatabaseSummary summary) {
+    private record Finished(ImportReport report, DatabaseInfo summary) {
     }
 
     private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> onSuccess) {

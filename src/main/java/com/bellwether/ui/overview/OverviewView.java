@@ -21,8 +21,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.ImportRun;
+import com.bellwether.app.DatabaseInfo;
+import com.bellwether.app.ImportRun;
 
 /** What the database holds and the imports into it, with the way to import more or to load the sample data. */
 public final class OverviewView {
@@ -125,7 +125,7 @@ public final class OverviewView {
         return card("What the database holds", tables, span);
     }
 
-    private static String describeSpan(DatabaseSummary summary) {
+    private static String describeSpan(DatabaseInfo summary) {
         if (summary == null) {
             return "";
         }

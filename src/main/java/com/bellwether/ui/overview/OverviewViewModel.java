@@ -19,50 +19,49 @@ import com.bellwether.ingest.ImportCancelledException;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
-import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
-import com.bellwether.store.DatabaseSummary;
-import com.bellwether.store.ImportRun;
-import com.bellwether.store.ImportRunStore;
+import com.bellwether.app.DatabaseInfo;
+import com.bellwether.app.ImportRun;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.BackgroundTask;
 import com.bellwether.ui.Dialogs;
 
 /** The database at a glance, and the imports into it. All database work runs on the background executor. */
 public final class OverviewViewModel {
 
-    private final DatabaseLocation location;
+    private final WorkspaceLocation location;
     private final Executor background;
     private final Dialogs dialogs;
-    private volatile Database database;
+    private volatile Workspace database;
     private volatile boolean sampleHistoryMissing;
     private volatile boolean firstStart;
-    private final ReadOnlyObjectWrapper<Database> openDatabase = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Workspace> openDatabase = new ReadOnlyObjectWrapper<>();
     private Task<?> running;
 
     // Properties
-    private final ReadOnlyObjectWrapper<DatabaseSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DatabaseInfo> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ImportRun> recentImports = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
-    public OverviewViewModel(DatabaseLocation location, Executor background, Dialogs dialogs) {
+    public OverviewViewModel(WorkspaceLocation location, Executor background, Dialogs dialogs) {
         this.location = location;
         this.background = background;
         this.dialogs = dialogs;
     }
 
-    public DatabaseLocation location() {
+    public WorkspaceLocation location() {
         return location;
     }
 
-    /** The database once it is open (set on the FX thread), for the other screens. */
-    public ReadOnlyObjectProperty<Database> databaseProperty() {
+    /** The workspace once its database is open (set on the FX thread), for the other screens. */
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return openDatabase.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<DatabaseSummary> summaryProperty() {
+    public ReadOnlyObjectProperty<DatabaseInfo> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
@@ -87,8 +86,8 @@ public final class OverviewViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** The database once opened (null before, or when opening failed); readable from any thread. */
-    public Database openedDatabase() {
+    /** The workspace once its database opened (null before, or when opening failed); readable from any thread. */
+    public Workspace openedWorkspace() {
         return database;
     }
 
@@ -103,28 +102,28 @@ public final class OverviewViewModel {
      * The same with a database that may already have been opened (asked for when the work starts, so it can be
      * opened on another thread meanwhile); null means opening it here, and meeting any problem here.
      */
-    public void open(java.util.function.Supplier<Database> alreadyOpened) {
+    public void open(java.util.function.Supplier<Workspace> alreadyOpened) {
         run("Opening " + location.displayName(), new BackgroundTask<Result>() {
             @Override
             protected Result call() throws Exception {
-                Database opened = alreadyOpened.get();
+                Workspace opened = alreadyOpened.get();
                 if (opened == null) {
-                    com.bellwether.scoring.SampleDatabase.install(location);
+                    com.bellwether.app.SampleDatabase.install(location);
                 }
-                database = opened != null ? opened : Database.openHeld(location);
-                DatabaseSummary before = DatabaseSummary.read(database);
+                database = opened != null ? opened : Workspace.openHeld(location);
+                DatabaseInfo before = database.info(0);
                 ImportReport report = null;
                 if (before.isEmpty() && location.isDefault()) {
                     // Without the ready sample (a database file already there, empty): the sample imported here.
-                    report = SampleData.load(database, this);
+                    report = database.importSample(this);
                     com.bellwether.ui.StartupTrace.mark("sample data loaded");
                 }
-                firstStart = report != null || com.bellwether.scoring.SampleDatabase.installedThisRun(location);
+                firstStart = report != null || com.bellwether.app.SampleDatabase.installedThisRun(location);
                 Result result = Result.read(database, report);
                 // A first start stores the sample's history after the first scoring; one that ended before it had, now.
                 sampleHistoryMissing = report != null || !result.imports().isEmpty()
                         && result.imports().stream().allMatch(run -> SampleData.SOURCE.equals(run.source()))
-                        && new com.bellwether.store.SnapshotStore(database).count() == 0;
+                        && database.storedScores() == 0;
                 return result;
             }
         }, result -> {
@@ -148,18 +147,18 @@ public final class OverviewViewModel {
      * score history is there from the start. Queued behind the portfolio's first scoring, which does not need it.
      */
     private void storeSampleHistory() {
-        Database db = database;
+        Workspace db = database;
         BackgroundTask<Void> task = new BackgroundTask<>() {
             @Override
             protected Void call() {
                 update("Storing the sample's weekly score history", -1);
-                com.bellwether.scoring.Portfolio sample = com.bellwether.scoring.Portfolio.load(db);
+                db.readPortfolio();
                 if (isCancelled()) {
                     return null;
                 }
-                com.bellwether.scoring.Snapshots.backfillIfNone(db, sample);
+                db.backfillIfNone();
                 update("Keeping the scores before each churn and renewal", -1);
-                com.bellwether.scoring.Snapshots.freezeOutcomes(db, sample);
+                db.freezeOutcomes();
                 com.bellwether.ui.StartupTrace.mark("the sample's history stored");
                 return null;
             }
@@ -192,7 +191,7 @@ public final class OverviewViewModel {
 
     /** Loads the sample data; into a database that already holds accounts, only once the user confirms it. */
     public void loadSampleData() {
-        DatabaseSummary now = summary.get();
+        DatabaseInfo now = summary.get();
         if (now != null && !now.isEmpty() && !dialogs.confirm("Load the sample data",
                 "This database already holds " + now.rowsPerTable().get("account") + " accounts. The sample's"
                         + " accounts and their history would be added next to them. Load it anyway?")) {
@@ -201,7 +200,7 @@ public final class OverviewViewModel {
         run("Loading the sample data", new BackgroundTask<Result>() {
             @Override
             protected Result call() throws Exception {
-                ImportReport report = SampleData.load(database, this);
+                ImportReport report = database.importSample(this);
                 freezeAfter(report, this);
                 return Result.read(database, report);
             }
@@ -212,7 +211,7 @@ public final class OverviewViewModel {
     private void freezeAfter(ImportReport report, BackgroundTask<?> task) {
         if (report.succeeded()) {
             task.update("Keeping the scores before each new churn and renewal", -1);
-            com.bellwether.scoring.Snapshots.freezeOutcomes(database);
+            database.freezeOutcomes();
         }
     }
 
@@ -287,10 +286,11 @@ public final class OverviewViewModel {
     }
 
     /** What a background step hands back to the FX thread. */
-    private record Result(DatabaseSummary summary, List<ImportRun> imports, ImportReport report) {
+    private record Result(DatabaseInfo summary, List<ImportRun> imports, ImportReport report) {
 
-        static Result read(Database database, ImportReport report) {
-            return new Result(DatabaseSummary.read(database), ImportRunStore.recent(database, 10), report);
+        static Result read(Workspace database, ImportReport report) {
+            DatabaseInfo info = database.info(10);
+            return new Result(info, info.recentImports(), report);
         }
     }
 }

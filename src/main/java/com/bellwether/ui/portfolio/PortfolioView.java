@@ -187,13 +187,13 @@ public final class PortfolioView {
         };
         viewModel.bandMix().addListener((javafx.collections.ListChangeListener<PortfolioViewModel.BandMix>) c -> refresh.run());
         // The same months scored under any saved version: what the history would have looked like under it.
-        javafx.scene.control.ComboBox<com.bellwether.store.ModelVersion> under = new javafx.scene.control.ComboBox<>(viewModel.versions());
+        javafx.scene.control.ComboBox<com.bellwether.app.ModelVersion> under = new javafx.scene.control.ComboBox<>(viewModel.versions());
         under.setId("band-mix-version");
         under.valueProperty().bindBidirectional(viewModel.mixVersionProperty());
-        javafx.util.Callback<javafx.scene.control.ListView<com.bellwether.store.ModelVersion>, javafx.scene.control.ListCell<com.bellwether.store.ModelVersion>> cells =
+        javafx.util.Callback<javafx.scene.control.ListView<com.bellwether.app.ModelVersion>, javafx.scene.control.ListCell<com.bellwether.app.ModelVersion>> cells =
                 list -> new javafx.scene.control.ListCell<>() {
                     @Override
-                    protected void updateItem(com.bellwether.store.ModelVersion version, boolean empty) {
+                    protected void updateItem(com.bellwether.app.ModelVersion version, boolean empty) {
                         super.updateItem(version, empty);
                         setText(empty || version == null ? null : version.label() + (version.active() ? " (active)" : ""));
                     }

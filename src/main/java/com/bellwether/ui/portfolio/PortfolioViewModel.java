@@ -20,11 +20,10 @@ import javafx.collections.transformation.FilteredList;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
-import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersion;
-import com.bellwether.store.ModelVersionStore;
+import com.bellwether.app.Exports;
+import com.bellwether.app.ModelVersion;
+import com.bellwether.app.Workspace;
 import com.bellwether.ui.BackgroundTask;
 
 /** The leader's view: every live account scored as of the latest data, the totals per band, who moved. */
@@ -84,7 +83,7 @@ public final class PortfolioViewModel {
         mixVersion.addListener((o, old, version) -> {
             if (!choosingMixVersion && version != null && portfolio != null && totals.get() != null) {
                 busy.set(true);
-                loadBandMix(com.bellwether.scoring.SavedModels.model(version), portfolio, totals.get().asOf());
+                loadBandMix(version.model(), portfolio, totals.get().asOf());
             }
         });
     }
@@ -162,34 +161,33 @@ public final class PortfolioViewModel {
     // Commands
 
     /** Reads the portfolio and scores every live account as of the last date with data, off the FX thread. */
-    public void load(Database database) {
-        load(() -> database, () -> null);
+    public void load(Workspace workspace) {
+        load(() -> workspace, () -> null);
     }
 
     /**
-     * The same with the database asked for when the work starts, so the load can be queued behind the task that
-     * opens it; no database then means nothing to show. A portfolio already read at start-up is used when given.
+     * The same with the workspace asked for when the work starts, so the load can be queued behind the task that
+     * opens it; no workspace then means nothing to show. A portfolio already read at start-up is used when given.
      */
-    public void load(java.util.function.Supplier<Database> opened, java.util.function.Supplier<Portfolio> alreadyRead) {
+    public void load(java.util.function.Supplier<Workspace> opened, java.util.function.Supplier<Portfolio> alreadyRead) {
         BackgroundTask<Loaded> task = new BackgroundTask<>() {
             @Override
             protected Loaded call() {
-                Database database = opened.get();
-                if (database == null) {
+                Workspace workspace = opened.get();
+                if (workspace == null) {
                     return new Loaded(List.of(), List.of(), model.get(), List.of(), null);
                 }
                 update("Reading the portfolio", -1);
-                ModelVersionStore store = new ModelVersionStore(database);
-                HealthModel model = com.bellwether.scoring.SavedModels.active(store);
-                List<ModelVersion> saved = store.list();
+                HealthModel model = workspace.activeModel();
+                List<ModelVersion> saved = workspace.savedVersions();
                 Portfolio read = alreadyRead.get();
-                Portfolio portfolio = read != null ? read : Portfolio.load(database);
+                Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.readPortfolio();
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
                     return new Loaded(List.of(), List.of(), model, saved, portfolio);
                 }
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
-                List<AccountScore> scores = new HealthScorer(model, portfolio).scoreLive(asOf, this::isCancelled);
+                List<AccountScore> scores = workspace.score(model, asOf, this::isCancelled);
                 com.bellwether.ui.StartupTrace.mark("portfolio scored");
                 List<AccountRow> loaded = new ArrayList<>(scores.size());
                 for (AccountScore score : scores) {
@@ -309,7 +307,7 @@ public final class PortfolioViewModel {
 
     /** Text that a spreadsheet would take for a formula starts with an apostrophe instead. */
     static String text(String value) {
-        return com.bellwether.store.CsvCells.text(value);
+        return Exports.csvText(value);
     }
 
     private static String number(double value) {

@@ -54,7 +54,7 @@ import com.bellwether.ui.StartupTrace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
-import com.bellwether.store.ModelVersion;
+import com.bellwether.app.ModelVersion;
 
 /**
  * The live what-if: sliders for category weights per stage with locks, a range slider for the cut-offs, the

@@ -36,12 +36,10 @@ import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.ModelDiff;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.ScoreGrid;
-import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersion;
-import com.bellwether.store.ModelVersionStore;
-import com.bellwether.ui.BackgroundJob;
+import com.bellwether.app.ModelVersion;
+import com.bellwether.app.Workspace;
+import com.bellwether.app.BackgroundJob;
 
 /**
  * CS ops' live what-if: a draft of the active model edited weight by weight, cut-off by cut-off and measure by
@@ -115,7 +113,7 @@ public final class TuningViewModel {
     private final AtomicBoolean computing = new AtomicBoolean();
     /** The active version's model, parsed once: every edit compares the draft with it. */
     private HealthModel savedModel;
-    private volatile Database database;
+    private volatile Workspace workspace;
     /** The scores now and the backtest frame of one load, replaced together so a preview never mixes two loads. */
     private record Workset(ScoreGrid now, BacktestFrame frame) {
     }
@@ -284,7 +282,7 @@ public final class TuningViewModel {
         if (from == null || to == null) {
             return List.of();
         }
-        return ModelDiff.between(SavedModels.model(from), SavedModels.model(to)).changes().stream()
+        return ModelDiff.between(from.model(), to.model()).changes().stream()
                 .map(ModelDiff.Change::text).toList();
     }
 
@@ -294,17 +292,17 @@ public final class TuningViewModel {
      * Reads the model versions (saving the shipped model as version 1 in a database without any), scores the
      * portfolio as of its date and builds the backtest frame, off the FX thread.
      */
-    public void load(Database db, Portfolio loaded, LocalDate asOf) {
-        this.database = db;
+    public void load(Workspace opened, Portfolio loaded, LocalDate asOf) {
+        this.workspace = opened;
         run("Preparing the what-if", job -> {
-            ModelVersionStore store = new ModelVersionStore(db);
-            HealthModel active = SavedModels.active(store);
+            HealthModel active = opened.activeModel();
             job.update("Scoring " + loaded.size() + " accounts as of " + asOf, 0.1);
             int[] all = IntStream.range(0, loaded.size()).toArray();
             ScoreGrid grid = ScoreGrid.compute(active, loaded, all, List.of(asOf), job);
             job.update("Backtesting the saved model", 0.4);
             BacktestFrame built = BacktestFrame.build(active, loaded, BacktestSettings.defaults(), job);
-            return new Loaded(store.list(), store.active().orElseThrow(), grid, built);
+            List<ModelVersion> stored = opened.savedVersions();
+            return new Loaded(stored, stored.stream().filter(ModelVersion::active).findFirst().orElseThrow(), grid, built);
         }, loaded2 -> {
             // The data changed under an unsaved draft of the same version (an import, an adjustment): the draft,
             // and its undo history, stay, previewed on the new data.
@@ -316,7 +314,7 @@ public final class TuningViewModel {
             replacingVersions = true;
             versions.setAll(loaded2.versions());
             saved.set(loaded2.active());
-            savedModel = SavedModels.model(loaded2.active());
+            savedModel = loaded2.active().model();
             ModelVersion comparedBefore = compareWith.get();
             if (!keepDraft) {
                 undo.clear();
@@ -483,17 +481,16 @@ public final class TuningViewModel {
             return;
         }
         HealthModel toSave = draft.get();
-        Database db = database;
+        Workspace target = workspace;
         run("Saving", job -> {
-            ModelVersionStore store = new ModelVersionStore(db);
-            ModelVersion version = SavedModels.save(store, toSave, name, note, SavedModels.currentAuthor(), true);
-            return new SavedVersion(version, store.list());
+            ModelVersion version = target.saveVersion(toSave, name, note, true);
+            return new SavedVersion(version, target.savedVersions());
         }, done -> {
             ModelVersion version = done.version();
             replacingVersions = true;
             versions.setAll(done.all());
             saved.set(version);
-            savedModel = SavedModels.model(version);
+            savedModel = version.model();
             draft.set(savedModel);
             compareWith.set(version);
             replacingVersions = false;
@@ -701,7 +698,7 @@ public final class TuningViewModel {
         if (cached != null && cached.base() == base && cached.version().number() == version.number()) {
             return cached;
         }
-        HealthModel model = SavedModels.model(version);
+        HealthModel model = version.model();
         Compared made = new Compared(version, base.withModel(model), w.frame().withModel(model).headline(), base);
         compared = made;
         return made;

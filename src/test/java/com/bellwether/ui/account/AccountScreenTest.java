@@ -27,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
-import com.bellwether.store.AdjustmentAudit;
+import com.bellwether.app.AdjustmentEntry;
 import com.bellwether.ui.BellwetherApp;
 import com.bellwether.ui.FakeDialogs;
 
@@ -55,7 +55,7 @@ class AccountScreenTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         viewModel = new AccountViewModel(BACKGROUND, HealthModel.defaultModel());
-        viewModel.useDatabase(sample.database);
+        viewModel.useWorkspace(com.bellwether.app.Workspace.of(sample.database));
         Scene scene = new Scene(new AccountView(viewModel, dialogs).root(), 1260, 820);
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setScene(scene);
@@ -91,8 +91,8 @@ class AccountScreenTest {
 
         TableView<?> audit = robot.lookup("#account-audit").queryAs(TableView.class);
         assertThat(audit.getItems()).hasSize(trail + 1);
-        AdjustmentAudit added = (AdjustmentAudit) audit.getItems().get(0);
-        assertThat(added.action()).isEqualTo(AdjustmentAudit.Action.ADD);
+        AdjustmentEntry added = (AdjustmentEntry) audit.getItems().get(0);
+        assertThat(added.added()).isTrue();
         assertThat(added.points()).isEqualTo(10);
         assertThat(added.reason()).isEqualTo("Executive sponsor confirmed the renewal");
         assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score() + 10));
@@ -110,7 +110,7 @@ class AccountScreenTest {
 
         assertThat(dialogs.confirmations).singleElement().asString().startsWith("Remove the adjustment: Remove the adjustment of +10");
         assertThat(audit.getItems()).hasSize(trail + 2);
-        assertThat(((AdjustmentAudit) audit.getItems().get(0)).action()).isEqualTo(AdjustmentAudit.Action.REMOVE);
+        assertThat(((AdjustmentEntry) audit.getItems().get(0)).added()).isFalse();
         assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score()));
     }
 

@@ -19,7 +19,7 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.ScoreChange;
-import com.bellwether.store.AdjustmentAudit;
+import com.bellwether.app.AdjustmentEntry;
 import com.bellwether.store.AdjustmentStore;
 
 /** The account screen's state and commands, without a toolkit: work and results run on the calling thread. */
@@ -40,7 +40,7 @@ class AccountViewModelTest {
     @BeforeEach
     void open() {
         viewModel = new AccountViewModel(SAME_THREAD, HealthModel.defaultModel(), SAME_THREAD);
-        viewModel.useDatabase(sample.database);
+        viewModel.useWorkspace(com.bellwether.app.Workspace.of(sample.database));
         viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF);
         before = viewModel.scoreProperty().get();
         assertThat(before.adjustment()).isZero();
@@ -68,7 +68,7 @@ class AccountViewModelTest {
             assertThat(new AdjustmentStore(sample.database).notes(sample.accountId)).contains(written);
             assertThat(count("SELECT COUNT(*) FROM adjustment_audit WHERE action = 'ADD'")).isEqualTo(audited + 1);
             assertThat(viewModel.audit().get(0)).satisfies(entry -> {
-                assertThat(entry.action()).isEqualTo(AdjustmentAudit.Action.ADD);
+                assertThat(entry.added()).isTrue();
                 assertThat(entry.points()).isEqualTo(10);
                 assertThat(entry.changedBy()).isEqualTo(SavedModels.currentAuthor());
             });
@@ -119,7 +119,7 @@ class AccountViewModelTest {
         viewModel.adjustmentExpiresProperty().set(AccountSample.AS_OF.plusDays(1));
         assertThat(viewModel.canAddAdjustment().get()).isTrue();
 
-        viewModel.useDatabase(null);
+        viewModel.useWorkspace(null);
         assertThat(viewModel.canAddAdjustment().get()).isFalse();
         assertThat(viewModel.adjustmentProblemProperty().get()).isEqualTo("Open a database to record adjustments.");
     }
@@ -140,8 +140,7 @@ class AccountViewModelTest {
         assertThat(viewModel.adjustments()).extracting(AccountViewModel.AdjustmentRow::note).doesNotContain(added);
         assertThat(viewModel.adjustmentsChangedProperty().get()).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM adjustment_audit WHERE action = 'REMOVE'")).isEqualTo(removals + 1);
-        assertThat(viewModel.audit()).extracting(AdjustmentAudit::action)
-                .startsWith(AdjustmentAudit.Action.REMOVE, AdjustmentAudit.Action.ADD);
+        assertThat(viewModel.audit()).extracting(AdjustmentEntry::added).startsWith(false, true);
         assertThat(viewModel.audit().get(0).points()).isEqualTo(-7);
     }
 

@@ -58,7 +58,7 @@ class AlertsScreenTest {
         scene.getStylesheets().add(com.bellwether.ui.BandPalette.class.getResource("bellwether.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
-        viewModel.load(sample.database, sample.portfolio, sample.model, sample.asOf);
+        viewModel.load(com.bellwether.app.Workspace.of(sample.database), sample.portfolio, sample.model, sample.asOf);
     }
 
     private TableView<Alert> evaluate(FxRobot robot) throws Exception {

@@ -47,7 +47,7 @@ class AlertsViewModelTest {
     void loadWithoutAlerts() throws Exception {
         sample.reset();
         viewModel = new AlertsViewModel(Runnable::run, Runnable::run);
-        viewModel.load(sample.database, sample.portfolio, sample.model, sample.asOf);
+        viewModel.load(com.bellwether.app.Workspace.of(sample.database), sample.portfolio, sample.model, sample.asOf);
     }
 
     private AlertStore store() {
@@ -217,7 +217,7 @@ class AlertsViewModelTest {
         assertThat(viewModel.canUseWebhookProperty().get()).isTrue();
 
         AlertsViewModel reopened = new AlertsViewModel(Runnable::run, Runnable::run);
-        reopened.load(sample.database, sample.portfolio, sample.model, sample.asOf);
+        reopened.load(com.bellwether.app.Workspace.of(sample.database), sample.portfolio, sample.model, sample.asOf);
         assertThat(reopened.savedWebhookProperty().get()).isEqualTo("https://***@hooks.example.com/in?token=***");
     }
 

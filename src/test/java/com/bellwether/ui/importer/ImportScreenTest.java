@@ -61,7 +61,7 @@ class ImportScreenTest {
         new BundleImporter(database).run(BundleImporter.Request.canonical(base), ImportProgress.NONE);
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        viewModel = new ImportViewModel(database, BACKGROUND, dialogs);
+        viewModel = new ImportViewModel(com.bellwether.app.Workspace.of(database), BACKGROUND, dialogs);
         stage.setScene(new Scene(new ImportView(viewModel).root(), 1200, 760));
         stage.show();
     }

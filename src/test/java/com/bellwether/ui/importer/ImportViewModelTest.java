@@ -22,7 +22,8 @@ import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.MappingProfile;
 import com.bellwether.ingest.TestDatabases;
 import com.bellwether.store.Database;
-import com.bellwether.store.ImportRun;
+import com.bellwether.app.ImportRun;
+import com.bellwether.app.Workspace;
 
 /** The import screen's view model on a real in-memory database, its work run on the calling thread. */
 class ImportViewModelTest {
@@ -45,7 +46,7 @@ class ImportViewModelTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.fresh();
-        viewModel = new ImportViewModel(database, Runnable::run, dialogs);
+        viewModel = new ImportViewModel(Workspace.of(database), Runnable::run, dialogs);
     }
 
     private Path folder(String name, Map<String, String> files) throws Exception {
@@ -338,7 +339,7 @@ class ImportViewModelTest {
             self[0].cancel();
             work.run();
         };
-        self[0] = new ImportViewModel(database, cancelling, dialogs);
+        self[0] = new ImportViewModel(Workspace.of(database), cancelling, dialogs);
         Map<String, Long> before = TestDatabases.counts(database);
         dialogs.folder = good;
         self[0].chooseFolder();
@@ -352,14 +353,14 @@ class ImportViewModelTest {
 
     @Test
     void nothingCanRunWithoutASourceOrBeforeTheDatabaseIsOpen() throws Exception {
-        SimpleObjectProperty<Database> opening = new SimpleObjectProperty<>();
+        SimpleObjectProperty<Workspace> opening = new SimpleObjectProperty<>();
         ImportViewModel waiting = new ImportViewModel(opening, Runnable::run, dialogs);
         assertThat(waiting.canRunBinding().get()).isFalse();
         dialogs.folder = folder("good", Map.of("accounts.csv", ACCOUNTS));
         waiting.chooseFolder();
         assertThat(waiting.canRunBinding().get()).as("the database is not open yet").isFalse();
 
-        opening.set(database);
+        opening.set(Workspace.of(database));
 
         assertThat(waiting.canRunBinding().get()).isTrue();
         assertThat(waiting.mappingProperty().get()).as("the bundle format has no profile to save").isNull();

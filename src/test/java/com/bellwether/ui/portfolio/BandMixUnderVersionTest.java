@@ -26,7 +26,7 @@ import com.bellwether.ingest.TestDatabases;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.SavedModels;
 import com.bellwether.store.Database;
-import com.bellwether.store.ModelVersion;
+import com.bellwether.app.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
 import com.bellwether.ui.FakeDialogs;
 
@@ -62,7 +62,7 @@ class BandMixUnderVersionTest {
         viewModel = new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel());
         stage.setScene(new Scene(new PortfolioView(viewModel, new FakeDialogs()).root(), 1400, 860));
         stage.show();
-        viewModel.load(database);
+        viewModel.load(com.bellwether.app.Workspace.of(database));
     }
 
     @Test

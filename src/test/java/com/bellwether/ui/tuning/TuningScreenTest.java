@@ -60,7 +60,7 @@ class TuningScreenTest {
         viewModel = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
         stage.setScene(new Scene(new TuningView(viewModel).root(), 1400, 860));
         stage.show();
-        viewModel.load(database, portfolio, portfolio.lastDataDate());
+        viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, portfolio.lastDataDate());
     }
 
     private void waitForPreview() throws Exception {
@@ -150,7 +150,7 @@ class TuningScreenTest {
         com.bellwether.scoring.SavedModels.save(new com.bellwether.store.ModelVersionStore(database), renamed,
                 "Renamed support", "", "test", true);
 
-        robot.interact(() -> viewModel.load(database, portfolio, portfolio.lastDataDate()));
+        robot.interact(() -> viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, portfolio.lastDataDate()));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.savedProperty().get() != null
                 && viewModel.savedProperty().get().number() == 2);
         waitForPreview();

@@ -36,7 +36,7 @@ class TuningViewModelTest {
         // The versions live in a database of the test's own; the portfolio is the sample's.
         database = TestDatabases.fresh();
         viewModel = new TuningViewModel(Runnable::run, Runnable::run, Runnable::run);
-        viewModel.load(database, portfolio, asOf);
+        viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, asOf);
     }
 
     @Test
@@ -95,7 +95,7 @@ class TuningViewModelTest {
         viewModel.setWeight("support", 50, false);
         HealthModel edited = viewModel.draftProperty().get();
 
-        viewModel.load(database, portfolio, asOf);
+        viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, asOf);
 
         assertThat(viewModel.draftProperty().get()).isSameAs(edited);
         assertThat(viewModel.dirtyProperty().get()).isTrue();
@@ -175,6 +175,7 @@ class TuningViewModelTest {
         viewModel.save("Relationship matters", "QBR feedback");
 
         ModelVersionStore store = new ModelVersionStore(database);
+        com.bellwether.app.Workspace saved = com.bellwether.app.Workspace.of(database);
         assertThat(store.list()).hasSize(2);
         assertThat(store.active().orElseThrow().name()).isEqualTo("Relationship matters");
         assertThat(viewModel.savedProperty().get().number()).isEqualTo(2);
@@ -183,12 +184,12 @@ class TuningViewModelTest {
         assertThat(viewModel.previewProperty().get().changes()).isEmpty();
 
         // Any two saved versions diff as the command line does.
-        assertThat(TuningViewModel.diff(store.get(1).orElseThrow(), store.get(2).orElseThrow()))
+        assertThat(TuningViewModel.diff(saved.version(1).orElseThrow(), saved.version(2).orElseThrow()))
                 .isNotEmpty().anySatisfy(line -> assertThat(line).contains("Relationship weight"));
-        assertThat(TuningViewModel.diff(store.get(2).orElseThrow(), store.get(2).orElseThrow())).isEmpty();
+        assertThat(TuningViewModel.diff(saved.version(2).orElseThrow(), saved.version(2).orElseThrow())).isEmpty();
 
         // Compared with version 1 again, the saved change shows.
-        viewModel.compareWithProperty().set(store.get(1).orElseThrow());
+        viewModel.compareWithProperty().set(saved.version(1).orElseThrow());
         assertThat(viewModel.previewProperty().get().changes()).isNotEmpty();
     }
 

@@ -1,4 +1,4 @@
-package com.bellwether.scoring;
+package com.bellwether.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.bellwether.ui;
+package com.bellwether.app;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -13,13 +13,17 @@ import com.bellwether.ingest.ImportProgress;
 
 /**
  * Long work on a background executor whose progress and outcome come back through a UI executor (the FX thread in
- * the workbench, the calling thread in tests), so view models need no toolkit. The engine reports to it and asks
+ * the workbench, the calling thread in tests), so view models need no toolkit. Made by a {@link TaskExecutor}, the
+ * one seam for long work; a cancel asks and never interrupts, since an interrupt during the database's file I/O
+ * closes the file under every other connection. The engine reports to it and asks
  * it whether to stop. Progress is coalesced, so fast work does not flood the FX queue. Work that stops for a cancel
  * (or fails after one) is reported as cancelled; work that returned is reported as succeeded even when a cancel
  * came too late, since what it did is done (an import committed), and a view model that would rather drop the
  * result asks {@link #isCancelled()}.
  */
 public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackgroundJob.class);
 
     /** The work: reports to the job and stops when {@link BackgroundJob#isCancelled()} says so. */
     @FunctionalInterface
@@ -34,6 +38,7 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
     }
 
     private final Executor ui;
+    private final Executor background;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
     private Progress progress = (step, fraction) -> { };
@@ -41,8 +46,15 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
     private Consumer<Throwable> failed = error -> { };
     private Runnable whenCancelled = () -> { };
 
+    /** A job told through {@code ui}, to be started on an executor given to {@link #start(Executor, Work)}. */
     public BackgroundJob(Executor ui) {
         this.ui = ui;
+        this.background = null;
+    }
+
+    BackgroundJob(TaskExecutor executor) {
+        this.ui = executor.results();
+        this.background = executor.background();
     }
 
     public BackgroundJob<T> onProgress(Progress shown) {
@@ -71,9 +83,18 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
         try {
             background.execute(() -> run(work));
         } catch (RejectedExecutionException e) {
+            LOG.warn("Background work refused", e);
             ui.execute(() -> failed.accept(e));
         }
         return this;
+    }
+
+    /** Hands the work to the background executor of the {@link TaskExecutor} that made this job. */
+    public BackgroundJob<T> start(Work<T> work) {
+        if (background == null) {
+            throw new IllegalStateException("This job was not made by a TaskExecutor: start it on an executor");
+        }
+        return start(background, work);
     }
 
     public void cancel() {
@@ -114,6 +135,8 @@ public final class BackgroundJob<T> implements ImportProgress, BooleanSupplier {
             ui.execute(whenCancelled);
             return;
         } catch (Exception | Error e) {
+            // Screens show one line; the log keeps the whole story.
+            LOG.warn("Background work failed{}", isCancelled() ? " after a cancel" : "", e);
             ui.execute(() -> {
                 if (isCancelled()) {
                     whenCancelled.run();

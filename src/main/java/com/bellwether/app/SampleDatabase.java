@@ -1,4 +1,4 @@
-package com.bellwether.scoring;
+package com.bellwether.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,8 @@ import java.util.Set;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.Snapshots;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
 
@@ -23,6 +25,8 @@ import com.bellwether.store.DatabaseLocation;
  * instead of importing 112,941 records and scoring 130 weeks.
  */
 public final class SampleDatabase {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleDatabase.class);
 
     /** Where the jar carries it. */
     static final String RESOURCE = "/sample-db/bellwether.mv.db";
@@ -56,6 +60,7 @@ public final class SampleDatabase {
             statement.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
             // SHUTDOWN closes this very connection; the file is complete once it returns.
+            LOG.debug("The connection closed by SHUTDOWN COMPACT", e);
         }
         database.release();
         System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, in %.1f s%n", out, Files.size(out),
@@ -85,13 +90,24 @@ public final class SampleDatabase {
             }
         } catch (IOException e) {
             // Nothing is lost: the first start imports the sample instead.
+            LOG.warn("Cannot put the ready sample at {}; the sample is imported instead", file, e);
             return false;
         }
         INSTALLED.add(location);
         return true;
     }
 
+    /** The same for a workspace's location. */
+    public static boolean install(WorkspaceLocation location) {
+        return install(location.database());
+    }
+
     /** Whether this run put the ready sample at this location: a first start. */
+    public static boolean installedThisRun(WorkspaceLocation location) {
+        return installedThisRun(location.database());
+    }
+
+    /** The same for the database's own location. */
     public static synchronized boolean installedThisRun(DatabaseLocation location) {
         return INSTALLED.contains(location);
     }

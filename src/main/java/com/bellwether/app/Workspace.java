@@ -1,0 +1,407 @@
+package com.bellwether.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+import com.bellwether.alerts.Alert;
+import com.bellwether.alerts.AlertFilter;
+import com.bellwether.alerts.AlertRun;
+import com.bellwether.alerts.AlertStore;
+import com.bellwether.alerts.DeliveryAttempt;
+import com.bellwether.alerts.DeliveryRun;
+import com.bellwether.alerts.Outbox;
+import com.bellwether.alerts.WebhookSender;
+import com.bellwether.alerts.WebhookUrl;
+import com.bellwether.backtest.BacktestFrame;
+import com.bellwether.backtest.BacktestSettings;
+import com.bellwether.domain.Note;
+import com.bellwether.ingest.BundleImporter;
+import com.bellwether.ingest.ImportProgress;
+import com.bellwether.ingest.ImportReport;
+import com.bellwether.ingest.SampleData;
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.scoring.SavedModels;
+import com.bellwether.scoring.Snapshots;
+import com.bellwether.store.AdjustmentStore;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.ImportRunStore;
+import com.bellwether.store.ModelVersionStore;
+import com.bellwether.store.SnapshotStore;
+import com.bellwether.store.StoreException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a user has open: one database, its saved model versions, the portfolio read from it, the current scores and
+ * the backtest frame. Screens and commands do their work through its operations (import, adjust, save a version,
+ * activate, evaluate alerts, score, backtest) and observe its state; none of them touches a store. The operations
+ * run on the caller's thread: long ones are meant to be called from a {@link TaskExecutor}'s background.
+ */
+public final class Workspace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final WorkspaceValue<ModelVersion> activeVersion;
+    private final WorkspaceValue<Portfolio> portfolio;
+    private final WorkspaceValue<CurrentScores> scores;
+    private final WorkspaceValue<BacktestFrame> backtestFrame;
+
+    private Workspace(Database database, Clock clock) {
+        this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>());
+    }
+
+    private Workspace(Database database, Clock clock, WorkspaceValue<ModelVersion> activeVersion,
+                      WorkspaceValue<Portfolio> portfolio, WorkspaceValue<CurrentScores> scores,
+                      WorkspaceValue<BacktestFrame> backtestFrame) {
+        this.database = database;
+        this.clock = clock;
+        this.activeVersion = activeVersion;
+        this.portfolio = portfolio;
+        this.scores = scores;
+        this.backtestFrame = backtestFrame;
+    }
+
+    /** The same workspace and state, its alerts and deliveries stamped by another clock (tests move one by hand). */
+    public Workspace withClock(Clock other) {
+        return new Workspace(database, other, activeVersion, portfolio, scores, backtestFrame);
+    }
+
+    // Opening
+
+    /** Opens (creating if needed) the database at a file path or {@code jdbc:} URL; null or blank: the default one. */
+    public static Workspace open(String pathOrUrl) {
+        return open(WorkspaceLocation.parse(pathOrUrl), false);
+    }
+
+    /** Opens the database at the location; null: the default one. */
+    public static Workspace open(WorkspaceLocation location) {
+        return open(location == null ? WorkspaceLocation.defaultLocation() : location, false);
+    }
+
+    /**
+     * Opens the database and keeps it open until {@link #release()}, so an embedded database is not closed and
+     * opened again between one piece of work and the next: the workbench holds its workspace so for the session.
+     */
+    public static Workspace openHeld(WorkspaceLocation location) {
+        return open(location, true);
+    }
+
+    private static Workspace open(WorkspaceLocation location, boolean hold) {
+        Database database = hold ? Database.openHeld(location.database()) : Database.open(location.database());
+        LOG.info("Opened the database at {}", location.displayName());
+        return new Workspace(database, Clock.systemUTC());
+    }
+
+    /** Lets go of a database held open; it closes with its last connection. */
+    public void release() {
+        database.release();
+    }
+
+    public WorkspaceLocation location() {
+        return new WorkspaceLocation(database.location());
+    }
+
+    /** A workspace on a database the caller has opened (the workbench holds its own open for the session). */
+    public static Workspace of(Database database) {
+        return new Workspace(database, Clock.systemUTC());
+    }
+
+    /** The same, with the clock that alerts and their status changes are stamped with. */
+    public static Workspace of(Database database, Clock clock) {
+        return new Workspace(database, clock);
+    }
+
+    /** Whether a failure is the database's own (cannot open, read or write it), whose message is all a user needs. */
+    public static boolean isStorageProblem(Throwable failure) {
+        return failure instanceof StoreException;
+    }
+
+    /** The database's name fit for a status bar or a message: no credentials, no settings. */
+    public String displayName() {
+        return database.location().displayName();
+    }
+
+    /** What the database holds, with its latest {@code imports} import runs. */
+    public DatabaseInfo info(int imports) {
+        return DatabaseInfo.of(DatabaseSummary.read(database),
+                ImportRunStore.recent(database, imports).stream().map(ImportRun::of).toList());
+    }
+
+    // State
+
+    /** The active model version, once it has been asked for or changed. */
+    public WorkspaceValue<ModelVersion> activeVersionState() {
+        return activeVersion;
+    }
+
+    /** The portfolio last read; null until read, and again after an import until it is read anew. */
+    public WorkspaceValue<Portfolio> portfolioState() {
+        return portfolio;
+    }
+
+    public WorkspaceValue<CurrentScores> scoresState() {
+        return scores;
+    }
+
+    public WorkspaceValue<BacktestFrame> backtestFrameState() {
+        return backtestFrame;
+    }
+
+    // The portfolio
+
+    /** The portfolio, read from the database the first time it is asked for. */
+    public Portfolio portfolio() {
+        Portfolio read = portfolio.get();
+        return read != null ? read : readPortfolio();
+    }
+
+    /** Takes a portfolio read from this database elsewhere (while the workbench started), as if read here. */
+    public Portfolio adopt(Portfolio read) {
+        portfolio.set(read);
+        return read;
+    }
+
+    /** Reads the portfolio from the database again (after its data changed) and tells the observers. */
+    public Portfolio readPortfolio() {
+        Portfolio read = Portfolio.load(database);
+        portfolio.set(read);
+        return read;
+    }
+
+    // Importing
+
+    /** Reads and checks a bundle as an import would, and writes nothing. */
+    public ImportReport checkBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
+        return new BundleImporter(database).check(request, progress);
+    }
+
+    /** Imports the sample portfolio shipped with Bellwether. */
+    public ImportReport importSample(ImportProgress progress) throws IOException {
+        ImportReport report = SampleData.load(database, progress);
+        LOG.info("Sample import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId() : "failed");
+        if (report.succeeded()) {
+            portfolio.set(null);
+            scores.set(null);
+            backtestFrame.set(null);
+        }
+        return report;
+    }
+
+    /** Imports a bundle through the importer; a bundle with problems imports nothing. */
+    public ImportReport importBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
+        ImportReport report = new BundleImporter(database).run(request, progress);
+        LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
+                : report.problemCount() + " problems, nothing imported");
+        if (report.succeeded()) {
+            // The data changed: what was read from it is read again when next asked for.
+            portfolio.set(null);
+            scores.set(null);
+            backtestFrame.set(null);
+        }
+        return report;
+    }
+
+    // Model versions
+
+    /** Every saved version, oldest first, as the database has them (none in a database never scored). */
+    public List<ModelVersion> savedVersions() {
+        return store().list().stream().map(ModelVersion::of).toList();
+    }
+
+    /** Every saved version, oldest first; a database without any gets the shipped model as version 1 first. */
+    public List<ModelVersion> versions() {
+        activeVersion();
+        return store().list().stream().map(ModelVersion::of).toList();
+    }
+
+    /** The active version; the shipped model saved as version 1 first when there is none. */
+    public ModelVersion activeVersion() {
+        return publishActive(ModelVersion.of(SavedModels.activeVersion(store())));
+    }
+
+    /** Tells the observers when another version became active; a version once saved never changes otherwise. */
+    private ModelVersion publishActive(ModelVersion active) {
+        ModelVersion shown = activeVersion.get();
+        if (shown == null || shown.number() != active.number()) {
+            activeVersion.set(active);
+        }
+        return active;
+    }
+
+    public HealthModel activeModel() {
+        return activeVersion().model();
+    }
+
+    public Optional<ModelVersion> version(int number) {
+        activeVersion();
+        return store().get(number).map(ModelVersion::of);
+    }
+
+    /** Saves the model as the next version, by the current user; active too when {@code activate} says so. */
+    public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate) {
+        ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, SavedModels.currentAuthor(), activate));
+        LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
+        if (saved.active()) {
+            publishActive(saved);
+        }
+        return saved;
+    }
+
+    /** Makes the version the active one, and no other. */
+    public ModelVersion activate(int number) {
+        store().activate(number);
+        LOG.info("Activated model version {} in {}", number, displayName());
+        return activeVersion();
+    }
+
+    private ModelVersionStore store() {
+        return new ModelVersionStore(database);
+    }
+
+    // Scores
+
+    /** Scores every account live at the date, and keeps the result as the current scores. */
+    public List<AccountScore> score(HealthModel model, LocalDate asOf, BooleanSupplier cancelled) {
+        List<AccountScore> scored = new HealthScorer(model, portfolio()).scoreLive(asOf, cancelled);
+        scores.set(new CurrentScores(model, asOf, scored));
+        return scored;
+    }
+
+    // Backtest
+
+    /** Scores every live account at each cut-off, labelled by churn in the horizon, and keeps it as the current frame. */
+    public BacktestFrame backtest(HealthModel model, BacktestSettings settings, BooleanSupplier cancelled) {
+        BacktestFrame frame = BacktestFrame.build(model, portfolio(), settings, cancelled);
+        backtestFrame.set(frame);
+        return frame;
+    }
+
+    // Snapshots and history
+
+    /** Stores every live account's score as of the date, under the active version or (not null) the given one. */
+    public Snapshots.Run snapshot(LocalDate asOf, Integer versionNo) {
+        return versionNo == null ? Snapshots.snapshot(database, portfolio(), asOf)
+                : Snapshots.snapshot(database, portfolio(), asOf, versionNo);
+    }
+
+    /** Stores a snapshot at every week's end from {@code from} to {@code to}, under the active version or the given one. */
+    public Snapshots.Run backfill(LocalDate from, LocalDate to, Integer versionNo) {
+        return versionNo == null ? Snapshots.backfillWeekly(database, portfolio(), from, to)
+                : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to);
+    }
+
+    /** The weekly history over the whole span of the data when the active version has none yet (a first start). */
+    public Optional<Snapshots.Run> backfillIfNone() {
+        return Snapshots.backfillIfNone(database, portfolio());
+    }
+
+    /** How many scores the history holds, under every version. */
+    public long storedScores() {
+        return new SnapshotStore(database).count();
+    }
+
+    /** Freezes the score each churn and renewal had the day before; the number newly frozen. */
+    public int freezeOutcomes() {
+        return Snapshots.freezeOutcomes(database, portfolio());
+    }
+
+    // Alerts
+
+    /** Evaluates the active model's alert rules as of the date, records them, and queues new ones for the webhook. */
+    public AlertRun.Result evaluateAlerts(LocalDate asOf, WebhookUrl webhook) {
+        return evaluateAlerts(activeModel(), portfolio(), asOf, webhook);
+    }
+
+    /** The same with the model and the portfolio a screen has scored. */
+    public AlertRun.Result evaluateAlerts(HealthModel model, Portfolio scored, LocalDate asOf, WebhookUrl webhook) {
+        AlertRun.Result result = AlertRun.run(database, model, scored, asOf, webhook, clock);
+        LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
+                result.created().size(), result.open());
+        return result;
+    }
+
+    public List<Alert> openAlerts(AlertFilter filter) {
+        return alerts().open(filter);
+    }
+
+    public List<Alert> allAlerts() {
+        return alerts().all();
+    }
+
+    public Alert acknowledgeAlert(long id) {
+        return alerts().acknowledge(id);
+    }
+
+    public Alert markAlertDone(long id) {
+        return alerts().done(id);
+    }
+
+    public Alert dismissAlert(long id, String reason) {
+        return alerts().dismiss(id, reason);
+    }
+
+    /** The webhook URL saved in the workbench, if any. */
+    public Optional<WebhookUrl> configuredWebhook() {
+        return new Outbox(database).configuredUrl();
+    }
+
+    /** Saves the webhook URL new alerts are posted to. */
+    public void configureWebhook(WebhookUrl url) {
+        new Outbox(database).configureUrl(url);
+        // Only the redacted form: a webhook URL often carries a token.
+        LOG.info("Webhook set to {} in {}", url.redacted(), displayName());
+    }
+
+    /** The latest delivery attempts, newest first. */
+    public List<DeliveryAttempt> deliveryLog(int limit) {
+        return new Outbox(database).deliveryLog(limit);
+    }
+
+    /** Posts the queued messages that are due (earlier runs' failures too); nothing is tried when none waits. */
+    public DeliveryRun deliverDueAlerts(WebhookSender sender) {
+        Outbox outbox = new Outbox(database);
+        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0) : outbox.deliverDue(sender, clock);
+    }
+
+    private AlertStore alerts() {
+        return new AlertStore(database, clock);
+    }
+
+    // CSM adjustments
+
+    /** The account's adjustments, as stored. */
+    public List<Note> adjustments(String accountId) {
+        return new AdjustmentStore(database).notes(accountId);
+    }
+
+    /** Adds an adjustment within ±{@code bound} points, recording who added it; refused without a reason or beyond the bound. */
+    public void adjust(Note note, double bound, String changedBy) {
+        new AdjustmentStore(database).add(note, bound, changedBy);
+        LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
+        portfolio.set(null);
+    }
+
+    /** Removes an account's adjustment by that author on that date, recording who removed it. */
+    public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
+        new AdjustmentStore(database).remove(accountId, date, author, changedBy);
+        LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
+        portfolio.set(null);
+    }
+
+    /** The account's trail of adds and removes, newest first. */
+    public List<AdjustmentEntry> adjustmentTrail(String accountId) {
+        return new AdjustmentStore(database).audit(accountId).stream().map(AdjustmentEntry::of).toList();
+    }
+}
