@@ -63,6 +63,15 @@ public final class SampleDatabase {
             LOG.debug("The connection closed by SHUTDOWN COMPACT", e);
         }
         database.release();
+        // The columns kept beside it are for this machine's next read, not for the jar.
+        Path cache = Path.of(base + ".cache");
+        if (Files.isDirectory(cache)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, in %.1f s%n", out, Files.size(out),
                 (System.nanoTime() - started) / 1e9);
     }

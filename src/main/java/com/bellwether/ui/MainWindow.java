@@ -86,7 +86,7 @@ public final class MainWindow {
         // An adjustment added or removed on the account screen shows in the portfolio too.
         account.adjustmentsChangedProperty().addListener((o, old, n) -> {
             if (data.workspaceProperty().get() != null) {
-                portfolio.load(data.workspaceProperty().get());
+                portfolio.rescoreAccount(data.workspaceProperty().get(), account.accountId());
             }
         });
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);

@@ -279,6 +279,11 @@ public final class AccountViewModel {
     }
 
     /** Counts every adjustment added or removed, so other screens know to score again. */
+    /** The account shown, or null. */
+    public String accountId() {
+        return accountId;
+    }
+
     public ReadOnlyLongProperty adjustmentsChangedProperty() {
         return adjustmentsChanged.getReadOnlyProperty();
     }

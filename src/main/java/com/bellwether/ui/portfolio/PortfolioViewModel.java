@@ -20,6 +20,7 @@ import javafx.collections.transformation.FilteredList;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.app.Exports;
 import com.bellwether.app.ModelVersion;
@@ -229,6 +230,45 @@ public final class PortfolioViewModel {
             busy.set(false);
             status.set("Scoring cancelled.");
         });
+        background.execute(task);
+    }
+
+    /**
+     * After one account's adjustments changed: that account is scored again with the notes stored, every other row
+     * is kept and the totals are added up again, so the screen does not read and score the whole portfolio for one
+     * CSM's change. Without a portfolio shown yet (or for an account not in it), the whole load runs instead.
+     */
+    public void rescoreAccount(Workspace workspace, String accountId) {
+        Portfolio shown = portfolio;
+        Totals shownTotals = totals.get();
+        HealthModel scoredWith = model.get();
+        if (shown == null || shownTotals == null || accountId == null || shown.indexOf(accountId) < 0) {
+            load(workspace);
+            return;
+        }
+        record Rescored(Portfolio portfolio, AccountScore score) {
+        }
+        BackgroundTask<Rescored> task = new BackgroundTask<>() {
+            @Override
+            protected Rescored call() {
+                Portfolio updated = shown.withNotes(accountId, workspace.adjustments(accountId));
+                return new Rescored(updated, new HealthScorer(scoredWith, updated).score(accountId, shownTotals.asOf()));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (portfolio != shown) {
+                return; // a load since has read the adjustment with everything else
+            }
+            Rescored rescored = task.getValue();
+            portfolio = rescored.portfolio();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).account().accountId().equals(accountId)) {
+                    rows.set(i, new AccountRow(rows.get(i).account(), rescored.score()));
+                }
+            }
+            totals.set(totalsOf(rows));
+        });
+        task.setOnFailed(e -> status.set("Scoring " + accountId + " failed: " + task.getException().getMessage()));
         background.execute(task);
     }
 

@@ -84,6 +84,8 @@ public final class TuningViewModel {
 
     private final Executor background;
     private final Executor previews;
+    /** The previews' buffers: previews are worked out one at a time, the newest request winning. */
+    private final BacktestFrame.Scratch headlineScratch = new BacktestFrame.Scratch();
     private final Executor fx;
 
     // Properties
@@ -652,7 +654,9 @@ public final class TuningViewModel {
         ScoreGrid base = w.now();
         Portfolio scoredPortfolio = base.portfolio();
         ScoreGrid scored = base.withModel(model);
-        Compared against = comparedWith(comparedVersion, model, w);
+        // A slider move changes weights or bands: the backtest's figures come from reused buffers, not a new frame.
+        BacktestFrame.Headline headline = w.frame().headline(model, headlineScratch);
+        Compared against = comparedWith(comparedVersion, model, w, scored, headline);
         ScoreGrid before = against.now();
         long[][] histogram = new long[BINS][3];
         long[] accounts = new long[3];
@@ -679,7 +683,6 @@ public final class TuningViewModel {
             }
         }
         changes.sort((x, y) -> Double.compare(Math.abs(y.after() - y.before()), Math.abs(x.after() - x.before())));
-        BacktestFrame.Headline headline = w.frame().withModel(model).headline();
         BacktestFrame.Headline compared = against.headline();
         HealthModel comparedModel = comparedVersion == null ? model : against.now().model();
         return new Preview(model, histogram, accounts, arr, headline, compared, List.copyOf(changes),
@@ -689,10 +692,11 @@ public final class TuningViewModel {
     }
 
     /** The compared version's scores, from the cache when they were worked out on the same portfolio. */
-    private Compared comparedWith(ModelVersion version, HealthModel draftModel, Workset w) {
+    private Compared comparedWith(ModelVersion version, HealthModel draftModel, Workset w, ScoreGrid draftScores,
+                                  BacktestFrame.Headline draftHeadline) {
         ScoreGrid base = w.now();
         if (version == null) {
-            return new Compared(null, base.withModel(draftModel), w.frame().withModel(draftModel).headline(), base);
+            return new Compared(null, draftScores, draftHeadline, base);
         }
         Compared cached = compared;
         if (cached != null && cached.base() == base && cached.version().number() == version.number()) {
