@@ -27,18 +27,29 @@ public final class Metrics {
     static final class Scratch {
 
         private static final int MIN_BUCKETS = 10_001;
-        private static final int MAX_BUCKETS = 4_000_001;
+        private static final int MAX_BUCKETS = 1_000_001;
+
+        /** Points per bucket: few enough to compare one by one, buckets few enough to stay in the cache. */
+        private final int pointsPerBucket;
 
         private int[] start = new int[0];
         private int[] filled = new int[0];
         private double[] values = new double[0];
 
+        Scratch() {
+            this(16);
+        }
+
+        Scratch(int pointsPerBucket) {
+            this.pointsPerBucket = pointsPerBucket;
+        }
+
         /**
-         * About one bucket per point (risk 0–100 in buckets of equal width, 0.01 wide at most): what keeps the
-         * comparisons within a bucket few however many points there are.
+         * Risk 0–100 in buckets of equal width, 0.01 wide at most and about {@code pointsPerBucket} points to a
+         * bucket: what keeps the comparisons within a bucket few however many points there are.
          */
         int buckets(int points) {
-            int buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, points | 1));
+            int buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, (points / pointsPerBucket) | 1));
             if (filled.length < buckets) {
                 start = new int[buckets + 1];
                 filled = new int[buckets];
@@ -266,7 +277,7 @@ public final class Metrics {
         return kthLargest(risk, points, points.length, k, new Scratch());
     }
 
-    private static double kthLargest(double[] risk, int[] points, int size, int k, Scratch scratch) {
+    static double kthLargest(double[] risk, int[] points, int size, int k, Scratch scratch) {
         int buckets = scratch.buckets(size);
         int[] counts = scratch.filled;
         Arrays.fill(counts, 0, buckets, 0);

@@ -39,14 +39,8 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
     }
 
     public static DatabaseSummary read(Database database) {
+        Map<String, Long> rows = rowCounts(database);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            Map<String, Long> rows = new LinkedHashMap<>();
-            for (String table : TABLES) {
-                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                    rs.next();
-                    rows.put(table, rs.getLong(1));
-                }
-            }
             LocalDate first = null;
             LocalDate last = null;
             try (ResultSet rs = statement.executeQuery(

@@ -94,7 +94,8 @@ class MetricsTest {
 
     @Test
     void onLargePortfoliosTheFinerBucketsGiveTheExactPairCountAndKthRisk() {
-        // 30,000 points take 30,001 buckets (a width of 1/300): the figures must be those of counting pairs.
+        // With one point to a bucket, 30,000 points take 30,001 buckets (a width of 1/300), as 480,000 points take
+        // by default: the figures must be those of counting pairs.
         java.util.Random random = new java.util.Random(7);
         int n = 30_000;
         double[] risk = new double[n];
@@ -119,10 +120,13 @@ class MetricsTest {
                 }
             }
         }
+        assertThat(Metrics.rocAuc(risk, label, points, n, new Metrics.Scratch(1))).isEqualTo(wins / pairs);
         assertThat(Metrics.rocAuc(risk, label, points)).isEqualTo(wins / pairs);
         double[] sorted = risk.clone();
         java.util.Arrays.sort(sorted);
         for (int k : new int[] {1, 2, 300, 3_000, 29_999, 30_000}) {
+            assertThat(Metrics.kthLargest(risk, points, n, k, new Metrics.Scratch(1))).as("k = %d", k)
+                    .isEqualTo(sorted[n - k]);
             assertThat(Metrics.kthLargest(risk, points, k)).as("k = %d", k).isEqualTo(sorted[n - k]);
         }
     }
