@@ -159,7 +159,7 @@ class BacktestTest {
     @Test
     void theRavenStackDataCarriesNoSignalSoNoFutureLeaksIn() throws Exception {
         Database database = TestDatabases.fresh();
-        Path folder = Path.of(System.getProperty("bellwether.datasets", "../shared/datasets"), "ravenstack");
+        Path folder = Path.of(System.getProperty("bellwether.datasets", "src/test/resources/datasets"), "ravenstack");
         new BundleImporter(database).run(BundleImporter.Request.mapped(folder, Path.of("sample-data/mappings/ravenstack.json")),
                 ImportProgress.NONE);
 

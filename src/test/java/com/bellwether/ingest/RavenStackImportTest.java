@@ -19,7 +19,7 @@ import com.bellwether.store.Database;
 /** The RavenStack dataset imports untouched through the shipped profile; counts are checked against the files. */
 class RavenStackImportTest {
 
-    private static final Path FOLDER = Path.of(System.getProperty("bellwether.datasets", "../shared/datasets"), "ravenstack");
+    private static final Path FOLDER = Path.of(System.getProperty("bellwether.datasets", "src/test/resources/datasets"), "ravenstack");
     private static final Path PROFILE = Path.of("sample-data/mappings/ravenstack.json");
 
     private static Database database;

@@ -28,7 +28,7 @@ import com.bellwether.app.Workspace;
 /** The import screen's view model on a real in-memory database, its work run on the calling thread. */
 class ImportViewModelTest {
 
-    private static final Path RAVENSTACK = Path.of(System.getProperty("bellwether.datasets", "../shared/datasets"), "ravenstack");
+    private static final Path RAVENSTACK = Path.of(System.getProperty("bellwether.datasets", "src/test/resources/datasets"), "ravenstack");
 
     private static final String ACCOUNTS = """
             account_id,name,segment,arr,contract_start,renewal_date

@@ -73,7 +73,7 @@ class RescoreAfterAdjustmentTest {
         AccountRow chosen = before.get(5);
         String id = chosen.account().accountId();
         LocalDate asOf = viewModel.totalsProperty().get().asOf();
-        workspace.adjust(new Note(id, asOf, "csm@example.com", -20, "Champion left", null),
+        workspace.adjust(new Note(id, asOf, "csm@example.com", -12, "Champion left", null),
                 HealthModel.defaultModel().adjustmentBound(), "csm@example.com");
 
         robot.interact(() -> viewModel.rescoreAccount(workspace, id));
