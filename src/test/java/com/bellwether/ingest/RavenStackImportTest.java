@@ -27,7 +27,7 @@ class RavenStackImportTest {
 
     @BeforeAll
     static void importOnce() throws IOException {
-        assertThat(FOLDER.resolve("ravenstack_accounts.csv")).as("the RavenStack dataset beside the project").exists();
+        assertThat(FOLDER.resolve("ravenstack_accounts.csv")).as("the RavenStack dataset the tests carry").exists();
         database = TestDatabases.fresh();
         report = new BundleImporter(database).run(BundleImporter.Request.mapped(FOLDER, PROFILE), ImportProgress.NONE);
     }
