@@ -159,7 +159,9 @@ public final class BellwetherApp extends Application {
         StartupTrace.mark("building the window");
         MainWindow window = new MainWindow(workbench, settings, dialogs);
         StartupTrace.mark("window built");
-        Scene scene = new Scene(window.root(), 1400, 860);
+        // The preferred size, cut to the screen: on a small laptop the window must not run off it.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(BellwetherApp.class.getResource("bellwether.css").toExternalForm());
         stage.setTitle("Bellwether — " + viewModel.location().displayName());
         stage.setScene(scene);
