@@ -358,7 +358,7 @@ public final class Portfolio {
             return sum;
         }
 
-        void usageValues(int[] days, double[] values, int metricCount) {
+        void usageValues(int[] days, double[] values) {
             this.usageDays = days;
             boolean exact = true;
             for (int i = 0; i < values.length && exact; i++) {
@@ -621,7 +621,7 @@ public final class Portfolio {
                         values[m * n + i] = usageValues[i * width + m];
                     }
                 }
-                d.usageValues(days, values, width);
+                d.usageValues(days, values);
             } else if (series == tickets) {
                 d.ticketOpened = days;
                 d.ticketClosed = series.ints();
