@@ -2,6 +2,7 @@ package com.bellwether.backtest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -168,56 +169,265 @@ public final class BacktestFrame {
      * The headline under another model, worked out in the buffers of a {@link Scratch} rather than in a new frame
      * when the model differs in weights and bands only (a slider move): equal to {@code withModel(model).headline()},
      * without allocating per point. Any other change goes through {@link #withModel}.
+     *
+     * <p>The first call for a frame copies the columns of the points that can be in the population (live accounts
+     * at cut-offs whose horizon the data covers), churners first, side by side into the scratch. Each move then
+     * makes one pass over them on every core: score, band, risk bucket, and the per-bucket counts of churners and
+     * others. ROC AUC needs the others laid out by bucket and one look at each churner; the riskiest decile is
+     * found from the bucket counts and the one bucket that holds its edge.
      */
     public Headline headline(HealthModel model, Scratch scratch) {
         if (!grid.reaggregates(model)) {
             return withModel(model).headline();
         }
-        int points = grid.points();
-        scratch.fit(points);
+        scratch.prepare(this);
+        ScoreGrid.Aggregation aggregation = grid.aggregation(model);
+        int size = scratch.slice.size();
+        int positives = scratch.positives;
+        int buckets = Metrics.buckets(size);
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / Scratch.PART_MIN));
+        scratch.fit(buckets, parts);
+        IntStream range = IntStream.range(0, parts);
+        (parts > 1 ? range.parallel() : range).forEach(part -> scratch.score(aggregation, part,
+                (int) ((long) size * part / parts), (int) ((long) size * (part + 1) / parts), buckets));
+        // The parts' counts added up.
+        int[] negative = scratch.parts[0].negative;
+        int[] positive = scratch.parts[0].positive;
+        long[] n = scratch.parts[0].n.clone();
+        long[] churned = scratch.parts[0].churned.clone();
+        for (int k = 1; k < parts; k++) {
+            Scratch.Part part = scratch.parts[k];
+            for (int b = 0; b < buckets; b++) {
+                negative[b] += part.negative[b];
+                positive[b] += part.positive[b];
+            }
+            for (int b = 0; b < 3; b++) {
+                n[b] += part.n[b];
+                churned[b] += part.churned[b];
+            }
+        }
+        long count = n[0] + n[1] + n[2];
+        long churners = churned[0] + churned[1] + churned[2];
+        // The others laid out by bucket: start[b] of them lie in lower buckets.
+        int[] start = scratch.start;
+        int[] cursor = scratch.cursor;
+        start[0] = 0;
+        for (int b = 0; b < buckets; b++) {
+            start[b + 1] = start[b] + negative[b];
+            cursor[b] = start[b];
+        }
         double[] risk = scratch.risk;
-        byte[] band = scratch.band;
-        grid.scoresUnder(model, risk, band);
-        int[] in = scratch.population;
-        int d = cutoffs.size();
-        int size = 0;
-        long[] n = new long[3];
-        long[] churned = new long[3];
-        for (int p = 0; p < points; p++) {
-            double r = 100 - risk[p];
-            risk[p] = r;
-            if (live[p] && r == r && !incomplete[p % d]) {
-                in[size++] = p;
-                int b = band[p];
-                n[b]++;
-                if (label[p]) {
-                    churned[b]++;
+        int[] bucketOf = scratch.bucketOf;
+        double[] byBucket = scratch.byBucket;
+        for (int i = positives; i < size; i++) {
+            int b = bucketOf[i];
+            if (b >= 0) {
+                byBucket[cursor[b]++] = risk[i];
+            }
+        }
+        long negatives = count - churners;
+        double rocAuc = Double.NaN;
+        if (churners > 0 && negatives > 0) {
+            double wins = 0;
+            for (int i = 0; i < positives; i++) {
+                int b = bucketOf[i];
+                if (b < 0) {
+                    continue;
+                }
+                double r = risk[i];
+                wins += start[b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    wins += byBucket[k] < r ? 1 : byBucket[k] == r ? 0.5 : 0;
+                }
+            }
+            rocAuc = wins / ((double) churners * negatives);
+        }
+        Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
+                count - n[0] - (churners - churned[0]));
+        return new Headline(count, churners, rocAuc, red, topLift(scratch, buckets, count, churners),
+                new BandRates(n, churned));
+    }
+
+    /**
+     * The riskiest {@code topPercent}% from the bucket counts: the bucket holding the k-th riskiest point is the
+     * only one whose points are looked at one by one (the same figures as {@link Metrics#lift}).
+     */
+    private Metrics.Lift topLift(Scratch scratch, int buckets, long count, long churners) {
+        double percent = settings.topPercent();
+        if (count == 0) {
+            return new Metrics.Lift(percent, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+        }
+        int[] negative = scratch.parts[0].negative;
+        int[] positive = scratch.parts[0].positive;
+        int k = (int) Math.max(1, Math.ceil(count * percent / 100.0));
+        long seen = 0;
+        long seenChurners = 0;
+        int b = buckets - 1;
+        while (b > 0 && seen + negative[b] + positive[b] < k) {
+            seen += negative[b] + positive[b];
+            seenChurners += positive[b];
+            b--;
+        }
+        int others = negative[b];
+        int inBucket = others + positive[b];
+        double[] values = scratch.edge(inBucket);
+        System.arraycopy(scratch.byBucket, scratch.start[b], values, 0, others);
+        int filled = others;
+        for (int i = 0; i < scratch.positives; i++) {
+            if (scratch.bucketOf[i] == b) {
+                values[filled++] = scratch.risk[i];
+            }
+        }
+        double[] sorted = scratch.sorted;
+        System.arraycopy(values, 0, sorted, 0, inBucket);
+        Arrays.sort(sorted, 0, inBucket);
+        double threshold = sorted[inBucket - (int) (k - seen)];
+        long size = seen;
+        long caught = seenChurners;
+        for (int i = 0; i < inBucket; i++) {
+            if (values[i] >= threshold) {
+                size++;
+                if (i >= others) {
+                    caught++;
                 }
             }
         }
-        long churners = churned[0] + churned[1] + churned[2];
-        Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
-                size - n[0] - (churners - churned[0]));
-        return new Headline(size, churners, Metrics.rocAuc(risk, label, in, size, scratch.metrics), red,
-                Metrics.lift(risk, label, in, size, settings.topPercent(), scratch.metrics), new BandRates(n, churned));
+        double baseRate = (double) churners / count;
+        double capture = churners == 0 ? Double.NaN : (double) caught / churners;
+        double lift = churners == 0 ? Double.NaN : ((double) caught / size) / baseRate;
+        return new Metrics.Lift(percent, size, caught, capture, lift, threshold);
     }
 
     /**
      * Buffers for {@link #headline(HealthModel, Scratch)}, kept by whoever moves the sliders and reused move after
-     * move; one thread at a time.
+     * move; one thread at a time. It holds a copy of the columns of the last frame it was used with.
      */
     public static final class Scratch {
 
+        /** Fewer points than this to a core are not worth a second one. */
+        private static final int PART_MIN = 32_768;
+        /** Points scored before their counts are taken, while they are still in the cache. */
+        private static final int CHUNK = 4_096;
+
+        private BacktestFrame frame;
+        private ScoreGrid.Slice slice;
+        private int positives;
         private double[] risk = new double[0];
         private byte[] band = new byte[0];
-        private int[] population = new int[0];
-        private final Metrics.Scratch metrics = new Metrics.Scratch();
+        private int[] bucketOf = new int[0];
+        private double[] byBucket = new double[0];
+        private int[] start = new int[0];
+        private int[] cursor = new int[0];
+        private double[] values = new double[0];
+        private double[] sorted = new double[0];
+        private Part[] parts = new Part[0];
 
-        void fit(int points) {
-            if (risk.length != points) {
-                risk = new double[points];
-                band = new byte[points];
-                population = new int[points];
+        /** One core's counts: per risk bucket, churners and others; per band, points and churners. */
+        private static final class Part {
+            private int[] negative = new int[0];
+            private int[] positive = new int[0];
+            private final long[] n = new long[3];
+            private final long[] churned = new long[3];
+        }
+
+        /** The frame's candidate points, churners first, and their columns (once per frame). */
+        private void prepare(BacktestFrame next) {
+            if (frame == next) {
+                return;
+            }
+            frame = null;
+            slice = null;
+            int d = next.cutoffs.size();
+            int candidates = 0;
+            int churners = 0;
+            for (int p = 0; p < next.live.length; p++) {
+                if (next.live[p] && !next.incomplete[p % d]) {
+                    candidates++;
+                    if (next.label[p]) {
+                        churners++;
+                    }
+                }
+            }
+            int[] points = new int[candidates];
+            int first = 0;
+            int other = churners;
+            for (int p = 0; p < next.live.length; p++) {
+                if (next.live[p] && !next.incomplete[p % d]) {
+                    points[next.label[p] ? first++ : other++] = p;
+                }
+            }
+            slice = next.grid.slice(points);
+            positives = churners;
+            if (risk.length != candidates) {
+                risk = new double[candidates];
+                band = new byte[candidates];
+                bucketOf = new int[candidates];
+                byBucket = new double[candidates];
+            }
+            frame = next;
+        }
+
+        private void fit(int buckets, int count) {
+            if (start.length != buckets + 1) {
+                start = new int[buckets + 1];
+                cursor = new int[buckets];
+            }
+            if (parts.length != count) {
+                parts = new Part[count];
+                for (int k = 0; k < count; k++) {
+                    parts[k] = new Part();
+                }
+            }
+            for (Part part : parts) {
+                if (part.negative.length != buckets) {
+                    part.negative = new int[buckets];
+                    part.positive = new int[buckets];
+                } else {
+                    Arrays.fill(part.negative, 0);
+                    Arrays.fill(part.positive, 0);
+                }
+                Arrays.fill(part.n, 0);
+                Arrays.fill(part.churned, 0);
+            }
+        }
+
+        private double[] edge(int size) {
+            if (values.length < size) {
+                values = new double[size];
+                sorted = new double[size];
+            }
+            return values;
+        }
+
+        /** Scores the points from {@code from} to {@code to} and counts them into the part's buckets and bands. */
+        private void score(ScoreGrid.Aggregation aggregation, int part, int from, int to, int buckets) {
+            Part counts = parts[part];
+            int[] negative = counts.negative;
+            int[] positive = counts.positive;
+            long[] n = counts.n;
+            long[] churned = counts.churned;
+            for (int lo = from; lo < to; lo += CHUNK) {
+                int hi = Math.min(to, lo + CHUNK);
+                aggregation.apply(slice, lo, hi, risk, band);
+                for (int i = lo; i < hi; i++) {
+                    double score = risk[i];
+                    if (score != score) {
+                        bucketOf[i] = -1;
+                        continue;
+                    }
+                    double r = 100 - score;
+                    risk[i] = r;
+                    int b = Metrics.bucket(r, buckets);
+                    bucketOf[i] = b;
+                    int colour = band[i];
+                    n[colour]++;
+                    if (i < positives) {
+                        positive[b]++;
+                        churned[colour]++;
+                    } else {
+                        negative[b]++;
+                    }
+                }
             }
         }
     }

@@ -49,7 +49,7 @@ public final class Metrics {
          * bucket: what keeps the comparisons within a bucket few however many points there are.
          */
         int buckets(int points) {
-            int buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, (points / pointsPerBucket) | 1));
+            int buckets = Metrics.buckets(points, pointsPerBucket);
             if (filled.length < buckets) {
                 start = new int[buckets + 1];
                 filled = new int[buckets];
@@ -63,6 +63,15 @@ public final class Metrics {
             }
             return values;
         }
+    }
+
+    /** The number of risk buckets for so many points at about 16 to a bucket (see {@link Scratch#buckets}). */
+    static int buckets(int points) {
+        return buckets(points, 16);
+    }
+
+    private static int buckets(int points, int pointsPerBucket) {
+        return Math.max(Scratch.MIN_BUCKETS, Math.min(Scratch.MAX_BUCKETS, (points / pointsPerBucket) | 1));
     }
 
     /** ROC AUC over the first {@code size} of the points. */
@@ -303,7 +312,7 @@ public final class Metrics {
     }
 
     /** The risk's bucket of {@code buckets} of equal width over 0–100 (0.01 wide for 10,001). */
-    private static int bucket(double risk, int buckets) {
+    static int bucket(double risk, int buckets) {
         return (int) Math.max(0, Math.min(buckets - 1, Math.floor(risk * ((buckets - 1) / 100.0))));
     }
 

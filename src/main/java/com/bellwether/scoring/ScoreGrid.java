@@ -479,6 +479,115 @@ public final class ScoreGrid {
         }
     }
 
+    /**
+     * Some points' category scores, stages, adjustments and whether they have data, copied side by side so that
+     * re-aggregating them under model after model (what a slider does) reads contiguous memory. Made by
+     * {@link #slice}; its i-th element is the i-th point it was made of.
+     */
+    public static final class Slice {
+
+        private final double[][] categoryScores; // [category][i]
+        private final byte[] stage;
+        private final double[] adjustment;       // null when no point of the slice has one
+        private final boolean[] hasData;
+
+        private Slice(double[][] categoryScores, byte[] stage, double[] adjustment, boolean[] hasData) {
+            this.categoryScores = categoryScores;
+            this.stage = stage;
+            this.adjustment = adjustment;
+            this.hasData = hasData;
+        }
+
+        public int size() {
+            return stage.length;
+        }
+    }
+
+    /** The columns of the given points, in their order, for {@link Aggregation#apply}. */
+    public Slice slice(int[] points) {
+        int size = points.length;
+        double[][] scores = new double[categoryScores.length][size];
+        byte[] stages = new byte[size];
+        double[] adjustments = new double[size];
+        boolean[] data = new boolean[size];
+        boolean adjusted = false;
+        for (int i = 0; i < size; i++) {
+            int p = points[i];
+            for (int c = 0; c < scores.length; c++) {
+                scores[c][i] = categoryScores[c][p];
+            }
+            stages[i] = stage[p];
+            adjustments[i] = adjustment[p];
+            adjusted |= adjustment[p] != 0;
+            data[i] = hasData[p];
+        }
+        return new Slice(scores, stages, adjusted ? adjustments : null, data);
+    }
+
+    /**
+     * The weights and band cut-offs of a model this grid {@link #reaggregates}, ready to score a {@link Slice} part
+     * by part (on several threads at once, each its own part).
+     */
+    public Aggregation aggregation(HealthModel next) {
+        if (!reaggregates(next)) {
+            throw new IllegalArgumentException("The model changes more than weights and bands");
+        }
+        return new Aggregation(next);
+    }
+
+    /** A model's category weights and bands per stage; see {@link #aggregation}. */
+    public static final class Aggregation {
+
+        private final double[][] stageWeights;
+        private final double[][] stageBands;
+
+        private Aggregation(HealthModel model) {
+            stageWeights = new double[HealthModel.STAGE_IDS.size()][];
+            stageBands = new double[HealthModel.STAGE_IDS.size()][];
+            for (int s = 0; s < stageWeights.length; s++) {
+                String id = HealthModel.STAGE_IDS.get(s);
+                stageWeights[s] = model.categoryWeights(id);
+                HealthModel.Bands bands = model.bands(id);
+                stageBands[s] = new double[] {bands.red(), bands.yellow()};
+            }
+        }
+
+        /**
+         * The final score (NaN without one) and band ordinal (-1 without a score) of the slice's elements
+         * {@code from} to {@code to}, written at the same indexes: the same arithmetic as the grid's own scores.
+         */
+        public void apply(Slice slice, int from, int to, double[] scores, byte[] bands) {
+            double[][] columns = slice.categoryScores;
+            int categories = columns.length;
+            byte[] stages = slice.stage;
+            double[] adjustments = slice.adjustment;
+            boolean[] data = slice.hasData;
+            for (int i = from; i < to; i++) {
+                int s = stages[i];
+                double[] w = stageWeights[s];
+                double totalSum = 0;
+                double totalWeight = 0;
+                for (int c = 0; c < categories; c++) {
+                    double score = columns[c][i];
+                    if (score == score && w[c] > 0) {
+                        totalSum += w[c] * score;
+                        totalWeight += w[c];
+                    }
+                }
+                if (totalWeight == 0 || !data[i]) {
+                    scores[i] = Double.NaN;
+                    bands[i] = -1;
+                    continue;
+                }
+                double b = totalSum / totalWeight;
+                double total = Math.max(0, Math.min(100, adjustments == null ? b + 0.0 : b + adjustments[i]));
+                scores[i] = total;
+                double[] cut = stageBands[s];
+                bands[i] = (byte) (total < cut[0] ? 0 : total < cut[1] ? 1 : 2);
+            }
+        }
+    }
+
     // Read access
 
     public HealthModel model() {
