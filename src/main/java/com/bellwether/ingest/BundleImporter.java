@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.bellwether.domain.Bundle;
+import com.bellwether.domain.Account;
+import com.bellwether.domain.Interaction;
+import com.bellwether.domain.Note;
+import com.bellwether.domain.Outcome;
+import com.bellwether.domain.Survey;
+import com.bellwether.domain.Ticket;
 import com.bellwether.store.BundleWriter;
 import com.bellwether.store.Database;
 import com.bellwether.store.ImportRun;
@@ -96,15 +102,21 @@ public final class BundleImporter {
                 : mappedInputs(request, problems);
 
         BundleValidator validator = new BundleValidator(problems, existingAccountIds(), progress::isCancelled);
+        // The first reading checks every row and keeps only the accounts; the second, after it found no problem,
+        // streams the records into the database.
+        Tally tally = new Tally();
+        validator.sendTo(tally, true);
         List<ImportRun.FileCount> files = new ArrayList<>();
+        long rows = 0;
         int done = 0;
         for (Input input : inputs) {
             progress.update("Checking " + input.table().file() + " (" + input.entity().key() + ")",
-                    0.6 * done++ / Math.max(1, inputs.size()));
-            long before = entityRows(validator.bundle(), input.entity());
+                    (write ? 0.4 : 1.0) * done++ / Math.max(1, inputs.size()));
+            long before = validator.records(input.entity());
             validator.read(input.entity(), input.table(), input.datePatterns());
-            files.add(new ImportRun.FileCount(input.table().file(), input.entity().key(),
-                    validator.rowsRead(input.table()), entityRows(validator.bundle(), input.entity()) - before));
+            files.add(new ImportRun.FileCount(logName(files, input), input.entity().key(),
+                    validator.rowsRead(input.table()), validator.records(input.entity()) - before));
+            rows += validator.rowsRead(input.table());
         }
         Duration checking = Duration.ofNanos(System.nanoTime() - started);
         if (!problems.isEmpty()) {
@@ -114,53 +126,180 @@ public final class BundleImporter {
         if (progress.isCancelled()) {
             throw new ImportCancelledException();
         }
-        Bundle bundle = validator.bundle();
+        Map<BundleEntity, Long> written = written(validator);
         if (!write) {
             progress.update("Checked", 1);
-            return new ImportReport(true, 0, files, written(bundle), List.of(), 0, Map.of(), checking, checking);
+            return new ImportReport(true, 0, files, written, List.of(), 0, Map.of(), checking, checking);
         }
-        long runId = write(bundle, new ImportRun(0, startedAt, OffsetDateTime.now(),
+        long runId = write(inputs, validator, tally.accounts, rows, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
                 request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files), progress);
-        if (bundle.size() >= COMPACT_AFTER_ROWS) {
+        long records = written.values().stream().mapToLong(Long::longValue).sum();
+        if (records >= COMPACT_AFTER_ROWS) {
             progress.update("Compacting the database", 0.99);
             database.compact();
         }
         progress.update("Done", 1);
-        return new ImportReport(true, runId, files, written(bundle), List.of(), 0, Map.of(), checking,
+        return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Map<BundleEntity, Long> written(Bundle bundle) {
+    /** The file's name in the import log; a second file of the same name and entity (from another folder) is "(2)". */
+    private static String logName(List<ImportRun.FileCount> files, Input input) {
+        String name = input.table().file();
+        long same = files.stream().filter(f -> f.entity().equals(input.entity().key())
+                && (f.fileName().equals(name) || f.fileName().startsWith(name + " ("))).count();
+        return same == 0 ? name : name + " (" + (same + 1) + ")";
+    }
+
+    /** What the first reading keeps: the accounts, written first so that the other rows can refer to them. */
+    private static final class Tally implements BundleRows {
+
+        private final List<Account> accounts = new ArrayList<>();
+
+        @Override
+        public void account(Account account) {
+            accounts.add(account);
+        }
+    }
+
+    private static Map<BundleEntity, Long> written(BundleValidator validator) {
         Map<BundleEntity, Long> written = new EnumMap<>(BundleEntity.class);
         for (BundleEntity entity : BundleEntity.values()) {
-            written.put(entity, entityRows(bundle, entity));
+            written.put(entity, validator.records(entity));
         }
         return written;
     }
 
-    private long write(Bundle bundle, ImportRun run, ImportProgress progress) {
-        long total = Math.max(1, bundle.size());
+    /**
+     * Writes in one transaction: the accounts, then every other file read again and streamed through the writer.
+     * Cancelling, a failure, or a file that changed since it was checked rolls everything back.
+     */
+    private long write(List<Input> inputs, BundleValidator validator, List<Account> accounts, long rows, ImportRun run,
+                       ImportProgress progress) throws IOException {
+        long total = Math.max(1, rows);
+        long problemsBefore = validator.problemCount();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             try {
-                new BundleWriter(connection, progress::isCancelled,
-                        written -> progress.update("Writing " + written + " of " + total + " records",
-                                0.6 + 0.4 * written / total))
-                        .write(bundle);
+                BundleWriter writer = new BundleWriter(connection, progress::isCancelled,
+                        written -> progress.update("Writing " + written + " of about " + total + " records",
+                                0.4 + 0.59 * Math.min(1, (double) written / total)));
+                writer.accounts(accounts);
+                for (Input input : inputs) {
+                    if (input.entity() == BundleEntity.ACCOUNTS) {
+                        continue;
+                    }
+                    try (WriterRows sink = new WriterRows(writer, input.entity(), validator.usageMetrics())) {
+                        validator.sendTo(sink, false);
+                        validator.read(input.entity(), input.table(), input.datePatterns());
+                        sink.failure();
+                    }
+                    if (validator.problemCount() > problemsBefore) {
+                        throw new IOException(input.table().file() + " changed while it was imported; nothing was"
+                                + " imported. Import it again.");
+                    }
+                }
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
                 connection.commit();
                 return runId;
-            } catch (BundleWriter.CancellationException e) {
+            } catch (BundleWriter.CancellationException | ImportCancelledException e) {
                 connection.rollback();
                 throw new ImportCancelledException();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("The import could not be written, nothing was changed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The second reading's records, into the writer's rows of the file's entity. A failure to write is kept and
+     * thrown once the reading stops (the reading cannot pass a checked exception on).
+     */
+    private static final class WriterRows implements BundleRows, AutoCloseable {
+
+        private final BundleWriter.UsageRows usage;
+        private final BundleWriter.Rows<Ticket> tickets;
+        private final BundleWriter.Rows<Interaction> interactions;
+        private final BundleWriter.Rows<Survey> surveys;
+        private final BundleWriter.Rows<Outcome> outcomes;
+        private final BundleWriter.Rows<Note> notes;
+        private SQLException failure;
+
+        WriterRows(BundleWriter writer, BundleEntity entity, List<String> metrics) throws SQLException {
+            usage = entity == BundleEntity.USAGE ? writer.usage(metrics) : null;
+            tickets = entity == BundleEntity.TICKETS ? writer.tickets() : null;
+            interactions = entity == BundleEntity.INTERACTIONS ? writer.interactions() : null;
+            surveys = entity == BundleEntity.SURVEYS ? writer.surveys() : null;
+            outcomes = entity == BundleEntity.OUTCOMES ? writer.outcomes() : null;
+            notes = entity == BundleEntity.NOTES ? writer.notes() : null;
+        }
+
+        @FunctionalInterface
+        private interface Write {
+            void run() throws SQLException;
+        }
+
+        private void write(Write write) {
+            if (failure != null) {
+                throw new ImportCancelledException();
+            }
+            try {
+                write.run();
+            } catch (SQLException e) {
+                failure = e;
+                // Stops the reading; failure() then throws the cause.
+                throw new ImportCancelledException();
+            }
+        }
+
+        void failure() throws SQLException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void usage(String accountId, LocalDate date, double[] values) {
+            write(() -> usage.day(accountId, date, values));
+        }
+
+        @Override
+        public void ticket(Ticket ticket) {
+            write(() -> tickets.add(ticket));
+        }
+
+        @Override
+        public void interaction(Interaction interaction) {
+            write(() -> interactions.add(interaction));
+        }
+
+        @Override
+        public void survey(Survey survey) {
+            write(() -> surveys.add(survey));
+        }
+
+        @Override
+        public void outcome(Outcome outcome) {
+            write(() -> outcomes.add(outcome));
+        }
+
+        @Override
+        public void note(Note note) {
+            write(() -> notes.add(note));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (usage; tickets; interactions) {
+                try (surveys; outcomes; notes) {
+                    failure();
+                }
+            }
         }
     }
 
@@ -247,17 +386,5 @@ public final class BundleImporter {
 
     private static String describe(List<Path> inputs) {
         return inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining(", "));
-    }
-
-    private static long entityRows(Bundle bundle, BundleEntity entity) {
-        return switch (entity) {
-            case ACCOUNTS -> bundle.accounts().size();
-            case USAGE -> bundle.usage().size();
-            case TICKETS -> bundle.tickets().size();
-            case INTERACTIONS -> bundle.interactions().size();
-            case SURVEYS -> bundle.surveys().size();
-            case OUTCOMES -> bundle.outcomes().size();
-            case NOTES -> bundle.notes().size();
-        };
     }
 }

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import com.bellwether.domain.Account;
-import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.InteractionKind;
 import com.bellwether.domain.Note;
@@ -22,22 +21,29 @@ import com.bellwether.domain.StakeholderRole;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.TicketPriority;
-import com.bellwether.domain.UsageDay;
 
 /**
  * Turns source tables of the canonical shape into domain records, checking every value: required columns,
  * dates, numbers, ranges, choices, duplicate keys within a file and account ids unknown to both the import
- * and the database. Every problem goes to the log; rows with problems are left out.
+ * and the database. Every problem goes to the log; rows with problems are left out. The records go to a
+ * {@link BundleRows} one at a time and are not kept: the keys a file's rows must not repeat are held in a
+ * compact {@link KeySet}, so a file of millions of rows is checked in a small heap.
  */
 final class BundleValidator {
 
     private final ProblemLog problems;
-    private final Map<String, String> knownAccounts;
+    /** Every account id known, to its number in this import (for the keys). */
+    private final Map<String, Integer> knownAccounts;
     private final BooleanSupplier cancelled;
-    private final Bundle bundle = Bundle.empty();
     private final Map<String, Long> rowsRead = new HashMap<>();
     private final Map<String, Integer> usageMetrics = new HashMap<>();
-    private final Map<UsageKey, UsageDay> usage = new java.util.LinkedHashMap<>();
+    private final List<String> metricNames = new ArrayList<>();
+    private final Map<BundleEntity, Long> records = new EnumMap<>(BundleEntity.class);
+    /** Every usage day of the import, with the number of the file that gave it last. */
+    private KeySet usageDays = new KeySet();
+    private int fileNumber;
+    private BundleRows rows = BundleRows.NONE;
+    private boolean checkKeys = true;
 
     /**
      * @param existingAccountIds account ids already in the database
@@ -46,17 +52,38 @@ final class BundleValidator {
     BundleValidator(ProblemLog problems, Set<String> existingAccountIds, BooleanSupplier cancelled) {
         this.problems = problems;
         this.knownAccounts = new HashMap<>();
-        existingAccountIds.forEach(id -> knownAccounts.put(id, id));
+        existingAccountIds.forEach(id -> knownAccounts.put(id, knownAccounts.size()));
         this.cancelled = cancelled;
     }
 
-    /** What was read so far. */
-    Bundle bundle() {
-        if (bundle.usage().size() != usage.size()) {
-            bundle.usage().clear();
-            bundle.usage().addAll(usage.values());
+    /**
+     * Where the records of the rows read next go. With {@code checkKeys} false the keys are not checked again
+     * (the files were read and found free of duplicates before) and nothing is counted.
+     */
+    void sendTo(BundleRows next, boolean checkKeys) {
+        this.rows = next;
+        this.checkKeys = checkKeys;
+        if (!checkKeys) {
+            usageDays = null;
         }
-        return bundle;
+    }
+
+    /** The records read so far of an entity: usage days counted once however many files give them. */
+    long records(BundleEntity entity) {
+        return records.getOrDefault(entity, 0L);
+    }
+
+    /** The usage metrics named so far, in the order of the indexes of the values passed on. */
+    List<String> usageMetrics() {
+        return List.copyOf(metricNames);
+    }
+
+    long problemCount() {
+        return problems.total();
+    }
+
+    private void counted(BundleEntity entity) {
+        records.merge(entity, 1L, Long::sum);
     }
 
     long rowsRead(SourceTable table) {
@@ -90,6 +117,7 @@ final class BundleValidator {
             case OUTCOMES -> outcomes(fields);
             case NOTES -> notes(fields);
         };
+        fileNumber++;
         long[] count = {0};
         table.forEachRow(row -> {
             if ((++count[0] & 0x3FF) == 0 && cancelled.getAsBoolean()) {
@@ -113,34 +141,45 @@ final class BundleValidator {
         void read(SourceRow row);
     }
 
-    /** The account id of a row, the shared instance when known; null (and a problem) when unknown. */
+    /** The account id of a row when known; null (and a problem) when unknown. */
     private String account(FieldReader fields, SourceRow row) {
         String id = fields.text(row, "account_id");
         if (id == null) {
             return null;
         }
-        String known = knownAccounts.get(id);
-        if (known == null) {
+        if (!knownAccounts.containsKey(id)) {
             fields.problem(row, "account_id", id, "the id of an account in accounts.csv or already in the database (unknown account)");
+            return null;
         }
-        return known;
+        return id;
     }
 
-    private static boolean firstTime(Set<Object> keys, Object key, FieldReader fields, SourceRow row, String column, String what) {
-        if (keys.add(key)) {
+    /** The key set a file's rows are checked against, or null when keys are not checked. */
+    private KeySet keys() {
+        return checkKeys ? new KeySet() : null;
+    }
+
+    /** Whether the key just built is new to the file; a problem when it is not. */
+    private static boolean firstTime(KeySet keys, FieldReader fields, SourceRow row, String column, String what) {
+        if (keys == null || keys.add()) {
             return true;
         }
         fields.problem(row, column, row.get(column), "a unique " + what + " (duplicate key)");
         return false;
     }
 
+    /** Starts a key with the account's number in this import. */
+    private KeySet keyOf(KeySet keys, String account) {
+        return keys == null ? null : keys.begin().number(knownAccounts.get(account));
+    }
+
     private RowReader accounts(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String id = f.text(row, "account_id");
             if (id != null) {
                 // Known even if this row has problems, so rows that refer to it do not pile up more of them.
-                knownAccounts.putIfAbsent(id, id);
+                knownAccounts.putIfAbsent(id, knownAccounts.size());
             }
             String name = f.text(row, "name");
             Double arr = f.nonNegative(row, "arr");
@@ -157,17 +196,21 @@ final class BundleValidator {
                     || (row.get("renewal_date") != null && renewal == null)) {
                 return;
             }
-            if (!firstTime(keys, id, f, row, "account_id", "account_id")) {
+            if (keys != null) {
+                keys.begin().text(id);
+            }
+            if (!firstTime(keys, f, row, "account_id", "account_id")) {
                 return;
             }
-            bundle.accounts().add(new Account(knownAccounts.get(id), name, row.get("segment"), row.get("industry"),
+            counted(BundleEntity.ACCOUNTS);
+            rows.account(new Account(id, name, row.get("segment"), row.get("industry"),
                     row.get("region"), row.get("csm"), row.get("lifecycle_stage"), arr, seats, start, renewal));
         };
     }
 
     private RowReader usage(FieldReader f, SourceTable table) {
         if (Boolean.TRUE.equals(isLongUsage(table))) {
-            Set<Object> keys = new HashSet<>();
+            KeySet keys = keys();
             return row -> {
                 String account = account(f, row);
                 LocalDate date = f.date(row, "date", true);
@@ -177,11 +220,18 @@ final class BundleValidator {
                     return;
                 }
                 int index = metricIndex(metric.toLowerCase(java.util.Locale.ROOT));
-                if (firstTime(keys, List.of(account, date, index), f, row, "date", "account_id, date and metric")) {
+                if (keys != null) {
+                    keyOf(keys, account).number(date.toEpochDay()).number(index);
+                }
+                if (firstTime(keys, f, row, "date", "account_id, date and metric")) {
                     double[] values = new double[index + 1];
                     java.util.Arrays.fill(values, Double.NaN);
                     values[index] = value;
-                    addUsage(account, date, values);
+                    if (usageDays != null && keyOf(usageDays, account).number(date.toEpochDay()).put(fileNumber)
+                            == Integer.MIN_VALUE) {
+                        counted(BundleEntity.USAGE);
+                    }
+                    rows.usage(account, date, values);
                 }
             };
         }
@@ -193,7 +243,6 @@ final class BundleValidator {
                 metrics.add(column);
             }
         }
-        Set<Object> keys = new HashSet<>();
         return row -> {
             String account = account(f, row);
             LocalDate date = f.date(row, "date", true);
@@ -208,44 +257,33 @@ final class BundleValidator {
                     values[indexes[m]] = value;
                 }
             }
-            if (valid && firstTime(keys, new UsageKey(account, date), f, row, "date", "account_id and date")) {
-                addUsage(account, date, values);
+            if (!valid) {
+                return;
             }
+            if (usageDays != null) {
+                // One day of usage once per file; a day another file of the import gave too takes both's values.
+                int file = keyOf(usageDays, account).number(date.toEpochDay()).put(fileNumber);
+                if (file == fileNumber) {
+                    f.problem(row, "date", row.get("date"), "a unique account_id and date (duplicate key)");
+                    return;
+                }
+                if (file == Integer.MIN_VALUE) {
+                    counted(BundleEntity.USAGE);
+                }
+            }
+            rows.usage(account, date, values);
         };
-    }
-
-    private record UsageKey(String accountId, LocalDate date) {
     }
 
     private int metricIndex(String metric) {
         return usageMetrics.computeIfAbsent(metric, m -> {
-            bundle.usageMetrics().add(m);
-            return bundle.usageMetrics().size() - 1;
+            metricNames.add(m);
+            return metricNames.size() - 1;
         });
     }
 
-    /** Adds a day's values; a day already given by another file of the import takes the values this one has. */
-    private void addUsage(String account, LocalDate date, double[] values) {
-        UsageKey key = new UsageKey(account, date);
-        UsageDay seen = usage.get(key);
-        if (seen == null) {
-            usage.put(key, new UsageDay(account, date, values));
-            return;
-        }
-        double[] merged = java.util.Arrays.copyOf(seen.values(), Math.max(seen.values().length, values.length));
-        for (int i = seen.values().length; i < merged.length; i++) {
-            merged[i] = Double.NaN;
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isNaN(values[i])) {
-                merged[i] = values[i];
-            }
-        }
-        usage.put(key, new UsageDay(account, date, merged));
-    }
-
     private RowReader tickets(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String id = f.text(row, "ticket_id");
             String account = account(f, row);
@@ -263,14 +301,18 @@ final class BundleValidator {
                     || (row.get("closed") != null && closed == null)) {
                 return;
             }
-            if (firstTime(keys, id, f, row, "ticket_id", "ticket_id")) {
-                bundle.tickets().add(new Ticket(id, account, opened, closed, priority, escalated, csat));
+            if (keys != null) {
+                keys.begin().text(id);
+            }
+            if (firstTime(keys, f, row, "ticket_id", "ticket_id")) {
+                counted(BundleEntity.TICKETS);
+                rows.ticket(new Ticket(id, account, opened, closed, priority, escalated, csat));
             }
         };
     }
 
     private RowReader interactions(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String account = account(f, row);
             LocalDateTime at = f.dateTime(row, "date", true);
@@ -280,14 +322,19 @@ final class BundleValidator {
             if (account == null || at == null || role == null || kind == null) {
                 return;
             }
-            if (firstTime(keys, List.of(account, at, contact, kind), f, row, "date", "account_id, date, contact and kind")) {
-                bundle.interactions().add(new Interaction(account, at, contact, role, kind));
+            if (keys != null) {
+                keyOf(keys, account).number(at.toEpochSecond(java.time.ZoneOffset.UTC)).number(at.getNano())
+                        .text(contact).small(kind.ordinal());
+            }
+            if (firstTime(keys, f, row, "date", "account_id, date, contact and kind")) {
+                counted(BundleEntity.INTERACTIONS);
+                rows.interaction(new Interaction(account, at, contact, role, kind));
             }
         };
     }
 
     private RowReader surveys(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String account = account(f, row);
             LocalDate date = f.date(row, "date", true);
@@ -295,14 +342,18 @@ final class BundleValidator {
             if (account == null || date == null || nps == null) {
                 return;
             }
-            if (firstTime(keys, List.of(account, date), f, row, "date", "account_id and date")) {
-                bundle.surveys().add(new Survey(account, date, nps));
+            if (keys != null) {
+                keyOf(keys, account).number(date.toEpochDay());
+            }
+            if (firstTime(keys, f, row, "date", "account_id and date")) {
+                counted(BundleEntity.SURVEYS);
+                rows.survey(new Survey(account, date, nps));
             }
         };
     }
 
     private RowReader outcomes(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String account = account(f, row);
             LocalDate date = f.date(row, "date", true);
@@ -311,14 +362,18 @@ final class BundleValidator {
             if (account == null || date == null || event == null || (row.get("arr_change") != null && change == null)) {
                 return;
             }
-            if (firstTime(keys, List.of(account, date, event), f, row, "event", "account_id, date and event")) {
-                bundle.outcomes().add(new Outcome(account, date, event, change));
+            if (keys != null) {
+                keyOf(keys, account).number(date.toEpochDay()).small(event.ordinal());
+            }
+            if (firstTime(keys, f, row, "event", "account_id, date and event")) {
+                counted(BundleEntity.OUTCOMES);
+                rows.outcome(new Outcome(account, date, event, change));
             }
         };
     }
 
     private RowReader notes(FieldReader f) {
-        Set<Object> keys = new HashSet<>();
+        KeySet keys = keys();
         return row -> {
             String account = account(f, row);
             LocalDate date = f.date(row, "date", true);
@@ -334,8 +389,12 @@ final class BundleValidator {
                     || (row.get("expires") != null && expires == null)) {
                 return;
             }
-            if (firstTime(keys, List.of(account, date, author), f, row, "date", "account_id, date and author")) {
-                bundle.notes().add(new Note(account, date, author, points, reason, expires));
+            if (keys != null) {
+                keyOf(keys, account).number(date.toEpochDay()).text(author);
+            }
+            if (firstTime(keys, f, row, "date", "account_id, date and author")) {
+                counted(BundleEntity.NOTES);
+                rows.note(new Note(account, date, author, points, reason, expires));
             }
         };
     }

@@ -8,14 +8,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.TreeMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.sql.Types;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -44,6 +40,7 @@ public final class BundleWriter {
     private final BooleanSupplier cancelled;
     private final LongConsumer rowsWritten;
     private long written;
+    private Map<String, Integer> keys;
 
     /**
      * @param cancelled   polled between batches; true aborts with {@link CancellationException}
@@ -62,11 +59,49 @@ public final class BundleWriter {
         }
     }
 
+    /** Writes a whole bundle held in memory (tests, the sample): the same as streaming its records. */
     public void write(Bundle bundle) throws SQLException {
+        accounts(bundle.accounts());
+        try (UsageRows usage = usage(bundle.usageMetrics())) {
+            for (UsageDay day : bundle.usage()) {
+                usage.day(day.accountId(), day.date(), day.values());
+            }
+        }
+        try (Rows<Ticket> rows = tickets()) {
+            for (Ticket ticket : bundle.tickets()) {
+                rows.add(ticket);
+            }
+        }
+        try (Rows<Interaction> rows = interactions()) {
+            for (Interaction interaction : bundle.interactions()) {
+                rows.add(interaction);
+            }
+        }
+        try (Rows<Survey> rows = surveys()) {
+            for (Survey survey : bundle.surveys()) {
+                rows.add(survey);
+            }
+        }
+        try (Rows<Outcome> rows = outcomes()) {
+            for (Outcome outcome : bundle.outcomes()) {
+                rows.add(outcome);
+            }
+        }
+        try (Rows<Note> rows = notes()) {
+            for (Note note : bundle.notes()) {
+                rows.add(note);
+            }
+        }
+    }
+
+    /**
+     * Upserts the accounts (new ones get their keys in id order, so the portfolio reads back in the order it
+     * always did) and learns every account's key: call it first, with no accounts when the import has none.
+     */
+    public void accounts(List<Account> accounts) throws SQLException {
         upsert("MERGE INTO account (account_id, name, segment, industry, region, csm, lifecycle_stage, arr,"
                 + " licensed_seats, contract_start, renewal_date) KEY (account_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                // New accounts get their keys in id order: the portfolio then reads back in the order it always did.
-                bundle.accounts().stream().sorted(Comparator.comparing(Account::accountId)).toList(), (s, a) -> {
+                accounts.stream().sorted(Comparator.comparing(Account::accountId)).toList(), (s, a) -> {
                     s.setString(1, a.accountId());
                     s.setString(2, a.name());
                     s.setString(3, a.segment());
@@ -83,13 +118,46 @@ public final class BundleWriter {
                     s.setObject(10, a.contractStart());
                     s.setObject(11, a.renewalDate());
                 });
-        Map<String, Integer> keys = bundle.size() == bundle.accounts().size() ? Map.of()
-                : dictionary("SELECT account_id, account_key FROM account");
-        writeUsage(bundle.usageMetrics(), bundle.usage(), keys);
-        upsert(insertOrMerge("ticket", "ticket_id, account_key, opened, closed, priority, escalated, csat", "ticket_id"),
-                bundle.tickets(), (s, t) -> {
+        keys = dictionary("SELECT account_id, account_key FROM account");
+    }
+
+    /** Rows of one kind written in batches as they come; {@link #close} sends the last. */
+    public final class Rows<T> implements AutoCloseable {
+
+        private final Batch batch;
+        private final Binder<T> binder;
+        private final Statement also;
+
+        private Rows(String sql, Binder<T> binder) throws SQLException {
+            this(sql, binder, null);
+        }
+
+        /** {@code also}: a statement the binder uses, closed with these rows. */
+        private Rows(String sql, Binder<T> binder, Statement also) throws SQLException {
+            this.batch = new Batch(sql);
+            this.binder = binder;
+            this.also = also;
+        }
+
+        public void add(T row) throws SQLException {
+            binder.bind(batch.statement, row);
+            batch.add();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (also) {
+                batch.close();
+            }
+        }
+    }
+
+    /** Tickets, inserted into an empty table, merged on their id otherwise (decided when opened). */
+    public Rows<Ticket> tickets() throws SQLException {
+        return new Rows<>(insertOrMerge("ticket", "ticket_id, account_key, opened, closed, priority, escalated, csat",
+                "ticket_id"), (s, t) -> {
                     s.setString(1, t.ticketId());
-                    s.setInt(2, key(keys, t.accountId()));
+                    s.setInt(2, key(t.accountId()));
                     s.setTimestamp(3, Timestamp.valueOf(t.opened()));
                     s.setTimestamp(4, t.closed() == null ? null : Timestamp.valueOf(t.closed()));
                     s.setShort(5, StoredCodes.of(t.priority()));
@@ -100,31 +168,56 @@ public final class BundleWriter {
                         s.setShort(7, t.csat().shortValue());
                     }
                 });
-        Map<String, Integer> contacts = contacts(bundle.interactions());
-        upsert(insertOrMerge("interaction", "account_key, occurred_at, contact_key, role, kind",
-                "account_key, occurred_at, contact_key, kind"), bundle.interactions(), (s, i) -> {
-                    s.setInt(1, key(keys, i.accountId()));
+    }
+
+    /** Interactions; a contact not in the dictionary yet is added to it when first met. */
+    public Rows<Interaction> interactions() throws SQLException {
+        Map<String, Integer> contacts = dictionary("SELECT name, contact_key FROM contact");
+        PreparedStatement addContact = connection.prepareStatement("INSERT INTO contact (name) VALUES (?)",
+                Statement.RETURN_GENERATED_KEYS);
+        return new Rows<>(insertOrMerge("interaction", "account_key, occurred_at, contact_key, role, kind",
+                "account_key, occurred_at, contact_key, kind"), (s, i) -> {
+                    Integer contact = contacts.get(i.contact());
+                    if (contact == null) {
+                        addContact.setString(1, i.contact());
+                        addContact.executeUpdate();
+                        try (ResultSet generated = addContact.getGeneratedKeys()) {
+                            generated.next();
+                            contact = generated.getInt(1);
+                        }
+                        contacts.put(i.contact(), contact);
+                    }
+                    s.setInt(1, key(i.accountId()));
                     s.setTimestamp(2, Timestamp.valueOf(i.at()));
-                    s.setInt(3, contacts.get(i.contact()));
+                    s.setInt(3, contact);
                     s.setShort(4, StoredCodes.of(i.role()));
                     s.setShort(5, StoredCodes.of(i.kind()));
-                });
-        upsert(insertOrMerge("survey", "account_key, survey_date, nps", "account_key, survey_date"),
-                bundle.surveys(), (s, v) -> {
-                    s.setInt(1, key(keys, v.accountId()));
+                }, addContact);
+    }
+
+    public Rows<Survey> surveys() throws SQLException {
+        return new Rows<>(insertOrMerge("survey", "account_key, survey_date, nps", "account_key, survey_date"),
+                (s, v) -> {
+                    s.setInt(1, key(v.accountId()));
                     s.setDate(2, Date.valueOf(v.date()));
                     s.setShort(3, (short) v.nps());
                 });
-        upsert(insertOrMerge("outcome", "account_key, outcome_date, event, arr_change", "account_key, outcome_date, event"),
-                bundle.outcomes(), (s, o) -> {
-                    s.setInt(1, key(keys, o.accountId()));
+    }
+
+    public Rows<Outcome> outcomes() throws SQLException {
+        return new Rows<>(insertOrMerge("outcome", "account_key, outcome_date, event, arr_change",
+                "account_key, outcome_date, event"), (s, o) -> {
+                    s.setInt(1, key(o.accountId()));
                     s.setDate(2, Date.valueOf(o.date()));
                     s.setShort(3, StoredCodes.of(o.event()));
                     setDouble(s, 4, o.arrChange());
                 });
-        upsert(insertOrMerge("note", "account_key, note_date, author, adjustment, reason, expires",
-                "account_key, note_date, author"), bundle.notes(), (s, n) -> {
-                    s.setInt(1, key(keys, n.accountId()));
+    }
+
+    public Rows<Note> notes() throws SQLException {
+        return new Rows<>(insertOrMerge("note", "account_key, note_date, author, adjustment, reason, expires",
+                "account_key, note_date, author"), (s, n) -> {
+                    s.setInt(1, key(n.accountId()));
                     s.setDate(2, Date.valueOf(n.date()));
                     s.setString(3, n.author());
                     s.setInt(4, n.adjustment());
@@ -152,38 +245,16 @@ public final class BundleWriter {
         }
     }
 
-    private static int key(Map<String, Integer> keys, String accountId) {
+    private int key(String accountId) {
+        if (keys == null) {
+            throw new IllegalStateException("accounts() comes first");
+        }
         Integer key = keys.get(accountId);
         if (key == null) {
             // The importer checks every account id before it writes; this is a caller's mistake.
             throw new IllegalArgumentException("No account " + accountId + " in the database");
         }
         return key;
-    }
-
-    /** Name to key of every contact the interactions name, adding the names not stored yet. */
-    private Map<String, Integer> contacts(List<Interaction> interactions) throws SQLException {
-        if (interactions.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Integer> known = dictionary("SELECT name, contact_key FROM contact");
-        Set<String> added = new LinkedHashSet<>();
-        for (Interaction interaction : interactions) {
-            if (!known.containsKey(interaction.contact())) {
-                added.add(interaction.contact());
-            }
-        }
-        if (added.isEmpty()) {
-            return known;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact (name) VALUES (?)")) {
-            for (String name : added) {
-                insert.setString(1, name);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        return dictionary("SELECT name, contact_key FROM contact");
     }
 
     private Map<String, Integer> dictionary(String sql) throws SQLException {
@@ -197,56 +268,116 @@ public final class BundleWriter {
     }
 
     /**
-     * Writes usage days, account by account in key order and each account's days in date order, so rows go in
-     * where the primary key ends. A value given replaces the one stored for that account, day and metric; a metric
-     * the import does not give keeps its stored value. Only one account's stored days are held at a time.
+     * Usage days as they come, each merged with what is stored: a value given replaces the one stored for that
+     * account, day and metric; a metric the import does not give keeps its stored value. {@code metrics} names the
+     * values' positions. Only one account's stored days are held at a time: rows grouped by account (as files
+     * usually are) read each account's stored days once, and none at all when the table was empty.
      */
-    private void writeUsage(List<String> metrics, List<UsageDay> days, Map<String, Integer> keys) throws SQLException {
-        if (days.isEmpty()) {
-            return;
+    public UsageRows usage(List<String> metrics) throws SQLException {
+        return new UsageRows(metrics);
+    }
+
+    /** See {@link #usage}. */
+    public final class UsageRows implements AutoCloseable {
+
+        private final List<String> metrics;
+        private int[] positions;
+        private int arrayWidth;
+        private boolean anyStored;
+        private final java.util.BitSet visited = new java.util.BitSet();
+        private Batch insert;
+        private Batch update;
+        private PreparedStatement query;
+        private int account = -1;
+        private Map<LocalDate, Double[]> stored = new HashMap<>();
+        private LocalDate pendingDate;
+        private Double[] pending;
+        private boolean pendingIsNew;
+
+        private UsageRows(List<String> metrics) {
+            this.metrics = List.copyOf(metrics);
         }
-        int[] positions = metricPositions(metrics);
-        int width = 0;
-        for (int position : positions) {
-            width = Math.max(width, position);
+
+        /** Registers the metrics and prepares the statements, when the first day comes. */
+        private void open() throws SQLException {
+            positions = metricPositions(metrics);
+            int width = 0;
+            for (int position : positions) {
+                width = Math.max(width, position);
+            }
+            arrayWidth = Math.max(width, storedMetricCount());
+            anyStored = !isEmpty("usage_day");
+            insert = new Batch("INSERT INTO usage_day (account_key, usage_date, metric_values) VALUES (?,?,?)");
+            update = new Batch("UPDATE usage_day SET metric_values = ? WHERE account_key = ? AND usage_date = ?");
+            query = connection.prepareStatement("SELECT usage_date, metric_values FROM usage_day WHERE account_key = ?");
         }
-        int arrayWidth = Math.max(width, storedMetricCount());
-        boolean anyStored = !isEmpty("usage_day");
-        Map<Integer, List<UsageDay>> byAccount = new TreeMap<>();
-        for (UsageDay day : days) {
-            byAccount.computeIfAbsent(key(keys, day.accountId()), k -> new ArrayList<>()).add(day);
+
+        /** One day of an account: {@code values[m]} for the m-th metric, NaN when not given. */
+        public void day(String accountId, LocalDate date, double[] values) throws SQLException {
+            if (insert == null) {
+                open();
+            }
+            int key = key(accountId);
+            if (key != account) {
+                writePending();
+                insert.send();
+                update.send();
+                account = key;
+                stored = anyStored || visited.get(key) ? storedUsage(query, key) : new HashMap<>();
+                visited.set(key);
+            } else if (!date.equals(pendingDate)) {
+                writePending();
+            }
+            if (pending == null) {
+                Double[] before = stored.get(date);
+                pendingIsNew = before == null;
+                pending = pendingIsNew ? new Double[arrayWidth] : Arrays.copyOf(before, Math.max(arrayWidth, before.length));
+                pendingDate = date;
+            }
+            for (int m = 0; m < values.length; m++) {
+                double value = values[m];
+                if (!Double.isNaN(value)) {
+                    pending[positions[m] - 1] = value;
+                }
+            }
         }
-        try (Batch insert = new Batch("INSERT INTO usage_day (account_key, usage_date, metric_values) VALUES (?,?,?)");
-             Batch update = new Batch("UPDATE usage_day SET metric_values = ? WHERE account_key = ? AND usage_date = ?");
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT usage_date, metric_values FROM usage_day WHERE account_key = ?")) {
-            for (Map.Entry<Integer, List<UsageDay>> account : byAccount.entrySet()) {
-                int key = account.getKey();
-                Map<LocalDate, Double[]> stored = anyStored ? storedUsage(query, key) : Map.of();
-                List<UsageDay> accountDays = account.getValue();
-                accountDays.sort(Comparator.comparing(UsageDay::date));
-                for (UsageDay day : accountDays) {
-                    Double[] values = stored.get(day.date());
-                    boolean isNew = values == null;
-                    values = isNew ? new Double[arrayWidth] : Arrays.copyOf(values, Math.max(arrayWidth, values.length));
-                    for (int m = 0; m < metrics.size(); m++) {
-                        double value = day.value(m);
-                        if (!Double.isNaN(value)) {
-                            values[positions[m] - 1] = value;
-                        }
-                    }
-                    java.sql.Array array = connection.createArrayOf("DOUBLE PRECISION", values);
-                    if (isNew) {
-                        insert.statement.setInt(1, key);
-                        insert.statement.setDate(2, Date.valueOf(day.date()));
-                        insert.statement.setArray(3, array);
-                        insert.add();
-                    } else {
-                        update.statement.setArray(1, array);
-                        update.statement.setInt(2, key);
-                        update.statement.setDate(3, Date.valueOf(day.date()));
-                        update.add();
-                    }
+
+        private void writePending() throws SQLException {
+            if (pending == null) {
+                return;
+            }
+            java.sql.Array array = connection.createArrayOf("DOUBLE PRECISION", pending);
+            if (pendingIsNew) {
+                insert.statement.setInt(1, account);
+                insert.statement.setDate(2, Date.valueOf(pendingDate));
+                insert.statement.setArray(3, array);
+                insert.add();
+            } else {
+                // The row may be one of this account's inserts still waiting in the batch.
+                insert.send();
+                update.statement.setArray(1, array);
+                update.statement.setInt(2, account);
+                update.statement.setDate(3, Date.valueOf(pendingDate));
+                update.add();
+            }
+            stored.put(pendingDate, pending);
+            pending = null;
+            pendingDate = null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (insert == null) {
+                return;
+            }
+            PreparedStatement reading = query;
+            try {
+                writePending();
+            } finally {
+                try (reading) {
+                    insert.close();
+                } finally {
+                    update.close();
                 }
             }
         }
@@ -310,6 +441,13 @@ public final class BundleWriter {
         void add() throws SQLException {
             statement.addBatch();
             if (++pending == BATCH) {
+                send();
+            }
+        }
+
+        /** Sends the rows waiting now. */
+        void send() throws SQLException {
+            if (pending > 0) {
                 flush(statement, pending);
                 pending = 0;
             }

@@ -264,6 +264,50 @@ class BundleImporterTest {
     }
 
     @Test
+    void twoUsageFilesOfOneImportMergeTheirDays() throws Exception {
+        write("accounts.csv", ACCOUNTS);
+        write("usage.csv", "account_id,date,logins\nA1,2024-05-01,10\nA2,2024-05-01,20\n");
+        Path more = write("more_usage.csv", "account_id,date,active_users\nA1,2024-05-01,3\nA1,2024-05-02,4\n");
+        ImportReport report = importer.run(BundleImporter.Request.canonical(dir.resolve("accounts.csv"),
+                dir.resolve("usage.csv"), renamed(more, "usage.csv")), ImportProgress.NONE);
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.written(BundleEntity.USAGE)).isEqualTo(3);
+        assertThat(TestDatabases.usage(database, "A1", "logins", "2024-05-01")).isEqualTo(10.0);
+        assertThat(TestDatabases.usage(database, "A1", "active_users", "2024-05-01")).isEqualTo(3.0);
+        assertThat(TestDatabases.usage(database, "A1", "active_users", "2024-05-02")).isEqualTo(4.0);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(3L);
+    }
+
+    /** The file in a folder of its own under another name. */
+    private Path renamed(Path file, String name) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("other"));
+        return Files.move(file, folder.resolve(name));
+    }
+
+    @Test
+    void aDayTwiceInOneUsageFileIsADuplicate() throws Exception {
+        ImportReport report = failingImport("usage.csv", "account_id,date,logins\nA1,2024-05-01,1\nA2,2024-05-01,2\n"
+                + "A1,2024-05-01,3\n");
+
+        assertThat(report.problems()).extracting(ImportProblem::message).containsExactly(
+                "usage.csv line 4, column 2 (date): \"2024-05-01\" is not valid; expected a unique account_id and date"
+                        + " (duplicate key)");
+    }
+
+    @Test
+    void usageRowsNeedNotBeGroupedByAccount() throws Exception {
+        write("accounts.csv", ACCOUNTS);
+        write("usage.csv", "account_id,date,logins\nA1,2024-05-01,1\nA2,2024-05-01,2\nA1,2024-05-02,3\n"
+                + "A2,2024-05-02,4\nA1,2024-05-03,5\n");
+
+        assertThat(importDir().written(BundleEntity.USAGE)).isEqualTo(5);
+        assertThat(TestDatabases.usage(database, "A1", "logins", "2024-05-03")).isEqualTo(5.0);
+        assertThat(TestDatabases.usage(database, "A2", "logins", "2024-05-02")).isEqualTo(4.0);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(5L);
+    }
+
+    @Test
     void wrongFieldCountIsReported() throws Exception {
         ImportReport report = failingImport("surveys.csv", "account_id,date,nps\nA1,2024-03-01\n");
 
