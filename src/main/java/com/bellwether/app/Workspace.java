@@ -199,16 +199,26 @@ public final class Workspace {
         return report;
     }
 
-    /** Imports a bundle through the importer; a bundle with problems imports nothing. */
+    /**
+     * Imports a bundle through the importer; a bundle with problems imports nothing. After an import the portfolio
+     * (in memory, or kept beside the database) has only the accounts the import gave records of read again, and the
+     * current scores only those accounts scored again (when they were scored at a date the import leaves as it is).
+     */
     public ImportReport importBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
+        Portfolio before = portfolio.get();
+        CurrentScores scoredBefore = scores.get();
+        String versionBefore = before == null ? Portfolio.dataVersion(database) : null;
         ImportReport report = new BundleImporter(database).run(request, progress);
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");
         if (report.succeeded()) {
-            // The data changed: what was read from it is read again when next asked for.
-            portfolio.set(null);
-            scores.set(null);
             backtestFrame.set(null);
+            progress.update("Reading the accounts the import changed", 0.995);
+            Portfolio after = Portfolio.afterImport(database, before, versionBefore, report.accounts());
+            portfolio.set(after);
+            scores.set(after == null || scoredBefore == null ? null : new CurrentScores(scoredBefore.model(),
+                    scoredBefore.asOf(), new HealthScorer(scoredBefore.model(), after).rescoreLive(scoredBefore.scores(),
+                            report.accounts(), scoredBefore.asOf(), progress::isCancelled)));
         }
         return report;
     }
@@ -271,6 +281,19 @@ public final class Workspace {
     }
 
     // Scores
+
+    /**
+     * The scores of every account live at the date under the model: the current scores when they are those (kept
+     * up to date by adjustments and imports), else scored now and kept.
+     */
+    public List<AccountScore> scores(HealthModel model, LocalDate asOf, BooleanSupplier cancelled) {
+        CurrentScores current = scores.get();
+        if (current != null && current.model().equals(model) && current.asOf().equals(asOf)
+                && portfolio.get() != null) {
+            return current.scores();
+        }
+        return score(model, asOf, cancelled);
+    }
 
     /** Scores every account live at the date, and keeps the result as the current scores. */
     public List<AccountScore> score(HealthModel model, LocalDate asOf, BooleanSupplier cancelled) {

@@ -121,7 +121,7 @@ public final class BundleImporter {
         Duration checking = Duration.ofNanos(System.nanoTime() - started);
         if (!problems.isEmpty()) {
             return new ImportReport(false, 0, files, Map.of(), problems.problems(), problems.total(),
-                    problems.omitted(), checking, checking);
+                    problems.omitted(), checking, checking, Set.of());
         }
         if (progress.isCancelled()) {
             throw new ImportCancelledException();
@@ -129,7 +129,8 @@ public final class BundleImporter {
         Map<BundleEntity, Long> written = written(validator);
         if (!write) {
             progress.update("Checked", 1);
-            return new ImportReport(true, 0, files, written, List.of(), 0, Map.of(), checking, checking);
+            return new ImportReport(true, 0, files, written, List.of(), 0, Map.of(), checking, checking,
+                    Set.copyOf(tally.touched));
         }
         long runId = write(inputs, validator, tally.accounts, rows, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
@@ -141,7 +142,7 @@ public final class BundleImporter {
         }
         progress.update("Done", 1);
         return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), Set.copyOf(tally.touched));
     }
 
     /** The file's name in the import log; a second file of the same name and entity (from another folder) is "(2)". */
@@ -152,14 +153,49 @@ public final class BundleImporter {
         return same == 0 ? name : name + " (" + (same + 1) + ")";
     }
 
-    /** What the first reading keeps: the accounts, written first so that the other rows can refer to them. */
+    /**
+     * What the first reading keeps: the accounts, written first so that the other rows can refer to them, and the
+     * id of every account a record names.
+     */
     private static final class Tally implements BundleRows {
 
         private final List<Account> accounts = new ArrayList<>();
+        private final Set<String> touched = new HashSet<>();
 
         @Override
         public void account(Account account) {
             accounts.add(account);
+            touched.add(account.accountId());
+        }
+
+        @Override
+        public void usage(String accountId, LocalDate date, double[] values) {
+            touched.add(accountId);
+        }
+
+        @Override
+        public void ticket(Ticket ticket) {
+            touched.add(ticket.accountId());
+        }
+
+        @Override
+        public void interaction(Interaction interaction) {
+            touched.add(interaction.accountId());
+        }
+
+        @Override
+        public void survey(Survey survey) {
+            touched.add(survey.accountId());
+        }
+
+        @Override
+        public void outcome(Outcome outcome) {
+            touched.add(outcome.accountId());
+        }
+
+        @Override
+        public void note(Note note) {
+            touched.add(note.accountId());
         }
     }
 

@@ -54,6 +54,32 @@ public final class HealthScorer {
         return scores;
     }
 
+    /**
+     * Every-account scores after some accounts changed: {@code before} (scored at the date by the same model on the
+     * portfolio as it was) with the given accounts scored again on this portfolio, and left out when no longer
+     * live. Equal to {@link #scoreLive} for the whole portfolio when only those accounts changed.
+     */
+    public List<AccountScore> rescoreLive(List<AccountScore> before, java.util.Collection<String> changed,
+                                          LocalDate asOf, BooleanSupplier cancelled) {
+        int[] live = changed.stream().mapToInt(portfolio::indexOf)
+                .filter(a -> a >= 0 && portfolio.isLive(a, asOf)).sorted().toArray();
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio, live, lookBackDates(asOf), cancelled);
+        java.util.Map<String, AccountScore> scored = new java.util.HashMap<>();
+        for (int k = 0; k < live.length; k++) {
+            AccountScore score = describe(grid, k);
+            scored.put(score.accountId(), score);
+        }
+        List<AccountScore> merged = new ArrayList<>(before.size() + scored.size());
+        for (AccountScore score : before) {
+            if (!changed.contains(score.accountId())) {
+                merged.add(score);
+            }
+        }
+        merged.addAll(scored.values());
+        merged.sort(java.util.Comparator.comparingInt(score -> portfolio.indexOf(score.accountId())));
+        return merged;
+    }
+
     private static List<LocalDate> lookBackDates(LocalDate asOf) {
         return IntStream.of(LOOK_BACK).mapToObj(asOf::minusDays).toList();
     }

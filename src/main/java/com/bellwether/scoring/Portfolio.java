@@ -87,6 +87,81 @@ public final class Portfolio {
         return new Portfolio(sorted, index, metrics, data);
     }
 
+    /**
+     * A copy in which the accounts of {@code read} (read anew from the database) take the place of these, accounts
+     * new to this portfolio joining in id order; every other account's columns are shared.
+     */
+    Portfolio withAccounts(Portfolio read) {
+        List<Account> merged = new ArrayList<>(accounts.size() + read.size());
+        List<AccountData> columns = new ArrayList<>(accounts.size() + read.size());
+        int i = 0;
+        int j = 0;
+        while (i < accounts.size() || j < read.size()) {
+            int order = i == accounts.size() ? 1 : j == read.size() ? -1
+                    : accounts.get(i).accountId().compareTo(read.accounts.get(j).accountId());
+            if (order < 0) {
+                merged.add(accounts.get(i));
+                columns.add(data[i++]);
+            } else {
+                merged.add(read.accounts.get(j));
+                columns.add(read.data[j++]);
+                if (order == 0) {
+                    i++;
+                }
+            }
+        }
+        Map<String, Integer> mergedIndex = new HashMap<>(merged.size() * 2);
+        for (int a = 0; a < merged.size(); a++) {
+            mergedIndex.put(merged.get(a).accountId(), a);
+        }
+        return new Portfolio(merged, mergedIndex, metrics, columns.toArray(AccountData[]::new));
+    }
+
+    /**
+     * The portfolio after an import that gave records of the given accounts, without reading the others again: those
+     * accounts are read from the database and every other account's columns come from the portfolio as it was
+     * before, {@code before} when it is in memory, else the columns kept beside the database for
+     * {@code versionBefore} (the {@link #dataVersion} taken before the import). Null when neither is there (nothing
+     * was read, so nothing is read now either). A full read instead when more than a fifth of the accounts changed
+     * or the import named a new usage metric. The result is kept beside the database like a full read.
+     */
+    public static Portfolio afterImport(Database database, Portfolio before, String versionBefore,
+                                        java.util.Collection<String> accountIds) {
+        Optional<java.nio.file.Path> file = database.location().file();
+        Portfolio previous = before;
+        if (previous == null && file.isPresent() && versionBefore != null) {
+            previous = new PortfolioFile(MeasureCache.folderBeside(file.get()), versionBefore).read().orElse(null);
+            if (previous != null) {
+                previous.readNotes(database);
+            }
+        }
+        if (previous == null) {
+            return null;
+        }
+        if (accountIds.size() * 5L > previous.size()) {
+            return load(database);
+        }
+        Builder part = new Builder();
+        PortfolioReader.stream(database, part, accountIds);
+        Portfolio read = part.build();
+        if (!read.metrics.equals(previous.metrics)) {
+            return load(database);
+        }
+        Portfolio merged = previous.withAccounts(read);
+        if (file.isPresent()) {
+            String version = DataVersion.read(database);
+            java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
+            new PortfolioFile(folder, version).write(merged);
+            merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS);
+        }
+        return merged;
+    }
+
+    /** The version of the data as it is now, to hand to {@link #afterImport} once the data changed. */
+    public static String dataVersion(Database database) {
+        return DataVersion.read(database);
+    }
+
     /** The CSM notes from the database, which the columns of a file leave out (they change between imports). */
     private void readNotes(Database database) {
         Map<Integer, List<Note>> notes = new HashMap<>();

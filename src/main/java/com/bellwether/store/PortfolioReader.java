@@ -7,9 +7,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import com.bellwether.domain.Account;
 import com.bellwether.domain.Bundle;
@@ -82,14 +80,25 @@ public final class PortfolioReader {
 
     /** Streams every row of the portfolio into the receiver, in the order {@link PortfolioRows} promises. */
     public static void stream(Database database, PortfolioRows rows) {
-        Map<String, String> ids = new HashMap<>();
-        java.util.List<String> metrics = new java.util.ArrayList<>();
+        stream(database, rows, null);
+    }
+
+    /**
+     * Streams the rows of some accounts only (those of an import, to be read again): each entity is read account by
+     * account through its index, so the cost follows the accounts asked for, not the database.
+     */
+    public static void stream(Database database, PortfolioRows rows, java.util.Collection<String> accountIds) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            java.util.List<Integer> keys = new java.util.ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT account_id, name, segment, industry, region, csm,"
-                    + " lifecycle_stage, arr, licensed_seats, contract_start, renewal_date FROM account ORDER BY account_id")) {
+                    + " lifecycle_stage, arr, licensed_seats, contract_start, renewal_date, account_key FROM account"
+                    + " ORDER BY account_id")) {
                 while (rs.next()) {
                     String id = rs.getString(1);
-                    ids.put(id, id);
+                    if (accountIds != null && !accountIds.contains(id)) {
+                        continue;
+                    }
+                    keys.add(rs.getInt(12));
                     Object arr = rs.getObject(8);
                     Object seats = rs.getObject(9);
                     rows.account(new Account(id, rs.getString(2), rs.getString(3), rs.getString(4),
@@ -99,6 +108,7 @@ public final class PortfolioReader {
                             date(rs, 10), date(rs, 11)));
                 }
             }
+            java.util.List<String> metrics = new java.util.ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT name FROM usage_metric ORDER BY position")) {
                 while (rs.next()) {
                     metrics.add(rs.getString(1));
@@ -106,75 +116,92 @@ public final class PortfolioReader {
             }
             rows.usageMetrics(java.util.List.copyOf(metrics));
             int width = metrics.size();
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT a.account_id, u.usage_date, u.metric_values FROM usage_day u"
-                            + " JOIN account a ON a.account_key = u.account_key ORDER BY u.account_key, u.usage_date")) {
-                while (rs.next()) {
-                    Object[] array = (Object[]) rs.getArray(3).getArray();
-                    double[] values = new double[width];
-                    Arrays.fill(values, Double.NaN);
-                    for (int i = 0; i < array.length && i < width; i++) {
-                        if (array[i] != null) {
-                            values[i] = ((Number) array[i]).doubleValue();
+            // Keys ascending: the order the full read gives each entity's rows in.
+            java.util.Collections.sort(keys);
+            Query query = new Query(connection, statement, accountIds == null ? null : keys);
+            query.each("SELECT a.account_id, u.usage_date, u.metric_values FROM usage_day u"
+                    + " JOIN account a ON a.account_key = u.account_key", "u", "u.usage_date", rs -> {
+                        Object[] array = (Object[]) rs.getArray(3).getArray();
+                        double[] values = new double[width];
+                        Arrays.fill(values, Double.NaN);
+                        for (int i = 0; i < array.length && i < width; i++) {
+                            if (array[i] != null) {
+                                values[i] = ((Number) array[i]).doubleValue();
+                            }
                         }
-                    }
-                    rows.usage(new UsageDay(ids.get(rs.getString(1)), rs.getDate(2).toLocalDate(), values));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name,"
-                    + " t.escalated, t.csat FROM ticket t JOIN account a ON a.account_key = t.account_key"
-                    + " JOIN ticket_priority p ON p.code = t.priority ORDER BY t.account_key, t.opened")) {
-                while (rs.next()) {
-                    Timestamp closed = rs.getTimestamp(4);
-                    Object csat = rs.getObject(7);
-                    rows.ticket(new Ticket(rs.getString(1), ids.get(rs.getString(2)),
-                            rs.getTimestamp(3).toLocalDateTime(), closed == null ? null : closed.toLocalDateTime(),
-                            TicketPriority.valueOf(rs.getString(5)), rs.getBoolean(6),
-                            csat == null ? null : ((Number) csat).intValue()));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name"
+                        rows.usage(new UsageDay(rs.getString(1), rs.getDate(2).toLocalDate(), values));
+                    });
+            query.each("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name, t.escalated, t.csat FROM ticket t"
+                    + " JOIN account a ON a.account_key = t.account_key JOIN ticket_priority p ON p.code = t.priority",
+                    "t", "t.opened", rs -> {
+                        Timestamp closed = rs.getTimestamp(4);
+                        Object csat = rs.getObject(7);
+                        rows.ticket(new Ticket(rs.getString(1), rs.getString(2),
+                                rs.getTimestamp(3).toLocalDateTime(), closed == null ? null : closed.toLocalDateTime(),
+                                TicketPriority.valueOf(rs.getString(5)), rs.getBoolean(6),
+                                csat == null ? null : ((Number) csat).intValue()));
+                    });
+            query.each("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name"
                     + " FROM interaction i JOIN account a ON a.account_key = i.account_key"
                     + " JOIN contact c ON c.contact_key = i.contact_key JOIN stakeholder_role r ON r.code = i.role"
-                    + " JOIN interaction_kind k ON k.code = i.kind ORDER BY i.account_key, i.occurred_at")) {
-                while (rs.next()) {
-                    rows.interaction(new Interaction(ids.get(rs.getString(1)), rs.getTimestamp(2).toLocalDateTime(),
+                    + " JOIN interaction_kind k ON k.code = i.kind", "i", "i.occurred_at", rs ->
+                    rows.interaction(new Interaction(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                             rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
-                            InteractionKind.valueOf(rs.getString(5))));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT a.account_id, s.survey_date, s.nps FROM survey s JOIN account a ON a.account_key = s.account_key"
-                            + " ORDER BY s.account_key, s.survey_date")) {
-                while (rs.next()) {
-                    rows.survey(new Survey(ids.get(rs.getString(1)), date(rs, 2), rs.getInt(3)));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT a.account_id, o.outcome_date, e.name, o.arr_change FROM outcome o"
-                            + " JOIN account a ON a.account_key = o.account_key JOIN outcome_event e ON e.code = o.event"
-                            + " ORDER BY o.account_key, o.outcome_date")) {
-                while (rs.next()) {
-                    Object change = rs.getObject(4);
-                    rows.outcome(new Outcome(ids.get(rs.getString(1)), date(rs, 2),
-                            OutcomeEvent.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                            change == null ? null : ((Number) change).doubleValue()));
-                }
-            }
-            try (ResultSet rs = statement.executeQuery(NOTES)) {
-                while (rs.next()) {
-                    rows.note(new Note(ids.get(rs.getString(1)), date(rs, 2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), date(rs, 6)));
-                }
-            }
+                            InteractionKind.valueOf(rs.getString(5)))));
+            query.each("SELECT a.account_id, s.survey_date, s.nps FROM survey s"
+                    + " JOIN account a ON a.account_key = s.account_key", "s", "s.survey_date", rs ->
+                    rows.survey(new Survey(rs.getString(1), date(rs, 2), rs.getInt(3))));
+            query.each("SELECT a.account_id, o.outcome_date, e.name, o.arr_change FROM outcome o"
+                    + " JOIN account a ON a.account_key = o.account_key JOIN outcome_event e ON e.code = o.event",
+                    "o", "o.outcome_date", rs -> {
+                        Object change = rs.getObject(4);
+                        rows.outcome(new Outcome(rs.getString(1), date(rs, 2),
+                                OutcomeEvent.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                                change == null ? null : ((Number) change).doubleValue()));
+                    });
+            query.each(NOTES_FROM, "n", "n.note_date", rs -> rows.note(new Note(rs.getString(1), date(rs, 2),
+                    rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6))));
         } catch (SQLException e) {
             throw new StoreException("Cannot read the portfolio from " + database.location().displayName() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private static final String NOTES = "SELECT a.account_id, n.note_date, n.author, n.adjustment, n.reason,"
-            + " n.expires FROM note n JOIN account a ON a.account_key = n.account_key ORDER BY n.account_key, n.note_date";
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** One entity's rows: all of them ordered by account and date, or those of the given account keys. */
+    private record Query(Connection connection, Statement statement, java.util.List<Integer> keys) {
+
+        void each(String select, String alias, String dateColumn, RowHandler handler) throws SQLException {
+            if (keys == null) {
+                try (ResultSet rs = statement.executeQuery(select + " ORDER BY " + alias + ".account_key, " + dateColumn)) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+                return;
+            }
+            try (java.sql.PreparedStatement one = connection.prepareStatement(select + " WHERE " + alias
+                    + ".account_key = ? ORDER BY " + dateColumn)) {
+                for (int key : keys) {
+                    one.setInt(1, key);
+                    try (ResultSet rs = one.executeQuery()) {
+                        while (rs.next()) {
+                            handler.row(rs);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static final String NOTES_FROM = "SELECT a.account_id, n.note_date, n.author, n.adjustment, n.reason,"
+            + " n.expires FROM note n JOIN account a ON a.account_key = n.account_key";
+
+    private static final String NOTES = NOTES_FROM + " ORDER BY n.account_key, n.note_date";
 
     /** Only the CSM notes, ordered by account and date (what changes between imports). */
     public static void streamNotes(Database database, java.util.function.Consumer<Note> notes) {

@@ -182,13 +182,13 @@ public final class PortfolioViewModel {
                 HealthModel model = workspace.activeModel();
                 List<ModelVersion> saved = workspace.savedVersions();
                 Portfolio read = alreadyRead.get();
-                Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.readPortfolio();
+                Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
                 LocalDate asOf = portfolio.lastDataDate();
                 if (asOf == null) {
                     return new Loaded(List.of(), List.of(), model, saved, portfolio);
                 }
                 update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
-                List<AccountScore> scores = workspace.score(model, asOf, this::isCancelled);
+                List<AccountScore> scores = workspace.scores(model, asOf, this::isCancelled);
                 com.bellwether.ui.StartupTrace.mark("portfolio scored");
                 List<AccountRow> loaded = new ArrayList<>(scores.size());
                 for (AccountScore score : scores) {
