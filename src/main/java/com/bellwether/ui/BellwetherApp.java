@@ -152,6 +152,7 @@ public final class BellwetherApp extends Application {
         StartupTrace.mark("toolkit started");
         applyTheme(settings.darkTheme());
         OverviewViewModel viewModel = workbench.data();
+        workbench.link(settings);
         // The database opens in the background while the screens are built; what it finds reaches them through
         // the FX thread, after this method has returned.
         viewModel.open(() -> takeDatabase(viewModel.location()));

@@ -15,7 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import com.bellwether.scoring.Band;
 import com.bellwether.ui.account.AccountView;
 import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.overview.OverviewView;
@@ -33,7 +32,11 @@ import com.bellwether.ui.tuning.TuningViewModel;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The workbench: a navigation rail on the left, the chosen screen, and a status bar. */
+/**
+ * The workbench's window: a navigation rail on the left, the chosen screen, and a status bar. It only navigates
+ * (a screen asking to open an account shows the account screen); how the screens' data follow each other is
+ * {@link Workbench#link}'s.
+ */
 public final class MainWindow {
 
     static final String RAIL = "bw-rail";
@@ -77,18 +80,6 @@ public final class MainWindow {
         // Once the portfolio has its first figures on screen (or its scoring ended without them).
         portfolio.busyProperty().addListener((o, was, busy) -> javafx.application.Platform.runLater(buildOtherScreens));
         portfolio.totalsProperty().addListener((o, old, totals) -> javafx.application.Platform.runLater(buildOtherScreens));
-        data.workspaceProperty().addListener((o, old, db) -> {
-            if (db != null) {
-                account.useWorkspace(db);
-            }
-        });
-        portfolio.modelProperty().addListener((o, old, model) -> account.useModel(model));
-        // An adjustment added or removed on the account screen shows in the portfolio too.
-        account.adjustmentsChangedProperty().addListener((o, old, n) -> {
-            if (data.workspaceProperty().get() != null) {
-                portfolio.rescoreAccount(data.workspaceProperty().get(), account.accountId());
-            }
-        });
         ToggleButton portfolioButton = railButton("Portfolio", Feather.PIE_CHART, "nav-portfolio", portfolioScreen);
         ToggleButton tuningButton = railButton("Tuning", Feather.SLIDERS, "nav-tuning", tuningScreen);
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
@@ -101,11 +92,6 @@ public final class MainWindow {
                 screens.selectToggle(accountButton);
             }
         });
-        // What was seen on the alerts screen is remembered per database, so "new" means new since the last visit,
-        // in this run or an earlier one.
-        String seenKey = data.location().displayName();
-        alerts.seenBefore(settings.alertsSeenUpTo(seenKey));
-        alerts.seenUpToProperty().addListener((o, old, id) -> settings.alertsSeenUpTo(seenKey, id.longValue()));
         // New alerts since the screen was last seen are announced without getting in the way.
         alerts.newSinceLastVisitProperty().addListener((o, old, count) -> {
             if (count.intValue() > old.intValue() && !alertsButton.isSelected() && root.getScene() != null) {
@@ -120,32 +106,10 @@ public final class MainWindow {
         });
         Parent dataScreen = new OverviewView(data, () -> screens.selectToggle(importButton)).root();
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
-        // What an import wrote is counted again, and the counts changing re-score the portfolio.
-        importer.importedProperty().addListener((o, old, summary) -> data.refresh());
         portfolio.openedProperty().addListener((o, old, row) -> {
             if (row != null && portfolio.portfolio() != null) {
                 account.show(portfolio.portfolio(), row.account().accountId(), row.score().asOf());
                 screens.selectToggle(accountButton);
-            }
-        });
-        // The what-if starts from the active model over the portfolio just scored.
-        portfolio.totalsProperty().addListener((o, old, totals) -> {
-            if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && data.workspaceProperty().get() != null) {
-                tuning.load(data.workspaceProperty().get(), portfolio.portfolio(), totals.asOf());
-                alerts.load(data.workspaceProperty().get(), portfolio.portfolio(), portfolio.model(), totals.asOf());
-                // Every other saved version can be drawn beside the active one.
-                java.util.List<com.bellwether.backtest.Backtester.NamedModel> saved = portfolio.versions().stream()
-                        .filter(v -> !v.active())
-                        .map(v -> new com.bellwether.backtest.Backtester.NamedModel(v.label(),
-                                v.model()))
-                        .toList();
-                backtest.setPortfolio(portfolio.portfolio(), portfolio.model(), saved);
-            }
-        });
-        tuning.savedHeadlineProperty().addListener((o, old, headline) -> {
-            if (headline != null) {
-                portfolio.churnRatesProperty().set(new PortfolioViewModel.ChurnRates(headline.bandRates().rate(Band.RED),
-                        headline.bandRates().rate(Band.YELLOW), headline.bandRates().rate(Band.GREEN), tuning.horizonDays()));
             }
         });
         // A missed churn or a false alarm opens as of its cut-off.
@@ -159,15 +123,6 @@ public final class MainWindow {
             if (accountId != null && tuning.portfolio() != null && portfolio.totalsProperty().get() != null) {
                 account.show(tuning.portfolio(), accountId, portfolio.totalsProperty().get().asOf());
                 screens.selectToggle(accountButton);
-            }
-        });
-        // A new active version re-scores the portfolio under it.
-        // Only the model changed: the portfolio already read is scored again, not read again.
-        tuning.savedVersionProperty().addListener((o, old, version) -> {
-            com.bellwether.app.Workspace db = data.workspaceProperty().get();
-            if (version != null && db != null) {
-                com.bellwether.scoring.Portfolio read = portfolio.portfolio();
-                portfolio.load(() -> db, () -> read);
             }
         });
         Label brand = new Label("Bellwether");
@@ -206,13 +161,6 @@ public final class MainWindow {
         data.noticeProperty().addListener((o, old, notice) -> {
             if (!notice.isEmpty()) {
                 screens.selectToggle(dataButton);
-            }
-        });
-        // Every new state of the database (opened, imported into) is scored again.
-        // (The first state, when the database opens, is scored by a load queued right behind the opening.)
-        data.summaryProperty().addListener((o, old, summary) -> {
-            if (old != null && data.workspaceProperty().get() != null) {
-                portfolio.load(data.workspaceProperty().get());
             }
         });
         root.sceneProperty().addListener((o, old, scene) -> {
