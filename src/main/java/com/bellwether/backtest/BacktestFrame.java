@@ -185,7 +185,7 @@ public final class BacktestFrame {
         int size = scratch.slice.size();
         int positives = scratch.positives;
         int buckets = Metrics.buckets(size);
-        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / Scratch.PART_MIN));
+        int parts = scratch.parts(size);
         scratch.fit(buckets, parts);
         IntStream range = IntStream.range(0, parts);
         (parts > 1 ? range.parallel() : range).forEach(part -> scratch.score(aggregation, part,
@@ -321,6 +321,24 @@ public final class BacktestFrame {
         private double[] values = new double[0];
         private double[] sorted = new double[0];
         private Part[] parts = new Part[0];
+        /** How many parts the points are split in; 0 for one per core as the points warrant. */
+        private final int fixedParts;
+
+        public Scratch() {
+            this(0);
+        }
+
+        /** Buffers that split the points in so many parts, whatever the cores (tests of the parts' sums). */
+        Scratch(int fixedParts) {
+            this.fixedParts = fixedParts;
+        }
+
+        private int parts(int size) {
+            if (fixedParts > 0) {
+                return Math.max(1, Math.min(fixedParts, size));
+            }
+            return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / PART_MIN));
+        }
 
         /** One core's counts: per risk bucket, churners and others; per band, points and churners. */
         private static final class Part {

@@ -433,50 +433,11 @@ public final class ScoreGrid {
     }
 
     private void aggregate(HealthModel model, double[] base, double[] total, byte[] band) {
-        double[][] stageWeights = new double[HealthModel.STAGE_IDS.size()][];
-        double[][] stageBands = new double[HealthModel.STAGE_IDS.size()][];
-        for (int s = 0; s < stageWeights.length; s++) {
-            String id = HealthModel.STAGE_IDS.get(s);
-            stageWeights[s] = model.categoryWeights(id);
-            HealthModel.Bands bands = model.bands(id);
-            stageBands[s] = new double[] {bands.red(), bands.yellow()};
-        }
+        Aggregation aggregation = new Aggregation(model);
         int chunks = (total.length + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(chunk -> aggregate(chunk * CHUNK,
-                Math.min(total.length, (chunk + 1) * CHUNK), stageWeights, stageBands, base, total, band));
-    }
-
-    private void aggregate(int from, int to, double[][] stageWeights, double[][] stageBands, double[] base,
-                           double[] total, byte[] band) {
-        int categories = categoryScores.length;
-        for (int p = from; p < to; p++) {
-            double[] w = stageWeights[stage[p]];
-            double totalSum = 0;
-            double totalWeight = 0;
-            for (int c = 0; c < categories; c++) {
-                double score = categoryScores[c][p];
-                if (score == score && w[c] > 0) {
-                    totalSum += w[c] * score;
-                    totalWeight += w[c];
-                }
-            }
-            if (totalWeight == 0 || !hasData[p]) {
-                if (base != null) {
-                    base[p] = Double.NaN;
-                }
-                total[p] = Double.NaN;
-                band[p] = -1;
-                continue;
-            }
-            double b = totalSum / totalWeight;
-            if (base != null) {
-                base[p] = b;
-            }
-            total[p] = Math.max(0, Math.min(100, b + adjustment[p]));
-            double[] cut = stageBands[stage[p]];
-            band[p] = (byte) Band.of(total[p], cut[0], cut[1]).ordinal();
-        }
+        (chunks > 1 ? range.parallel() : range).forEach(chunk -> aggregation.apply(categoryScores, stage, adjustment,
+                hasData, chunk * CHUNK, Math.min(total.length, (chunk + 1) * CHUNK), base, total, band));
     }
 
     /**
@@ -557,11 +518,13 @@ public final class ScoreGrid {
          * {@code from} to {@code to}, written at the same indexes: the same arithmetic as the grid's own scores.
          */
         public void apply(Slice slice, int from, int to, double[] scores, byte[] bands) {
-            double[][] columns = slice.categoryScores;
+            apply(slice.categoryScores, slice.stage, slice.adjustment, slice.hasData, from, to, null, scores, bands);
+        }
+
+        /** Base (when asked for), final score and band of points {@code from} to {@code to} of these columns. */
+        private void apply(double[][] columns, byte[] stages, double[] adjustments, boolean[] data, int from, int to,
+                           double[] base, double[] scores, byte[] bands) {
             int categories = columns.length;
-            byte[] stages = slice.stage;
-            double[] adjustments = slice.adjustment;
-            boolean[] data = slice.hasData;
             for (int i = from; i < to; i++) {
                 int s = stages[i];
                 double[] w = stageWeights[s];
@@ -575,12 +538,18 @@ public final class ScoreGrid {
                     }
                 }
                 if (totalWeight == 0 || !data[i]) {
+                    if (base != null) {
+                        base[i] = Double.NaN;
+                    }
                     scores[i] = Double.NaN;
                     bands[i] = -1;
                     continue;
                 }
                 double b = totalSum / totalWeight;
-                double total = Math.max(0, Math.min(100, adjustments == null ? b + 0.0 : b + adjustments[i]));
+                if (base != null) {
+                    base[i] = b;
+                }
+                double total = Math.max(0, Math.min(100, adjustments == null ? b : b + adjustments[i]));
                 scores[i] = total;
                 double[] cut = stageBands[s];
                 bands[i] = (byte) (total < cut[0] ? 0 : total < cut[1] ? 1 : 2);

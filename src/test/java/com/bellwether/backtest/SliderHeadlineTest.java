@@ -35,11 +35,13 @@ class SliderHeadlineTest {
         moves.add(model.withCategoryWeights(Map.of("adoption", 0.0, "engagement", 0.0, "support", 0.0)));
         moves.add(model.withBands(new HealthModel.Bands(55.0, 75.0)));
         moves.add(model);
-        BacktestFrame.Scratch scratch = new BacktestFrame.Scratch();
-        for (HealthModel move : moves) {
-            assertThat(frame.grid().reaggregates(move)).isTrue();
-            assertThat(frame.headline(move, scratch)).usingRecursiveComparison()
-                    .isEqualTo(frame.withModel(move).headline());
+        // One part, and the points split in seven parts whose counts are added up (as on several cores).
+        for (BacktestFrame.Scratch scratch : List.of(new BacktestFrame.Scratch(1), new BacktestFrame.Scratch(7))) {
+            for (HealthModel move : moves) {
+                assertThat(frame.grid().reaggregates(move)).isTrue();
+                assertThat(frame.headline(move, scratch)).usingRecursiveComparison()
+                        .isEqualTo(frame.withModel(move).headline());
+            }
         }
     }
 
