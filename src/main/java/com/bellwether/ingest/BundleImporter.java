@@ -27,6 +27,7 @@ import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
 import com.bellwether.domain.Ticket;
+import com.bellwether.store.BulkLoad;
 import com.bellwether.store.BundleWriter;
 import com.bellwether.store.Database;
 import com.bellwether.store.ImportRun;
@@ -36,7 +37,8 @@ import com.bellwether.store.StoreException;
 /**
  * Imports a bundle (a folder or files of CSV, or a JSON document), optionally through a mapping profile.
  * Everything is read and checked first; only when no file has a problem is anything written, in one
- * transaction, so a failed or cancelled import leaves the database exactly as it was.
+ * transaction (or, for the first import into an empty database file, a {@link BulkLoad} in chunks that undoes
+ * itself), so a failed or cancelled import leaves the database exactly as it was.
  */
 public final class BundleImporter {
 
@@ -217,10 +219,14 @@ public final class BundleImporter {
         long problemsBefore = validator.problemCount();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
+            BulkLoad bulk = BulkLoad.begin(database, connection).orElse(null);
             try {
                 BundleWriter writer = new BundleWriter(connection, progress::isCancelled,
                         written -> progress.update("Writing " + written + " of about " + total + " records",
                                 0.4 + 0.59 * Math.min(1, (double) written / total)));
+                if (bulk != null) {
+                    writer.commitEvery(BulkLoad.CHUNK_ROWS);
+                }
                 writer.accounts(accounts);
                 for (Input input : inputs) {
                     if (input.entity() == BundleEntity.ACCOUNTS) {
@@ -239,16 +245,28 @@ public final class BundleImporter {
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
                 connection.commit();
+                if (bulk != null) {
+                    bulk.done();
+                }
                 return runId;
             } catch (BundleWriter.CancellationException | ImportCancelledException e) {
-                connection.rollback();
+                undo(connection, bulk);
                 throw new ImportCancelledException();
             } catch (SQLException | IOException | RuntimeException e) {
-                connection.rollback();
+                undo(connection, bulk);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("The import could not be written, nothing was changed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes back what a failed or stopped import wrote: its transaction, or the chunks of a bulk load. */
+    private static void undo(Connection connection, BulkLoad bulk) throws SQLException, IOException {
+        if (bulk == null) {
+            connection.rollback();
+        } else {
+            bulk.undo(connection);
         }
     }
 

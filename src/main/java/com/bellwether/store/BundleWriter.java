@@ -40,6 +40,8 @@ public final class BundleWriter {
     private final BooleanSupplier cancelled;
     private final LongConsumer rowsWritten;
     private long written;
+    private long committed;
+    private long commitEvery;
     private Map<String, Integer> keys;
 
     /**
@@ -50,6 +52,15 @@ public final class BundleWriter {
         this.connection = connection;
         this.cancelled = cancelled;
         this.rowsWritten = rowsWritten;
+    }
+
+    /**
+     * Commits after every {@code rows} rows written (a {@link BulkLoad}, which undoes a load that does not end);
+     * by default nothing is committed here and the caller's transaction holds every row.
+     */
+    public BundleWriter commitEvery(long rows) {
+        this.commitEvery = rows;
+        return this;
     }
 
     /** Thrown when the caller cancels mid-write; the caller rolls back. */
@@ -488,6 +499,10 @@ public final class BundleWriter {
         }
         statement.executeBatch();
         written += pending;
+        if (commitEvery > 0 && written - committed >= commitEvery) {
+            connection.commit();
+            committed = written;
+        }
         rowsWritten.accept(written);
     }
 

@@ -72,6 +72,9 @@ public final class Database {
             if (isBehind(first)) {
                 first = migrate(dataSource, first, file);
             }
+            if (file.isPresent()) {
+                BulkLoad.recoverIfInterrupted(file.get(), first);
+            }
         } catch (SQLException | FlywayException | IOException e) {
             closeQuietly(first);
             throw new StoreException("Cannot open the database at " + location.displayName() + ": " + rootMessage(e), e);

@@ -1,6 +1,7 @@
 package com.bellwether.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.bellwether.sample.GeneratorSettings;
 import com.bellwether.sample.SampleGenerator;
 import com.bellwether.sample.UsageCadence;
+import com.bellwether.store.BulkLoad;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.PortfolioText;
@@ -87,5 +89,67 @@ class ImportAtomicityTest {
         Database again = Database.open(DatabaseLocation.parse(file.toString()));
         assertThat(TestDatabases.counts(again)).isEqualTo(before);
         assertThat(PortfolioText.of(again)).isEqualTo(portfolio);
+    }
+
+    @Test
+    void killingAFirstImportAfterSomeChunksCommittedLeavesTheDatabaseEmpty() throws Exception {
+        Path file = dir.resolve("first");
+        Database database = Database.open(DatabaseLocation.parse(file.toString()));
+        Map<String, Long> empty = TestDatabases.counts(database);
+        assertThat(empty.values()).containsOnly(0L);
+        Path bundle = generate("big", 1200, 3, UsageCadence.DAILY);
+
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
+                bundle.toString()).redirectErrorStream(true).start();
+        boolean committed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                // Past the first chunk's commit.
+                if (line.startsWith("Writing ") && Long.parseLong(line.split(" ")[1]) > BulkLoad.CHUNK_ROWS) {
+                    committed = true;
+                    break;
+                }
+            }
+            process.destroyForcibly();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(committed).as("the import was stopped after it committed a chunk").isTrue();
+        Path marker = file.resolveSibling("first.import-pending");
+        assertThat(marker).exists();
+
+        Database again = Database.open(DatabaseLocation.parse(file.toString()));
+        assertThat(TestDatabases.counts(again)).isEqualTo(empty);
+        assertThat(marker).doesNotExist();
+        // And the same import then goes through whole.
+        assertThat(new BundleImporter(again).run(BundleImporter.Request.canonical(bundle), ImportProgress.NONE)
+                .succeeded()).isTrue();
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aFirstImportThatFailsWhileWritingIsTakenBackWhole() throws Exception {
+        Database database = Database.open(DatabaseLocation.parse(dir.resolve("cancelled").toString()));
+        Path bundle = generate("cancelled-bundle", 1200, 4, UsageCadence.DAILY);
+        ImportProgress stopsLate = new ImportProgress() {
+            private boolean late;
+
+            @Override
+            public void update(String step, double fraction) {
+                late |= step.startsWith("Writing ") && Long.parseLong(step.split(" ")[1]) > BulkLoad.CHUNK_ROWS;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return late;
+            }
+        };
+
+        assertThatThrownBy(() -> new BundleImporter(database).run(BundleImporter.Request.canonical(bundle), stopsLate))
+                .isInstanceOf(ImportCancelledException.class);
+
+        assertThat(TestDatabases.counts(database).values()).containsOnly(0L);
+        assertThat(dir.resolve("cancelled.import-pending")).doesNotExist();
     }
 }
