@@ -9,7 +9,6 @@ import com.bellwether.app.Workspace;
 import com.bellwether.ingest.BundleEntity;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProblem;
-import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.MappingProfile;
 
@@ -49,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
                 ? new BundleImporter.Request(inputs, null, null, null)
                 : mappedRequest();
         Workspace workspace = database.open();
-        ImportReport report = workspace.importBundle(request, ImportProgress.NONE);
+        ImportReport report = workspace.importBundle(request, new ConsoleProgress(err));
         if (!report.succeeded()) {
             err.printf("Nothing was imported: %d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");
             for (ImportProblem problem : report.problems()) {
