@@ -207,7 +207,7 @@ public final class Workspace {
     public ImportReport importBundle(BundleImporter.Request request, ImportProgress progress) throws IOException {
         Portfolio before = portfolio.get();
         CurrentScores scoredBefore = scores.get();
-        String versionBefore = before == null ? Portfolio.dataVersion(database) : null;
+        String versionBefore = Portfolio.dataVersion(database);
         ImportReport report = new BundleImporter(database).run(request, progress);
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -30,7 +31,9 @@ import com.bellwether.scoring.HealthModel.Derivation;
  * workbench on the same data reads it back. A file is named by a digest of everything its values depend on (the
  * data's version, the measure's derivation, the portfolio's metrics, the accounts and the dates), so data or a
  * definition that changed never meets a stale file; a file whose length or checksum is wrong is recomputed and
- * written again, never trusted.
+ * written again, never trusted. After an import, a small file ({@code changes-DIGEST.txt}) names the version before
+ * it and the accounts it changed: a column of that earlier version is then taken for the accounts that did not
+ * change, and only the others are computed.
  */
 final class MeasureCache {
 
@@ -45,11 +48,70 @@ final class MeasureCache {
     private final Path folder;
     private final String dataVersion;
     private final int minPoints;
+    /** The data's version before the last import, and the accounts that import changed; null when unknown. */
+    private final String previousVersion;
+    private final Set<String> changed;
 
     MeasureCache(Path folder, String dataVersion, int minPoints) {
+        this(folder, dataVersion, minPoints, null, Set.of());
+    }
+
+    private MeasureCache(Path folder, String dataVersion, int minPoints, String previousVersion, Set<String> changed) {
         this.folder = folder;
         this.dataVersion = dataVersion;
         this.minPoints = minPoints;
+        this.previousVersion = previousVersion;
+        this.changed = changed;
+    }
+
+    /** The cache of this data, knowing what the last import changed when a changes file says so. */
+    static MeasureCache of(Path folder, String dataVersion, int minPoints) {
+        Path file = changesFile(folder, dataVersion);
+        if (Files.isRegularFile(file)) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (!lines.isEmpty()) {
+                    return new MeasureCache(folder, dataVersion, minPoints, lines.get(0),
+                            Set.copyOf(lines.subList(1, lines.size())));
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot read {}; every account's measures are computed", file, e);
+            }
+        }
+        return new MeasureCache(folder, dataVersion, minPoints);
+    }
+
+    /**
+     * Records that this data is {@code previousVersion}'s with the given accounts changed (by an import), and
+     * returns the cache that knows it.
+     */
+    MeasureCache changedSince(String previousVersion, Set<String> accounts) {
+        try {
+            Files.createDirectories(folder);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path other : files.toList()) {
+                    if (other.getFileName().toString().startsWith("changes-")) {
+                        Files.deleteIfExists(other);
+                    }
+                }
+            }
+            List<String> lines = new java.util.ArrayList<>(accounts.size() + 1);
+            lines.add(previousVersion);
+            lines.addAll(accounts);
+            Files.write(changesFile(folder, dataVersion), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("Cannot record the accounts an import changed in {}: {}", folder, e.getMessage());
+        }
+        return new MeasureCache(folder, dataVersion, minPoints, previousVersion, Set.copyOf(accounts));
+    }
+
+    private static Path changesFile(Path folder, String dataVersion) {
+        return folder.resolve("changes-" + digest(dataVersion) + ".txt");
+    }
+
+    /** Whether the account changed since the previous version's columns were computed. */
+    boolean changed(String accountId) {
+        return changed.contains(accountId);
     }
 
     /** The folder beside a file database's …/NAME.mv.db where its columns are kept: …/NAME.cache. */
@@ -74,6 +136,23 @@ final class MeasureCache {
 
     /** The file's name for a column: a digest of what its values depend on. */
     String key(Derivation derivation, List<String> metrics, String[] accountIds, int[] days) {
+        return key(dataVersion, derivation, metrics, accountIds, days);
+    }
+
+    /**
+     * The same column under the data's version before the last import, when it was kept: right for every account
+     * but those {@link #changed}.
+     */
+    Optional<double[]> readPrevious(Derivation derivation, List<String> metrics, String[] accountIds, int[] days,
+                                    int points) {
+        if (previousVersion == null) {
+            return Optional.empty();
+        }
+        return read(key(previousVersion, derivation, metrics, accountIds, days), points);
+    }
+
+    private static String key(String dataVersion, Derivation derivation, List<String> metrics, String[] accountIds,
+                              int[] days) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(dataVersion.getBytes(StandardCharsets.UTF_8));

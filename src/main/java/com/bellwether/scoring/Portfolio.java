@@ -121,7 +121,8 @@ public final class Portfolio {
      * The portfolio after an import that gave records of the given accounts, without reading the others again: those
      * accounts are read from the database and every other account's columns come from the portfolio as it was
      * before, {@code before} when it is in memory, else the columns kept beside the database for
-     * {@code versionBefore} (the {@link #dataVersion} taken before the import). Null when neither is there (nothing
+     * {@code versionBefore} (the {@link #dataVersion} taken before the import). The measure columns kept for the
+     * version before are then used for every account but those. Null when neither is there (nothing
      * was read, so nothing is read now either). A full read instead when more than a fifth of the accounts changed
      * or the import named a new usage metric. The result is kept beside the database like a full read.
      */
@@ -129,7 +130,7 @@ public final class Portfolio {
                                         java.util.Collection<String> accountIds) {
         Optional<java.nio.file.Path> file = database.location().file();
         Portfolio previous = before;
-        if (previous == null && file.isPresent() && versionBefore != null) {
+        if (previous == null && file.isPresent()) {
             previous = new PortfolioFile(MeasureCache.folderBeside(file.get()), versionBefore).read().orElse(null);
             if (previous != null) {
                 previous.readNotes(database);
@@ -152,7 +153,8 @@ public final class Portfolio {
             String version = DataVersion.read(database);
             java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
             new PortfolioFile(folder, version).write(merged);
-            merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS);
+            merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS)
+                    .changedSince(versionBefore, java.util.Set.copyOf(accountIds));
         }
         return merged;
     }
@@ -204,7 +206,7 @@ public final class Portfolio {
         } else {
             portfolio.readNotes(database);
         }
-        portfolio.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS);
+        portfolio.measureCache = MeasureCache.of(folder, version, MeasureCache.MIN_POINTS);
         return portfolio;
     }
 

@@ -117,19 +117,31 @@ public final class ScoreGrid {
         double[][] raw = new double[model.measures().size()][];
         MeasureCache cache = portfolio.measureCache().filter(c -> c.covers(points)).orElse(null);
         String[] keys = new String[raw.length];
+        // Columns of the data before the last import: every account's values but the changed ones'.
+        boolean[] earlier = new boolean[raw.length];
+        boolean[] stale = new boolean[accounts.length];
         if (cache != null) {
             String[] ids = Arrays.stream(accounts).mapToObj(a -> portfolio.account(a).accountId()).toArray(String[]::new);
             for (int m = 0; m < raw.length; m++) {
-                keys[m] = cache.key(model.measures().get(m).derive(), portfolio.metrics(), ids, days);
+                HealthModel.Derivation derive = model.measures().get(m).derive();
+                keys[m] = cache.key(derive, portfolio.metrics(), ids, days);
                 raw[m] = cache.read(keys[m], points).orElse(null);
+                if (raw[m] == null) {
+                    raw[m] = cache.readPrevious(derive, portfolio.metrics(), ids, days, points).orElse(null);
+                    earlier[m] = raw[m] != null;
+                }
+            }
+            for (int k = 0; k < accounts.length; k++) {
+                stale[k] = cache.changed(ids[k]);
             }
         }
         int[] missing = IntStream.range(0, raw.length).filter(m -> raw[m] == null).toArray();
+        int[] refreshed = IntStream.range(0, raw.length).filter(m -> earlier[m]).toArray();
         for (int m : missing) {
             raw[m] = new double[points];
         }
         MeasureFunction[] functions = functions(model, portfolio);
-        if (missing.length > 0) {
+        if (missing.length > 0 || refreshed.length > 0) {
             IntStream.range(0, accounts.length).parallel().forEach(k -> {
                 if (cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("cancelled");
@@ -139,8 +151,18 @@ public final class ScoreGrid {
                     for (int m : missing) {
                         raw[m][k * days.length + j] = functions[m].raw(data, days[j]);
                     }
+                    if (stale[k]) {
+                        for (int m : refreshed) {
+                            raw[m][k * days.length + j] = functions[m].raw(data, days[j]);
+                        }
+                    }
                 }
             });
+            if (cache != null) {
+                for (int m : refreshed) {
+                    cache.write(keys[m], raw[m]);
+                }
+            }
             if (cache != null) {
                 for (int m : missing) {
                     cache.write(keys[m], raw[m]);

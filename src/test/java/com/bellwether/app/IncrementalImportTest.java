@@ -73,8 +73,9 @@ class IncrementalImportTest {
         return folder;
     }
 
+    /** Held open, as the workbench holds its database, so the file is not closed and opened again between steps. */
     private static Database database(String name) {
-        return Database.open(DatabaseLocation.parse(dir.resolve(name).resolve("bellwether").toString()));
+        return Database.openHeld(DatabaseLocation.parse(dir.resolve(name).resolve("bellwether").toString()));
     }
 
     private static Workspace imported(String name) throws IOException {

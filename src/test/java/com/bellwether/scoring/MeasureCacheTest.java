@@ -93,4 +93,41 @@ class MeasureCacheTest {
         assertThat(files()).isEqualTo(written);
         assertThat(Files.size(written.get(1))).isEqualTo(Files.size(written.get(2)));
     }
+
+    @Test
+    void afterAnImportOnlyTheChangedAccountsAreComputedAgain() throws Exception {
+        HealthModel model = HealthModel.defaultModel();
+        Portfolio portfolio = SamplePortfolio.portfolio();
+        ScoreGrid uncached = ScoreGrid.compute(model, portfolio, DATES);
+        MeasureCache before = new MeasureCache(folder, "v1", 1);
+        String[] ids = portfolio.accounts().stream().map(a -> a.accountId()).toArray(String[]::new);
+        int[] days = DATES.stream().mapToInt(d -> (int) d.toEpochDay()).toArray();
+        int points = ids.length * days.length;
+        // Columns of the earlier version whose values are marked, to see which ones are taken over.
+        for (HealthModel.Measure measure : model.measures()) {
+            double[] marked = new double[points];
+            java.util.Arrays.fill(marked, -7.0);
+            before.write(before.key(measure.derive(), portfolio.metrics(), ids, days), marked);
+        }
+        java.util.Set<String> changed = java.util.Set.of(ids[0], ids[5]);
+        MeasureCache after = new MeasureCache(folder, "v2", 1).changedSince("v1", changed);
+
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio.withMeasureCache(after), DATES);
+
+        for (int k = 0; k < ids.length; k++) {
+            for (int j = 0; j < days.length; j++) {
+                int p = grid.point(k, j);
+                for (int m = 0; m < model.measures().size(); m++) {
+                    double expected = changed.contains(ids[k]) ? uncached.raw(m, p) : -7.0;
+                    assertThat(Double.doubleToLongBits(grid.raw(m, p))).isEqualTo(Double.doubleToLongBits(expected));
+                }
+            }
+        }
+        // What the import left is known to a later run too, and the merged columns are kept under the new version.
+        MeasureCache later = MeasureCache.of(folder, "v2", 1);
+        assertThat(later.changed(ids[5])).isTrue();
+        assertThat(later.changed(ids[1])).isFalse();
+        ScoreGrid again = ScoreGrid.compute(model, portfolio.withMeasureCache(later), DATES);
+        assertSameScores(grid, again);
+    }
 }
