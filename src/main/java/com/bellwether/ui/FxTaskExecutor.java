@@ -9,7 +9,8 @@ import com.bellwether.app.TaskExecutor;
 
 /**
  * The workbench's way to run long work: one background thread, results told on the FX thread. A cancel asks and
- * never interrupts (see {@link BackgroundTask}), so shutting down lets the running work finish where it polls.
+ * never interrupts (see {@link com.bellwether.app.BackgroundJob}), so shutting down lets the running work finish
+ * where it polls.
  */
 public final class FxTaskExecutor implements TaskExecutor {
 

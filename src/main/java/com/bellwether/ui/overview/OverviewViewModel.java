@@ -1,8 +1,11 @@
 package com.bellwether.ui.overview;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -13,17 +16,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
-import com.bellwether.ingest.ImportCancelledException;
 import com.bellwether.ingest.ImportProblem;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.app.DatabaseInfo;
 import com.bellwether.app.ImportRun;
 import com.bellwether.app.Workspace;
 import com.bellwether.app.WorkspaceLocation;
-import com.bellwether.ui.BackgroundTask;
 import com.bellwether.ui.Dialogs;
 
 /** The database at a glance, and the imports into it. All database work runs on the background executor. */
@@ -31,12 +32,13 @@ public final class OverviewViewModel {
 
     private final WorkspaceLocation location;
     private final Executor background;
+    private final Executor fx;
     private final Dialogs dialogs;
     private volatile Workspace database;
     private volatile boolean sampleHistoryMissing;
     private volatile boolean firstStart;
     private final ReadOnlyObjectWrapper<Workspace> openDatabase = new ReadOnlyObjectWrapper<>();
-    private Task<?> running;
+    private BackgroundJob<?> running;
 
     // Properties
     private final ReadOnlyObjectWrapper<DatabaseInfo> summary = new ReadOnlyObjectWrapper<>();
@@ -46,9 +48,19 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
+    /** Runs on the background executor and reports back on the FX thread. */
     public OverviewViewModel(WorkspaceLocation location, Executor background, Dialogs dialogs) {
+        this(location, background, Platform::runLater, dialogs);
+    }
+
+    /**
+     * @param background where the database work runs
+     * @param fx         where its progress and outcome are applied (the FX thread in the workbench)
+     */
+    OverviewViewModel(WorkspaceLocation location, Executor background, Executor fx, Dialogs dialogs) {
         this.location = location;
         this.background = background;
+        this.fx = fx;
         this.dialogs = dialogs;
     }
 
@@ -103,29 +115,26 @@ public final class OverviewViewModel {
      * opened on another thread meanwhile); null means opening it here, and meeting any problem here.
      */
     public void open(java.util.function.Supplier<Workspace> alreadyOpened) {
-        run("Opening " + location.displayName(), new BackgroundTask<Result>() {
-            @Override
-            protected Result call() throws Exception {
-                Workspace opened = alreadyOpened.get();
-                if (opened == null) {
-                    com.bellwether.app.SampleDatabase.install(location);
-                }
-                database = opened != null ? opened : Workspace.openHeld(location);
-                DatabaseInfo before = database.info(0);
-                ImportReport report = null;
-                if (before.isEmpty() && location.isDefault()) {
-                    // Without the ready sample (a database file already there, empty): the sample imported here.
-                    report = database.importSample(this);
-                    com.bellwether.ui.StartupTrace.mark("sample data loaded");
-                }
-                firstStart = report != null || com.bellwether.app.SampleDatabase.installedThisRun(location);
-                Result result = Result.read(database, report);
-                // A first start stores the sample's history after the first scoring; one that ended before it had, now.
-                sampleHistoryMissing = report != null || !result.imports().isEmpty()
-                        && result.imports().stream().allMatch(run -> SampleData.SOURCE.equals(run.source()))
-                        && database.storedScores() == 0;
-                return result;
+        run("Opening " + location.displayName(), job -> {
+            Workspace opened = alreadyOpened.get();
+            if (opened == null) {
+                com.bellwether.app.SampleDatabase.install(location);
             }
+            database = opened != null ? opened : Workspace.openHeld(location);
+            DatabaseInfo before = database.info(0);
+            ImportReport report = null;
+            if (before.isEmpty() && location.isDefault()) {
+                // Without the ready sample (a database file already there, empty): the sample imported here.
+                report = database.importSample(job);
+                com.bellwether.ui.StartupTrace.mark("sample data loaded");
+            }
+            firstStart = report != null || com.bellwether.app.SampleDatabase.installedThisRun(location);
+            Result result = Result.read(database, report);
+            // A first start stores the sample's history after the first scoring; one that ended before it had, now.
+            sampleHistoryMissing = report != null || !result.imports().isEmpty()
+                    && result.imports().stream().allMatch(run -> SampleData.SOURCE.equals(run.source()))
+                    && database.storedScores() == 0;
+            return result;
         }, result -> {
             if (sampleHistoryMissing) {
                 storeSampleHistory();
@@ -148,32 +157,19 @@ public final class OverviewViewModel {
      */
     private void storeSampleHistory() {
         Workspace db = database;
-        BackgroundTask<Void> task = new BackgroundTask<>() {
-            @Override
-            protected Void call() {
-                update("Storing the sample's weekly score history", -1);
-                db.readPortfolio();
-                if (isCancelled()) {
+        start("Storing the sample's score history", "Cancelled: the sample's score history is stored at the next start.",
+                job -> {
+                    job.update("Storing the sample's weekly score history", -1);
+                    db.readPortfolio();
+                    if (job.isCancelled()) {
+                        throw new CancellationException();
+                    }
+                    db.backfillIfNone();
+                    job.update("Keeping the scores before each churn and renewal", -1);
+                    db.freezeOutcomes();
+                    com.bellwether.ui.StartupTrace.mark("the sample's history stored");
                     return null;
-                }
-                db.backfillIfNone();
-                update("Keeping the scores before each churn and renewal", -1);
-                db.freezeOutcomes();
-                com.bellwether.ui.StartupTrace.mark("the sample's history stored");
-                return null;
-            }
-        };
-        running = task;
-        busy.set(true);
-        progress.set(-1);
-        task.messageProperty().addListener((o, old, message) -> status.set(message));
-        task.setOnSucceeded(e -> finishIfLatest(task, "Ready"));
-        task.setOnCancelled(e -> finishIfLatest(task, "Cancelled: the sample's score history is stored at the next start."));
-        task.setOnFailed(e -> {
-            finishIfLatest(task, "Failed");
-            dialogs.showError("Storing the sample's score history failed", String.valueOf(task.getException().getMessage()));
-        });
-        background.execute(task);
+                }, stored -> { });
     }
 
     /** Reads the counts and the import log again, after another screen wrote to the database. */
@@ -181,12 +177,7 @@ public final class OverviewViewModel {
         if (database == null) {
             return;
         }
-        run("Reading " + location.displayName(), new BackgroundTask<Result>() {
-            @Override
-            protected Result call() {
-                return Result.read(database, null);
-            }
-        }, result -> notice.set(""));
+        run("Reading " + location.displayName(), job -> Result.read(database, null), result -> notice.set(""));
     }
 
     /** Loads the sample data; into a database that already holds accounts, only once the user confirms it. */
@@ -197,27 +188,26 @@ public final class OverviewViewModel {
                         + " accounts and their history would be added next to them. Load it anyway?")) {
             return;
         }
-        run("Loading the sample data", new BackgroundTask<Result>() {
-            @Override
-            protected Result call() throws Exception {
-                ImportReport report = database.importSample(this);
-                freezeAfter(report, this);
-                return Result.read(database, report);
-            }
+        run("Loading the sample data", job -> {
+            ImportReport report = database.importSample(job);
+            freezeAfter(report, job);
+            return Result.read(database, report);
         }, this::announceImport);
     }
 
     /** After an import that wrote something, each new churn and renewal keeps the score it had the day before. */
-    private void freezeAfter(ImportReport report, BackgroundTask<?> task) {
+    private void freezeAfter(ImportReport report, BackgroundJob<?> job) {
         if (report.succeeded()) {
-            task.update("Keeping the scores before each new churn and renewal", -1);
+            job.update("Keeping the scores before each new churn and renewal", -1);
             database.freezeOutcomes();
         }
     }
 
+    /** Asks the work under way to stop where it next polls; the screen stays busy until it has. */
     public void cancel() {
         if (running != null) {
             running.cancel();
+            status.set("Cancelling…");
         }
     }
 
@@ -239,41 +229,51 @@ public final class OverviewViewModel {
         dialogs.showError("The import found problems", text.toString());
     }
 
-    private <T extends Result> void run(String what, Task<T> task, java.util.function.Consumer<T> onSuccess) {
-        running = task;
-        busy.set(true);
-        progress.set(-1);
+    /** Work that reads the database's counts and imports at its end, which the screen then shows. */
+    private void run(String what, BackgroundJob.Work<Result> work, Consumer<Result> onSuccess) {
         status.set(what + "…");
-        task.messageProperty().addListener((o, old, message) -> status.set(message));
-        task.progressProperty().addListener((o, old, value) -> progress.set(value.doubleValue()));
-        task.setOnSucceeded(e -> {
-            T result = task.getValue();
+        start(what, "Cancelled; nothing was changed.", work, result -> {
             openDatabase.set(database);
             summary.set(result.summary());
             recentImports.setAll(result.imports());
-            try {
-                onSuccess.accept(result);
-            } finally {
-                // Unless what followed started more work (the sample's history after a first start), which stays busy.
-                finishIfLatest(task, "Ready");
-            }
+            onSuccess.accept(result);
         });
-        task.setOnCancelled(e -> finishIfLatest(task, "Cancelled; nothing was changed."));
-        task.setOnFailed(e -> {
-            Throwable error = task.getException();
-            if (error instanceof ImportCancelledException) {
-                finishIfLatest(task, "Cancelled; nothing was changed.");
-                return;
-            }
-            finishIfLatest(task, "Failed");
-            dialogs.showError(what + " failed", error.getMessage());
-        });
-        background.execute(task);
     }
 
-    /** Ends the busy state for a task unless a later one has started, whose own end will. */
-    private void finishIfLatest(Task<?> task, String message) {
-        if (running == task) {
+    /**
+     * Runs the work with the screen busy until it ends. Work that returned is shown even after a late cancel, as
+     * what it did is done (an import committed).
+     */
+    private <T> void start(String what, String cancelled, BackgroundJob.Work<T> work, Consumer<T> onSuccess) {
+        BackgroundJob<T> job = new BackgroundJob<>(fx);
+        running = job;
+        busy.set(true);
+        progress.set(-1);
+        job.onProgress((step, fraction) -> {
+                    if (running == job) {
+                        status.set(step);
+                        progress.set(fraction);
+                    }
+                })
+                .onSucceeded(result -> {
+                    try {
+                        onSuccess.accept(result);
+                    } finally {
+                        // Unless what followed started more work (the sample's history after a first start), which stays busy.
+                        finishIfLatest(job, "Ready");
+                    }
+                })
+                .onCancelled(() -> finishIfLatest(job, cancelled))
+                .onFailed(error -> {
+                    finishIfLatest(job, "Failed");
+                    dialogs.showError(what + " failed", error.getMessage() == null ? error.toString() : error.getMessage());
+                })
+                .start(background, work);
+    }
+
+    /** Ends the busy state for a job unless a later one has started, whose own end will. */
+    private void finishIfLatest(BackgroundJob<?> job, String message) {
+        if (running == job) {
             finish(message);
         }
     }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,10 +24,10 @@ import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
+import com.bellwether.app.BackgroundJob;
 import com.bellwether.app.Exports;
 import com.bellwether.app.ModelVersion;
 import com.bellwether.app.Workspace;
-import com.bellwether.ui.BackgroundTask;
 
 /** The leader's view: every live account scored as of the latest data, the totals per band, who moved. */
 public final class PortfolioViewModel {
@@ -58,6 +60,7 @@ public final class PortfolioViewModel {
     private volatile Portfolio portfolio;
     private final javafx.beans.property.ObjectProperty<AccountRow> opened = new javafx.beans.property.SimpleObjectProperty<>();
     private final Executor background;
+    private final Executor fx;
     /** The shipped model until a database is read; then its active version. */
     private final ReadOnlyObjectWrapper<HealthModel> model = new ReadOnlyObjectWrapper<>();
 
@@ -72,12 +75,23 @@ public final class PortfolioViewModel {
     private final ObservableList<ModelVersion> versions = FXCollections.observableArrayList();
     private final javafx.beans.property.ObjectProperty<ModelVersion> mixVersion = new javafx.beans.property.SimpleObjectProperty<>();
     private boolean choosingMixVersion;
-    private javafx.concurrent.Task<?> running;
+    private BackgroundJob<?> running;
     private final javafx.beans.property.ObjectProperty<ChurnRates> churnRates = new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+    /** Runs on the background executor and reports back on the FX thread. */
     public PortfolioViewModel(Executor background, HealthModel model) {
+        this(background, Platform::runLater, model);
+    }
+
+    /**
+     * @param background where reading, scoring and exporting run
+     * @param fx         where their progress and outcome are applied (the FX thread in the workbench)
+     * @param model      the model shown until a database is read
+     */
+    PortfolioViewModel(Executor background, Executor fx, HealthModel model) {
         this.background = background;
+        this.fx = fx;
         this.model.set(model);
         search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
         // Another version chosen for the band mix: the same history scored again under it.
@@ -131,7 +145,7 @@ public final class PortfolioViewModel {
         return mixVersion;
     }
 
-    /** Stops the scoring under way; the table keeps what it had. */
+    /** Stops the scoring under way where it next polls; the table keeps what it had. */
     public void cancel() {
         if (running != null) {
             running.cancel();
@@ -171,66 +185,70 @@ public final class PortfolioViewModel {
      * opens it; no workspace then means nothing to show. A portfolio already read at start-up is used when given.
      */
     public void load(java.util.function.Supplier<Workspace> opened, java.util.function.Supplier<Portfolio> alreadyRead) {
-        BackgroundTask<Loaded> task = new BackgroundTask<>() {
-            @Override
-            protected Loaded call() {
-                Workspace workspace = opened.get();
-                if (workspace == null) {
-                    return new Loaded(List.of(), List.of(), model.get(), List.of(), null);
-                }
-                update("Reading the portfolio", -1);
-                HealthModel model = workspace.activeModel();
-                List<ModelVersion> saved = workspace.savedVersions();
-                Portfolio read = alreadyRead.get();
-                Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
-                LocalDate asOf = portfolio.lastDataDate();
-                if (asOf == null) {
-                    return new Loaded(List.of(), List.of(), model, saved, portfolio);
-                }
-                update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
-                List<AccountScore> scores = workspace.scores(model, asOf, this::isCancelled);
-                com.bellwether.ui.StartupTrace.mark("portfolio scored");
-                List<AccountRow> loaded = new ArrayList<>(scores.size());
-                for (AccountScore score : scores) {
-                    loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
-                }
-                // The band mix follows in a task of its own, so the table and tiles show first.
-                return new Loaded(loaded, List.of(), model, saved, portfolio);
-            }
-        };
+        BackgroundJob<Loaded> job = new BackgroundJob<>(fx);
         busy.set(true);
-        running = task;
-        task.messageProperty().addListener((o, old, message) -> status.set(message));
-        task.setOnSucceeded(e -> {
-            com.bellwether.ui.StartupTrace.mark("scores handed to the screen");
-            portfolio = task.getValue().portfolio();
-            model.set(task.getValue().model());
-            choosingMixVersion = true;
-            versions.setAll(task.getValue().versions());
-            mixVersion.set(versions.stream().filter(ModelVersion::active).findFirst().orElse(null));
-            choosingMixVersion = false;
-            rows.setAll(task.getValue().rows());
-            Totals loadedTotals = totalsOf(task.getValue().rows());
-            // Queued before anything the new totals set off, so the chart follows the table at once.
-            if (rows.isEmpty()) {
-                bandMix.clear();
-                busy.set(false);
-            } else {
-                loadBandMix(model.get(), portfolio, loadedTotals.asOf());
-            }
-            totals.set(loadedTotals);
-            status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
-                    + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
-        });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            status.set("Scoring failed: " + task.getException().getMessage());
-        });
-        task.setOnCancelled(e -> {
-            busy.set(false);
-            status.set("Scoring cancelled.");
-        });
-        background.execute(task);
+        running = job;
+        job.onProgress((step, fraction) -> status.set(step))
+                .onSucceeded(loaded -> {
+                    if (job.isCancelled()) {
+                        scoringCancelled();
+                        return;
+                    }
+                    com.bellwether.ui.StartupTrace.mark("scores handed to the screen");
+                    portfolio = loaded.portfolio();
+                    model.set(loaded.model());
+                    choosingMixVersion = true;
+                    versions.setAll(loaded.versions());
+                    mixVersion.set(versions.stream().filter(ModelVersion::active).findFirst().orElse(null));
+                    choosingMixVersion = false;
+                    rows.setAll(loaded.rows());
+                    Totals loadedTotals = totalsOf(loaded.rows());
+                    // Queued before anything the new totals set off, so the chart follows the table at once.
+                    if (rows.isEmpty()) {
+                        bandMix.clear();
+                        busy.set(false);
+                    } else {
+                        loadBandMix(model.get(), portfolio, loadedTotals.asOf());
+                    }
+                    totals.set(loadedTotals);
+                    status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
+                            + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
+                })
+                .onFailed(e -> {
+                    busy.set(false);
+                    status.set("Scoring failed: " + e.getMessage());
+                })
+                .onCancelled(this::scoringCancelled)
+                .start(background, work -> {
+                    Workspace workspace = opened.get();
+                    if (workspace == null) {
+                        return new Loaded(List.of(), List.of(), model.get(), List.of(), null);
+                    }
+                    work.update("Reading the portfolio", -1);
+                    HealthModel model = workspace.activeModel();
+                    List<ModelVersion> saved = workspace.savedVersions();
+                    Portfolio read = alreadyRead.get();
+                    Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
+                    LocalDate asOf = portfolio.lastDataDate();
+                    if (asOf == null) {
+                        return new Loaded(List.of(), List.of(), model, saved, portfolio);
+                    }
+                    work.update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
+                    List<AccountScore> scores = workspace.scores(model, asOf, work);
+                    com.bellwether.ui.StartupTrace.mark("portfolio scored");
+                    List<AccountRow> loaded = new ArrayList<>(scores.size());
+                    for (AccountScore score : scores) {
+                        loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
+                    }
+                    // The band mix follows in a job of its own, so the table and tiles show first.
+                    return new Loaded(loaded, List.of(), model, saved, portfolio);
+                });
+    }
+
+    /** A load stopped, or returned after a cancel: what it read is dropped and the table keeps what it had. */
+    private void scoringCancelled() {
+        busy.set(false);
+        status.set("Scoring cancelled.");
     }
 
     /**
@@ -248,58 +266,53 @@ public final class PortfolioViewModel {
         }
         record Rescored(Portfolio portfolio, AccountScore score) {
         }
-        BackgroundTask<Rescored> task = new BackgroundTask<>() {
-            @Override
-            protected Rescored call() {
-                Portfolio updated = shown.withNotes(accountId, workspace.adjustments(accountId));
-                return new Rescored(updated, new HealthScorer(scoredWith, updated).score(accountId, shownTotals.asOf()));
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (portfolio != shown) {
-                return; // a load since has read the adjustment with everything else
-            }
-            Rescored rescored = task.getValue();
-            portfolio = rescored.portfolio();
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).account().accountId().equals(accountId)) {
-                    rows.set(i, new AccountRow(rows.get(i).account(), rescored.score()));
-                }
-            }
-            totals.set(totalsOf(rows));
-        });
-        task.setOnFailed(e -> status.set("Scoring " + accountId + " failed: " + task.getException().getMessage()));
-        background.execute(task);
+        new BackgroundJob<Rescored>(fx)
+                .onSucceeded(rescored -> {
+                    if (portfolio != shown) {
+                        return; // a load since has read the adjustment with everything else
+                    }
+                    portfolio = rescored.portfolio();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (rows.get(i).account().accountId().equals(accountId)) {
+                            rows.set(i, new AccountRow(rows.get(i).account(), rescored.score()));
+                        }
+                    }
+                    totals.set(totalsOf(rows));
+                })
+                .onFailed(e -> status.set("Scoring " + accountId + " failed: " + e.getMessage()))
+                .start(background, work -> {
+                    Portfolio updated = shown.withNotes(accountId, workspace.adjustments(accountId));
+                    return new Rescored(updated, new HealthScorer(scoredWith, updated).score(accountId, shownTotals.asOf()));
+                });
     }
 
     private void loadBandMix(HealthModel scoredWith, Portfolio scored, LocalDate asOf) {
-        BackgroundTask<List<BandMix>> task = new BackgroundTask<>() {
-            @Override
-            protected List<BandMix> call() {
-                return bandMix(scoredWith, scored, asOf);
-            }
-        };
-        running = task;
-        task.setOnSucceeded(e -> {
-            bandMix.setAll(task.getValue());
-            busy.set(false);
-        });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            status.set("The band mix failed: " + task.getException().getMessage());
-        });
-        task.setOnCancelled(e -> busy.set(false));
-        background.execute(task);
+        BackgroundJob<List<BandMix>> job = new BackgroundJob<>(fx);
+        running = job;
+        job.onSucceeded(mix -> {
+                    if (!job.isCancelled()) {
+                        bandMix.setAll(mix);
+                    }
+                    busy.set(false);
+                })
+                .onFailed(e -> {
+                    busy.set(false);
+                    status.set("The band mix failed: " + e.getMessage());
+                })
+                .onCancelled(() -> busy.set(false))
+                .start(background, work -> bandMix(scoredWith, scored, asOf, work));
     }
 
     /** Shares of live, scored accounts per band at the 24 month-ends up to the date. */
-    private static List<BandMix> bandMix(HealthModel model, Portfolio portfolio, LocalDate asOf) {
+    private static List<BandMix> bandMix(HealthModel model, Portfolio portfolio, LocalDate asOf,
+                                         java.util.function.BooleanSupplier cancelled) {
         List<LocalDate> months = new ArrayList<>();
         for (int back = 23; back >= 0; back--) {
             LocalDate month = asOf.minusMonths(back);
             months.add(back == 0 ? asOf : month.withDayOfMonth(month.lengthOfMonth()));
         }
-        com.bellwether.scoring.ScoreGrid grid = com.bellwether.scoring.ScoreGrid.compute(model, portfolio, months);
+        com.bellwether.scoring.ScoreGrid grid = com.bellwether.scoring.ScoreGrid.compute(model, portfolio,
+                IntStream.range(0, portfolio.size()).toArray(), months, cancelled);
         List<BandMix> mix = new ArrayList<>();
         for (int j = 0; j < months.size(); j++) {
             long[] counts = new long[3];
@@ -318,16 +331,13 @@ public final class PortfolioViewModel {
     /** Writes the visible rows (as searched) to a CSV file, off the FX thread. */
     public void exportCsv(java.nio.file.Path file) {
         List<AccountRow> snapshot = List.copyOf(visibleRows);
-        BackgroundTask<Integer> task = new BackgroundTask<>() {
-            @Override
-            protected Integer call() throws Exception {
-                writeCsv(snapshot, file);
-                return snapshot.size();
-            }
-        };
-        task.setOnSucceeded(e -> status.set("Exported " + task.getValue() + " accounts to " + file + "."));
-        task.setOnFailed(e -> status.set("The export failed: " + task.getException().getMessage()));
-        background.execute(task);
+        new BackgroundJob<Integer>(fx)
+                .onSucceeded(written -> status.set("Exported " + written + " accounts to " + file + "."))
+                .onFailed(e -> status.set("The export failed: " + e.getMessage()))
+                .start(background, work -> {
+                    writeCsv(snapshot, file);
+                    return snapshot.size();
+                });
     }
 
     static void writeCsv(List<AccountRow> rows, java.nio.file.Path file) throws java.io.IOException {

@@ -1,0 +1,81 @@
+package com.bellwether.ui.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.bellwether.app.SameThreadTaskExecutor;
+import com.bellwether.app.TaskExecutor;
+import com.bellwether.app.Workspace;
+import com.bellwether.ingest.BundleImporter;
+import com.bellwether.ingest.ImportProgress;
+import com.bellwether.ingest.TestDatabases;
+import com.bellwether.scoring.AccountScore;
+import com.bellwether.scoring.Band;
+import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
+import com.bellwether.scoring.Portfolio;
+import com.bellwether.store.Database;
+
+/** The portfolio screen's load without a toolkit: the work and its outcome run on the calling thread. */
+class PortfolioViewModelTest {
+
+    private static Database database;
+    private final TaskExecutor sameThread = new SameThreadTaskExecutor();
+    private PortfolioViewModel viewModel;
+
+    @BeforeAll
+    static void sample() throws Exception {
+        database = TestDatabases.fresh();
+        new BundleImporter(database).run(BundleImporter.Request.canonical(Path.of("sample-data")), ImportProgress.NONE);
+    }
+
+    @BeforeEach
+    void create() {
+        viewModel = new PortfolioViewModel(sameThread.background(), sameThread.results(), HealthModel.defaultModel());
+    }
+
+    @Test
+    void aLoadShowsEveryLiveAccountScoredAsOfTheLastDataWithItsTotalsAndBandMix() {
+        viewModel.load(Workspace.of(database));
+
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        Portfolio read = Portfolio.load(database);
+        PortfolioViewModel.Totals totals = viewModel.totalsProperty().get();
+        assertThat(totals.asOf()).isEqualTo(read.lastDataDate());
+        List<AccountScore> expected = new HealthScorer(viewModel.model(), read).scoreLive(totals.asOf(), () -> false);
+        assertThat(viewModel.allRows()).hasSize(expected.size()).hasSizeGreaterThan(300);
+        for (int i = 0; i < expected.size(); i++) {
+            AccountRow row = viewModel.allRows().get(i);
+            assertThat(row.account().accountId()).isEqualTo(expected.get(i).accountId());
+            assertThat(row.score().score()).isEqualTo(expected.get(i).score());
+        }
+        assertThat(totals).usingRecursiveComparison().isEqualTo(PortfolioViewModel.totalsOf(viewModel.allRows()));
+        assertThat(totals.accounts(Band.RED) + totals.accounts(Band.YELLOW) + totals.accounts(Band.GREEN))
+                .isEqualTo(viewModel.allRows().size());
+        assertThat(viewModel.bandMix()).hasSize(24).last().extracting(PortfolioViewModel.BandMix::date)
+                .isEqualTo(totals.asOf());
+        assertThat(viewModel.statusProperty().get()).isEqualTo(viewModel.allRows().size() + " live accounts as of "
+                + totals.asOf() + " under " + viewModel.model().name() + " v" + viewModel.model().version() + ".");
+    }
+
+    @Test
+    void aLoadCancelledWhileItRunsStopsAndLeavesTheTableAsItWas() {
+        Workspace workspace = Workspace.of(database);
+
+        viewModel.load(() -> {
+            viewModel.cancel();
+            return workspace;
+        }, () -> null);
+
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Scoring cancelled.");
+        assertThat(viewModel.allRows()).isEmpty();
+        assertThat(viewModel.totalsProperty().get()).isNull();
+    }
+}
