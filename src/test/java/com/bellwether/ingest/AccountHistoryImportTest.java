@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.bellwether.domain.AccountChange;
 import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.PortfolioText;
 
@@ -137,6 +138,22 @@ class AccountHistoryImportTest {
                 "account_history.csv line 8, column 2 (effective_date): \"2024-06-01\" is not valid; expected a unique"
                         + " account_id and effective_date (duplicate key)");
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM account WHERE account_id = 'A3'")).isEqualTo(0L);
+    }
+
+    @Test
+    void aFirstImportThatDidNotEndIsTakenBackWithItsHistory() throws Exception {
+        Path file = dir.resolve("first");
+        Database first = Database.open(DatabaseLocation.parse(file.toString()));
+        write(dir, "accounts.csv", ACCOUNTS);
+        write(dir, "account_history.csv", HISTORY);
+        assertThat(new BundleImporter(first).run(BundleImporter.Request.canonical(dir), ImportProgress.NONE).succeeded())
+                .isTrue();
+        // What a first import into an empty file leaves when its process is killed after committing some chunks.
+        Files.writeString(dir.resolve("first.import-pending"), "");
+
+        Database again = Database.open(DatabaseLocation.parse(file.toString()));
+
+        assertThat(TestDatabases.counts(again)).containsEntry("account_history", 0L).containsEntry("account", 0L);
     }
 
     @Test
