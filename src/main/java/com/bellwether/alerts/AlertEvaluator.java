@@ -57,7 +57,7 @@ public final class AlertEvaluator {
             RuleContext context = context(rule, now, earlier);
             for (AccountScore score : now.values()) {
                 int a = portfolio.indexOf(score.accountId());
-                Account account = portfolio.account(a);
+                Account account = portfolio.account(a, asOf);
                 AccountScore then = earlier.get(score.accountId());
                 AlertFinding finding = switch (rule.kind()) {
                     case "band_worsened" -> bandWorsened(rule, account, score, then);

@@ -180,8 +180,8 @@ public final class Backtester {
     }
 
     private static BacktestReport.ListedPoint listed(BacktestFrame frame, HealthScorer scorer, int p) {
-        Account account = frame.portfolio().account(frame.accountOf(p));
         LocalDate cutoff = frame.cutoffs().get(frame.cutoffOf(p));
+        Account account = frame.portfolio().account(frame.accountOf(p), cutoff);
         ScoreGrid grid = frame.grid();
         return new BacktestReport.ListedPoint(account.accountId(), account.name(), cutoff, grid.score(p),
                 grid.band(p).id(), account.arr(), account.segment(), grid.stage(p),
@@ -220,7 +220,7 @@ public final class Backtester {
                     continue;
                 }
                 events++;
-                double arr = arrAtChurn(portfolio, a, churn);
+                double arr = arrAtChurn(portfolio, a, churn, frame.cutoffs().get(last));
                 churnedArr += arr;
                 if (grid.band(grid.point(a, last)) != Band.RED) {
                     continue;
@@ -241,8 +241,11 @@ public final class Backtester {
                 churnedArr == 0 ? Double.NaN : redArr / churnedArr));
     }
 
-    /** The ARR lost: the churn's recorded ARR change when there is one, else the account's ARR. */
-    private static double arrAtChurn(Portfolio portfolio, int a, int day) {
+    /**
+     * The ARR lost: the churn's recorded ARR change when there is one, else the account's ARR in force at the cut-off
+     * that decided whether the churn was caught.
+     */
+    private static double arrAtChurn(Portfolio portfolio, int a, int day, LocalDate cutoff) {
         Double change = portfolio.arrChangeOn(a, day, OutcomeEvent.CHURN);
         if (change == null) {
             change = portfolio.arrChangeOn(a, day, OutcomeEvent.CONTRACTION);
@@ -250,7 +253,7 @@ public final class Backtester {
         if (change != null) {
             return Math.abs(change);
         }
-        Double arr = portfolio.account(a).arr();
+        Double arr = portfolio.account(a, cutoff).arr();
         return arr == null ? 0 : arr;
     }
 

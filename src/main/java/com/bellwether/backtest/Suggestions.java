@@ -98,7 +98,7 @@ public final class Suggestions {
         for (int p : points) {
             if (frame.grid().score(p) < cut) {
                 flagged[p] = true;
-                String csm = frame.portfolio().account(frame.accountOf(p)).csm();
+                String csm = frame.portfolio().account(frame.accountOf(p), frame.cutoffs().get(frame.cutoffOf(p))).csm();
                 if (csm != null) {
                     perCsm.computeIfAbsent(csm, k -> new int[cutoffs])[frame.cutoffOf(p)]++;
                 }

@@ -161,8 +161,9 @@ public final class BacktestCommand implements Callable<Integer> {
         try (Writer file = Files.newBufferedWriter(points, StandardCharsets.UTF_8); CsvWriter csv = CsvWriter.builder().build(file)) {
             csv.writeRecord("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage");
             for (int p : frame.population()) {
-                Account account = frame.portfolio().account(frame.accountOf(p));
-                csv.writeRecord(Exports.csvText(account.accountId()), frame.cutoffs().get(frame.cutoffOf(p)).toString(),
+                LocalDate cutoff = frame.cutoffs().get(frame.cutoffOf(p));
+                Account account = frame.portfolio().account(frame.accountOf(p), cutoff);
+                csv.writeRecord(Exports.csvText(account.accountId()), cutoff.toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
                         Exports.csvText(account.segment()), grid.stage(p));

@@ -38,7 +38,7 @@ public final class DbCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             DatabaseInfo summary = database.open().info(5);
             out.println("Database: " + summary.location());
-            summary.rowsPerTable().forEach((table, rows) -> out.printf("  %-13s %,d%n", table, rows));
+            summary.rowsPerTable().forEach((table, rows) -> out.printf("  %-15s %,d%n", table, rows));
             out.println("Dates: " + (summary.firstDate() == null ? "none"
                     : summary.firstDate() + " to " + summary.lastDate()));
             for (ImportRun run : summary.recentImports()) {

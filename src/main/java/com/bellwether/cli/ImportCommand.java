@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bellwether import}: reads a bundle into the database, or lists every problem and changes nothing. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports a bundle: a folder of CSV files (accounts.csv, usage.csv, tickets.csv, interactions.csv,"
-                + " surveys.csv, outcomes.csv, notes.csv; any subset), single files, or a JSON document.",
+        description = {"Imports a bundle: a folder of CSV files (accounts.csv, account_history.csv, usage.csv, tickets.csv,"
+                + " interactions.csv, surveys.csv, outcomes.csv, notes.csv; any subset), single files, or a JSON document.",
                 "Files of another shape import through a mapping profile (--mapping).",
                 "If any file has a problem, nothing is imported; the problems are listed and the exit code is 2."})
 public final class ImportCommand implements Callable<Integer> {
@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
                 report.checking().toMillis() / 1000.0, report.runId());
         for (BundleEntity entity : BundleEntity.values()) {
             if (report.written(entity) > 0) {
-                out.printf("  %-13s %,d%n", entity.key(), report.written(entity));
+                out.printf("  %-15s %,d%n", entity.key(), report.written(entity));
             }
         }
         return 0;

@@ -10,6 +10,9 @@ public enum BundleEntity {
     ACCOUNTS("accounts", List.of("account_id", "name"),
             List.of("segment", "industry", "region", "csm", "lifecycle_stage", "arr", "licensed_seats",
                     "contract_start", "renewal_date")),
+    /** Dated changes of the accounts' attributes; the header names at least one of the optional columns. */
+    ACCOUNT_HISTORY("account_history", List.of("account_id", "effective_date"),
+            List.of("lifecycle_stage", "licensed_seats", "arr", "csm", "renewal_date")),
     /** Wide (one numeric column per metric) or long (metric, value) form. */
     USAGE("usage", List.of("account_id", "date"), List.of()),
     TICKETS("tickets", List.of("ticket_id", "account_id", "opened", "priority"), List.of("closed", "escalated", "csat")),

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
@@ -171,6 +172,11 @@ public final class BundleImporter {
         }
 
         @Override
+        public void accountChange(AccountChange change) {
+            touched.add(change.accountId());
+        }
+
+        @Override
         public void usage(String accountId, LocalDate date, double[] values) {
             touched.add(accountId);
         }
@@ -276,6 +282,7 @@ public final class BundleImporter {
      */
     private static final class WriterRows implements BundleRows, AutoCloseable {
 
+        private final BundleWriter.Rows<AccountChange> changes;
         private final BundleWriter.UsageRows usage;
         private final BundleWriter.Rows<Ticket> tickets;
         private final BundleWriter.Rows<Interaction> interactions;
@@ -285,6 +292,7 @@ public final class BundleImporter {
         private SQLException failure;
 
         WriterRows(BundleWriter writer, BundleEntity entity, List<String> metrics) throws SQLException {
+            changes = entity == BundleEntity.ACCOUNT_HISTORY ? writer.accountChanges() : null;
             usage = entity == BundleEntity.USAGE ? writer.usage(metrics) : null;
             tickets = entity == BundleEntity.TICKETS ? writer.tickets() : null;
             interactions = entity == BundleEntity.INTERACTIONS ? writer.interactions() : null;
@@ -315,6 +323,11 @@ public final class BundleImporter {
             if (failure != null) {
                 throw failure;
             }
+        }
+
+        @Override
+        public void accountChange(AccountChange change) {
+            write(() -> changes.add(change));
         }
 
         @Override
@@ -349,7 +362,7 @@ public final class BundleImporter {
 
         @Override
         public void close() throws SQLException {
-            try (usage; tickets; interactions) {
+            try (changes; usage; tickets; interactions) {
                 try (surveys; outcomes; notes) {
                     failure();
                 }
@@ -381,8 +394,9 @@ public final class BundleImporter {
                     found = listing.filter(p -> isBundleFile(p.getFileName().toString())).sorted().toList();
                 }
                 if (found.isEmpty()) {
-                    throw new IOException(path + " holds no bundle file; expected some of accounts.csv, usage.csv,"
-                            + " tickets.csv, interactions.csv, surveys.csv, outcomes.csv, notes.csv, or a .json bundle");
+                    throw new IOException(path + " holds no bundle file; expected some of accounts.csv,"
+                            + " account_history.csv, usage.csv, tickets.csv, interactions.csv, surveys.csv, outcomes.csv,"
+                            + " notes.csv, or a .json bundle");
                 }
                 for (Path file : found) {
                     addFile(file, inputs, problems);

@@ -3,6 +3,7 @@ package com.bellwether.ingest;
 import java.time.LocalDate;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
@@ -17,6 +18,9 @@ interface BundleRows {
     };
 
     default void account(Account account) {
+    }
+
+    default void accountChange(AccountChange change) {
     }
 
     /** A day's usage: {@code values[m]} is the m-th metric named in the import, NaN when not given. */

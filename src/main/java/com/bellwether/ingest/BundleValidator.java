@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.InteractionKind;
 import com.bellwether.domain.Note;
@@ -101,6 +102,9 @@ final class BundleValidator {
         if (entity == BundleEntity.USAGE && isLongUsage(table) == null) {
             missing.add("at least one metric column (or the long form: metric, value)");
         }
+        if (entity == BundleEntity.ACCOUNT_HISTORY && entity.optionalColumns().stream().noneMatch(table.columns()::contains)) {
+            missing.add("at least one of " + String.join(", ", entity.optionalColumns()));
+        }
         if (!missing.isEmpty()) {
             problems.add(new ImportProblem(table.file(), 1, 0, null, null,
                     "the " + entity.key() + " columns " + String.join(", ", missing)
@@ -110,6 +114,7 @@ final class BundleValidator {
         FieldReader fields = new FieldReader(problems, datePatterns);
         RowReader reader = switch (entity) {
             case ACCOUNTS -> accounts(fields);
+            case ACCOUNT_HISTORY -> accountHistory(fields);
             case USAGE -> usage(fields, table);
             case TICKETS -> tickets(fields);
             case INTERACTIONS -> interactions(fields);
@@ -205,6 +210,31 @@ final class BundleValidator {
             counted(BundleEntity.ACCOUNTS);
             rows.account(new Account(id, name, row.get("segment"), row.get("industry"),
                     row.get("region"), row.get("csm"), row.get("lifecycle_stage"), arr, seats, start, renewal));
+        };
+    }
+
+    /** Dated rows of account attributes; an empty cell leaves the attribute as it was before the row's date. */
+    private RowReader accountHistory(FieldReader f) {
+        KeySet keys = keys();
+        return row -> {
+            String account = account(f, row);
+            LocalDate effective = f.date(row, "effective_date", true);
+            Integer seats = f.whole(row, "licensed_seats", false, 0, Integer.MAX_VALUE);
+            Double arr = f.nonNegative(row, "arr");
+            LocalDate renewal = f.date(row, "renewal_date", false);
+            if (account == null || effective == null || (row.get("arr") != null && arr == null)
+                    || (row.get("licensed_seats") != null && seats == null)
+                    || (row.get("renewal_date") != null && renewal == null)) {
+                return;
+            }
+            if (keys != null) {
+                keyOf(keys, account).number(effective.toEpochDay());
+            }
+            if (firstTime(keys, f, row, "effective_date", "account_id and effective_date")) {
+                counted(BundleEntity.ACCOUNT_HISTORY);
+                rows.accountChange(new AccountChange(account, effective, row.get("lifecycle_stage"), seats, arr,
+                        row.get("csm"), renewal));
+            }
         };
     }
 

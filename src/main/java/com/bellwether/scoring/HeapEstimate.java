@@ -15,6 +15,8 @@ import com.bellwether.store.DatabaseSummary;
 final class HeapEstimate {
 
     static final long PER_ACCOUNT = 2_200;
+    /** A dated change holds the account's record as the change left it, and its day. */
+    static final long PER_ACCOUNT_CHANGE = 120;
     static final long PER_USAGE_DAY = 40;
     static final long PER_TICKET = 14;
     static final long PER_INTERACTION = 14;
@@ -29,6 +31,7 @@ final class HeapEstimate {
     /** The bytes the columns of a portfolio of these row counts take. */
     static long portfolioBytes(Map<String, Long> rowsPerTable) {
         return count(rowsPerTable, "account") * PER_ACCOUNT
+                + count(rowsPerTable, "account_history") * PER_ACCOUNT_CHANGE
                 + count(rowsPerTable, "usage_day") * PER_USAGE_DAY
                 + count(rowsPerTable, "ticket") * PER_TICKET
                 + count(rowsPerTable, "interaction") * PER_INTERACTION

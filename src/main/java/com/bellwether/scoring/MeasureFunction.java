@@ -11,7 +11,8 @@ import com.bellwether.scoring.Portfolio.AccountData;
 
 /**
  * A measure's derivation, resolved against a portfolio's metric names: computes the raw value for an account as of
- * a day from data dated on or before that day only. NaN means no data.
+ * a day from data dated on or before that day only, per licensed seat with the seats in force that day. NaN means
+ * no data.
  */
 final class MeasureFunction {
 
@@ -52,9 +53,9 @@ final class MeasureFunction {
     /** The raw value as of day t (an epoch day), reading nothing dated after t. */
     double raw(AccountData d, int t) {
         return switch (type) {
-            case USAGE -> seats(d, aggregate(d, metric, t - window, t));
+            case USAGE -> seats(d, t, aggregate(d, metric, t - window, t));
             case USAGE_CHANGE -> change(d, t);
-            case USAGE_SLOPE -> seats(d, slope(d, t));
+            case USAGE_SLOPE -> seats(d, t, slope(d, t));
             case RATIO -> ratio(d, t);
             case DAYS_SINCE -> daysSince(d, t);
             case TICKETS -> tickets(d, t);
@@ -64,11 +65,12 @@ final class MeasureFunction {
         };
     }
 
-    private double seats(AccountData d, double value) {
+    /** The value per licensed seat in force at day t, when the measure is per seat. */
+    private double seats(AccountData d, int t, double value) {
         if (!perSeat || Double.isNaN(value)) {
             return value;
         }
-        Integer seats = d.account.licensedSeats();
+        Integer seats = d.at(t).licensedSeats();
         return seats == null || seats == 0 ? Double.NaN : value / seats;
     }
 
@@ -152,7 +154,7 @@ final class MeasureFunction {
         double numerator = aggregate(d, metric, t - window, t);
         double denominator;
         if (denominatorSeats) {
-            Integer seats = d.account.licensedSeats();
+            Integer seats = d.at(t).licensedSeats();
             denominator = seats == null ? Double.NaN : seats;
         } else {
             denominator = aggregate(d, denominatorMetric, t - window, t);
@@ -198,7 +200,7 @@ final class MeasureFunction {
             }
             count++;
         }
-        return seats(d, count);
+        return seats(d, t, count);
     }
 
     /** Mean satisfaction of the tickets closed in the window (a rating is known once its ticket is closed). */

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
@@ -30,12 +31,15 @@ import com.bellwether.store.PortfolioRows;
  * The portfolio in memory, laid out for fast point-in-time look-ups: per account, every series as primitive columns
  * sorted by day (days as epoch days). Rows are streamed into the columns as they are read ({@link #load}), so no
  * record per row is held for the whole portfolio; usage values are kept as floats wherever that is exact, contacts
- * as indexes into the account's own list of names, and repeated account attributes once.
+ * as indexes into the account's own list of names, and repeated account attributes once. An account's dated
+ * attributes (lifecycle stage, seats, ARR, CSM, renewal date) are its own record until its first dated change, then
+ * the record as each change left it: changes are rare, so a short array of change days per account finds them.
  */
 public final class Portfolio {
 
     private static final int[] NO_DAYS = new int[0];
     private static final byte[] NO_CODES = new byte[0];
+    private static final Account[] NO_ACCOUNTS = new Account[0];
     private static final OutcomeEvent[] EVENTS = OutcomeEvent.values();
 
     private final List<Account> accounts;
@@ -72,6 +76,8 @@ public final class Portfolio {
         builder.usageMetrics(bundle.usageMetrics());
         bundle.accounts().forEach(builder::account);
         // The builder takes each entity's rows account by account, in date order, as the database gives them.
+        grouped(bundle.accountChanges(), AccountChange::accountId, Comparator.comparing(AccountChange::effective))
+                .forEach(builder::accountChange);
         grouped(bundle.usage(), UsageDay::accountId, Comparator.comparing(UsageDay::date)).forEach(builder::usage);
         grouped(bundle.tickets(), Ticket::accountId, Comparator.comparing(Ticket::opened)).forEach(builder::ticket);
         grouped(bundle.interactions(), Interaction::accountId, Comparator.comparing(Interaction::at))
@@ -255,8 +261,17 @@ public final class Portfolio {
         return accounts;
     }
 
+    /** The account with the attributes it had from its contract start (before any dated change). */
     public Account account(int a) {
         return accounts.get(a);
+    }
+
+    /**
+     * The account as it stood on a day: the lifecycle stage, licensed seats, ARR, CSM and renewal date in force then,
+     * those of its latest dated change on or before the day, else its own.
+     */
+    public Account account(int a, LocalDate day) {
+        return data[a].at((int) day.toEpochDay());
     }
 
     /** The index of an account id, or -1. */
@@ -380,6 +395,11 @@ public final class Portfolio {
         /** Contract start, else the first day of any data; MAX_VALUE when the account has nothing. */
         int start = Integer.MAX_VALUE;
 
+        /** The days the account's dated attributes changed, in order; empty when they never did. */
+        int[] changeDays = NO_DAYS;
+        /** The account as it stood from each of those days on. */
+        Account[] changed = NO_ACCOUNTS;
+
         int[] usageDays = NO_DAYS;
         /** The metric values, metric by metric ({@code [m * days + i]}), NaN where the day has no value for it. */
         float[] usageFloats;
@@ -413,6 +433,33 @@ public final class Portfolio {
 
         AccountData(Account account) {
             this.account = account;
+        }
+
+        /** The account as it stood on day t: as its latest change on or before t left it, else its own record. */
+        Account at(int t) {
+            int i = countUpTo(changeDays, t);
+            return i == 0 ? account : changed[i - 1];
+        }
+
+        /**
+         * The account's dated changes, given in date order on their days, as the account each one leaves; a change
+         * that leaves every value as it was takes no day.
+         */
+        void changes(int[] days, List<AccountChange> rows) {
+            int[] kept = new int[days.length];
+            Account[] states = new Account[days.length];
+            Account state = account;
+            int n = 0;
+            for (int i = 0; i < days.length; i++) {
+                Account next = rows.get(i).applyTo(state);
+                if (!next.equals(state)) {
+                    kept[n] = days[i];
+                    states[n++] = next;
+                    state = next;
+                }
+            }
+            changeDays = n == 0 ? NO_DAYS : Arrays.copyOf(kept, n);
+            changed = n == 0 ? NO_ACCOUNTS : Arrays.copyOf(states, n);
         }
 
         /** The value of metric m on the account's i-th usage day; NaN when the day has none. */
@@ -458,6 +505,8 @@ public final class Portfolio {
         AccountData withNotes(List<Note> replacement) {
             AccountData copy = new AccountData(account);
             copy.start = start;
+            copy.changeDays = changeDays;
+            copy.changed = changed;
             copy.usageDays = usageDays;
             copy.usageFloats = usageFloats;
             copy.usageDoubles = usageDoubles;
@@ -543,6 +592,7 @@ public final class Portfolio {
         private Map<String, Integer> index;
         private AccountData[] data;
 
+        private final Series history = new Series("account history");
         private final Series usage = new Series("usage");
         private final Series tickets = new Series("tickets");
         private final Series interactions = new Series("interactions");
@@ -555,6 +605,7 @@ public final class Portfolio {
         private final Map<String, Integer> contactIndex = new HashMap<>();
         private final List<String> contactNames = new ArrayList<>();
         private final List<Note> noteRows = new ArrayList<>();
+        private final List<AccountChange> changeRows = new ArrayList<>();
 
         @Override
         public void usageMetrics(List<String> names) {
@@ -599,6 +650,16 @@ public final class Portfolio {
                 open = series;
             }
             return series.account;
+        }
+
+        @Override
+        public void accountChange(AccountChange change) {
+            if (row(history, change.accountId()) < 0) {
+                return;
+            }
+            history.day(history.size, (int) change.effective().toEpochDay());
+            changeRows.add(new AccountChange(change.accountId(), change.effective(), shared(change.lifecycleStage()),
+                    change.licensedSeats(), change.arr(), shared(change.csm()), change.renewalDate()));
         }
 
         @Override
@@ -690,7 +751,9 @@ public final class Portfolio {
             }
             int n = series.size;
             int[] days = series.days();
-            if (series == usage) {
+            if (series == history) {
+                d.changes(days, changeRows);
+            } else if (series == usage) {
                 int width = metrics.size();
                 double[] values = new double[width * n];
                 for (int i = 0; i < n; i++) {
@@ -740,6 +803,7 @@ public final class Portfolio {
             contactIndex.clear();
             contactNames.clear();
             noteRows.clear();
+            changeRows.clear();
         }
 
         public Portfolio build() {

@@ -37,7 +37,8 @@ import com.bellwether.scoring.Portfolio.AccountData;
 final class PortfolioFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortfolioFile.class);
-    private static final long MAGIC = 0x4257504F52544631L; // "BWPORTF1"
+    /** "BWPORTF2": the format's version is its last character (2 carries the accounts' dated attributes). */
+    private static final long MAGIC = 0x4257504F52544632L;
 
     private final Path file;
 
@@ -78,6 +79,14 @@ final class PortfolioFile {
                 index.put(account.accountId(), a);
                 AccountData d = new AccountData(account);
                 d.start = in.readInt();
+                d.changeDays = ints(in);
+                d.changed = new Account[d.changeDays.length];
+                for (int i = 0; i < d.changed.length; i++) {
+                    d.changed[i] = new Account(account.accountId(), account.name(), account.segment(),
+                            account.industry(), account.region(), text(in, shared), text(in, shared),
+                            in.readBoolean() ? in.readDouble() : null, in.readBoolean() ? in.readInt() : null,
+                            account.contractStart(), in.readBoolean() ? LocalDate.ofEpochDay(in.readInt()) : null);
+                }
                 d.usageDays = ints(in);
                 if (in.readBoolean()) {
                     d.usageFloats = floats(in);
@@ -176,19 +185,15 @@ final class PortfolioFile {
                     text(out, account.segment());
                     text(out, account.industry());
                     text(out, account.region());
-                    text(out, account.csm());
-                    text(out, account.lifecycleStage());
-                    out.writeBoolean(account.arr() != null);
-                    if (account.arr() != null) {
-                        out.writeDouble(account.arr());
-                    }
-                    out.writeBoolean(account.licensedSeats() != null);
-                    if (account.licensedSeats() != null) {
-                        out.writeInt(account.licensedSeats());
-                    }
+                    datedAttributes(out, account);
                     date(out, account.contractStart());
                     date(out, account.renewalDate());
                     out.writeInt(d.start);
+                    ints(out, d.changeDays);
+                    for (Account changed : d.changed) {
+                        datedAttributes(out, changed);
+                        date(out, changed.renewalDate());
+                    }
                     ints(out, d.usageDays);
                     out.writeBoolean(d.usageFloats != null);
                     if (d.usageFloats != null) {
@@ -236,6 +241,20 @@ final class PortfolioFile {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep the portfolio's columns in {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** CSM, lifecycle stage, ARR and seats, in the order the reader takes them (the renewal date goes apart). */
+    private static void datedAttributes(DataOutputStream out, Account account) throws IOException {
+        text(out, account.csm());
+        text(out, account.lifecycleStage());
+        out.writeBoolean(account.arr() != null);
+        if (account.arr() != null) {
+            out.writeDouble(account.arr());
+        }
+        out.writeBoolean(account.licensedSeats() != null);
+        if (account.licensedSeats() != null) {
+            out.writeInt(account.licensedSeats());
         }
     }
 

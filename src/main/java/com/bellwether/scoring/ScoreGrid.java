@@ -311,15 +311,16 @@ public final class ScoreGrid {
         for (int k = 0; k < accounts.length; k++) {
             AccountData data = portfolio.data(accounts[k]);
             for (int j = 0; j < days.length; j++) {
-                stages[k * days.length + j] = (byte) HealthModel.STAGE_IDS.indexOf(stageOf(model, data.account, data.start, days[j]));
+                stages[k * days.length + j] = (byte) HealthModel.STAGE_IDS.indexOf(
+                        stageOf(model, data.at(days[j]), data.start, days[j]));
             }
         }
         return stages;
     }
 
     /**
-     * The stage as of day t: the account's explicit stage when it names one of the model's, else from the
-     * contract dates by the model's rule.
+     * The stage as of day t of the account as it stood on that day: its explicit stage when it names one of the
+     * model's, else from the contract dates by the model's rule.
      */
     static String stageOf(HealthModel model, Account account, int start, int t) {
         String explicit = model.stageNamed(account.lifecycleStage());

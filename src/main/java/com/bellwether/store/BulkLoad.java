@@ -32,7 +32,7 @@ public final class BulkLoad {
 
     /** The account data, those that refer to others first. */
     private static final List<String> TABLES = List.of("note", "outcome", "survey", "interaction", "ticket",
-            "usage_day", "contact", "usage_metric", "account");
+            "usage_day", "contact", "usage_metric", "account_history", "account");
 
     private final Path marker;
 

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
@@ -73,6 +74,11 @@ public final class BundleWriter {
     /** Writes a whole bundle held in memory (tests, the sample): the same as streaming its records. */
     public void write(Bundle bundle) throws SQLException {
         accounts(bundle.accounts());
+        try (Rows<AccountChange> rows = accountChanges()) {
+            for (AccountChange change : bundle.accountChanges()) {
+                rows.add(change);
+            }
+        }
         try (UsageRows usage = usage(bundle.usageMetrics())) {
             for (UsageDay day : bundle.usage()) {
                 usage.day(day.accountId(), day.date(), day.values());
@@ -161,6 +167,24 @@ public final class BundleWriter {
                 batch.close();
             }
         }
+    }
+
+    /** Dated changes of account attributes, merged on the account and the effective date. */
+    public Rows<AccountChange> accountChanges() throws SQLException {
+        return new Rows<>(insertOrMerge("account_history", "account_key, effective_date, lifecycle_stage, licensed_seats,"
+                + " arr, csm, renewal_date", "account_key, effective_date"), (s, c) -> {
+                    s.setInt(1, key(c.accountId()));
+                    s.setDate(2, Date.valueOf(c.effective()));
+                    s.setString(3, c.lifecycleStage());
+                    if (c.licensedSeats() == null) {
+                        s.setNull(4, Types.INTEGER);
+                    } else {
+                        s.setInt(4, c.licensedSeats());
+                    }
+                    setDouble(s, 5, c.arr());
+                    s.setString(6, c.csm());
+                    s.setObject(7, c.renewalDate());
+                });
     }
 
     /** Tickets, inserted into an empty table, merged on their id otherwise (decided when opened). */

@@ -15,10 +15,12 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
 
     /** The bundle's tables, in the order users think of them. */
     public static final Set<String> BUNDLE_TABLES = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
-            java.util.List.of("account", "usage_day", "ticket", "interaction", "survey", "outcome", "note")));
+            java.util.List.of("account", "account_history", "usage_day", "ticket", "interaction", "survey", "outcome",
+                    "note")));
 
     private static final String[] TABLES = {
-        "account", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome", "note", "import_run"
+        "account", "account_history", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome", "note",
+        "import_run"
     };
 
     /** The rows of each table, without the span of dates (which scans the dated tables). */

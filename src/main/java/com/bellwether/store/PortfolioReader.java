@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.InteractionKind;
@@ -43,6 +44,11 @@ public final class PortfolioReader {
             @Override
             public void account(Account account) {
                 bundle.accounts().add(account);
+            }
+
+            @Override
+            public void accountChange(AccountChange change) {
+                bundle.accountChanges().add(change);
             }
 
             @Override
@@ -119,6 +125,15 @@ public final class PortfolioReader {
             // Keys ascending: the order the full read gives each entity's rows in.
             java.util.Collections.sort(keys);
             Query query = new Query(connection, statement, accountIds == null ? null : keys);
+            query.each("SELECT a.account_id, h.effective_date, h.lifecycle_stage, h.licensed_seats, h.arr, h.csm,"
+                    + " h.renewal_date FROM account_history h JOIN account a ON a.account_key = h.account_key", "h",
+                    "h.effective_date", rs -> {
+                        Object seats = rs.getObject(4);
+                        Object arr = rs.getObject(5);
+                        rows.accountChange(new AccountChange(rs.getString(1), date(rs, 2), rs.getString(3),
+                                seats == null ? null : ((Number) seats).intValue(),
+                                arr == null ? null : ((Number) arr).doubleValue(), rs.getString(6), date(rs, 7)));
+                    });
             query.each("SELECT a.account_id, u.usage_date, u.metric_values FROM usage_day u"
                     + " JOIN account a ON a.account_key = u.account_key", "u", "u.usage_date", rs -> {
                         Object[] array = (Object[]) rs.getArray(3).getArray();

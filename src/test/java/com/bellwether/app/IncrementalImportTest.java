@@ -41,7 +41,10 @@ class IncrementalImportTest {
     static Path dir;
     private static Path bundle;
 
-    /** Later records of a few accounts (inside the data's dates), one changed account and one new account. */
+    /**
+     * Later records of a few accounts (inside the data's dates), one changed account and one new account, and dated
+     * changes of two accounts' attributes.
+     */
     private static final String DELTA_ACCOUNTS = """
             account_id,name,segment,industry,region,csm,lifecycle_stage,arr,licensed_seats,contract_start,renewal_date
             ACC-00003,Renamed Inc,Enterprise,Manufacturing,EMEA,Ana Silva,,999000,900,2023-01-15,2026-12-15
@@ -61,6 +64,11 @@ class IncrementalImportTest {
                 ticket_id,account_id,opened,closed,priority,escalated,csat
                 T-DELTA-1,ACC-00005,2026-08-01,2026-08-09,urgent,true,1
                 T-DELTA-2,ACC-00007,2026-09-01,,high,true,
+                """);
+        Files.writeString(folder.resolve("account_history.csv"), """
+                account_id,effective_date,lifecycle_stage,licensed_seats,arr,csm,renewal_date
+                ACC-00011,2026-06-01,renewal,5,,Ana Silva,
+                ACC-00003,2025-01-01,,,500000,,
                 """);
         Files.writeString(folder.resolve("notes.csv"), """
                 account_id,date,author,adjustment,reason,expires
@@ -97,7 +105,7 @@ class IncrementalImportTest {
         ImportReport report = workspace.importBundle(BundleImporter.Request.canonical(delta("delta1")), ImportProgress.NONE);
 
         assertThat(report.accounts()).containsExactlyInAnyOrder("ACC-00003", "ACC-99999", "ACC-00005", "ACC-00007",
-                "ACC-00009");
+                "ACC-00009", "ACC-00011");
         Portfolio incremental = workspace.portfolioState().get();
         assertThat(incremental).isNotNull();
         assertThat(incremental.lastDataDate()).isEqualTo(asOf);
@@ -157,6 +165,7 @@ class IncrementalImportTest {
         for (int a = 0; a < expected.size(); a++) {
             assertThat(actual.outcomes(a)).isEqualTo(expected.outcomes(a));
             assertThat(actual.notes(a)).isEqualTo(expected.notes(a));
+            assertThat(actual.account(a, expected.lastDataDate())).isEqualTo(expected.account(a, expected.lastDataDate()));
         }
         // Every measure of every account at many dates: what the columns are for.
         HealthModel model = HealthModel.defaultModel();

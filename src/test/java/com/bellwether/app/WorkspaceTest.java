@@ -79,14 +79,15 @@ class WorkspaceTest {
     }
 
     @Test
-    void aNewImportLetsGoOfWhatWasReadBefore() throws Exception {
+    void aNewImportReplacesWhatWasReadBefore() throws Exception {
         importBundle();
         Portfolio first = workspace.portfolio();
 
         importBundle();
 
-        assertThat(workspace.portfolioState().get()).isNull();
-        assertThat(workspace.portfolio()).isNotSameAs(first);
+        // Every account was in the import: the portfolio was read again, not patched.
+        assertThat(workspace.portfolioState().get()).isNotNull().isNotSameAs(first);
+        assertThat(workspace.portfolio()).isSameAs(workspace.portfolioState().get());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.OutcomeEvent;
@@ -36,9 +37,13 @@ class BacktestTest {
                "scale": [[0, 0], [10, 100]]}]}
             """, "nps.json");
 
-    /** Accounts around one cut-off T = 2024-01-01 with a 90-day horizon; each answered NPS before T. */
-    private static Portfolio edges() throws Exception {
+    /**
+     * Accounts around one cut-off T = 2024-01-01 with a 90-day horizon; each answered NPS before T. Each has an ARR
+     * of 10,000 until the given dated changes.
+     */
+    private static Portfolio edges(AccountChange... changes) throws Exception {
         Bundle bundle = Bundle.empty();
+        bundle.accountChanges().addAll(List.of(changes));
         String[][] accounts = {
             {"A", "2023-01-01"}, {"B", "2023-01-01"}, {"C", "2023-01-01"}, {"D", "2023-01-01"},
             {"E", "2023-01-01"}, {"F", "2024-02-01"}, {"G", "2023-01-01"}, {"H", "2023-01-01"}
@@ -109,6 +114,20 @@ class BacktestTest {
         assertThat(report.arrWeightedRecall().churnedArr()).isEqualTo(5000 + 10_000);
         assertThat(report.arrWeightedRecall().recall()).isZero();
         assertThat(report.falseNegatives()).extracting(BacktestReport.ListedPoint::accountId).containsExactly("B", "G");
+    }
+
+    @Test
+    void aChurnWithoutARecordedChangeWeighsTheArrInForceAtTheCutOff() throws Exception {
+        // G's ARR grows before T and again on the day it churns, after T.
+        Portfolio portfolio = edges(
+                new AccountChange("G", LocalDate.parse("2023-12-01"), null, null, 40_000.0, null, null),
+                new AccountChange("G", T.plusDays(1), null, null, 90_000.0, null, null));
+
+        BacktestReport report = Backtester.run(NPS, portfolio, at(T, false), Backtester.Options.none(), () -> false);
+
+        assertThat(report.arrWeightedRecall().churnedArr()).isEqualTo(5000 + 40_000);
+        assertThat(report.falseNegatives()).filteredOn(p -> p.accountId().equals("G")).singleElement()
+                .satisfies(p -> assertThat(p.arr()).isEqualTo(40_000.0));
     }
 
     @Test

@@ -35,10 +35,10 @@ class CommandLineTest {
         int code = run("import", "--db", db(), bundle.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("accounts      2").contains("surveys       1");
+        assertThat(out.toString()).contains("accounts        2").contains("surveys         1");
         out.getBuffer().setLength(0);
         assertThat(run("db", "info", "--db", db())).isZero();
-        assertThat(out.toString()).contains("account       2").contains("Dates: 2024-01-01 to 2024-01-01")
+        assertThat(out.toString()).contains("account         2").contains("Dates: 2024-01-01 to 2024-01-01")
                 .contains("Import 1 at");
     }
 
@@ -90,7 +90,7 @@ class CommandLineTest {
         assertThat(run("generate", "--accounts", "30", "--months", "6", "--seed", "7", "--out", generated.toString())).isZero();
         assertThat(run("import", "--db", db(), generated.toString())).as(err.toString()).isZero();
 
-        assertThat(out.toString()).contains("accounts.csv").contains("accounts      30");
+        assertThat(out.toString()).contains("accounts.csv").contains("accounts        30");
     }
 
     @Test

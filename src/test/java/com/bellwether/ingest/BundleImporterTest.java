@@ -322,7 +322,8 @@ class BundleImporterTest {
         ImportReport report = importer.run(BundleImporter.Request.canonical(file), ImportProgress.NONE);
 
         assertThat(report.problems()).extracting(ImportProblem::message).singleElement().asString()
-                .startsWith("customers.csv: expected a file named after what it holds: accounts.csv, usage.csv");
+                .startsWith("customers.csv: expected a file named after what it holds: accounts.csv, account_history.csv,"
+                        + " usage.csv");
     }
 
     @Test

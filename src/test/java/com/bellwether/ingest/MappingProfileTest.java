@@ -165,8 +165,8 @@ class MappingProfileTest {
     @Test
     void anUnknownEntityOrPropertyIsRefused() throws Exception {
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"customers\": {\"file\": \"a.csv\"}}}")))
-                .hasMessage("profile.json: entities.customers: unknown entity; expected one of accounts, usage, tickets,"
-                        + " interactions, surveys, outcomes, notes");
+                .hasMessage("profile.json: entities.customers: unknown entity; expected one of accounts, account_history,"
+                        + " usage, tickets, interactions, surveys, outcomes, notes");
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"accounts\": {\"file\": \"a.csv\", \"colums\": {}}}}")))
                 .hasMessageStartingWith("profile.json: Unrecognized field \"colums\"")
                 .hasMessageContaining("entities");

@@ -83,6 +83,9 @@ class PortfolioFileTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.outcomes(i)).isEqualTo(expected.outcomes(i));
             assertThat(actual.notes(i)).isEqualTo(expected.notes(i));
+            for (LocalDate day : DATES) {
+                assertThat(actual.account(i, day)).isEqualTo(expected.account(i, day));
+            }
         }
     }
 
@@ -97,6 +100,39 @@ class PortfolioFileTest {
         assertThat(Files.getLastModifiedTime(files.get(0)).toMillis()).isEqualTo(written);
         assertSameScores(first, second);
         assertSameScores(Portfolio.of(com.bellwether.store.PortfolioReader.read(database)), second);
+    }
+
+    @Test
+    void anImportOfDatedAttributesMakesANewFileThatCarriesThem() throws Exception {
+        Portfolio.load(database);
+        List<Path> before = portfolioFiles();
+        Path more = folder.resolve("more");
+        Files.createDirectories(more);
+        Files.writeString(more.resolve("account_history.csv"), """
+                account_id,effective_date,lifecycle_stage,licensed_seats,arr,csm,renewal_date
+                ACC-00010,2025-01-01,renewal,3,,Ana Ruiz,
+                ACC-00010,2026-01-01,,,99000,,2026-10-15
+                ACC-00011,2026-01-01,,,,,
+                """);
+        assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(more), ImportProgress.NONE)
+                .succeeded()).isTrue();
+
+        Portfolio read = Portfolio.load(database);
+        Portfolio fromFile = Portfolio.load(database);
+
+        assertThat(portfolioFiles()).hasSize(1).doesNotContainAnyElementsOf(before);
+        int a = fromFile.indexOf("ACC-00010");
+        assertThat(fromFile.account(a, DATES.get(1))).satisfies(account -> {
+            assertThat(account.lifecycleStage()).isEqualTo("renewal");
+            assertThat(account.licensedSeats()).isEqualTo(3);
+            assertThat(account.arr()).isEqualTo(99000.0);
+            assertThat(account.csm()).isEqualTo("Ana Ruiz");
+            assertThat(account.renewalDate()).isEqualTo(LocalDate.parse("2026-10-15"));
+        });
+        int b = fromFile.indexOf("ACC-00011");
+        assertThat(fromFile.account(b, DATES.get(1))).isSameAs(fromFile.account(b));
+        assertSameScores(read, fromFile);
+        assertSameScores(Portfolio.of(com.bellwether.store.PortfolioReader.read(database)), fromFile);
     }
 
     @Test

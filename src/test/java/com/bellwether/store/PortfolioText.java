@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.bellwether.domain.Account;
+import com.bellwether.domain.AccountChange;
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
@@ -25,6 +26,8 @@ public final class PortfolioText {
         // Accounts in id order, each account's rows in the order read (by date).
         return Stream.of(
                         bundle.accounts().stream().sorted(Comparator.comparing(Account::accountId)).map(Object::toString),
+                        bundle.accountChanges().stream().sorted(Comparator.comparing(AccountChange::accountId))
+                                .map(Object::toString),
                         Stream.of("metrics " + bundle.usageMetrics()),
                         bundle.usage().stream().sorted(Comparator.comparing(UsageDay::accountId))
                                 .map(d -> d.accountId() + " " + d.date() + " " + Arrays.toString(d.values())),

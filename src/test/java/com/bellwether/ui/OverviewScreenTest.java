@@ -93,7 +93,7 @@ class OverviewScreenTest {
         assertThat(notice.getText()).startsWith("This was a first start, so the sample portfolio was loaded (")
                 .contains("open Import");
         TableView<?> counts = robot.lookup("#table-counts").queryAs(TableView.class);
-        assertThat(counts.getItems()).hasSize(9);
+        assertThat(counts.getItems()).hasSize(10);
         assertThat(viewModel.summaryProperty().get().rowsPerTable().get("account")).isGreaterThan(500);
         assertThat(robot.lookup("#imports").queryAs(TableView.class).getItems()).hasSize(1);
         assertThat(robot.lookup("#date-span").queryAs(Label.class).getText()).startsWith("Data from ");

@@ -3,7 +3,7 @@ package com.bellwether.ui.portfolio;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.domain.Account;
 
-/** One line of the portfolio table: the account and its health as of the portfolio's date. */
+/** One line of the portfolio table: the account as it stood at the portfolio's date, and its health then. */
 public record AccountRow(Account account, AccountScore score) {
 
     public String topReason() {

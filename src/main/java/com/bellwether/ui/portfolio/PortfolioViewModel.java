@@ -238,7 +238,7 @@ public final class PortfolioViewModel {
                     com.bellwether.ui.StartupTrace.mark("portfolio scored");
                     List<AccountRow> loaded = new ArrayList<>(scores.size());
                     for (AccountScore score : scores) {
-                        loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId())), score));
+                        loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId()), asOf), score));
                     }
                     // The band mix follows in a job of its own, so the table and tiles show first.
                     return new Loaded(loaded, List.of(), model, saved, portfolio);

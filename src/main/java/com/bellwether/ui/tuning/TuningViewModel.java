@@ -672,7 +672,7 @@ public final class TuningViewModel {
             double score = scored.score(p);
             histogram[Math.min(BINS - 1, (int) (score / (100.0 / BINS)))][b]++;
             accounts[b]++;
-            var account = scoredPortfolio.account(scored.account(k));
+            var account = scoredPortfolio.account(scored.account(k), scored.dates().get(0));
             arr[b] += account.arr() == null ? 0 : account.arr();
             int was = before.bandIndex(p);
             if (was >= 0 && was != b) {
