@@ -248,6 +248,11 @@ public final class BundleImporter {
                                 + " imported. Import it again.");
                     }
                 }
+                if (bulk != null) {
+                    connection.commit();
+                    progress.update("Building the indexes", 0.98);
+                    bulk.indexesAfter();
+                }
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
                 connection.commit();
@@ -272,7 +277,7 @@ public final class BundleImporter {
         if (bulk == null) {
             connection.rollback();
         } else {
-            bulk.undo(connection);
+            bulk.undo();
         }
     }
 

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * transaction of millions of rows to its file several times over before the commit, which made a first import of
  * 100,000 accounts take many times longer than its rows. A marker file beside the database says that such a load
  * is under way; a load that fails or is stopped is undone by emptying the data tables again (they were empty before
- * it), at once or, when the process was killed, at the next open. Later imports, into data that must be kept, stay
- * one transaction.
+ * it), at once or, when the process was killed, at the next open. The big tables' secondary indexes and foreign
+ * keys whose rows arrive out of their order are built after the rows rather than row by row. Later imports, into
+ * data that must be kept, stay one transaction.
  */
 public final class BulkLoad {
 
@@ -34,10 +35,30 @@ public final class BulkLoad {
     private static final List<String> TABLES = List.of("note", "outcome", "survey", "interaction", "ticket",
             "usage_day", "contact", "usage_metric", "account_history", "account");
 
-    private final Path marker;
+    /**
+     * The secondary indexes and foreign keys of the big tables whose rows do not arrive in their order: dropped
+     * before a bulk load and built after it, which H2 does by sorting rather than by a random insert per row. Each
+     * with the statement that drops it and the one that builds it (as schema 6 made it) if it is not there.
+     */
+    private record Deferred(String drop, String build) {
+    }
 
-    private BulkLoad(Path marker) {
+    private static final List<Deferred> DEFERRED = List.of(
+            new Deferred("ALTER TABLE ticket DROP CONSTRAINT IF EXISTS ticket_account",
+                    "ALTER TABLE ticket ADD CONSTRAINT IF NOT EXISTS ticket_account FOREIGN KEY (account_key)"
+                            + " REFERENCES account (account_key)"),
+            new Deferred("DROP INDEX IF EXISTS ticket_account_opened",
+                    "CREATE INDEX IF NOT EXISTS ticket_account_opened ON ticket (account_key, opened)"),
+            new Deferred("ALTER TABLE interaction DROP CONSTRAINT IF EXISTS interaction_contact",
+                    "ALTER TABLE interaction ADD CONSTRAINT IF NOT EXISTS interaction_contact FOREIGN KEY (contact_key)"
+                            + " REFERENCES contact (contact_key)"));
+
+    private final Path marker;
+    private final Connection connection;
+
+    private BulkLoad(Path marker, Connection connection) {
         this.marker = marker;
+        this.connection = connection;
     }
 
     /**
@@ -57,7 +78,17 @@ public final class BulkLoad {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             channel.force(true);
         }
-        return Optional.of(new BulkLoad(marker));
+        try (Statement statement = connection.createStatement()) {
+            for (Deferred deferred : DEFERRED) {
+                statement.execute(deferred.drop());
+            }
+        }
+        return Optional.of(new BulkLoad(marker, connection));
+    }
+
+    /** The rows are all written: the indexes and keys put off are built (each statement commits on its own). */
+    public void indexesAfter() throws SQLException {
+        rebuild(connection);
     }
 
     /** The load committed whole: the marker goes. */
@@ -65,11 +96,20 @@ public final class BulkLoad {
         Files.deleteIfExists(marker);
     }
 
-    /** The load failed or was stopped: its rows are removed (committed) and the marker goes. */
-    public void undo(Connection connection) throws SQLException, IOException {
+    /** The load failed or was stopped: its rows are removed (committed), the indexes built again, the marker gone. */
+    public void undo() throws SQLException, IOException {
         connection.rollback();
         clear(connection);
+        rebuild(connection);
         done();
+    }
+
+    private static void rebuild(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Deferred deferred : DEFERRED) {
+                statement.execute(deferred.build());
+            }
+        }
     }
 
     /** At open: a load the process did not live to end is undone. */
@@ -83,6 +123,7 @@ public final class BulkLoad {
         connection.setAutoCommit(false);
         try {
             clear(connection);
+            rebuild(connection);
         } finally {
             connection.setAutoCommit(autoCommit);
         }

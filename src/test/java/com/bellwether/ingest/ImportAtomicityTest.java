@@ -68,22 +68,8 @@ class ImportAtomicityTest {
         String portfolio = PortfolioText.of(database);
         Path second = generate("second", 600, 2, UsageCadence.DAILY);
 
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
-                second.toString()).redirectErrorStream(true).start();
-        boolean writing = false;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                // Well into the rows, not yet at the commit.
-                if (line.startsWith("Writing ") && !line.startsWith("Writing 5000 ")) {
-                    writing = true;
-                    break;
-                }
-            }
-            process.destroyForcibly();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        }
+        // Well into the rows, not yet at the commit.
+        boolean writing = killedWhen(file, second, line -> line.startsWith("Writing ") && !line.startsWith("Writing 5000 "));
         assertThat(writing).as("the import was stopped while it wrote").isTrue();
 
         Database again = Database.open(DatabaseLocation.parse(file.toString()));
@@ -99,22 +85,9 @@ class ImportAtomicityTest {
         assertThat(empty.values()).containsOnly(0L);
         Path bundle = generate("big", 1200, 3, UsageCadence.DAILY);
 
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
-                bundle.toString()).redirectErrorStream(true).start();
-        boolean committed = false;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                // Past the first chunk's commit.
-                if (line.startsWith("Writing ") && Long.parseLong(line.split(" ")[1]) > BulkLoad.CHUNK_ROWS) {
-                    committed = true;
-                    break;
-                }
-            }
-            process.destroyForcibly();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        }
+        // Past the first chunk's commit.
+        boolean committed = killedWhen(file, bundle,
+                line -> line.startsWith("Writing ") && Long.parseLong(line.split(" ")[1]) > BulkLoad.CHUNK_ROWS);
         assertThat(committed).as("the import was stopped after it committed a chunk").isTrue();
         Path marker = file.resolveSibling("first.import-pending");
         assertThat(marker).exists();
@@ -151,5 +124,22 @@ class ImportAtomicityTest {
 
         assertThat(TestDatabases.counts(database).values()).containsOnly(0L);
         assertThat(dir.resolve("cancelled.import-pending")).doesNotExist();
+    }
+
+    /** Imports the bundle in a process of its own and kills it at the first line of its progress that passes the test. */
+    private static boolean killedWhen(Path file, Path bundle, java.util.function.Predicate<String> stop) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
+                bundle.toString()).redirectErrorStream(true).start();
+        boolean stopped = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (!stopped && (line = out.readLine()) != null) {
+                stopped = stop.test(line);
+            }
+            process.destroyForcibly();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        return stopped;
     }
 }
