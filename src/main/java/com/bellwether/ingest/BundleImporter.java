@@ -255,6 +255,7 @@ public final class BundleImporter {
                 }
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
+                ImportRunStore.recordDates(connection, runId, validator.firstDate(), validator.lastDate());
                 connection.commit();
                 if (bulk != null) {
                     bulk.done();

@@ -45,6 +45,8 @@ final class BundleValidator {
     private int fileNumber;
     private BundleRows rows = BundleRows.NONE;
     private boolean checkKeys = true;
+    private LocalDate firstDate;
+    private LocalDate lastDate;
 
     /**
      * @param existingAccountIds account ids already in the database
@@ -81,6 +83,24 @@ final class BundleValidator {
 
     long problemCount() {
         return problems.total();
+    }
+
+    /** The first and last date of the dated records read (usage, tickets, interactions, surveys, outcomes). */
+    LocalDate firstDate() {
+        return firstDate;
+    }
+
+    LocalDate lastDate() {
+        return lastDate;
+    }
+
+    private void dated(LocalDate date) {
+        if (firstDate == null || date.isBefore(firstDate)) {
+            firstDate = date;
+        }
+        if (lastDate == null || date.isAfter(lastDate)) {
+            lastDate = date;
+        }
     }
 
     private void counted(BundleEntity entity) {
@@ -261,6 +281,7 @@ final class BundleValidator {
                             == Integer.MIN_VALUE) {
                         counted(BundleEntity.USAGE);
                     }
+                    dated(date);
                     rows.usage(account, date, values);
                 }
             };
@@ -301,6 +322,7 @@ final class BundleValidator {
                     counted(BundleEntity.USAGE);
                 }
             }
+            dated(date);
             rows.usage(account, date, values);
         };
     }
@@ -336,6 +358,7 @@ final class BundleValidator {
             }
             if (firstTime(keys, f, row, "ticket_id", "ticket_id")) {
                 counted(BundleEntity.TICKETS);
+                dated(opened.toLocalDate());
                 rows.ticket(new Ticket(id, account, opened, closed, priority, escalated, csat));
             }
         };
@@ -358,6 +381,7 @@ final class BundleValidator {
             }
             if (firstTime(keys, f, row, "date", "account_id, date, contact and kind")) {
                 counted(BundleEntity.INTERACTIONS);
+                dated(at.toLocalDate());
                 rows.interaction(new Interaction(account, at, contact, role, kind));
             }
         };
@@ -377,6 +401,7 @@ final class BundleValidator {
             }
             if (firstTime(keys, f, row, "date", "account_id and date")) {
                 counted(BundleEntity.SURVEYS);
+                dated(date);
                 rows.survey(new Survey(account, date, nps));
             }
         };
@@ -397,6 +422,7 @@ final class BundleValidator {
             }
             if (firstTime(keys, f, row, "event", "account_id, date and event")) {
                 counted(BundleEntity.OUTCOMES);
+                dated(date);
                 rows.outcome(new Outcome(account, date, event, change));
             }
         };

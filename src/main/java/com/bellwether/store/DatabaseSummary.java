@@ -45,6 +45,15 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             LocalDate first = null;
             LocalDate last = null;
+            // The imports recorded the span of what they brought; only data written without an import is scanned.
+            try (ResultSet rs = statement.executeQuery("SELECT MIN(first_date), MAX(last_date), COUNT(*) FROM import_run")) {
+                if (rs.next() && rs.getLong(3) > 0) {
+                    Date min = rs.getDate(1);
+                    Date max = rs.getDate(2);
+                    return new DatabaseSummary(database.location().displayName(), rows,
+                            min == null ? null : min.toLocalDate(), max == null ? null : max.toLocalDate());
+                }
+            }
             try (ResultSet rs = statement.executeQuery(
                     "SELECT MIN(d), MAX(d) FROM ("
                             + " SELECT MIN(usage_date) d FROM usage_day UNION ALL SELECT MAX(usage_date) FROM usage_day"

@@ -49,6 +49,18 @@ public final class ImportRunStore {
         return runId;
     }
 
+    /** The first and last date of the dated records a run wrote (null when it wrote none), in its transaction. */
+    public static void recordDates(Connection connection, long runId, java.time.LocalDate first, java.time.LocalDate last)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_run SET first_date = ?, last_date = ? WHERE run_id = ?")) {
+            update.setObject(1, first);
+            update.setObject(2, last);
+            update.setLong(3, runId);
+            update.executeUpdate();
+        }
+    }
+
     /** The newest runs first. */
     public static List<ImportRun> recent(Database database, int limit) {
         try (Connection connection = database.connect()) {
