@@ -280,11 +280,30 @@ final class PortfolioFile {
         }
     }
 
+    /**
+     * The bytes of the next {@code count} values of {@code width} bytes, read in one go into a buffer kept between
+     * calls: a column then comes out in one bulk copy rather than a call per value.
+     */
+    private static ByteBuffer block(DataInputStream in, int count, int width) throws IOException {
+        long bytes = (long) count * width;
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new EOFException("a column of " + count + " values");
+        }
+        int size = (int) bytes;
+        byte[] buffer = BLOCK.get();
+        if (buffer.length < size) {
+            buffer = new byte[Math.max(size, buffer.length * 2)];
+            BLOCK.set(buffer);
+        }
+        in.readFully(buffer, 0, size);
+        return ByteBuffer.wrap(buffer, 0, size);
+    }
+
+    private static final ThreadLocal<byte[]> BLOCK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private static int[] ints(DataInputStream in) throws IOException {
         int[] values = new int[length(in)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readInt();
-        }
+        block(in, values.length, Integer.BYTES).asIntBuffer().get(values);
         return values;
     }
 
@@ -297,9 +316,7 @@ final class PortfolioFile {
 
     private static float[] floats(DataInputStream in) throws IOException {
         float[] values = new float[length(in)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readFloat();
-        }
+        block(in, values.length, Float.BYTES).asFloatBuffer().get(values);
         return values;
     }
 
@@ -312,9 +329,7 @@ final class PortfolioFile {
 
     private static double[] doubles(DataInputStream in) throws IOException {
         double[] values = new double[length(in)];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
+        block(in, values.length, Double.BYTES).asDoubleBuffer().get(values);
         return values;
     }
 
