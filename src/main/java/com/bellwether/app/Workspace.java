@@ -414,6 +414,7 @@ public final class Workspace {
         new AdjustmentStore(database).add(note, bound, changedBy);
         LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
         portfolio.set(null);
+        scores.set(null);
     }
 
     /** Removes an account's adjustment by that author on that date, recording who removed it. */
@@ -421,6 +422,7 @@ public final class Workspace {
         new AdjustmentStore(database).remove(accountId, date, author, changedBy);
         LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
         portfolio.set(null);
+        scores.set(null);
     }
 
     /** The account's trail of adds and removes, newest first. */

@@ -219,4 +219,20 @@ class WorkspaceTest {
 
         assertThat(Workspace.isStorageProblem(failure)).as(String.valueOf(failure)).isTrue();
     }
+
+    @Test
+    void anAdjustmentIsInTheScoresAskedForNext() throws Exception {
+        importBundle();
+        HealthModel model = workspace.activeModel();
+        java.time.LocalDate asOf = workspace.portfolio().lastDataDate();
+        List<com.bellwether.scoring.AccountScore> before = workspace.scores(model, asOf, () -> false);
+        String id = before.get(0).accountId();
+
+        workspace.adjust(new com.bellwether.domain.Note(id, asOf, "ana", 10, "Strong QBR", null), 20, "ana");
+        workspace.portfolio();
+        List<com.bellwether.scoring.AccountScore> after = workspace.scores(model, asOf, () -> false);
+
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.get(0).adjustment()).isNotEqualTo(before.get(0).adjustment());
+    }
 }
