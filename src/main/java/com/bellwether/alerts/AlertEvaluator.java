@@ -42,36 +42,51 @@ public final class AlertEvaluator {
 
     /** Every firing rule for every account live at the date, ordered by account, then rule as the model lists them. */
     public List<AlertFinding> evaluate(LocalDate asOf) {
+        return evaluate(asOf, scorer.scoreLive(asOf, () -> false));
+    }
+
+    /**
+     * The same with the scores as of the date already worked out by this model on this portfolio (the workbench's
+     * current scores), so only the earlier dates are scored. The scores of one earlier date are held at a time: the
+     * rules are taken by their days, and each account's findings put back in the model's order of rules.
+     */
+    public List<AlertFinding> evaluate(LocalDate asOf, List<AccountScore> scoredNow) {
         Map<String, AccountScore> now = new LinkedHashMap<>();
-        scoresAsOf(asOf).forEach((id, score) -> {
+        for (AccountScore score : scoredNow) {
             if (!Double.isNaN(score.score()) && score.band() != null) {
-                now.put(id, score);
+                now.put(score.accountId(), score);
             }
-        });
-        Map<Integer, Map<String, AccountScore>> before = new HashMap<>();
-        Map<String, List<AlertFinding>> byAccount = new LinkedHashMap<>();
-        now.keySet().forEach(id -> byAccount.put(id, new ArrayList<>()));
-        for (AlertRule rule : model.alerts()) {
-            Map<String, AccountScore> earlier = rule.kind().equals("adjustment_expired") ? Map.of()
-                    : before.computeIfAbsent(rule.daysOrDefault(), d -> scoresAsOf(asOf.minusDays(d)));
-            RuleContext context = context(rule, now, earlier);
-            for (AccountScore score : now.values()) {
-                int a = portfolio.indexOf(score.accountId());
-                Account account = portfolio.account(a, asOf);
-                AccountScore then = earlier.get(score.accountId());
-                AlertFinding finding = switch (rule.kind()) {
-                    case "band_worsened" -> bandWorsened(rule, account, score, then);
-                    case "score_drop" -> scoreDrop(rule, account, score, then, context.medianDrop());
-                    case "playbook_matched" -> playbookMatched(rule, account, score, then, context.crowded());
-                    case "adjustment_expired" -> adjustmentExpired(rule, account, score, portfolio.notes(a));
-                    default -> throw new IllegalStateException("Unknown alert rule kind " + rule.kind());
-                };
-                if (finding != null) {
-                    byAccount.get(score.accountId()).add(finding);
+        }
+        List<AlertRule> rules = model.alerts();
+        // Rule indexes grouped by the earlier date they compare with (none for an expired adjustment).
+        Map<Integer, List<Integer>> byDays = new java.util.TreeMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            AlertRule rule = rules.get(r);
+            byDays.computeIfAbsent(rule.kind().equals("adjustment_expired") ? -1 : rule.daysOrDefault(),
+                    d -> new ArrayList<>()).add(r);
+        }
+        Map<String, AlertFinding[]> byAccount = new LinkedHashMap<>();
+        now.keySet().forEach(id -> byAccount.put(id, new AlertFinding[rules.size()]));
+        for (Map.Entry<Integer, List<Integer>> group : byDays.entrySet()) {
+            Map<String, AccountScore> earlier = group.getKey() < 0 ? Map.of() : scoresAsOf(asOf.minusDays(group.getKey()));
+            for (int r : group.getValue()) {
+                AlertRule rule = rules.get(r);
+                RuleContext context = context(rule, now, earlier);
+                for (AccountScore score : now.values()) {
+                    int a = portfolio.indexOf(score.accountId());
+                    Account account = portfolio.account(a, asOf);
+                    AccountScore then = earlier.get(score.accountId());
+                    byAccount.get(score.accountId())[r] = switch (rule.kind()) {
+                        case "band_worsened" -> bandWorsened(rule, account, score, then);
+                        case "score_drop" -> scoreDrop(rule, account, score, then, context.medianDrop());
+                        case "playbook_matched" -> playbookMatched(rule, account, score, then, context.crowded());
+                        case "adjustment_expired" -> adjustmentExpired(rule, account, score, portfolio.notes(a));
+                        default -> throw new IllegalStateException("Unknown alert rule kind " + rule.kind());
+                    };
                 }
             }
         }
-        return byAccount.values().stream().flatMap(List::stream).toList();
+        return byAccount.values().stream().flatMap(java.util.Arrays::stream).filter(java.util.Objects::nonNull).toList();
     }
 
     /**

@@ -69,9 +69,9 @@ public final class BacktestFrame {
         if (first == null) {
             throw new IllegalArgumentException("There is no dated data to backtest");
         }
-        LocalDate from = settings.from() != null ? settings.from() : first.plusMonths(3);
-        LocalDate to = settings.to() != null ? settings.to()
-                : settings.keepIncompleteHorizon() ? last : last.minusDays(settings.horizonDays());
+        BacktestSettings range = settings.resolved(first, last);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         List<LocalDate> cutoffs = new ArrayList<>();
         List<Boolean> flags = new ArrayList<>();
         for (int i = 0; !from.plus(settings.step().multipliedBy(i)).isAfter(to); i++) {
@@ -145,6 +145,19 @@ public final class BacktestFrame {
             }
             return true;
         }
+    }
+
+    /**
+     * Whether this frame is what {@link #build} would give for the model, portfolio and settings: the same portfolio
+     * (not a copy), an equal model, and settings that give the same cut-offs, horizon and labels.
+     */
+    public boolean answers(HealthModel model, Portfolio on, BacktestSettings asked) {
+        if (on != portfolio || !grid.model().equals(model)) {
+            return false;
+        }
+        LocalDate first = portfolio.firstDataDate();
+        LocalDate last = portfolio.lastDataDate();
+        return first != null && settings.resolved(first, last).equals(asked.resolved(first, last));
     }
 
     public Headline headline() {

@@ -60,6 +60,16 @@ public record BacktestSettings(LocalDate from, LocalDate to, Period step, int ho
         }
     }
 
+    /**
+     * The same settings with the first and last cut-off dates that data from {@code first} to {@code last} gives
+     * where these leave them open: three months after the first date, and the last date less the horizon (or the
+     * last date when incomplete horizons are kept).
+     */
+    public BacktestSettings resolved(LocalDate first, LocalDate last) {
+        return withRange(from != null ? from : first.plusMonths(3),
+                to != null ? to : keepIncompleteHorizon ? last : last.minusDays(horizonDays));
+    }
+
     public BacktestSettings withRange(LocalDate newFrom, LocalDate newTo) {
         return new BacktestSettings(newFrom, newTo, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent);
     }

@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,8 +53,8 @@ final class PortfolioFile {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            verify();
+        try (ColumnInput in = new ColumnInput(new Checked(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                Files.size(file)))) {
             if (in.readLong() != MAGIC) {
                 throw new IOException("not a portfolio file");
             }
@@ -66,6 +64,9 @@ final class PortfolioFile {
             }
             Map<String, String> shared = new HashMap<>();
             int count = in.readInt();
+            if (count < 0 || count > in.checked.remaining()) {
+                throw new EOFException(count + " accounts in " + in.checked.remaining() + " bytes");
+            }
             List<Account> accounts = new ArrayList<>(count);
             Map<String, Integer> index = new HashMap<>(count * 2);
             AccountData[] data = new AccountData[count];
@@ -117,7 +118,10 @@ final class PortfolioFile {
                 d.outcomeArrChange = in.readBoolean() ? doubles(in) : null;
                 data[a] = d;
             }
-            in.readLong();
+            long computed = in.checked.crc.getValue();
+            if (in.readLong() != computed) {
+                throw new IOException("checksum does not match");
+            }
             if (in.read() != -1) {
                 throw new IOException("longer than its columns");
             }
@@ -133,33 +137,59 @@ final class PortfolioFile {
         }
     }
 
-    /** Checks the file's last eight bytes against the checksum of all before them. */
-    private void verify() throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long length = channel.size() - 8;
-            if (length < 8) {
-                throw new IOException("too short");
+    /**
+     * The file's bytes with their CRC-32 and count kept as they are taken, so the checksum is checked in the same
+     * pass that reads the columns; a column's length is held against what is left of the file before anything is
+     * allocated for it, so a damaged length fails at once instead of asking for a huge array.
+     */
+    private static final class ColumnInput extends DataInputStream {
+
+        final Checked checked;
+
+        ColumnInput(Checked checked) {
+            super(checked);
+            this.checked = checked;
+        }
+    }
+
+    private static final class Checked extends java.io.FilterInputStream {
+
+        final CRC32 crc = new CRC32();
+        private final long size;
+        private long taken;
+
+        Checked(java.io.InputStream in, long size) {
+            super(in);
+            this.size = size;
+        }
+
+        long remaining() {
+            return size - taken;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                crc.update(b);
+                taken++;
             }
-            CRC32 crc = new CRC32();
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            long read = 0;
-            while (read < length) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), length - read));
-                int n = channel.read(buffer, read);
-                if (n < 0) {
-                    throw new EOFException("ends early");
-                }
-                buffer.flip();
-                crc.update(buffer);
-                read += n;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                crc.update(buffer, offset, n);
+                taken += n;
             }
-            ByteBuffer stored = ByteBuffer.allocate(8);
-            while (stored.hasRemaining() && channel.read(stored, length + stored.position()) >= 0) {
-                // reads the trailing checksum
-            }
-            if (stored.flip().getLong() != crc.getValue()) {
-                throw new IOException("checksum does not match");
-            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("a checked read takes every byte");
         }
     }
 
@@ -258,7 +288,7 @@ final class PortfolioFile {
         }
     }
 
-    private static String text(DataInputStream in, Map<String, String> shared) throws IOException {
+    private static String text(ColumnInput in, Map<String, String> shared) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -301,8 +331,8 @@ final class PortfolioFile {
 
     private static final ThreadLocal<byte[]> BLOCK = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
-    private static int[] ints(DataInputStream in) throws IOException {
-        int[] values = new int[length(in)];
+    private static int[] ints(ColumnInput in) throws IOException {
+        int[] values = new int[length(in, Integer.BYTES)];
         block(in, values.length, Integer.BYTES).asIntBuffer().get(values);
         return values;
     }
@@ -314,8 +344,8 @@ final class PortfolioFile {
         }
     }
 
-    private static float[] floats(DataInputStream in) throws IOException {
-        float[] values = new float[length(in)];
+    private static float[] floats(ColumnInput in) throws IOException {
+        float[] values = new float[length(in, Float.BYTES)];
         block(in, values.length, Float.BYTES).asFloatBuffer().get(values);
         return values;
     }
@@ -327,8 +357,8 @@ final class PortfolioFile {
         }
     }
 
-    private static double[] doubles(DataInputStream in) throws IOException {
-        double[] values = new double[length(in)];
+    private static double[] doubles(ColumnInput in) throws IOException {
+        double[] values = new double[length(in, Double.BYTES)];
         block(in, values.length, Double.BYTES).asDoubleBuffer().get(values);
         return values;
     }
@@ -340,8 +370,8 @@ final class PortfolioFile {
         }
     }
 
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        byte[] values = new byte[length(in)];
+    private static byte[] bytes(ColumnInput in) throws IOException {
+        byte[] values = new byte[length(in, 1)];
         in.readFully(values);
         return values;
     }
@@ -351,9 +381,10 @@ final class PortfolioFile {
         out.write(values);
     }
 
-    private static int length(DataInputStream in) throws IOException {
+    /** A column's length, refused when the file has fewer bytes left than its values would take. */
+    private static int length(ColumnInput in, int width) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > (1 << 28)) {
+        if (length < 0 || (long) length * width > in.checked.remaining()) {
             throw new EOFException("a column of " + length + " values");
         }
         return length;

@@ -73,6 +73,7 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
                         .filter(v -> !v.active())
                         .map(v -> new Backtester.NamedModel(v.label(), v.model()))
                         .toList();
+                backtest.useWorkspace(workspace);
                 backtest.setPortfolio(portfolio.portfolio(), portfolio.model(), saved);
             }
         });

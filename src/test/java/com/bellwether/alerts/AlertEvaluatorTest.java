@@ -36,6 +36,25 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void rulesOfDifferentDaysKeepTheModelsOrderPerAccountAndGivenScoresGiveTheSameFindings() throws Exception {
+        // A 30-day rule between two 7-day ones: the rules are worked through by their days, the findings are not.
+        HealthModel model = model("""
+                [{"id": "worse-7", "kind": "band_worsened", "days": 7, "severity": "medium"},
+                 {"id": "drop-30", "kind": "score_drop", "points": 10, "days": 30, "severity": "high"},
+                 {"id": "to-red-7", "kind": "band_worsened", "into": "red", "days": 7, "severity": "critical"}]""");
+        Portfolio portfolio = AlertFixtures.portfolio(AlertFixtures.stored(threeAccounts()));
+        AlertEvaluator evaluator = new AlertEvaluator(model, portfolio);
+
+        List<AlertFinding> findings = evaluator.evaluate(day("2025-03-10"));
+
+        assertThat(findings).extracting(f -> f.accountId() + " " + f.rule().id())
+                .containsExactly("A worse-7", "A drop-30", "A to-red-7", "C worse-7", "C drop-30");
+        List<com.bellwether.scoring.AccountScore> now = new com.bellwether.scoring.HealthScorer(model, portfolio)
+                .scoreLive(day("2025-03-10"), () -> false);
+        assertThat(evaluator.evaluate(day("2025-03-10"), now)).isEqualTo(findings);
+    }
+
+    @Test
     void aBandThatWorsenedIntoRedFiresWithTheNumbersTheActionAndTheOwner() throws Exception {
         HealthModel model = model("""
                 [{"id": "to-red", "kind": "band_worsened", "into": "red", "days": 7, "severity": "critical"}]""");

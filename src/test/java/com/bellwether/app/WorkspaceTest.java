@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,30 @@ class WorkspaceTest {
         assertThat(scores).extracting(AccountScore::accountId).containsExactlyInAnyOrder("A1", "A2");
         assertThat(workspace.scoresState().get()).isEqualTo(new CurrentScores(model, asOf, scores));
         assertThat(workspace.backtestFrameState().get()).isSameAs(frame);
+    }
+
+    @Test
+    void aFrameForTheSameQuestionIsSharedAndAnyOtherIsBuilt() throws Exception {
+        importBundle();
+        HealthModel model = workspace.activeModel();
+        Portfolio portfolio = workspace.portfolio();
+        BacktestSettings open = BacktestSettings.defaults().withRange(null, LocalDate.parse("2024-09-01"));
+
+        BacktestFrame first = workspace.backtest(model, portfolio, open, () -> false);
+
+        assertThat(workspace.backtest(model, portfolio, open, () -> false)).as("the same question").isSameAs(first);
+        assertThat(workspace.backtest(model, portfolio, open.withRange(first.cutoffs().get(0), LocalDate.parse("2024-09-01")),
+                () -> false)).as("the first cut-off named instead of left open").isSameAs(first);
+        BacktestFrame shorter = workspace.backtest(model, portfolio, new BacktestSettings(null, LocalDate.parse("2024-09-01"),
+                open.step(), 60, false, false, 10), () -> false);
+        assertThat(shorter).as("another horizon").isNotSameAs(first);
+        assertThat(shorter.settings().horizonDays()).isEqualTo(60);
+        assertThat(workspace.backtest(model, portfolio.withNotes("A1", List.of()), shorter.settings(), () -> false))
+                .as("another portfolio").isNotSameAs(shorter);
+        HealthModel other = model.withCategoryWeights(Map.of(model.categories().get(0).id(), 0.123));
+        BacktestFrame otherModel = workspace.backtest(other, portfolio, open, () -> false);
+        assertThat(otherModel).as("another model").isNotSameAs(first);
+        assertThat(otherModel.grid().model()).isEqualTo(other);
     }
 
     @Test

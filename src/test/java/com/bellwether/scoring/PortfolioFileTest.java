@@ -159,6 +159,24 @@ class PortfolioFileTest {
     }
 
     @Test
+    void aFileCutShortOrWithAHugeColumnLengthIsNotTrusted() throws Exception {
+        Portfolio first = Portfolio.load(database);
+        Path file = portfolioFiles().get(0);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 3));
+        assertSameScores(first, Portfolio.load(database));
+        assertThat(Files.readAllBytes(file)).as("written again, whole").isEqualTo(whole);
+        // The count of accounts, after the magic number and the metric names, made as large as an int goes.
+        int at = 8 + 4 + first.metrics().stream().mapToInt(m -> 2 + m.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        byte[] huge = whole.clone();
+        assertThat(java.nio.ByteBuffer.wrap(huge).getInt(at)).isEqualTo(first.size());
+        java.nio.ByteBuffer.wrap(huge).putInt(at, Integer.MAX_VALUE);
+        Files.write(file, huge);
+        assertSameScores(first, Portfolio.load(database));
+        assertThat(Files.readAllBytes(file)).isEqualTo(whole);
+    }
+
+    @Test
     void anImportMakesANewFileAndTheOldOneGoes() throws Exception {
         Portfolio.load(database);
         List<Path> before = portfolioFiles();

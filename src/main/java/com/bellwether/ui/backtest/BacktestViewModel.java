@@ -73,6 +73,8 @@ public final class BacktestViewModel {
     private final Executor ui;
     private final List<NamedModel> extraVariants;
     private Portfolio portfolio;
+    /** Where frames are built and kept, shared with the tuning screen; null: each run builds its own. */
+    private volatile com.bellwether.app.Workspace workspace;
     private HealthModel model;
     private BacktestFrame frame;
     /** The compared model's frame on the same cut-offs, kept from its scoring for the scoped curves; null for none. */
@@ -248,6 +250,11 @@ public final class BacktestViewModel {
 
     // Commands
 
+    /** The workspace whose current backtest frame a run takes when it answers the same question. */
+    public void useWorkspace(com.bellwether.app.Workspace opened) {
+        this.workspace = opened;
+    }
+
     /** The scored input; the screen's earlier report is dropped, as it described other data or another model. */
     public void setPortfolio(Portfolio portfolio, HealthModel model) {
         setPortfolio(portfolio, model, List.of());
@@ -348,7 +355,9 @@ public final class BacktestViewModel {
             problem.set(failure instanceof IllegalArgumentException ? failure.getMessage()
                     : "The backtest failed: " + failure.getMessage());
         }).start(background, cancelled -> {
-            BacktestFrame built = BacktestFrame.build(scoring, input, settings, cancelled);
+            com.bellwether.app.Workspace frames = workspace;
+            BacktestFrame built = frames != null ? frames.backtest(scoring, input, settings, cancelled)
+                    : BacktestFrame.build(scoring, input, settings, cancelled);
             ui.execute(() -> progressed(0.6, "Measuring " + built.cutoffs().size() + " cut-offs…"));
             BacktestReport main = Backtester.report(built, options, cancelled);
             Compared other = null;

@@ -302,7 +302,7 @@ public final class TuningViewModel {
             int[] all = IntStream.range(0, loaded.size()).toArray();
             ScoreGrid grid = ScoreGrid.compute(active, loaded, all, List.of(asOf), job);
             job.update("Backtesting the saved model", 0.4);
-            BacktestFrame built = BacktestFrame.build(active, loaded, BacktestSettings.defaults(), job);
+            BacktestFrame built = opened.backtest(active, loaded, BacktestSettings.defaults(), job);
             List<ModelVersion> stored = opened.savedVersions();
             return new Loaded(stored, stored.stream().filter(ModelVersion::active).findFirst().orElseThrow(), grid, built);
         }, loaded2 -> {
