@@ -130,9 +130,10 @@ public final class AlertEvaluator {
         return now.actions().stream().filter(action -> !matchedBefore.contains(action.ruleId())).toList();
     }
 
+    /** The scores at an earlier date, in brief: what is compared with needs no text. */
     private Map<String, AccountScore> scoresAsOf(LocalDate date) {
         Map<String, AccountScore> scores = new LinkedHashMap<>();
-        for (AccountScore score : scorer.scoreLive(date, () -> false)) {
+        for (AccountScore score : scorer.scoreLiveBrief(date, () -> false)) {
             scores.put(score.accountId(), score);
         }
         return scores;

@@ -200,12 +200,13 @@ public final class BacktestFrame {
         int buckets = Metrics.buckets(size);
         int parts = scratch.parts(size);
         scratch.fit(buckets, parts);
-        IntStream range = IntStream.range(0, parts);
-        (parts > 1 ? range.parallel() : range).forEach(part -> scratch.score(aggregation, part,
-                (int) ((long) size * part / parts), (int) ((long) size * (part + 1) / parts), buckets));
+        onEveryPart(parts, part -> scratch.score(aggregation, part, (int) ((long) size * part / parts),
+                (int) ((long) size * (part + 1) / parts), buckets));
         // The parts' counts added up.
-        int[] negative = scratch.parts[0].negative;
-        int[] positive = scratch.parts[0].positive;
+        int[] negative = scratch.negative;
+        int[] positive = scratch.positive;
+        System.arraycopy(scratch.parts[0].negative, 0, negative, 0, buckets);
+        System.arraycopy(scratch.parts[0].positive, 0, positive, 0, buckets);
         long[] n = scratch.parts[0].n.clone();
         long[] churned = scratch.parts[0].churned.clone();
         for (int k = 1; k < parts; k++) {
@@ -221,44 +222,47 @@ public final class BacktestFrame {
         }
         long count = n[0] + n[1] + n[2];
         long churners = churned[0] + churned[1] + churned[2];
-        // The others laid out by bucket: start[b] of them lie in lower buckets.
+        // The others laid out by bucket: start[b] of them lie in lower buckets; within a bucket, each part's after
+        // the parts before it, so every part lays out its own at once.
         int[] start = scratch.start;
-        int[] cursor = scratch.cursor;
         start[0] = 0;
         for (int b = 0; b < buckets; b++) {
             start[b + 1] = start[b] + negative[b];
-            cursor[b] = start[b];
         }
-        double[] risk = scratch.risk;
-        int[] bucketOf = scratch.bucketOf;
-        double[] byBucket = scratch.byBucket;
-        for (int i = positives; i < size; i++) {
-            int b = bucketOf[i];
-            if (b >= 0) {
-                byBucket[cursor[b]++] = risk[i];
+        for (int k = 0; k < parts; k++) {
+            int[] cursor = scratch.parts[k].cursor;
+            int[] before = k == 0 ? start : scratch.parts[k - 1].cursor;
+            int[] previous = k == 0 ? null : scratch.parts[k - 1].negative;
+            for (int b = 0; b < buckets; b++) {
+                cursor[b] = previous == null ? before[b] : before[b] + previous[b];
             }
         }
+        // The cursors above are where each part starts; they are moved on as the part lays its points out.
+        onEveryPart(parts, part -> scratch.layOut(Math.max(positives, (int) ((long) size * part / parts)),
+                (int) ((long) size * (part + 1) / parts), scratch.parts[part].cursor));
         long negatives = count - churners;
         double rocAuc = Double.NaN;
         if (churners > 0 && negatives > 0) {
-            double wins = 0;
-            for (int i = 0; i < positives; i++) {
-                int b = bucketOf[i];
-                if (b < 0) {
-                    continue;
-                }
-                double r = risk[i];
-                wins += start[b];
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    wins += byBucket[k] < r ? 1 : byBucket[k] == r ? 0.5 : 0;
-                }
+            // Each churner beats the others of lower buckets and, one by one, those of its own bucket it outranks.
+            double[] wins = new double[parts];
+            onEveryPart(parts, part -> wins[part] = scratch.wins((int) ((long) positives * part / parts),
+                    (int) ((long) positives * (part + 1) / parts)));
+            double total = 0;
+            for (double w : wins) {
+                total += w;
             }
-            rocAuc = wins / ((double) churners * negatives);
+            rocAuc = total / ((double) churners * negatives);
         }
         Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
                 count - n[0] - (churners - churned[0]));
         return new Headline(count, churners, rocAuc, red, topLift(scratch, buckets, count, churners),
                 new BandRates(n, churned));
+    }
+
+    /** Runs the work for every part, on every core when there is more than one part. */
+    private static void onEveryPart(int parts, java.util.function.IntConsumer work) {
+        IntStream range = IntStream.range(0, parts);
+        (parts > 1 ? range.parallel() : range).forEach(work);
     }
 
     /**
@@ -270,8 +274,8 @@ public final class BacktestFrame {
         if (count == 0) {
             return new Metrics.Lift(percent, 0, 0, Double.NaN, Double.NaN, Double.NaN);
         }
-        int[] negative = scratch.parts[0].negative;
-        int[] positive = scratch.parts[0].positive;
+        int[] negative = scratch.negative;
+        int[] positive = scratch.positive;
         int k = (int) Math.max(1, Math.ceil(count * percent / 100.0));
         long seen = 0;
         long seenChurners = 0;
@@ -330,7 +334,9 @@ public final class BacktestFrame {
         private int[] bucketOf = new int[0];
         private double[] byBucket = new double[0];
         private int[] start = new int[0];
-        private int[] cursor = new int[0];
+        /** Every part's counts added up: per bucket, others and churners. */
+        private int[] negative = new int[0];
+        private int[] positive = new int[0];
         private double[] values = new double[0];
         private double[] sorted = new double[0];
         private Part[] parts = new Part[0];
@@ -357,6 +363,8 @@ public final class BacktestFrame {
         private static final class Part {
             private int[] negative = new int[0];
             private int[] positive = new int[0];
+            /** Where the part lays out its next point of each bucket. */
+            private int[] cursor = new int[0];
             private final long[] n = new long[3];
             private final long[] churned = new long[3];
         }
@@ -401,7 +409,8 @@ public final class BacktestFrame {
         private void fit(int buckets, int count) {
             if (start.length != buckets + 1) {
                 start = new int[buckets + 1];
-                cursor = new int[buckets];
+                negative = new int[buckets];
+                positive = new int[buckets];
             }
             if (parts.length != count) {
                 parts = new Part[count];
@@ -413,6 +422,7 @@ public final class BacktestFrame {
                 if (part.negative.length != buckets) {
                     part.negative = new int[buckets];
                     part.positive = new int[buckets];
+                    part.cursor = new int[buckets];
                 } else {
                     Arrays.fill(part.negative, 0);
                     Arrays.fill(part.positive, 0);
@@ -428,6 +438,33 @@ public final class BacktestFrame {
                 sorted = new double[size];
             }
             return values;
+        }
+
+        /** Lays the others from {@code from} to {@code to} out by bucket, each at its bucket's cursor. */
+        private void layOut(int from, int to, int[] cursor) {
+            for (int i = from; i < to; i++) {
+                int b = bucketOf[i];
+                if (b >= 0) {
+                    byBucket[cursor[b]++] = risk[i];
+                }
+            }
+        }
+
+        /** The wins of the churners from {@code from} to {@code to} over the others laid out by bucket (ties half). */
+        private double wins(int from, int to) {
+            double wins = 0;
+            for (int i = from; i < to; i++) {
+                int b = bucketOf[i];
+                if (b < 0) {
+                    continue;
+                }
+                double r = risk[i];
+                wins += start[b];
+                for (int k = start[b]; k < start[b + 1]; k++) {
+                    wins += byBucket[k] < r ? 1 : byBucket[k] == r ? 0.5 : 0;
+                }
+            }
+            return wins;
         }
 
         /** Scores the points from {@code from} to {@code to} and counts them into the part's buckets and bands. */

@@ -124,4 +124,30 @@ class SampleScoringTest {
         assertThat(dataOnly.dueToModel()).isZero();
         assertThat(dataOnly.dueToData()).isCloseTo(change.dueToData(), within(1e-9));
     }
+
+    @Test
+    void theBriefScoresAreTheFullOnesWithoutTheirTexts() throws Exception {
+        HealthScorer scorer = new HealthScorer(HealthModel.defaultModel(), SamplePortfolio.portfolio());
+        List<AccountScore> full = scorer.scoreLive(T, () -> false);
+        List<AccountScore> brief = scorer.scoreLiveBrief(T, () -> false);
+
+        assertThat(brief).hasSameSizeAs(full);
+        for (int i = 0; i < full.size(); i++) {
+            AccountScore f = full.get(i);
+            AccountScore b = brief.get(i);
+            assertThat(b.accountId()).isEqualTo(f.accountId());
+            assertThat(b.score()).as(f.accountId()).isEqualTo(f.score());
+            assertThat(b.baseScore()).isEqualTo(f.baseScore());
+            assertThat(b.adjustment()).isEqualTo(f.adjustment());
+            assertThat(b.band()).isEqualTo(f.band());
+            assertThat(b.stage()).isEqualTo(f.stage());
+            assertThat(b.measures()).extracting(AccountScore.MeasureResult::id, AccountScore.MeasureResult::raw,
+                    AccountScore.MeasureResult::pointsLost).isEqualTo(f.measures().stream().map(m -> org.assertj.core.api.Assertions
+                            .tuple(m.id(), m.raw(), m.pointsLost())).toList());
+            assertThat(b.actions()).extracting(AccountScore.RecommendedAction::ruleId)
+                    .containsExactlyInAnyOrderElementsOf(f.actions().stream().map(AccountScore.RecommendedAction::ruleId).toList());
+            assertThat(b.measures()).allSatisfy(m -> assertThat(m.text()).isNull());
+        }
+        assertThat(full).anySatisfy(f -> assertThat(f.actions()).isNotEmpty());
+    }
 }
