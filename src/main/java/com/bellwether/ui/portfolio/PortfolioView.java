@@ -234,7 +234,11 @@ public final class PortfolioView {
         yellow.setDescription(money(totals.arr(Band.YELLOW)) + " ARR");
         green.setValue(totals.accounts(Band.GREEN));
         green.setDescription(money(totals.arr(Band.GREEN)) + " ARR");
-        atRisk.setValue(totals.arrAtRisk() / 1000);
+        // In thousands, or in millions once the figure would run to eight digits (a portfolio of tens of thousands).
+        boolean millions = totals.arrAtRisk() >= 10_000_000;
+        atRisk.setUnit(millions ? "M" : "k");
+        atRisk.setDecimals(millions ? 1 : 0);
+        atRisk.setValue(millions ? totals.arrAtRisk() / 1_000_000 : totals.arrAtRisk() / 1000);
         improved.setValue(totals.improved());
         declined.setValue(totals.declined());
     }
