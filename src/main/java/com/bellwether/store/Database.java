@@ -128,7 +128,7 @@ public final class Database implements AutoCloseable {
             if (pool != null) {
                 pool.close();
             }
-            throw new StoreException(ServerProblem.describe(location, login, e), e);
+            throw ServerProblem.of(location, login, e);
         }
         Database database = new Database(location, pool);
         if (hold) {

@@ -15,6 +15,13 @@ final class ServerProblem {
     private ServerProblem() {
     }
 
+    /** The failure as one line: a {@link ServerUnavailableException} when the server or the login was at fault. */
+    static StoreException of(DatabaseLocation location, ServerLogin login, Throwable failure) {
+        String message = describe(location, login, failure);
+        return message.startsWith("Cannot open the database at ") ? new StoreException(message, failure)
+                : new ServerUnavailableException(message, failure);
+    }
+
     static String describe(DatabaseLocation location, ServerLogin login, Throwable failure) {
         ServerAddress address = ServerAddress.of(location.jdbcUrl());
         String state = sqlState(failure);

@@ -52,7 +52,10 @@ public final class FreshDatabases implements AutoCloseable {
     public void close() {
         opened.forEach(Database::close);
         opened.clear();
-        created.forEach(PostgresServer.get()::dropDatabase);
-        created.clear();
+        if (!created.isEmpty()) {
+            PostgresServer server = PostgresServer.get();
+            created.forEach(server::dropDatabase);
+            created.clear();
+        }
     }
 }
