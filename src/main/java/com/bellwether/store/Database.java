@@ -33,9 +33,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The highest migration under db/migration (the same on every vendor), as Flyway writes versions. A database already at it opens without
-     * Flyway, which would only scan the migrations and validate their checksums (a third of a second on a cold
-     * start); one behind it, or without a schema, is migrated (and validated) by Flyway.
+     * The highest migration under db/migration (the same for every vendor), as Flyway writes versions. A database
+     * already at it opens without Flyway, which would only scan the migrations and validate their checksums (a third
+     * of a second on a cold start); one behind it, or without a schema, is migrated (and validated) by Flyway. A
+     * database past it (a later release's) opens as it is, on either vendor.
      */
     static final String SCHEMA_VERSION = "8";
 
