@@ -76,21 +76,31 @@ public final class AlertStore {
         }
     }
 
-    /** The alert of the same account and rule raised less than the cool-down away: its id and last-seen epoch day. */
+    /**
+     * The alert of the same account and rule raised less than the cool-down away, the nearest (the later of two as
+     * near): its id and last-seen epoch day.
+     */
     private static Optional<long[]> withinCooldown(Connection connection, AlertFinding finding) throws SQLException {
         int cooldown = finding.rule().cooldownOrDefault();
         try (PreparedStatement query = connection.prepareStatement("SELECT alert_id, last_seen, raised_on FROM alert"
-                + " WHERE account_id = ? AND rule_id = ? AND raised_on > ? AND raised_on < ?"
-                + " ORDER BY ABS(DATEDIFF(DAY, raised_on, ?)), raised_on DESC LIMIT 1")) {
+                + " WHERE account_id = ? AND rule_id = ? AND raised_on > ? AND raised_on < ? ORDER BY raised_on DESC")) {
             query.setString(1, finding.accountId());
             query.setString(2, finding.rule().id());
             query.setDate(3, Date.valueOf(finding.asOf().minusDays(cooldown)));
             query.setDate(4, Date.valueOf(finding.asOf().plusDays(cooldown)));
-            query.setDate(5, Date.valueOf(finding.asOf()));
+            long asOf = finding.asOf().toEpochDay();
+            long[] nearest = null;
+            long nearestDistance = Long.MAX_VALUE;
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()})
-                        : Optional.empty();
+                while (rs.next()) {
+                    long distance = Math.abs(rs.getDate(3).toLocalDate().toEpochDay() - asOf);
+                    if (distance < nearestDistance) {
+                        nearest = new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()};
+                        nearestDistance = distance;
+                    }
+                }
             }
+            return Optional.ofNullable(nearest);
         }
     }
 

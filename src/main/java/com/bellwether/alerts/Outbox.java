@@ -245,7 +245,7 @@ public final class Outbox {
                 return;
             }
             try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO app_setting (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+                    database.dialect().upsert("app_setting", "setting_key, setting_value", "setting_key"))) {
                 merge.setString(1, URL_SETTING);
                 merge.setString(2, url.uri().toString());
                 merge.executeUpdate();

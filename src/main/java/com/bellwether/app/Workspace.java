@@ -128,6 +128,14 @@ public final class Workspace {
         return failure instanceof StoreException;
     }
 
+    /**
+     * Whether a failure is a database server that cannot be used as given (not reached, the login refused, no such
+     * database): the user's to fix, like bad input.
+     */
+    public static boolean isServerUnavailable(Throwable failure) {
+        return failure instanceof com.bellwether.store.ServerUnavailableException;
+    }
+
     /** The database's name fit for a status bar or a message: no credentials, no settings. */
     public String displayName() {
         return database.location().displayName();

@@ -30,14 +30,15 @@ import com.bellwether.domain.UsageDay;
 /**
  * Upserts a bundle on its natural keys within the caller's transaction, so importing the same data twice
  * leaves the database as importing it once. Rows refer to their account by its integer key, to their contact by
- * its key in the contact dictionary and to their fixed choices by code ({@link StoredCodes}); rows go to H2 in
- * batches of {@value #BATCH}.
+ * its key in the contact dictionary and to their fixed choices by code ({@link StoredCodes}); rows go to the database
+ * in batches of {@value #BATCH}.
  */
 public final class BundleWriter {
 
     private static final int BATCH = 5_000;
 
     private final Connection connection;
+    private final Dialect dialect;
     private final BooleanSupplier cancelled;
     private final LongConsumer rowsWritten;
     private long written;
@@ -49,8 +50,9 @@ public final class BundleWriter {
      * @param cancelled   polled between batches; true aborts with {@link CancellationException}
      * @param rowsWritten told the running total after each batch
      */
-    public BundleWriter(Connection connection, BooleanSupplier cancelled, LongConsumer rowsWritten) {
+    public BundleWriter(Connection connection, BooleanSupplier cancelled, LongConsumer rowsWritten) throws SQLException {
         this.connection = connection;
+        this.dialect = Dialect.of(connection);
         this.cancelled = cancelled;
         this.rowsWritten = rowsWritten;
     }
@@ -116,8 +118,8 @@ public final class BundleWriter {
      * always did) and learns every account's key: call it first, with no accounts when the import has none.
      */
     public void accounts(List<Account> accounts) throws SQLException {
-        upsert("MERGE INTO account (account_id, name, segment, industry, region, csm, lifecycle_stage, arr,"
-                + " licensed_seats, contract_start, renewal_date) KEY (account_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        upsert(dialect.upsert("account", "account_id, name, segment, industry, region, csm, lifecycle_stage, arr,"
+                + " licensed_seats, contract_start, renewal_date", "account_id"),
                 accounts.stream().sorted(Comparator.comparing(Account::accountId)).toList(), (s, a) -> {
                     s.setString(1, a.accountId());
                     s.setString(2, a.name());
@@ -262,7 +264,7 @@ public final class BundleWriter {
     }
 
     /**
-     * An INSERT into a table that holds nothing yet (a first import: no key to look up), a MERGE on the natural key
+     * An INSERT into a table that holds nothing yet (a first import: no key to look up), an upsert on the natural key
      * otherwise.
      */
     private String insertOrMerge(String table, String columns, String naturalKey) throws SQLException {
@@ -270,7 +272,7 @@ public final class BundleWriter {
         if (isEmpty(table)) {
             return "INSERT INTO " + table + " (" + columns + ")" + values;
         }
-        return "MERGE INTO " + table + " (" + columns + ") KEY (" + naturalKey + ")" + values;
+        return dialect.upsert(table, columns, naturalKey);
     }
 
     private boolean isEmpty(String table) throws SQLException {
@@ -381,7 +383,7 @@ public final class BundleWriter {
             if (pending == null) {
                 return;
             }
-            java.sql.Array array = connection.createArrayOf("DOUBLE PRECISION", pending);
+            java.sql.Array array = connection.createArrayOf(dialect.doubleArrayElement(), pending);
             if (pendingIsNew) {
                 insert.statement.setInt(1, account);
                 insert.statement.setDate(2, Date.valueOf(pendingDate));

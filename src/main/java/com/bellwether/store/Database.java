@@ -7,13 +7,20 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** The embedded H2 store, its schema brought up to date by Flyway when it is opened. */
-public final class Database {
+/**
+ * The store: an embedded H2 database (one person's file, the default) or a PostgreSQL server shared by a team,
+ * its schema brought up to date by Flyway when it is opened. A server's connections come from a pool.
+ */
+public final class Database implements AutoCloseable {
 
     /**
      * Flyway reports each migration step, and that it has not been tested with this H2 release, on
@@ -26,18 +33,22 @@ public final class Database {
     }
 
     /**
-     * The highest migration under db/migration, as Flyway writes versions. A database already at it opens without
-     * Flyway, which would only scan the migrations and validate their checksums (a third of a second on a cold
-     * start); one behind it, or without a schema, is migrated (and validated) by Flyway.
+     * The highest migration under db/migration (the same for every vendor), as Flyway writes versions. A database
+     * already at it opens without Flyway, which would only scan the migrations and validate their checksums (a third
+     * of a second on a cold start); one behind it, or without a schema, is migrated (and validated) by Flyway. A
+     * database past it (a later release's) opens as it is, on either vendor.
      */
     static final String SCHEMA_VERSION = "8";
 
+    /** A server's pool: the workbench runs a few background jobs at once, a command one. */
+    private static final int POOL_SIZE = 8;
+
     private final DatabaseLocation location;
-    private final JdbcDataSource dataSource;
+    private final DataSource dataSource;
     private Connection held;
     private boolean compactOnRelease;
 
-    private Database(DatabaseLocation location, JdbcDataSource dataSource) {
+    private Database(DatabaseLocation location, DataSource dataSource) {
         this.location = location;
         this.dataSource = dataSource;
     }
@@ -57,6 +68,9 @@ public final class Database {
     }
 
     private static Database open(DatabaseLocation location, boolean hold) {
+        if (location.dialect() == Dialect.POSTGRESQL) {
+            return openServer(location, ServerLogin.fromEnvironment(), hold);
+        }
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
@@ -89,6 +103,48 @@ public final class Database {
     }
 
     /**
+     * Opens a PostgreSQL database through a pool and migrates it. The server runs each migration in a transaction
+     * of its own, so a failed one leaves the schema as it was, and Flyway locks the history so that two programs
+     * opening the database at once do not both migrate it.
+     */
+    private static Database openServer(DatabaseLocation location, ServerLogin login, boolean hold) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bellwether");
+        config.setJdbcUrl(location.jdbcUrl());
+        config.setDataSourceProperties(login.properties());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(15_000);
+        HikariDataSource pool = null;
+        Connection first = null;
+        try {
+            // The pool opens its first connection here, so a server that cannot be reached fails at once.
+            pool = new HikariDataSource(config);
+            first = pool.getConnection();
+            if (isBehind(first)) {
+                flyway(pool, Dialect.POSTGRESQL).migrate();
+            }
+        } catch (SQLException | FlywayException | HikariPool.PoolInitializationException e) {
+            closeQuietly(first);
+            if (pool != null) {
+                pool.close();
+            }
+            throw ServerProblem.of(location, login, e);
+        }
+        Database database = new Database(location, pool);
+        if (hold) {
+            database.held = first;
+        } else {
+            closeQuietly(first);
+        }
+        return database;
+    }
+
+    private static Flyway flyway(DataSource dataSource, Dialect dialect) {
+        return Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocations()).load();
+    }
+
+    /**
      * Runs the pending migrations. H2 commits every DDL statement on its own, so a migration stopped half-way would
      * leave a schema that is neither the old nor the new one: an embedded file that nobody else has open is copied
      * first, put back if the migration fails, and put back at the next open if the process is stopped before the
@@ -97,7 +153,7 @@ public final class Database {
      */
     private static Connection migrate(JdbcDataSource dataSource, Connection first, Optional<Path> file)
             throws SQLException, IOException {
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        Flyway flyway = flyway(dataSource, Dialect.H2);
         if (file.isEmpty() || !isAlone(first)) {
             flyway.migrate();
             return first;
@@ -169,7 +225,8 @@ public final class Database {
 
     /** Whether a migration is to apply: no Flyway history yet, or none of its successful versions at SCHEMA_VERSION. */
     private static boolean isBehind(Connection connection) throws SQLException {
-        try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+        try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
+                "flyway_schema_history", null)) {
             if (!tables.next()) {
                 return true;
             }
@@ -213,8 +270,25 @@ public final class Database {
         }
     }
 
+    /**
+     * Lets go of everything: the held connection and, for a server, the pool and its connections. The database
+     * cannot be used after it; a program that ends needs not call it.
+     */
+    @Override
+    public synchronized void close() {
+        release();
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
     public DatabaseLocation location() {
         return location;
+    }
+
+    /** Where this database's SQL differs from the other vendor's. */
+    public Dialect dialect() {
+        return location.dialect();
     }
 
     public DataSource dataSource() {
@@ -225,7 +299,7 @@ public final class Database {
         return dataSource.getConnection();
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

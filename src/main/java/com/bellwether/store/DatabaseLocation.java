@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the H2 database lives: a file path, or any {@code jdbc:} URL. The default is
- * {@code ~/.bellwether/bellwether.mv.db}; the {@code bellwether.home} system property or the
- * {@code BELLWETHER_HOME} environment variable move the home folder.
+ * Where the database lives: a file path (an embedded H2 file), or any {@code jdbc:} URL, such as a PostgreSQL
+ * server's {@code jdbc:postgresql://HOST:PORT/DB}. The default is {@code ~/.bellwether/bellwether.mv.db}; the
+ * {@code bellwether.home} system property or the {@code BELLWETHER_HOME} environment variable move the home folder.
+ * A location never holds a password: a server's user and password come from the environment when it is opened
+ * ({@link Database}).
  */
 public record DatabaseLocation(String jdbcUrl, boolean isDefault) {
 
@@ -50,8 +52,16 @@ public record DatabaseLocation(String jdbcUrl, boolean isDefault) {
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
     }
 
+    /** The SQL dialect of the database here. */
+    public Dialect dialect() {
+        return Dialect.of(jdbcUrl);
+    }
+
     /** The URL without credentials or settings, fit for a status bar or a log line. */
     public String displayName() {
+        if (dialect() == Dialect.POSTGRESQL) {
+            return "jdbc:postgresql://" + ServerAddress.of(jdbcUrl);
+        }
         int settings = jdbcUrl.indexOf(';');
         String bare = settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
         if (bare.startsWith("jdbc:h2:file:")) {
@@ -60,8 +70,11 @@ public record DatabaseLocation(String jdbcUrl, boolean isDefault) {
         return bare;
     }
 
-    /** The database's file (…/name.mv.db) for a file URL; empty for any other. */
+    /** The database's file (…/name.mv.db) for an H2 file URL; empty for any other. */
     public java.util.Optional<Path> file() {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
         String name = displayName();
         return name.endsWith(".mv.db") ? java.util.Optional.of(Path.of(name)) : java.util.Optional.empty();
     }

@@ -61,7 +61,7 @@ public record DatabaseSummary(String location, Map<String, Long> rowsPerTable, L
                             + " UNION ALL SELECT MIN(CAST(occurred_at AS DATE)) FROM interaction"
                             + " UNION ALL SELECT MAX(CAST(occurred_at AS DATE)) FROM interaction"
                             + " UNION ALL SELECT MIN(survey_date) FROM survey UNION ALL SELECT MAX(survey_date) FROM survey"
-                            + " UNION ALL SELECT MIN(outcome_date) FROM outcome UNION ALL SELECT MAX(outcome_date) FROM outcome)")) {
+                            + " UNION ALL SELECT MIN(outcome_date) FROM outcome UNION ALL SELECT MAX(outcome_date) FROM outcome) spans")) {
                 if (rs.next()) {
                     Date min = rs.getDate(1);
                     Date max = rs.getDate(2);

@@ -37,50 +37,67 @@ public final class ModelVersionStore {
 
     /**
      * Saves the next version. The JSON is asked for with the new number, so the model can carry it. The first
-     * version saved is active whatever {@code activate} says.
+     * version saved is active whatever {@code activate} says. The number is the database's: the version number is
+     * the table's key, so when someone else saves at the same moment and takes the number first, this save is tried
+     * again with the next one.
      */
     public ModelVersion save(String name, String note, String author, IntFunction<String> jsonForNumber, boolean activate) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A model version needs a name");
         }
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try {
-                int number;
-                try (PreparedStatement next = connection.prepareStatement(
-                        "SELECT COALESCE(MAX(version_no), 0) + 1 FROM model_version");
-                     ResultSet rs = next.executeQuery()) {
-                    rs.next();
-                    number = rs.getInt(1);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    ModelVersion saved = insertNext(connection, name.strip(), note == null ? "" : note.strip(), author,
+                            jsonForNumber, activate);
+                    connection.commit();
+                    return saved;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
-                boolean active = activate || number == 1;
-                if (active) {
-                    try (PreparedStatement off = connection.prepareStatement("UPDATE model_version SET active = FALSE WHERE active")) {
-                        off.executeUpdate();
-                    }
+            } catch (SQLException e) {
+                if (Dialect.isDuplicateKey(e) && attempt < SAVE_ATTEMPTS) {
+                    continue;
                 }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                String json = jsonForNumber.apply(number);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO model_version (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
-                    insert.setInt(1, number);
-                    insert.setString(2, name.strip());
-                    insert.setString(3, note == null ? "" : note.strip());
-                    insert.setString(4, author);
-                    insert.setObject(5, now);
-                    insert.setString(6, json);
-                    insert.setBoolean(7, active);
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                return new ModelVersion(number, name.strip(), note == null ? "" : note.strip(), author, now, json, active);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                throw new StoreException("Cannot save the model version: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot save the model version: " + e.getMessage(), e);
         }
+    }
+
+    /** Saves taken over by others before this one gets a number of its own. */
+    private static final int SAVE_ATTEMPTS = 10;
+
+    private static ModelVersion insertNext(Connection connection, String name, String note, String author,
+                                           IntFunction<String> jsonForNumber, boolean activate) throws SQLException {
+        int number;
+        try (PreparedStatement next = connection.prepareStatement(
+                "SELECT COALESCE(MAX(version_no), 0) + 1 FROM model_version");
+             ResultSet rs = next.executeQuery()) {
+            rs.next();
+            number = rs.getInt(1);
+        }
+        boolean active = activate || number == 1;
+        if (active) {
+            try (PreparedStatement off = connection.prepareStatement("UPDATE model_version SET active = FALSE WHERE active")) {
+                off.executeUpdate();
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String json = jsonForNumber.apply(number);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO model_version (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
+            insert.setInt(1, number);
+            insert.setString(2, name);
+            insert.setString(3, note);
+            insert.setString(4, author);
+            insert.setObject(5, now);
+            insert.setString(6, json);
+            insert.setBoolean(7, active);
+            insert.executeUpdate();
+        }
+        return new ModelVersion(number, name, note, author, now, json, active);
     }
 
     /** Makes the version the active one, and no other. */

@@ -148,7 +148,7 @@ public final class PortfolioReader {
                     });
             query.each("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name, t.escalated, t.csat FROM ticket t"
                     + " JOIN account a ON a.account_key = t.account_key JOIN ticket_priority p ON p.code = t.priority",
-                    "t", "t.opened", rs -> {
+                    "t", "t.opened, t.ticket_id", rs -> {
                         Timestamp closed = rs.getTimestamp(4);
                         Object csat = rs.getObject(7);
                         rows.ticket(new Ticket(rs.getString(1), rs.getString(2),
@@ -159,7 +159,7 @@ public final class PortfolioReader {
             query.each("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name"
                     + " FROM interaction i JOIN account a ON a.account_key = i.account_key"
                     + " JOIN contact c ON c.contact_key = i.contact_key JOIN stakeholder_role r ON r.code = i.role"
-                    + " JOIN interaction_kind k ON k.code = i.kind", "i", "i.occurred_at", rs ->
+                    + " JOIN interaction_kind k ON k.code = i.kind", "i", "i.occurred_at, i.contact_key, i.kind", rs ->
                     rows.interaction(new Interaction(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                             rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
                             InteractionKind.valueOf(rs.getString(5)))));
@@ -168,13 +168,13 @@ public final class PortfolioReader {
                     rows.survey(new Survey(rs.getString(1), date(rs, 2), rs.getInt(3))));
             query.each("SELECT a.account_id, o.outcome_date, e.name, o.arr_change FROM outcome o"
                     + " JOIN account a ON a.account_key = o.account_key JOIN outcome_event e ON e.code = o.event",
-                    "o", "o.outcome_date", rs -> {
+                    "o", "o.outcome_date, o.event", rs -> {
                         Object change = rs.getObject(4);
                         rows.outcome(new Outcome(rs.getString(1), date(rs, 2),
                                 OutcomeEvent.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                                 change == null ? null : ((Number) change).doubleValue()));
                     });
-            query.each(NOTES_FROM, "n", "n.note_date", rs -> rows.note(new Note(rs.getString(1), date(rs, 2),
+            query.each(NOTES_FROM, "n", "n.note_date, n.author", rs -> rows.note(new Note(rs.getString(1), date(rs, 2),
                     rs.getString(3), rs.getInt(4), rs.getString(5), date(rs, 6))));
         } catch (SQLException e) {
             throw new StoreException("Cannot read the portfolio from " + database.location().displayName() + ": "
@@ -187,12 +187,16 @@ public final class PortfolioReader {
         void row(ResultSet rs) throws SQLException;
     }
 
-    /** One entity's rows: all of them ordered by account and date, or those of the given account keys. */
+    /**
+     * One entity's rows: all of them ordered by account and date, or those of the given account keys. The order goes
+     * down to each row's key, so that rows of the same account and time come in the same order from any database,
+     * however it keeps them.
+     */
     private record Query(Connection connection, Statement statement, java.util.List<Integer> keys) {
 
-        void each(String select, String alias, String dateColumn, RowHandler handler) throws SQLException {
+        void each(String select, String alias, String order, RowHandler handler) throws SQLException {
             if (keys == null) {
-                try (ResultSet rs = statement.executeQuery(select + " ORDER BY " + alias + ".account_key, " + dateColumn)) {
+                try (ResultSet rs = statement.executeQuery(select + " ORDER BY " + alias + ".account_key, " + order)) {
                     while (rs.next()) {
                         handler.row(rs);
                     }
@@ -200,7 +204,7 @@ public final class PortfolioReader {
                 return;
             }
             try (java.sql.PreparedStatement one = connection.prepareStatement(select + " WHERE " + alias
-                    + ".account_key = ? ORDER BY " + dateColumn)) {
+                    + ".account_key = ? ORDER BY " + order)) {
                 for (int key : keys) {
                     one.setInt(1, key);
                     try (ResultSet rs = one.executeQuery()) {
@@ -216,7 +220,7 @@ public final class PortfolioReader {
     private static final String NOTES_FROM = "SELECT a.account_id, n.note_date, n.author, n.adjustment, n.reason,"
             + " n.expires FROM note n JOIN account a ON a.account_key = n.account_key";
 
-    private static final String NOTES = NOTES_FROM + " ORDER BY n.account_key, n.note_date";
+    private static final String NOTES = NOTES_FROM + " ORDER BY n.account_key, n.note_date, n.author";
 
     /** Only the CSM notes, ordered by account and date (what changes between imports). */
     public static void streamNotes(Database database, java.util.function.Consumer<Note> notes) {

@@ -74,7 +74,11 @@ final class AlertFixtures {
 
     /** A fresh in-memory database holding the bundle. */
     static Database stored(Bundle bundle) throws Exception {
-        Database database = TestDatabases.fresh();
+        return stored(bundle, TestDatabases.fresh());
+    }
+
+    /** The bundle written into a fresh database. */
+    static Database stored(Bundle bundle, Database database) throws Exception {
         ScoringFixtures.write(database, bundle);
         return database;
     }

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import com.bellwether.domain.Bundle;
 import com.bellwether.ingest.TestDatabases;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
+import com.bellwether.store.OnBothDatabases;
 
 class AlertStoreTest {
 
@@ -31,7 +31,7 @@ class AlertStoreTest {
     private Portfolio portfolio;
 
     @BeforeEach
-    void portfolio() throws Exception {
+    void portfolio(Database fresh) throws Exception {
         Bundle bundle = AlertFixtures.bundle();
         for (String id : new String[] {"A", "B", "C"}) {
             account(bundle, id);
@@ -39,7 +39,7 @@ class AlertStoreTest {
         dropOn(bundle, "A", day("2025-03-01"), 5);  // 98 → 35 on 10 March: a drop and a move into red
         logins(bundle, "B", AlertFixtures.START, AlertFixtures.END, 14);
         dropOn(bundle, "C", day("2025-03-01"), 9);  // 98 → 63: a drop only
-        database = AlertFixtures.stored(bundle);
+        database = AlertFixtures.stored(bundle, fresh);
         portfolio = AlertFixtures.portfolio(database);
     }
 
@@ -51,7 +51,7 @@ class AlertStoreTest {
         return ((Number) TestDatabases.single(database, "SELECT COUNT(*) FROM alert")).longValue();
     }
 
-    @Test
+    @OnBothDatabases
     void evaluatingTheSameDateTwiceAddsNothing() throws Exception {
         AlertRun.Result first = run(MODEL, "2025-03-10");
         List<Alert> before = new AlertStore(database, clock).all();
@@ -68,7 +68,7 @@ class AlertStoreTest {
                         a.lastSeen())).toList());
     }
 
-    @Test
+    @OnBothDatabases
     void withinTheCooldownTheAlertIsUpdatedAndAfterItANewOneIsRaised() throws Exception {
         run(MODEL, "2025-03-10");
         Alert raised = alertOf("A", "drop");
@@ -92,7 +92,7 @@ class AlertStoreTest {
                 .extracting(Alert::raisedOn).containsExactly(day("2025-03-20"), day("2025-03-10"));
     }
 
-    @Test
+    @OnBothDatabases
     void externalIdsDependOnAccountRuleAndDayNotOnTheModelVersion() throws Exception {
         run(MODEL, "2025-03-10");
         Database other = AlertFixtures.stored(sameBundle());
@@ -118,7 +118,7 @@ class AlertStoreTest {
         return bundle;
     }
 
-    @Test
+    @OnBothDatabases
     void openAlertsAreListedMostSevereFirstAndFilteredByOwnerSeverityAndRule() {
         run(MODEL, "2025-03-10");
         AlertStore store = new AlertStore(database, clock);
@@ -132,7 +132,7 @@ class AlertStoreTest {
         assertThat(store.open(AlertFilter.ANY.withOwner("Someone else"))).isEmpty();
     }
 
-    @Test
+    @OnBothDatabases
     void alertsAreAcknowledgedDoneOrDismissedWithAReasonAndAClosedAlertStaysClosed() {
         run(MODEL, "2025-03-10");
         AlertStore store = new AlertStore(database, clock);

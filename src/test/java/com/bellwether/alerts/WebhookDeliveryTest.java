@@ -27,17 +27,17 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import com.bellwether.domain.Bundle;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.store.Database;
+import com.bellwether.store.OnBothDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** Delivery through the outbox to a real local HTTP server that fails, then hangs, then accepts. */
+/** Delivery through the outbox to a real local HTTP server that fails, then hangs, then accepts; on H2 and PostgreSQL. */
 class WebhookDeliveryTest {
 
     private static final HealthModel MODEL = model("""
@@ -58,7 +58,7 @@ class WebhookDeliveryTest {
     private WebhookSender sender;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(Database fresh) throws Exception {
         serverThreads = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(serverThreads);
@@ -72,7 +72,7 @@ class WebhookDeliveryTest {
             account(bundle, id);
             dropOn(bundle, id, day("2025-03-01"), 5);
         }
-        database = AlertFixtures.stored(bundle);
+        database = AlertFixtures.stored(bundle, fresh);
     }
 
     private void receive(HttpExchange exchange) throws IOException {
@@ -108,7 +108,7 @@ class WebhookDeliveryTest {
         return result.created();
     }
 
-    @Test
+    @OnBothDatabases
     void everyAlertArrivesAfterAFailureAndATimeoutAndTheOutboxEmpties() throws Exception {
         List<Alert> alerts = raiseThreeAlerts();
         Outbox outbox = new Outbox(database);
@@ -159,7 +159,7 @@ class WebhookDeliveryTest {
         }
     }
 
-    @Test
+    @OnBothDatabases
     void aStopDuringDeliveryLeavesTheMessageToBeSentAgain() throws Exception {
         raiseThreeAlerts();
         mode.set(Mode.ACCEPT);
@@ -176,7 +176,7 @@ class WebhookDeliveryTest {
         assertThat(acknowledged).hasSize(3);
     }
 
-    @Test
+    @OnBothDatabases
     void alertsRaisedAgainAreNotSentAgain() {
         raiseThreeAlerts();
         mode.set(Mode.ACCEPT);
@@ -190,7 +190,7 @@ class WebhookDeliveryTest {
         assertThat(acknowledged).hasSize(3);
     }
 
-    @Test
+    @OnBothDatabases
     void theWebhookUrlIsSavedAndATestMessageSent() {
         Outbox outbox = new Outbox(database);
         assertThat(outbox.configuredUrl()).isEmpty();

@@ -43,6 +43,37 @@ class CommandLineTest {
     }
 
     @Test
+    void aPostgresqlServerThatCannotBeReachedIsOneLineAndExitsWithTwo() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        int code = run("db", "info", "--db", "jdbc:postgresql://127.0.0.1:" + port + "/team");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot reach the PostgreSQL server at 127.0.0.1:" + port
+                + " (database team): check that the server is running and accepts connections there, and the host and"
+                + " port in --db" + System.lineSeparator());
+    }
+
+    @Test
+    void aPostgresqlDatabaseServesTheCommandsAsAFileDoes() throws Exception {
+        try (com.bellwether.store.FreshDatabases databases = new com.bellwether.store.FreshDatabases()) {
+            String url = databases.location(com.bellwether.store.Dialect.POSTGRESQL).jdbcUrl();
+            Path bundle = Files.createDirectory(dir.resolve("bundle"));
+            Files.writeString(bundle.resolve("accounts.csv"), "account_id,name\nA1,Acme\nA2,Bolt\n");
+            Files.writeString(bundle.resolve("surveys.csv"), "account_id,date,nps\nA1,2024-01-01,9\n");
+
+            assertThat(run("import", "--db", url, bundle.toString())).isZero();
+            assertThat(run("db", "info", "--db", url)).isZero();
+
+            assertThat(out.toString()).contains("account         2").contains("Dates: 2024-01-01 to 2024-01-01")
+                    .doesNotContain("?user=");
+        }
+    }
+
+    @Test
     void importWithProblemsListsThemAndExitsWithTwo() throws Exception {
         Path bundle = Files.createDirectory(dir.resolve("bundle"));
         Files.writeString(bundle.resolve("accounts.csv"), "account_id,name,arr\nA1,Acme,lots\n");

@@ -11,10 +11,10 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bellwether.store.Database;
+import com.bellwether.store.OnBothDatabases;
 
 class BundleImporterTest {
 
@@ -37,8 +37,8 @@ class BundleImporterTest {
     private BundleImporter importer;
 
     @BeforeEach
-    void setUp() {
-        database = TestDatabases.fresh();
+    void setUp(Database fresh) {
+        database = fresh;
         importer = new BundleImporter(database);
     }
 
@@ -63,7 +63,7 @@ class BundleImporterTest {
         return report;
     }
 
-    @Test
+    @OnBothDatabases
     void importsEveryEntityOfTheCanonicalBundle() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", USAGE);
@@ -98,7 +98,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT rows_read FROM import_file WHERE file_name = 'usage.csv'")).isEqualTo(3L);
     }
 
-    @Test
+    @OnBothDatabases
     void reimportingTheSameDataChangesNothing() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", USAGE);
@@ -114,7 +114,7 @@ class BundleImporterTest {
         assertThat(twice.get("import_run")).isEqualTo(2L);
     }
 
-    @Test
+    @OnBothDatabases
     void aRefreshUpdatesValuesInPlace() throws Exception {
         write("accounts.csv", ACCOUNTS);
         importDir();
@@ -126,7 +126,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM account")).isEqualTo(2L);
     }
 
-    @Test
+    @OnBothDatabases
     void unknownAccountIsReportedWithItsPlace() throws Exception {
         ImportReport report = failingImport("usage.csv", "account_id,date,logins\nA1,2024-05-01,3\nA9,2024-05-01,4\n");
 
@@ -135,7 +135,7 @@ class BundleImporterTest {
                         + " accounts.csv or already in the database (unknown account)");
     }
 
-    @Test
+    @OnBothDatabases
     void badDateIsReportedWithTheExpectedForm() throws Exception {
         ImportReport report = failingImport("surveys.csv", "account_id,date,nps\nA1,2024-13-01,7\n");
 
@@ -149,7 +149,7 @@ class BundleImporterTest {
         });
     }
 
-    @Test
+    @OnBothDatabases
     void notANumberIsReported() throws Exception {
         ImportReport report = failingImport("usage.csv", "account_id,date,logins\nA1,2024-05-01,lots\n");
 
@@ -158,7 +158,7 @@ class BundleImporterTest {
                         + " (a '.' for decimals, no thousands separator)");
     }
 
-    @Test
+    @OnBothDatabases
     void missingRequiredColumnIsReportedForTheFile() throws Exception {
         ImportReport report = failingImport("tickets.csv", "ticket_id,account_id,priority\nT1,A1,high\n");
 
@@ -166,7 +166,7 @@ class BundleImporterTest {
                 "tickets.csv line 1: expected the tickets columns opened in the header (found: ticket_id, account_id, priority)");
     }
 
-    @Test
+    @OnBothDatabases
     void duplicateKeyIsReported() throws Exception {
         ImportReport report = failingImport("surveys.csv", "account_id,date,nps\nA1,2024-03-01,7\nA1,2024-03-01,8\n");
 
@@ -174,7 +174,7 @@ class BundleImporterTest {
                 "surveys.csv line 3, column 2 (date): \"2024-03-01\" is not valid; expected a unique account_id and date (duplicate key)");
     }
 
-    @Test
+    @OnBothDatabases
     void valueOutOfRangeIsReported() throws Exception {
         ImportReport report = failingImport("surveys.csv", "account_id,date,nps\nA1,2024-03-01,11\n");
 
@@ -182,7 +182,7 @@ class BundleImporterTest {
                 "surveys.csv line 2, column 3 (nps): \"11\" is not valid; expected a whole number from 0 to 10 (out of range)");
     }
 
-    @Test
+    @OnBothDatabases
     void unknownChoiceListsTheAllowedValues() throws Exception {
         ImportReport report = failingImport("tickets.csv",
                 "ticket_id,account_id,opened,priority\nT1,A1,2024-01-01,P1\n");
@@ -191,7 +191,7 @@ class BundleImporterTest {
                 "tickets.csv line 2, column 4 (priority): \"P1\" is not valid; expected one of low | normal | high | urgent");
     }
 
-    @Test
+    @OnBothDatabases
     void everyProblemOfAFileIsListedUpToACapWithACount() throws Exception {
         StringBuilder text = new StringBuilder("account_id,date,nps\n");
         for (int i = 0; i < 250; i++) {
@@ -204,7 +204,7 @@ class BundleImporterTest {
         assertThat(report.omittedPerFile()).containsEntry("surveys.csv", 150L);
     }
 
-    @Test
+    @OnBothDatabases
     void aProblemInOneFileStopsEveryFileOfTheImport() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", USAGE);
@@ -216,7 +216,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.counts(database).values()).containsOnly(0L);
     }
 
-    @Test
+    @OnBothDatabases
     void readsBomSemicolonsQuotedSeparatorsLineBreaksAndTrailingEmptyLines() throws Exception {
         String text = "\uFEFFaccount_id;name;segment;arr\n"
                 + "A1;\"Acme; Inc.\";Enterprise;1000\n"
@@ -238,7 +238,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT name FROM account WHERE account_id = 'A3'")).isEqualTo("Quote \"Q\" Co");
     }
 
-    @Test
+    @OnBothDatabases
     void longFormUsageIsAccepted() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", "account_id,date,metric,value\nA1,2024-05-01,logins,12\nA1,2024-05-01,active_users,3\n");
@@ -247,7 +247,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.usage(database, "A1", "active_users", "2024-05-01")).isEqualTo(3.0);
     }
 
-    @Test
+    @OnBothDatabases
     void aLaterImportOfOtherMetricsKeepsTheStoredOnes() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", USAGE);
@@ -263,7 +263,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(3L);
     }
 
-    @Test
+    @OnBothDatabases
     void twoUsageFilesOfOneImportMergeTheirDays() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", "account_id,date,logins\nA1,2024-05-01,10\nA2,2024-05-01,20\n");
@@ -285,7 +285,7 @@ class BundleImporterTest {
         return Files.move(file, folder.resolve(name));
     }
 
-    @Test
+    @OnBothDatabases
     void aDayTwiceInOneUsageFileIsADuplicate() throws Exception {
         ImportReport report = failingImport("usage.csv", "account_id,date,logins\nA1,2024-05-01,1\nA2,2024-05-01,2\n"
                 + "A1,2024-05-01,3\n");
@@ -295,7 +295,7 @@ class BundleImporterTest {
                         + " (duplicate key)");
     }
 
-    @Test
+    @OnBothDatabases
     void usageRowsNeedNotBeGroupedByAccount() throws Exception {
         write("accounts.csv", ACCOUNTS);
         write("usage.csv", "account_id,date,logins\nA1,2024-05-01,1\nA2,2024-05-01,2\nA1,2024-05-02,3\n"
@@ -307,7 +307,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(5L);
     }
 
-    @Test
+    @OnBothDatabases
     void wrongFieldCountIsReported() throws Exception {
         ImportReport report = failingImport("surveys.csv", "account_id,date,nps\nA1,2024-03-01\n");
 
@@ -315,7 +315,7 @@ class BundleImporterTest {
                 .containsExactly("surveys.csv line 2: expected 3 fields as in the header (found 2)");
     }
 
-    @Test
+    @OnBothDatabases
     void aFileNotNamedAfterAnEntityIsRefused() throws Exception {
         Path file = write("customers.csv", "account_id,name\nA1,Acme\n");
 
@@ -326,7 +326,7 @@ class BundleImporterTest {
                         + " usage.csv");
     }
 
-    @Test
+    @OnBothDatabases
     void aCancelledImportWritesNothing() throws Exception {
         write("accounts.csv", ACCOUNTS);
         ImportProgress cancelled = new ImportProgress() {
@@ -345,7 +345,7 @@ class BundleImporterTest {
         assertThat(TestDatabases.counts(database).values()).containsOnly(0L);
     }
 
-    @Test
+    @OnBothDatabases
     void theJsonFormImportsAndReportsProblemsWithLineAndColumn() throws Exception {
         write("bundle.json", """
                 {
@@ -381,7 +381,7 @@ class BundleImporterTest {
                         + " (yyyy-MM-dd) or date-time (yyyy-MM-ddTHH:mm[:ss])");
     }
 
-    @Test
+    @OnBothDatabases
     void brokenJsonIsReportedWhereItBreaks() throws Exception {
         write("bundle.json", "{\n  \"accounts\": [\n    {\"account_id\": \"A1\",, }\n  ]\n}\n");
 

@@ -21,6 +21,7 @@ import com.bellwether.sample.UsageCadence;
 import com.bellwether.store.BulkLoad;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.FreshDatabases;
 import com.bellwether.store.PortfolioText;
 
 /** A large import either happens whole or not at all, whether it fails on a row or its process is killed. */
@@ -39,7 +40,17 @@ class ImportAtomicityTest {
 
     @Test
     void anImportWithABadRowInItsLastFileChangesNothing() throws Exception {
-        Database database = Database.open(DatabaseLocation.parse(dir.resolve("db").toString()));
+        aBadRowInTheLastFileChangesNothing(Database.open(DatabaseLocation.parse(dir.resolve("db").toString())));
+    }
+
+    @Test
+    void onAServerTooAnImportWithABadRowInItsLastFileChangesNothing() throws Exception {
+        try (FreshDatabases databases = new FreshDatabases()) {
+            aBadRowInTheLastFileChangesNothing(databases.postgres());
+        }
+    }
+
+    private void aBadRowInTheLastFileChangesNothing(Database database) throws Exception {
         assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(generate("first", 50, 1,
                 UsageCadence.WEEKLY)), ImportProgress.NONE).succeeded()).isTrue();
         Map<String, Long> before = TestDatabases.counts(database);

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import com.bellwether.domain.Note;
 import com.bellwether.ingest.TestDatabases;
@@ -17,17 +16,19 @@ class AdjustmentStoreTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-09-30");
 
-    private final Database database = TestDatabases.fresh();
-    private final AdjustmentStore store = new AdjustmentStore(database);
+    private Database database;
+    private AdjustmentStore store;
 
     @BeforeEach
-    void oneAccount() throws Exception {
+    void oneAccount(Database database) throws Exception {
+        this.database = database;
+        this.store = new AdjustmentStore(database);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO account (account_id, name) VALUES ('ACC-1', 'Acme')");
         }
     }
 
-    @Test
+    @OnBothDatabases
     void anAddAndARemoveAreBothWrittenAndKeptInTheTrail() throws Exception {
         store.add(new Note("ACC-1", DAY, "ana", 10, "  Exec sponsor confirmed the renewal ", DAY.plusDays(60)), 15, "ana");
 
@@ -51,7 +52,7 @@ class AdjustmentStoreTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM adjustment_audit")).isEqualTo(2L);
     }
 
-    @Test
+    @OnBothDatabases
     void anAdjustmentBeyondTheBoundWithoutAReasonOrExpiringTooSoonIsRefusedAndNothingIsWritten() throws Exception {
         assertThatThrownBy(() -> store.add(new Note("ACC-1", DAY, "ana", 16, "Big win", null), 15, "ana"))
                 .hasMessageContaining("at most 15 points");
@@ -66,7 +67,7 @@ class AdjustmentStoreTest {
         assertThat(store.audit("ACC-1")).isEmpty();
     }
 
-    @Test
+    @OnBothDatabases
     void aSecondAdjustmentBySameAuthorOnTheSameDayIsRefusedAndTheFirstKept() {
         store.add(new Note("ACC-1", DAY, "ana", 5, "First", null), 15, "ana");
 

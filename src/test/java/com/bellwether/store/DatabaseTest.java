@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class DatabaseTest {
         }
         assertThat(tables).contains("account", "usage_metric", "ticket", "interaction", "survey", "outcome", "note",
                 "import_run", "import_file", "flyway_schema_history");
-        assertThat(Flyway.configure().dataSource(database.dataSource()).load().info().pending()).isEmpty();
+        assertThat(Flyway.configure().dataSource(database.dataSource()).locations(Dialect.H2.migrationLocations()).load()
+                .info().pending()).isEmpty();
         assertThat(DatabaseSummary.read(database).isEmpty()).isTrue();
     }
 
@@ -51,18 +53,56 @@ class DatabaseTest {
     }
 
     @Test
-    void theSchemaVersionIsTheHighestMigrationShipped() throws Exception {
-        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
-        org.flywaydb.core.api.MigrationVersion highest;
-        try (var files = Files.list(migrations)) {
-            // Flyway's own reading of V<version>__<description>.sql, dotted and underscored versions included.
-            highest = files.map(f -> f.getFileName().toString())
+    void theSchemaVersionIsTheHighestMigrationShippedForEachVendor() throws Exception {
+        for (String vendor : new String[] {"h2", "postgresql"}) {
+            org.flywaydb.core.api.MigrationVersion highest = java.util.stream.Stream.of("common", vendor)
+                    .flatMap(DatabaseTest::migrationVersions).max(Comparable::compareTo).orElseThrow();
+
+            assertThat(org.flywaydb.core.api.MigrationVersion.fromVersion(Database.SCHEMA_VERSION)).as(vendor)
+                    .isEqualTo(highest);
+        }
+    }
+
+    @Test
+    void eachVersionIsShippedOnceForEachVendor() {
+        for (String vendor : new String[] {"h2", "postgresql"}) {
+            List<org.flywaydb.core.api.MigrationVersion> versions = java.util.stream.Stream.of("common", vendor)
+                    .flatMap(DatabaseTest::migrationVersions).toList();
+
+            assertThat(versions).as(vendor).doesNotHaveDuplicates()
+                    .hasSize(Integer.parseInt(Database.SCHEMA_VERSION));
+        }
+    }
+
+    /** Flyway's own reading of V<version>__<description>.sql in one folder, dotted and underscored versions included. */
+    private static java.util.stream.Stream<org.flywaydb.core.api.MigrationVersion> migrationVersions(String folder) {
+        try (var files = Files.list(Path.of(Database.class.getResource("/db/migration/" + folder).toURI()))) {
+            return files.map(f -> f.getFileName().toString())
                     .filter(name -> name.startsWith("V") && name.contains("__"))
                     .map(name -> org.flywaydb.core.api.MigrationVersion.fromVersion(name.substring(1, name.indexOf("__"))))
-                    .max(Comparable::compareTo).orElseThrow();
+                    .toList().stream();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theH2MigrationsKeepTheChecksumsThatExistingDatabasesCarry() {
+        // As Flyway recorded them in databases made before the scripts moved into vendor folders: it refuses to
+        // migrate a database whose applied scripts have changed.
+        Map<String, Integer> shipped = Map.of("1", -1168225173, "2", 1863618058, "3", -658005550, "4", 1058991463,
+                "5", 1098560645, "6", 305991154, "7", -1898886216, "8", 1900565098);
+        Database database = Database.open(DatabaseLocation.inMemory("checksums-" + System.nanoTime()));
+
+        Map<String, Integer> recorded = new java.util.HashMap<>();
+        for (org.flywaydb.core.api.MigrationInfo info : Flyway.configure().dataSource(database.dataSource())
+                .locations(Dialect.H2.migrationLocations()).load().info().applied()) {
+            if (info.getVersion() != null) {
+                recorded.put(info.getVersion().getVersion(), info.getChecksum());
+            }
         }
 
-        assertThat(org.flywaydb.core.api.MigrationVersion.fromVersion(Database.SCHEMA_VERSION)).isEqualTo(highest);
+        assertThat(recorded).isEqualTo(shipped);
     }
 
     @Test
@@ -72,7 +112,8 @@ class DatabaseTest {
 
         Database database = Database.open(location);
 
-        assertThat(Flyway.configure().dataSource(database.dataSource()).load().info().current().getVersion().getVersion())
+        assertThat(Flyway.configure().dataSource(database.dataSource()).locations(Dialect.H2.migrationLocations()).load()
+                .info().current().getVersion().getVersion())
                 .isEqualTo(Database.SCHEMA_VERSION);
         try (Connection connection = database.connect();
              ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", "ALERT", null)) {
@@ -118,7 +159,7 @@ class DatabaseTest {
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Dialect.H2.migrationLocations()).target(version).load().migrate();
     }
 
     @Test

@@ -3,19 +3,28 @@ package com.bellwether.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 
-import com.bellwether.ingest.TestDatabases;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.SavedModels;
 
 class ModelVersionStoreTest {
 
-    private final ModelVersionStore store = new ModelVersionStore(TestDatabases.fresh());
+    private ModelVersionStore store;
 
-    @Test
+    @BeforeEach
+    void store(Database database) {
+        store = new ModelVersionStore(database);
+    }
+
+    @OnBothDatabases
     void anEmptyDatabaseGetsTheShippedModelAsVersionOne() {
         HealthModel active = SavedModels.active(store);
 
@@ -30,7 +39,7 @@ class ModelVersionStoreTest {
         assertThat(store.list()).hasSize(1);
     }
 
-    @Test
+    @OnBothDatabases
     void savingNumbersVersionsAndKeepsExactlyOneActive() {
         HealthModel shipped = SavedModels.active(store);
         HealthModel tuned = shipped.withCategoryWeights(Map.of("usage", 60.0));
@@ -53,10 +62,30 @@ class ModelVersionStoreTest {
         assertThat(store.active().orElseThrow().number()).isEqualTo(1);
     }
 
-    @Test
+    @OnBothDatabases
     void aVersionNeedsAName() {
         assertThatThrownBy(() -> SavedModels.save(store, HealthModel.defaultModel(), " ", "", "ana", true))
                 .hasMessageContaining("needs a name");
         assertThat(store.list()).isEmpty();
+    }
+
+    @OnBothDatabases
+    void twoSavesAtOnceEachGetANumberOfTheirOwn(Database database) throws Exception {
+        HealthModel shipped = SavedModels.active(store);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        CyclicBarrier together = new CyclicBarrier(2);
+        try {
+            List<Future<ModelVersion>> saves = List.of("Ana's", "Ben's").stream().map(name -> two.submit(() -> {
+                together.await();
+                // Each workbench has its own store on the database.
+                return SavedModels.save(new ModelVersionStore(database), shipped, name, "", "cs-ops", false);
+            })).toList();
+
+            assertThat(List.of(saves.get(0).get().number(), saves.get(1).get().number())).containsExactlyInAnyOrder(2, 3);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(store.list()).extracting(ModelVersion::number).containsExactly(1, 2, 3);
+        assertThat(store.list()).extracting(ModelVersion::active).containsExactly(true, false, false);
     }
 }

@@ -125,7 +125,7 @@ class SchemaV6MigrationTest {
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("sa");
         dataSource.setPassword("");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("5").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Dialect.H2.migrationLocations()).target("5").load().migrate();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : V5_ROWS) {
                 statement.executeUpdate(sql);

@@ -1,0 +1,122 @@
+package com.bellwether.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.bellwether.ingest.BundleImporter;
+import com.bellwether.ingest.ImportProgress;
+import com.bellwether.ingest.ImportReport;
+import com.bellwether.store.Database;
+import com.bellwether.store.DatabaseSummary;
+import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.PortfolioReader;
+import com.bellwether.store.PortfolioText;
+import com.bellwether.store.ScoreSnapshot;
+import com.bellwether.store.SnapshotStore;
+
+/** The shipped sample imported into H2 and into PostgreSQL reads back, scores and snapshots the same on both. */
+class SampleOnBothDatabasesTest {
+
+    private static final LocalDate T = LocalDate.parse("2025-06-30");
+    private static final FreshDatabases DATABASES = new FreshDatabases();
+    private static Database h2;
+    private static Database postgres;
+
+    @BeforeAll
+    static void importTheSampleIntoBoth() throws Exception {
+        h2 = imported(DATABASES.h2());
+        postgres = imported(DATABASES.postgres());
+    }
+
+    @AfterAll
+    static void dropTheDatabases() {
+        DATABASES.close();
+    }
+
+    private static Database imported(Database database) throws java.io.IOException {
+        ImportReport report = new BundleImporter(database).run(BundleImporter.Request.canonical(Path.of("sample-data")),
+                ImportProgress.NONE);
+        assertThat(report.succeeded()).as(database.dialect() + ": " + report.problems()).isTrue();
+        return database;
+    }
+
+    @Test
+    void bothHoldTheSameRowsAndTheSameSpanOfDates() {
+        DatabaseSummary onH2 = DatabaseSummary.read(h2);
+        DatabaseSummary onPostgres = DatabaseSummary.read(postgres);
+
+        assertThat(onPostgres.rowsPerTable()).isEqualTo(onH2.rowsPerTable());
+        assertThat(onH2.rowsPerTable().get("account")).isEqualTo(600L);
+        assertThat(onPostgres.firstDate()).isEqualTo(onH2.firstDate());
+        assertThat(onPostgres.lastDate()).isEqualTo(onH2.lastDate());
+    }
+
+    @Test
+    void bothReadBackTheSamePortfolioInTheSameOrder() {
+        assertThat(PortfolioText.of(postgres)).isEqualTo(PortfolioText.of(h2));
+        assertThat(PortfolioReader.read(postgres).accounts()).extracting(com.bellwether.domain.Account::accountId)
+                .containsExactlyElementsOf(PortfolioReader.read(h2).accounts().stream()
+                        .map(com.bellwether.domain.Account::accountId).toList());
+    }
+
+    @Test
+    void importingTheSampleAgainChangesNothingOnEither() throws Exception {
+        // Rows are now matched on their natural keys: MERGE on H2, INSERT ... ON CONFLICT on PostgreSQL.
+        Map<String, Long> before = DatabaseSummary.rowCounts(postgres);
+        String portfolio = PortfolioText.of(postgres);
+
+        imported(h2);
+        imported(postgres);
+
+        assertThat(PortfolioText.of(postgres)).isEqualTo(portfolio).isEqualTo(PortfolioText.of(h2));
+        assertThat(DatabaseSummary.rowCounts(postgres)).isEqualTo(DatabaseSummary.rowCounts(h2))
+                .containsEntry("account", before.get("account")).containsEntry("usage_day", before.get("usage_day"))
+                .containsEntry("ticket", before.get("ticket")).containsEntry("interaction", before.get("interaction"));
+    }
+
+    @Test
+    void everyLiveAccountScoresTheSameOnBothTo1e9() {
+        List<AccountScore> onH2 = new HealthScorer(HealthModel.defaultModel(), Portfolio.load(h2)).scoreLive(T, () -> false);
+        List<AccountScore> onPostgres = new HealthScorer(HealthModel.defaultModel(), Portfolio.load(postgres))
+                .scoreLive(T, () -> false);
+
+        assertThat(onPostgres.size()).isEqualTo(onH2.size()).isGreaterThan(100);
+        for (int i = 0; i < onH2.size(); i++) {
+            AccountScore a = onH2.get(i);
+            AccountScore b = onPostgres.get(i);
+            assertThat(b.accountId()).isEqualTo(a.accountId());
+            assertThat(b.score()).as(a.accountId()).isCloseTo(a.score(), within(1e-9));
+            assertThat(b.baseScore()).as(a.accountId()).isCloseTo(a.baseScore(), within(1e-9));
+            assertThat(b.band()).as(a.accountId()).isEqualTo(a.band());
+            assertThat(b.explanation()).as(a.accountId()).isEqualTo(a.explanation());
+        }
+    }
+
+    @Test
+    void snapshotsStoredOnBothReadBackTheSame() {
+        Snapshots.snapshot(h2, Portfolio.load(h2), T);
+        Snapshots.snapshot(postgres, Portfolio.load(postgres), T);
+
+        List<ScoreSnapshot> onH2 = new SnapshotStore(h2).at(T, 1);
+        List<ScoreSnapshot> onPostgres = new SnapshotStore(postgres).at(T, 1);
+        assertThat(onPostgres.size()).isEqualTo(onH2.size()).isPositive();
+        for (int i = 0; i < onH2.size(); i++) {
+            assertThat(onPostgres.get(i).accountId()).isEqualTo(onH2.get(i).accountId());
+            assertThat(onPostgres.get(i).score()).isCloseTo(onH2.get(i).score(), within(1e-9));
+            assertThat(onPostgres.get(i).band()).isEqualTo(onH2.get(i).band());
+            assertThat(onPostgres.get(i).topReasons()).isEqualTo(onH2.get(i).topReasons());
+        }
+        assertThat(Snapshots.freezeOutcomes(postgres, Portfolio.load(postgres)))
+                .isEqualTo(Snapshots.freezeOutcomes(h2, Portfolio.load(h2))).isPositive();
+        assertThat(new SnapshotStore(postgres).frozen().size()).isEqualTo(new SnapshotStore(h2).frozen().size());
+    }
+}
