@@ -438,16 +438,34 @@ public final class Workspace {
     public void adjust(Note note, double bound, String changedBy) {
         new AdjustmentStore(database).add(note, bound, changedBy);
         LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
-        portfolio.set(null);
-        scores.set(null);
+        afterAdjustment(note.accountId());
     }
 
     /** Removes an account's adjustment by that author on that date, recording who removed it. */
     public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
         new AdjustmentStore(database).remove(accountId, date, author, changedBy);
         LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
-        portfolio.set(null);
-        scores.set(null);
+        afterAdjustment(accountId);
+    }
+
+    /**
+     * The portfolio kept with the account's notes read again (every other account's columns shared) and the current
+     * scores with that account scored again, as a full read and scoring would give; nothing is kept when the
+     * account is not in the portfolio kept.
+     */
+    private void afterAdjustment(String accountId) {
+        Portfolio kept = portfolio.get();
+        CurrentScores current = scores.get();
+        if (kept == null || kept.indexOf(accountId) < 0) {
+            portfolio.set(null);
+            scores.set(null);
+            return;
+        }
+        Portfolio updated = kept.withNotes(accountId, adjustments(accountId));
+        portfolio.set(updated);
+        scores.set(current == null ? null : new CurrentScores(current.model(), current.asOf(),
+                new HealthScorer(current.model(), updated).rescoreLive(current.scores(), List.of(accountId),
+                        current.asOf(), () -> false)));
     }
 
     /** The account's trail of adds and removes, newest first. */

@@ -24,6 +24,7 @@ import javafx.util.Duration;
 
 import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.portfolio.AccountRow;
+import com.bellwether.ui.portfolio.PortfolioViewModel;
 
 /**
  * Opens the workbench on a database, visits every screen once the screen has its data, and writes each as a PNG,
@@ -37,7 +38,8 @@ public final class ScreenshotTour {
     }
 
     /** The files written and, when timed, the edit-to-repaint times in milliseconds. */
-    public record Result(List<Path> files, List<Double> repaintMillis, double firstScreenSeconds) {
+    public record Result(List<Path> files, List<Double> repaintMillis, double firstScreenSeconds,
+                         List<Double> adjustmentMillis) {
     }
 
     private static final double WAIT_STEP_SECONDS = 0.1;
@@ -139,6 +141,23 @@ public final class ScreenshotTour {
                 step("move " + i, () -> true, () -> timeMove(percent));
                 step("move " + i + " repainted", () -> repaints.size() >= movesTimed, () -> { });
             }
+            // A CSM adjustment on the account shown, then its removal: each timed from the account screen's change
+            // to the portfolio screen's repaint with that account's row re-scored (both stay in the audit trail).
+            step("the portfolio for timing", () -> !workbench.account().busyProperty().get(),
+                    () -> window.showScreen("nav-portfolio"));
+            step("an adjustment", () -> true, () -> {
+                workbench.account().adjustmentPointsProperty().set(5);
+                workbench.account().adjustmentReasonProperty().set("Timing the portfolio's repaint");
+                timeAdjustment(() -> workbench.account().addAdjustment());
+            });
+            step("the adjustment repainted", () -> adjustmentRepaints.size() == 1
+                    && !workbench.account().busyProperty().get(), () -> { });
+            step("its removal", () -> true, () -> timeAdjustment(() -> workbench.account().adjustments().stream()
+                    .map(com.bellwether.ui.account.AccountViewModel.AdjustmentRow::note)
+                    .filter(note -> "Timing the portfolio's repaint".equals(note.reason()))
+                    .findFirst().ifPresent(note -> workbench.account().removeAdjustment(note))));
+            step("the removal repainted", () -> adjustmentRepaints.size() == 2
+                    && !workbench.account().busyProperty().get(), () -> { });
         }
         next(0);
     }
@@ -163,6 +182,34 @@ public final class ScreenshotTour {
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
         movesTimed = index + 1;
+    }
+
+    private final List<Double> adjustmentRepaints = new ArrayList<>();
+
+    /**
+     * Runs a change of adjustments and times it from the account screen's word that they changed (the adjustment is
+     * saved) to the end of the layout pulse after the portfolio screen's totals took the account's new score.
+     */
+    private void timeAdjustment(Runnable change) {
+        Scene scene = stage.getScene();
+        long[] start = {0};
+        javafx.beans.value.ChangeListener<Number> saved = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number old, Number now) {
+                workbench.account().adjustmentsChangedProperty().removeListener(this);
+                start[0] = System.nanoTime();
+            }
+        };
+        workbench.portfolio().totalsProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends PortfolioViewModel.Totals> o,
+                                PortfolioViewModel.Totals old, PortfolioViewModel.Totals now) {
+                workbench.portfolio().totalsProperty().removeListener(this);
+                StartupTrace.afterNextLayout(scene, () -> adjustmentRepaints.add((System.nanoTime() - start[0]) / 1e6));
+            }
+        });
+        workbench.account().adjustmentsChangedProperty().addListener(saved);
+        change.run();
     }
 
     private boolean previewCurrent() {
@@ -222,7 +269,8 @@ public final class ScreenshotTour {
         }
         Step step = steps.peek();
         if (step == null) {
-            done.complete(new Result(List.copyOf(files), List.copyOf(repaints), firstScreenSeconds));
+            done.complete(new Result(List.copyOf(files), List.copyOf(repaints), firstScreenSeconds,
+                    List.copyOf(adjustmentRepaints)));
             return;
         }
         if (step.ready().getAsBoolean()) {

@@ -29,7 +29,9 @@ public final class ScreenshotsCommand implements Callable<Integer> {
     String theme;
 
     @Option(names = "--timings", paramLabel = "MOVES", defaultValue = "0",
-            description = "Also move a weight on the tuning screen this many times and report the time from each move to its repaint.")
+            description = "Also move a weight on the tuning screen this many times and report the time from each move to its"
+                    + " repaint; then add, and remove again, a CSM adjustment on the account shown and report the time to the"
+                    + " portfolio's repaint (both stay in the account's audit trail: use a copy of a database you keep).")
     int timings;
 
     @Override
@@ -62,6 +64,10 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             List<Double> sorted = result.repaintMillis().stream().sorted().toList();
             System.out.printf(Locale.ROOT, "weight move to repaint over %d moves: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
                     sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.9)), sorted.get(sorted.size() - 1));
+        }
+        for (int i = 0; i < result.adjustmentMillis().size(); i++) {
+            System.out.printf(Locale.ROOT, "CSM adjustment %s to the portfolio's repaint: %.1f ms%n",
+                    i == 0 ? "added" : "removed", result.adjustmentMillis().get(i));
         }
         System.out.printf(Locale.ROOT, "program start to the portfolio scored on screen: %.1f s%n", result.firstScreenSeconds());
         System.out.printf(Locale.ROOT, "%d screenshots in %s (%.1f s)%n", result.files().size(), out, (System.nanoTime() - start) / 1e9);

@@ -62,12 +62,21 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
         alerts.seenUpToProperty().addListener((o, old, id) -> settings.alertsSeenUpTo(seenKey, id.longValue()));
         // What an import wrote is counted again, and the counts changing re-score the portfolio.
         importer.importedProperty().addListener((o, old, summary) -> data.refresh());
-        // The what-if, the alerts and the backtest start from the active model over the portfolio just scored.
+        // The alerts follow the portfolio scored, one account's adjustment too (taking it is cheap).
         portfolio.totalsProperty().addListener((o, old, totals) -> {
             Workspace workspace = data.workspaceProperty().get();
             if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && workspace != null) {
-                tuning.load(workspace, portfolio.portfolio(), totals.asOf());
                 alerts.load(workspace, portfolio.portfolio(), portfolio.model(), totals.asOf());
+            }
+        });
+        // The what-if and the backtest start from the active model over the portfolio just read and scored; they
+        // take in a CSM adjustment at the next load (an import, a saved or activated version, another database), since
+        // preparing them again means scoring every account at every cut-off.
+        portfolio.loadsProperty().addListener((o, old, n) -> {
+            Workspace workspace = data.workspaceProperty().get();
+            PortfolioViewModel.Totals totals = portfolio.totalsProperty().get();
+            if (totals != null && totals.asOf() != null && portfolio.portfolio() != null && workspace != null) {
+                tuning.load(workspace, portfolio.portfolio(), totals.asOf());
                 // Every other saved version can be drawn beside the active one.
                 List<Backtester.NamedModel> saved = portfolio.versions().stream()
                         .filter(v -> !v.active())

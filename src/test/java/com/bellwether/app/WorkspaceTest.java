@@ -259,5 +259,22 @@ class WorkspaceTest {
 
         assertThat(after).isNotSameAs(before);
         assertThat(after.get(0).adjustment()).isNotEqualTo(before.get(0).adjustment());
+        // Kept and re-scored for that account only, yet what a full read and scoring gives.
+        assertThat(workspace.portfolioState().get()).isNotNull();
+        assertThat(after).isEqualTo(readAndScoredAgain(model, asOf));
+
+        workspace.removeAdjustment(id, asOf, "ana", "ana");
+        List<com.bellwether.scoring.AccountScore> removed = workspace.scores(model, asOf, () -> false);
+        assertThat(removed).isEqualTo(before).isEqualTo(readAndScoredAgain(model, asOf));
+    }
+
+    private List<com.bellwether.scoring.AccountScore> readAndScoredAgain(HealthModel model, java.time.LocalDate asOf) {
+        Portfolio kept = workspace.portfolioState().get();
+        com.bellwether.app.CurrentScores current = workspace.scoresState().get();
+        List<com.bellwether.scoring.AccountScore> fresh = new com.bellwether.scoring.HealthScorer(model,
+                workspace.readPortfolio()).scoreLive(asOf, () -> false);
+        workspace.adopt(kept);
+        workspace.scoresState().set(current);
+        return fresh;
     }
 }

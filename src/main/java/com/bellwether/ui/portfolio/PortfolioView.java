@@ -120,23 +120,36 @@ public final class PortfolioView {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setPrefHeight(220);
+        // Each group's bar per band, as last drawn: a row or two re-scored (a CSM adjustment) moves a count, no more.
+        java.util.Map<String, javafx.scene.chart.XYChart.Data<String, Number>[]> bars = new java.util.HashMap<>();
+        java.util.function.Function<AccountRow, String> groupOf = row -> {
+            String group = switch (by.getValue()) {
+                case "Stage" -> row.score().stageLabel();
+                case "CSM" -> row.account().csm();
+                default -> row.account().segment();
+            };
+            return group == null ? "(none)" : group;
+        };
         Runnable refresh = () -> {
             java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
             for (AccountRow row : viewModel.allRows()) {
-                String group = switch (by.getValue()) {
-                    case "Stage" -> row.score().stageLabel();
-                    case "CSM" -> row.account().csm();
-                    default -> row.account().segment();
-                };
                 if (row.score().band() != null) {
-                    counts.computeIfAbsent(group == null ? "(none)" : group, g -> new long[3])[row.score().band().ordinal()]++;
+                    counts.computeIfAbsent(groupOf.apply(row), g -> new long[3])[row.score().band().ordinal()]++;
                 }
             }
+            bars.clear();
             java.util.List<javafx.scene.chart.XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
             for (Band band : Band.values()) {
                 javafx.scene.chart.XYChart.Series<String, Number> s = new javafx.scene.chart.XYChart.Series<>();
                 s.setName(band.id());
-                counts.forEach((group, n) -> s.getData().add(new javafx.scene.chart.XYChart.Data<>(group, n[band.ordinal()])));
+                counts.forEach((group, n) -> {
+                    javafx.scene.chart.XYChart.Data<String, Number> bar = new javafx.scene.chart.XYChart.Data<>(group, n[band.ordinal()]);
+                    @SuppressWarnings("unchecked")
+                    javafx.scene.chart.XYChart.Data<String, Number>[] perBand = bars.computeIfAbsent(group,
+                            g -> new javafx.scene.chart.XYChart.Data[Band.values().length]);
+                    perBand[band.ordinal()] = bar;
+                    s.getData().add(bar);
+                });
                 series.add(s);
             }
             chart.getData().setAll(series);
@@ -149,12 +162,47 @@ public final class PortfolioView {
             }
         };
         by.valueProperty().addListener((o, old, value) -> refresh.run());
-        viewModel.allRows().addListener((javafx.collections.ListChangeListener<AccountRow>) c -> refresh.run());
+        viewModel.allRows().addListener((javafx.collections.ListChangeListener<AccountRow>) c -> {
+            java.util.List<AccountRow> removed = new java.util.ArrayList<>();
+            java.util.List<AccountRow> added = new java.util.ArrayList<>();
+            boolean few = true;
+            while (c.next()) {
+                few &= !c.wasPermutated() && c.getRemovedSize() + c.getAddedSize() <= 16;
+                if (few) {
+                    removed.addAll(c.getRemoved());
+                    added.addAll(c.getAddedSubList());
+                }
+            }
+            if (!few || !moveCounts(bars, groupOf, removed, -1) || !moveCounts(bars, groupOf, added, 1)) {
+                refresh.run();
+            }
+        });
         Label hint = new Label("Click a bar to list its accounts.");
         hint.getStyleClass().add("bw-hint");
         HBox top = new HBox(8, new Label("By"), by, hint);
         top.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, top, chart);
+    }
+
+    /**
+     * Moves the drawn counts by {@code step} for each row; false (and the caller draws anew) when a row's group
+     * has no bar yet.
+     */
+    private static boolean moveCounts(java.util.Map<String, javafx.scene.chart.XYChart.Data<String, Number>[]> bars,
+                                      java.util.function.Function<AccountRow, String> groupOf, java.util.List<AccountRow> rows,
+                                      int step) {
+        for (AccountRow row : rows) {
+            if (row.score().band() == null) {
+                continue;
+            }
+            javafx.scene.chart.XYChart.Data<String, Number>[] perBand = bars.get(groupOf.apply(row));
+            if (perBand == null) {
+                return false;
+            }
+            javafx.scene.chart.XYChart.Data<String, Number> bar = perBand[row.score().band().ordinal()];
+            bar.setYValue(bar.getYValue().longValue() + step);
+        }
+        return true;
     }
 
     /** Share of accounts per band, month by month; the series colours follow BandPalette (see bellwether.css). */

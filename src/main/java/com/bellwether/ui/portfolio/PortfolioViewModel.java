@@ -66,6 +66,8 @@ public final class PortfolioViewModel {
 
     // Properties
     private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
+    /** Counts the loads that read and scored the whole portfolio (not one account re-scored after an adjustment). */
+    private final javafx.beans.property.ReadOnlyLongWrapper loads = new javafx.beans.property.ReadOnlyLongWrapper();
     private final FilteredList<AccountRow> visibleRows = new FilteredList<>(rows, r -> true);
     // Held here: an unmodifiable view listens to the rows weakly, so a view nobody holds would stop telling of changes.
     private final ObservableList<AccountRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -119,6 +121,14 @@ public final class PortfolioViewModel {
     }
 
     /** Every scored row, whatever the search. */
+    /**
+     * Told after each load of the whole portfolio (its totals already set); a CSM adjustment's re-scoring of one
+     * account changes the totals only.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
+    }
+
     public ObservableList<AccountRow> allRows() {
         return readOnlyRows;
     }
@@ -211,6 +221,7 @@ public final class PortfolioViewModel {
                         loadBandMix(model.get(), portfolio, loadedTotals.asOf());
                     }
                     totals.set(loadedTotals);
+                    loads.set(loads.get() + 1);
                     status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
                             + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
                 })
@@ -264,25 +275,39 @@ public final class PortfolioViewModel {
             load(workspace);
             return;
         }
-        record Rescored(Portfolio portfolio, AccountScore score) {
+        record Rescored(Portfolio portfolio, AccountScore score, long nanos) {
         }
+        long asked = System.nanoTime();
         new BackgroundJob<Rescored>(fx)
                 .onSucceeded(rescored -> {
                     if (portfolio != shown) {
                         return; // a load since has read the adjustment with everything else
                     }
+                    long applying = System.nanoTime();
                     portfolio = rescored.portfolio();
                     for (int i = 0; i < rows.size(); i++) {
                         if (rows.get(i).account().accountId().equals(accountId)) {
                             rows.set(i, new AccountRow(rows.get(i).account(), rescored.score()));
                         }
                     }
-                    totals.set(totalsOf(rows));
+                    long replaced = System.nanoTime();
+                    Totals summed = totalsOf(rows);
+                    long summing = System.nanoTime();
+                    totals.set(summed);
+                    if (com.bellwether.ui.StartupTrace.isOn()) {
+                        java.util.logging.Logger.getLogger("bellwether.timings").info(String.format(java.util.Locale.ROOT,
+                                "%s re-scored in %.1f ms, its row replaced in %.1f ms, totals summed in %.1f ms and"
+                                        + " shown in %.1f ms, %.1f ms after the ask",
+                                accountId, rescored.nanos() / 1e6, (replaced - applying) / 1e6, (summing - replaced) / 1e6,
+                                (System.nanoTime() - summing) / 1e6, (System.nanoTime() - asked) / 1e6));
+                    }
                 })
                 .onFailed(e -> status.set("Scoring " + accountId + " failed: " + e.getMessage()))
                 .start(background, work -> {
+                    long start = System.nanoTime();
                     Portfolio updated = shown.withNotes(accountId, workspace.adjustments(accountId));
-                    return new Rescored(updated, new HealthScorer(scoredWith, updated).score(accountId, shownTotals.asOf()));
+                    AccountScore score = new HealthScorer(scoredWith, updated).score(accountId, shownTotals.asOf());
+                    return new Rescored(updated, score, System.nanoTime() - start);
                 });
     }
 
