@@ -34,7 +34,9 @@ public record Alert(
         String statusReason,
         OffsetDateTime statusChangedAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String statusChangedBy,
+        int statusVersion) {
 
     /**
      * The id a CRM or webhook receiver de-duplicates on: from the account, the rule and the day the alert was

@@ -26,7 +26,7 @@ public final class AlertStore {
 
     private static final String COLUMNS = "alert_id, external_id, account_id, account_name, rule_id, rule_kind, severity,"
             + " raised_on, last_seen, score, score_before, band, band_before, headline, explanation, action, owner, status,"
-            + " status_reason, status_changed_at, created_at, updated_at";
+            + " status_reason, status_changed_at, created_at, updated_at, status_changed_by, status_version";
     private static final String SEVERITY_ORDER =
             "CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
 
@@ -204,44 +204,85 @@ public final class AlertStore {
     }
 
     /** The owner has seen the alert. */
-    public Alert acknowledge(long id) {
-        return changeStatus(id, AlertStatus.ACKNOWLEDGED, null);
+    public Alert acknowledge(Alert seen, String by) {
+        return changeStatus(seen, AlertStatus.ACKNOWLEDGED, null, by);
     }
 
     /** The recommended action was taken. */
-    public Alert done(long id) {
-        return changeStatus(id, AlertStatus.DONE, null);
+    public Alert done(Alert seen, String by) {
+        return changeStatus(seen, AlertStatus.DONE, null, by);
     }
 
     /** Not worth acting on, and why (the reason is required: it is how rules get tuned). */
-    public Alert dismiss(long id, String reason) {
+    public Alert dismiss(Alert seen, String reason, String by) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A dismissed alert needs a reason");
         }
-        return changeStatus(id, AlertStatus.DISMISSED, reason.strip());
+        return changeStatus(seen, AlertStatus.DISMISSED, reason.strip(), by);
     }
 
-    /** Open alerts move on; a done or dismissed alert stays as it is. */
-    private Alert changeStatus(long id, AlertStatus status, String reason) {
+    /**
+     * Open alerts move on; a done or dismissed alert stays as it is. The change is written only over the status as
+     * {@code seen} had it: when someone changed it since, nothing is written and {@link ChangedSince} says who and when.
+     */
+    private Alert changeStatus(Alert seen, AlertStatus status, String reason, String by) {
+        long id = seen.id();
         try (Connection connection = database.connect()) {
             Alert alert = get(connection, id).orElseThrow(() -> new IllegalArgumentException("There is no alert " + id));
+            if (alert.statusVersion() != seen.statusVersion()) {
+                throw ChangedSince.of(alert);
+            }
             if (!alert.status().isOpen()) {
                 throw new IllegalStateException("Alert " + id + " is already " + alert.status().name().toLowerCase(
                         java.util.Locale.ROOT));
             }
+            int changed;
             try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET status = ?, status_reason = ?,"
-                    + " status_changed_at = ?, updated_at = ? WHERE alert_id = ?")) {
+                    + " status_changed_at = ?, updated_at = ?, status_changed_by = ?, status_version = status_version + 1"
+                    + " WHERE alert_id = ? AND status_version = ?")) {
                 OffsetDateTime now = now();
                 update.setString(1, status.name());
                 update.setString(2, clip(reason, 2000));
                 update.setObject(3, now);
                 update.setObject(4, now);
-                update.setLong(5, id);
-                update.executeUpdate();
+                update.setString(5, clip(by, 200));
+                update.setLong(6, id);
+                update.setInt(7, seen.statusVersion());
+                changed = update.executeUpdate();
+            }
+            if (changed == 0) {
+                // Changed between the read above and this write.
+                throw ChangedSince.of(get(connection, id).orElseThrow());
             }
             return get(connection, id).orElseThrow();
         } catch (SQLException e) {
             throw new StoreException("Cannot change alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An alert's status changed by someone else since it was read: nothing was written. */
+    public static final class ChangedSince extends IllegalStateException {
+
+        private final transient Alert now;
+
+        private ChangedSince(Alert now, String message) {
+            super(message);
+            this.now = now;
+        }
+
+        static ChangedSince of(Alert now) {
+            String who = now.statusChangedBy() == null ? "someone else" : now.statusChangedBy();
+            String when = now.statusChangedAt() == null ? "" : " at " + now.statusChangedAt()
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+            return new ChangedSince(now, "Alert " + now.id() + " (" + now.accountName() + ", " + now.ruleId()
+                    + ") was changed to " + now.status().name().toLowerCase(java.util.Locale.ROOT) + " by " + who + when
+                    + "; reload to see it. Nothing was changed.");
+        }
+
+        /** The alert as it is now. */
+        public Alert now() {
+            return now;
         }
     }
 
@@ -277,7 +318,7 @@ public final class AlertStore {
                 doubleOrNull(rs, 11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                 rs.getString(16), rs.getString(17), AlertStatus.valueOf(rs.getString(18)), rs.getString(19),
                 rs.getObject(20, OffsetDateTime.class), rs.getObject(21, OffsetDateTime.class),
-                rs.getObject(22, OffsetDateTime.class));
+                rs.getObject(22, OffsetDateTime.class), rs.getString(23), rs.getInt(24));
     }
 
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

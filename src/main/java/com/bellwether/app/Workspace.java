@@ -57,6 +57,7 @@ public final class Workspace {
     private final WorkspaceValue<Portfolio> portfolio;
     private final WorkspaceValue<CurrentScores> scores;
     private final WorkspaceValue<BacktestFrame> backtestFrame;
+    private volatile String user;
 
     private Workspace(Database database, Clock clock) {
         this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>());
@@ -388,16 +389,38 @@ public final class Workspace {
         return alerts().all();
     }
 
-    public Alert acknowledgeAlert(long id) {
-        return alerts().acknowledge(id);
+    /**
+     * Acknowledges an alert as the user saw it; when someone changed its status since, nothing is written and the
+     * {@link AlertStore.ChangedSince} failure says who and when.
+     */
+    public Alert acknowledgeAlert(Alert seen) {
+        return alerts().acknowledge(seen, user());
     }
 
-    public Alert markAlertDone(long id) {
-        return alerts().done(id);
+    public Alert markAlertDone(Alert seen) {
+        return alerts().done(seen, user());
     }
 
-    public Alert dismissAlert(long id, String reason) {
-        return alerts().dismiss(id, reason);
+    public Alert dismissAlert(Alert seen, String reason) {
+        return alerts().dismiss(seen, reason, user());
+    }
+
+    /** Whether a failure is a change someone else made first, whose message is all a user needs (then reload). */
+    public static boolean isChangedElsewhere(Throwable failure) {
+        return failure instanceof AlertStore.ChangedSince;
+    }
+
+    /**
+     * Who is working: on a team server the database user (what the server's rights and the audit trails go by),
+     * else the computer's login.
+     */
+    public String user() {
+        String known = user;
+        if (known == null) {
+            known = database.serverUser().orElseGet(SavedModels::currentAuthor);
+            user = known;
+        }
+        return known;
     }
 
     /** The webhook URL saved in the workbench, if any. */

@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
      * of a second on a cold start); one behind it, or without a schema, is migrated (and validated) by Flyway. A
      * database past it (a later release's) opens as it is, on either vendor.
      */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "9";
 
     /** A server's pool: the workbench runs a few background jobs at once, a command one. */
     private static final int POOL_SIZE = 8;
@@ -293,6 +293,21 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * The user the server knows this connection by (on a team server: what its rights and audit trails go by);
+     * empty for an embedded database, whose one user is whoever opened the file.
+     */
+    public java.util.Optional<String> serverUser() {
+        if (dialect() == Dialect.H2) {
+            return java.util.Optional.empty();
+        }
+        try (Connection connection = connect()) {
+            return java.util.Optional.ofNullable(connection.getMetaData().getUserName());
+        } catch (SQLException e) {
+            throw new StoreException("Cannot ask " + location.displayName() + " who is connected: " + e.getMessage(), e);
+        }
     }
 
     public Connection connect() throws SQLException {

@@ -140,19 +140,72 @@ class AlertStoreTest {
         Alert dropA = alertOf("A", "drop");
         Alert dropC = alertOf("C", "drop");
 
-        assertThat(store.acknowledge(red.id()).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-        assertThat(store.done(red.id()).status()).isEqualTo(AlertStatus.DONE);
-        assertThatThrownBy(() -> store.dismiss(dropA.id(), " ")).isInstanceOf(IllegalArgumentException.class);
-        Alert dismissed = store.dismiss(dropA.id(), "Planned: the customer's team is on leave");
+        Alert acknowledged = store.acknowledge(red, "ana");
+        assertThat(acknowledged.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.statusChangedBy()).isEqualTo("ana");
+        assertThat(store.done(acknowledged, "ana").status()).isEqualTo(AlertStatus.DONE);
+        assertThatThrownBy(() -> store.dismiss(dropA, " ", "ana")).isInstanceOf(IllegalArgumentException.class);
+        Alert dismissed = store.dismiss(dropA, "Planned: the customer's team is on leave", "ben");
         assertThat(dismissed.status()).isEqualTo(AlertStatus.DISMISSED);
         assertThat(dismissed.statusReason()).isEqualTo("Planned: the customer's team is on leave");
         assertThat(dismissed.statusChangedAt().toInstant()).isEqualTo(clock.instant());
-        assertThatThrownBy(() -> store.acknowledge(dropA.id())).isInstanceOf(IllegalStateException.class);
+        assertThat(dismissed.statusChangedBy()).isEqualTo("ben");
+        assertThatThrownBy(() -> store.acknowledge(dismissed, "ana")).isInstanceOf(IllegalStateException.class);
 
         run(MODEL, "2025-03-12");  // fires again within the cool-down: numbers move, the status does not
         assertThat(store.open(AlertFilter.ANY)).extracting(Alert::id).containsExactly(dropC.id());
         assertThat(alertOf("A", "drop").status()).isEqualTo(AlertStatus.DISMISSED);
         assertThat(alertOf("A", "drop").lastSeen()).isEqualTo(day("2025-03-12"));
+    }
+
+    @OnBothDatabases
+    void aStatusChangedBySomeoneElseSinceItWasReadIsNotOverwritten() throws Exception {
+        run(MODEL, "2025-03-10");
+        AlertStore store = new AlertStore(database, clock);
+        Alert seenByAna = alertOf("A", "to-red");
+        Alert seenByBen = alertOf("A", "to-red");
+
+        store.acknowledge(seenByAna, "ana");
+
+        assertThatThrownBy(() -> store.done(seenByBen, "ben")).isInstanceOf(AlertStore.ChangedSince.class)
+                .hasMessageContaining("changed to acknowledged by ana at").hasMessageContaining("reload")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(alertOf("A", "to-red").status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+        assertThat(alertOf("A", "to-red").statusChangedBy()).isEqualTo("ana");
+        // Read again, Ben's change goes through.
+        assertThat(store.done(alertOf("A", "to-red"), "ben").statusChangedBy()).isEqualTo("ben");
+    }
+
+    @OnBothDatabases
+    void twoPeopleChangingOneAlertAtOnceGetOneChangeAndOneMessage() throws Exception {
+        run(MODEL, "2025-03-10");
+        Alert seen = alertOf("C", "drop");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+            for (String who : List.of("ana", "ben")) {
+                outcomes.add(two.submit(() -> {
+                    together.await();
+                    try {
+                        return new AlertStore(database, clock).acknowledge(seen, who);
+                    } catch (AlertStore.ChangedSince refused) {
+                        return refused;
+                    }
+                }));
+            }
+            List<Object> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> outcome : outcomes) {
+                results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(Alert.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(AlertStore.ChangedSince.class::isInstance).hasSize(1);
+            Alert winner = (Alert) results.stream().filter(Alert.class::isInstance).findFirst().orElseThrow();
+            assertThat(alertOf("C", "drop").statusChangedBy()).isEqualTo(winner.statusChangedBy());
+            assertThat(alertOf("C", "drop").statusVersion()).isEqualTo(seen.statusVersion() + 1);
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     private Alert alertOf(String account, String rule) {

@@ -24,7 +24,7 @@ class CrmTasksTest {
         return new Alert(7, Alert.externalId("A-1", "drop", LocalDate.parse("2025-03-10")), "A-1", name, "drop",
                 "score_drop", severity, LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-12"), 35.0, 98.0, "red",
                 "green", "Score fell 63 points in 30 days", "-63 points: =cause unknown", "+Call the customer", owner,
-                status, null, null, at, at);
+                status, null, null, at, at, null, 0);
     }
 
     @Test

@@ -185,7 +185,7 @@ class WorkspaceTest {
 
         assertThat(open).hasSize(result.open());
         if (!open.isEmpty()) {
-            assertThat(workspace.acknowledgeAlert(open.get(0).id()).status())
+            assertThat(workspace.acknowledgeAlert(open.get(0)).status())
                     .isEqualTo(com.bellwether.alerts.AlertStatus.ACKNOWLEDGED);
         }
         assertThat(workspace.deliverDueAlerts(null).attempted()).as("nothing queued without a webhook").isZero();

@@ -368,11 +368,11 @@ public final class AlertsViewModel {
     }
 
     public void acknowledge() {
-        changeStatus("Acknowledged", (alerts, alert) -> alerts.acknowledgeAlert(alert.id()));
+        changeStatus("Acknowledged", (alerts, alert) -> alerts.acknowledgeAlert(alert));
     }
 
     public void done() {
-        changeStatus("Done", (alerts, alert) -> alerts.markAlertDone(alert.id()));
+        changeStatus("Done", (alerts, alert) -> alerts.markAlertDone(alert));
     }
 
     /** Asks why the selected alert is not worth acting on; a blank reason is refused, a cancel does nothing. */
@@ -392,7 +392,7 @@ public final class AlertsViewModel {
             return;
         }
         String why = reason.get().strip();
-        changeStatus("Dismissed", (alerts, a) -> alerts.dismissAlert(a.id(), why));
+        changeStatus("Dismissed", (alerts, a) -> alerts.dismissAlert(a, why));
     }
 
     /** Asks for the selected alert's account to be opened. */
