@@ -270,7 +270,15 @@ public final class Workspace {
 
     /** Saves the model as the next version, by the current user; active too when {@code activate} says so. */
     public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate) {
-        ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, SavedModels.currentAuthor(), activate));
+        return saveVersion(model, name, note, activate, null);
+    }
+
+    /**
+     * The same; made active only over the active version the user saw ({@code seenActive}, null: whichever): when
+     * someone made another active since, nothing is saved and the failure says who and when.
+     */
+    public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate, Integer seenActive) {
+        ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, user(), activate, seenActive));
         LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
         if (saved.active()) {
             publishActive(saved);
@@ -280,7 +288,7 @@ public final class Workspace {
 
     /** Makes the version the active one, and no other. */
     public ModelVersion activate(int number) {
-        store().activate(number);
+        store().activate(number, null, user());
         LOG.info("Activated model version {} in {}", number, displayName());
         return activeVersion();
     }
@@ -407,7 +415,7 @@ public final class Workspace {
 
     /** Whether a failure is a change someone else made first, whose message is all a user needs (then reload). */
     public static boolean isChangedElsewhere(Throwable failure) {
-        return failure instanceof AlertStore.ChangedSince;
+        return failure instanceof AlertStore.ChangedSince || failure instanceof ModelVersionStore.ActivatedSince;
     }
 
     /**

@@ -27,7 +27,14 @@ public final class SavedModels {
     /** Saves the model as the next version, carrying its number and name in its JSON. */
     public static ModelVersion save(ModelVersionStore store, HealthModel model, String name, String note, String author,
                                     boolean activate) {
-        return store.save(name, note, author, number -> model.withIdentity(name.strip(), number).toJson(), activate);
+        return save(store, model, name, note, author, activate, null);
+    }
+
+    /** The same, made active only over the active version seen (see {@link ModelVersionStore#save}). */
+    public static ModelVersion save(ModelVersionStore store, HealthModel model, String name, String note, String author,
+                                    boolean activate, Integer seenActive) {
+        return store.save(name, note, author, number -> model.withIdentity(name.strip(), number).toJson(), activate,
+                seenActive);
     }
 
     public static HealthModel model(ModelVersion version) {

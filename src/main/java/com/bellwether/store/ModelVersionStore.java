@@ -42,6 +42,15 @@ public final class ModelVersionStore {
      * again with the next one.
      */
     public ModelVersion save(String name, String note, String author, IntFunction<String> jsonForNumber, boolean activate) {
+        return save(name, note, author, jsonForNumber, activate, null);
+    }
+
+    /**
+     * The same; when the version is to be active and {@code seenActive} is not null, only over that active version:
+     * when another was made active since, nothing is saved and {@link ActivatedSince} says which, by whom and when.
+     */
+    public ModelVersion save(String name, String note, String author, IntFunction<String> jsonForNumber, boolean activate,
+                             Integer seenActive) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A model version needs a name");
         }
@@ -49,6 +58,9 @@ public final class ModelVersionStore {
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
                 try {
+                    if (activate) {
+                        checkActive(connection, seenActive);
+                    }
                     ModelVersion saved = insertNext(connection, name.strip(), note == null ? "" : note.strip(), author,
                             jsonForNumber, activate);
                     connection.commit();
@@ -86,8 +98,9 @@ public final class ModelVersionStore {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String json = jsonForNumber.apply(number);
+        String activatedBy = active ? author : null;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO model_version (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
+                "INSERT INTO model_version (" + COLUMNS + ", activated_by, activated_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
             insert.setInt(1, number);
             insert.setString(2, name);
             insert.setString(3, note);
@@ -95,6 +108,8 @@ public final class ModelVersionStore {
             insert.setObject(5, now);
             insert.setString(6, json);
             insert.setBoolean(7, active);
+            insert.setString(8, activatedBy);
+            insert.setObject(9, active ? now : null);
             insert.executeUpdate();
         }
         return new ModelVersion(number, name, note, author, now, json, active);
@@ -102,27 +117,85 @@ public final class ModelVersionStore {
 
     /** Makes the version the active one, and no other. */
     public void activate(int number) {
+        activate(number, null, null);
+    }
+
+    /**
+     * Makes the version the active one, and no other, recording who did; when {@code seenActive} is not null, only
+     * over that active version: when another was made active since, nothing changes and {@link ActivatedSince} says
+     * which, by whom and when.
+     */
+    public void activate(int number, Integer seenActive, String by) {
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement off = connection.prepareStatement("UPDATE model_version SET active = (version_no = ?)")) {
-                off.setInt(1, number);
+            try {
                 try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM model_version WHERE version_no = ?")) {
                     exists.setInt(1, number);
                     try (ResultSet rs = exists.executeQuery()) {
                         if (!rs.next()) {
-                            connection.rollback();
                             throw new IllegalArgumentException("There is no model version " + number);
                         }
                     }
                 }
-                off.executeUpdate();
+                checkActive(connection, seenActive);
+                try (PreparedStatement off = connection.prepareStatement("UPDATE model_version SET active = (version_no = ?)")) {
+                    off.setInt(1, number);
+                    off.executeUpdate();
+                }
+                try (PreparedStatement who = connection.prepareStatement(
+                        "UPDATE model_version SET activated_by = ?, activated_at = ? WHERE version_no = ?")) {
+                    who.setString(1, by);
+                    who.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                    who.setInt(3, number);
+                    who.executeUpdate();
+                }
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot activate model version " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Locks the active version's row until the transaction ends and checks it is the one seen (nothing to check when
+     * none was). Two people activating at once take turns here, and the second is told of the first.
+     */
+    private static void checkActive(Connection connection, Integer seenActive) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT version_no FROM model_version WHERE active FOR UPDATE");
+             ResultSet rs = lock.executeQuery()) {
+            Integer now = rs.next() ? rs.getInt(1) : null;
+            if (seenActive == null || seenActive.equals(now)) {
+                return;
+            }
+        }
+        // Read again: a row made active by another transaction while this one waited is not in the locked read.
+        try (PreparedStatement active = connection.prepareStatement(
+                "SELECT version_no, name, activated_by, activated_at FROM model_version WHERE active");
+             ResultSet rs = active.executeQuery()) {
+            if (!rs.next()) {
+                throw new ActivatedSince(seenActive, null, null, null, null);
+            }
+            if (rs.getInt(1) == seenActive) {
+                return;
+            }
+            throw new ActivatedSince(seenActive, rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, OffsetDateTime.class));
+        }
+    }
+
+    /** Another version was made active since the one a change was based on: nothing was written. */
+    public static final class ActivatedSince extends IllegalStateException {
+
+        ActivatedSince(int seen, Integer now, String name, String by, OffsetDateTime at) {
+            super(now == null ? "Model version " + seen + " is no longer active; reload to see the versions. Nothing was changed."
+                    : "Model version " + now + " (" + name + ") was made active" + (by == null ? "" : " by " + by)
+                    + (at == null ? "" : " at " + at.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' '))
+                    + " since you read version " + seen + "; reload to see it. Nothing was changed.");
         }
     }
 

@@ -88,4 +88,53 @@ class ModelVersionStoreTest {
         assertThat(store.list()).extracting(ModelVersion::number).containsExactly(1, 2, 3);
         assertThat(store.list()).extracting(ModelVersion::active).containsExactly(true, false, false);
     }
+
+    @OnBothDatabases
+    void aVersionMadeActiveBySomeoneElseSinceIsNotOverwritten() {
+        HealthModel shipped = SavedModels.active(store);
+        // Ana and Ben both work from version 1; Ana saves and activates first.
+        ModelVersion anas = SavedModels.save(store, shipped, "Ana's", "", "ana", true, 1);
+
+        assertThatThrownBy(() -> SavedModels.save(store, shipped, "Ben's", "", "ben", true, 1))
+                .isInstanceOf(ModelVersionStore.ActivatedSince.class)
+                .hasMessageContaining("Model version " + anas.number() + " (Ana's) was made active by ana at")
+                .hasMessageContaining("since you read version 1").hasMessageContaining("Nothing was changed");
+        assertThat(store.list()).extracting(ModelVersion::number).containsExactly(1, 2);
+        assertThatThrownBy(() -> store.activate(1, 1, "ben")).isInstanceOf(ModelVersionStore.ActivatedSince.class);
+        assertThat(store.active().orElseThrow().number()).isEqualTo(anas.number());
+
+        // Read again, Ben's save goes through, and so does making version 1 active over version 3.
+        ModelVersion bens = SavedModels.save(store, shipped, "Ben's", "", "ben", true, anas.number());
+        assertThat(bens.active()).isTrue();
+        store.activate(1, bens.number(), "ben");
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+    }
+
+    @OnBothDatabases
+    void twoActivationsAtOnceFromTheSameVersionMakeOneActiveAndTellTheOther(Database database) throws Exception {
+        HealthModel shipped = SavedModels.active(store);
+        SavedModels.save(store, shipped, "Two", "", "cs-ops", false);
+        SavedModels.save(store, shipped, "Three", "", "cs-ops", false);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        CyclicBarrier together = new CyclicBarrier(2);
+        try {
+            List<Future<Object>> outcomes = List.of(2, 3).stream().map(number -> two.submit(() -> {
+                together.await();
+                try {
+                    new ModelVersionStore(database).activate(number, 1, "leader-" + number);
+                    return (Object) number;
+                } catch (ModelVersionStore.ActivatedSince refused) {
+                    return refused;
+                }
+            })).toList();
+            List<Object> results = List.of(outcomes.get(0).get(), outcomes.get(1).get());
+
+            assertThat(results).filteredOn(Integer.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(ModelVersionStore.ActivatedSince.class::isInstance).hasSize(1);
+            int winner = (Integer) results.stream().filter(Integer.class::isInstance).findFirst().orElseThrow();
+            assertThat(store.list()).filteredOn(ModelVersion::active).extracting(ModelVersion::number).containsExactly(winner);
+        } finally {
+            two.shutdown();
+        }
+    }
 }

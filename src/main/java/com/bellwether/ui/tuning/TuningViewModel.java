@@ -484,8 +484,10 @@ public final class TuningViewModel {
         }
         HealthModel toSave = draft.get();
         Workspace target = workspace;
+        ModelVersion basedOn = saved.get();
         run("Saving", job -> {
-            ModelVersion version = target.saveVersion(toSave, name, note, true);
+            // Made active only over the version the draft started from: another made active since is not overwritten.
+            ModelVersion version = target.saveVersion(toSave, name, note, true, basedOn == null ? null : basedOn.number());
             return new SavedVersion(version, target.savedVersions());
         }, done -> {
             ModelVersion version = done.version();
