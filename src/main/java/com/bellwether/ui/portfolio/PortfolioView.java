@@ -31,7 +31,11 @@ public final class PortfolioView {
     static final String TILE_CARD = "bw-tile";
 
     private final PortfolioViewModel viewModel;
+    /** The narrowest the charts are drawn beside the tiles. */
+    private static final double CHARTS_BESIDE = 480;
+
     private final VBox root = new VBox(12);
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
     private final Tile red = tile("Red", "accounts", BandPalette.RED);
     private final Tile yellow = tile("Yellow", "accounts", BandPalette.YELLOW);
     private final Tile green = tile("Green", "accounts", BandPalette.GREEN);
@@ -75,8 +79,14 @@ public final class PortfolioView {
                 new javafx.scene.control.Tab("Breakdown", breakdown()));
         charts.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setPrefHeight(270);
-        HBox tiles = new HBox(12, tileRow, charts);
-        HBox.setHgrow(tiles.getChildren().get(1), Priority.ALWAYS);
+        // The charts beside the tiles where there is room for both, else under them (a small screen); the screen
+        // scrolls rather than squeezing the table away.
+        javafx.scene.layout.FlowPane tiles = new javafx.scene.layout.FlowPane(12, 12, tileRow, charts);
+        charts.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double width = tiles.getWidth();
+            double beside = width - tileRow.getPrefWrapLength() - 12;
+            return beside >= CHARTS_BESIDE ? beside : Math.max(CHARTS_BESIDE, width);
+        }, tiles.widthProperty()));
         viewModel.totalsProperty().addListener((o, old, totals) -> show(totals));
 
         TextField search = new TextField();
@@ -93,13 +103,17 @@ public final class PortfolioView {
         HBox tools = new HBox(8, search, export);
 
         TableView<AccountRow> table = table();
+        table.setMinHeight(300);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(heading, tiles, tools, table);
         root.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
     }
 
     public Parent root() {
-        return root;
+        return scroll;
     }
 
     /**
