@@ -58,6 +58,8 @@ public final class Workspace {
     private final WorkspaceValue<CurrentScores> scores;
     private final WorkspaceValue<BacktestFrame> backtestFrame;
     private volatile String user;
+    /** The database's state as this workspace last read or changed it; null until first asked. */
+    private volatile com.bellwether.store.ChangeStamp seen;
 
     private Workspace(Database database, Clock clock) {
         this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>());
@@ -200,6 +202,7 @@ public final class Workspace {
     public ImportReport importSample(ImportProgress progress) throws IOException {
         ImportReport report = SampleData.load(database, progress);
         LOG.info("Sample import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId() : "failed");
+        own(report);
         if (report.succeeded()) {
             portfolio.set(null);
             scores.set(null);
@@ -220,6 +223,7 @@ public final class Workspace {
         ImportReport report = new BundleImporter(database).run(request, progress);
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");
+        own(report);
         if (report.succeeded()) {
             backtestFrame.set(null);
             progress.update("Reading the accounts the import changed", 0.995);
@@ -280,6 +284,7 @@ public final class Workspace {
     public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate, Integer seenActive) {
         ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, user(), activate, seenActive));
         LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
+        own(saved);
         if (saved.active()) {
             publishActive(saved);
         }
@@ -290,6 +295,7 @@ public final class Workspace {
     public ModelVersion activate(int number) {
         store().activate(number, null, user());
         LOG.info("Activated model version {} in {}", number, displayName());
+        own(number);
         return activeVersion();
     }
 
@@ -386,6 +392,7 @@ public final class Workspace {
         AlertRun.Result result = AlertRun.run(database, model, scored, asOf, now, webhook, clock);
         LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
                 result.created().size(), result.open());
+        own(result);
         return result;
     }
 
@@ -402,20 +409,68 @@ public final class Workspace {
      * {@link AlertStore.ChangedSince} failure says who and when.
      */
     public Alert acknowledgeAlert(Alert seen) {
-        return alerts().acknowledge(seen, user());
+        return own(alerts().acknowledge(seen, user()));
     }
 
     public Alert markAlertDone(Alert seen) {
-        return alerts().done(seen, user());
+        return own(alerts().done(seen, user()));
     }
 
     public Alert dismissAlert(Alert seen, String reason) {
-        return alerts().dismiss(seen, reason, user());
+        return own(alerts().dismiss(seen, reason, user()));
+    }
+
+    /**
+     * What others changed in the database since this workspace last looked (or changed it itself), and takes the
+     * database as it is now as seen; empty the first time, and when nothing changed. A workbench asks every few
+     * seconds and offers to read the database again. Changes whose author is this workspace's user are left out.
+     */
+    public List<TeamChange> changesByOthers() {
+        com.bellwether.store.ChangeStamp now = com.bellwether.store.ChangeStamp.read(database);
+        com.bellwether.store.ChangeStamp before = seen;
+        seen = now;
+        if (before == null || now.equals(before)) {
+            return List.of();
+        }
+        String me = user();
+        return now.changesSince(before, database).stream()
+                .filter(change -> change.by() == null || !change.by().equals(me))
+                .map(change -> new TeamChange(change.what(), change.by()))
+                .toList();
+    }
+
+    /** After a change of this workspace's own: not one to tell of, when changes are being watched for. */
+    private <T> T own(T result) {
+        if (seen != null) {
+            markSeen();
+        }
+        return result;
+    }
+
+    /**
+     * Lets go of the portfolio, the current scores and the backtest frame read before, so the next that asks reads
+     * the database again (someone else changed it).
+     */
+    public void forget() {
+        portfolio.set(null);
+        scores.set(null);
+        backtestFrame.set(null);
+    }
+
+    /** Takes the database as it is now as seen: after one's own change, or after reading everything again. */
+    public void markSeen() {
+        seen = com.bellwether.store.ChangeStamp.read(database);
     }
 
     /** Whether a failure is a change someone else made first, whose message is all a user needs (then reload). */
     public static boolean isChangedElsewhere(Throwable failure) {
         return failure instanceof AlertStore.ChangedSince || failure instanceof ModelVersionStore.ActivatedSince;
+    }
+
+    /** The same workspace acting as another user (two people on one database in tests). */
+    Workspace actingAs(String name) {
+        user = name;
+        return this;
     }
 
     /**
@@ -469,6 +524,7 @@ public final class Workspace {
     public void adjust(Note note, double bound, String changedBy) {
         new AdjustmentStore(database).add(note, bound, changedBy);
         LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
+        own(note);
         afterAdjustment(note.accountId());
     }
 
@@ -476,6 +532,7 @@ public final class Workspace {
     public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
         new AdjustmentStore(database).remove(accountId, date, author, changedBy);
         LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
+        own(accountId);
         afterAdjustment(accountId);
     }
 

@@ -144,7 +144,10 @@ public final class BellwetherApp extends Application {
         stage.setOnCloseRequest(e -> settings.windowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         FxDialogs dialogs = new FxDialogs(stage);
         workbench = Workbench.create(location, background.background(), previews.background(), dialogs);
-        show(stage, workbench, settings, dialogs);
+        MainWindow window = show(stage, workbench, settings, dialogs);
+        // Others' changes to the same database (a team server, or a file another workbench has open) are noticed.
+        teamWatch = TeamWatch.start(workbench, CHANGES_EVERY_SECONDS);
+        window.showChanges(teamWatch);
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
@@ -185,8 +188,15 @@ public final class BellwetherApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** How often the workbench asks the database what others changed. */
+    private static final long CHANGES_EVERY_SECONDS = 5;
+    private TeamWatch teamWatch;
+
     @Override
     public void stop() {
+        if (teamWatch != null) {
+            teamWatch.stop();
+        }
         if (background != null) {
             // No interrupt: one during the database's file I/O would close the file under its other connections.
             background.shutdown();

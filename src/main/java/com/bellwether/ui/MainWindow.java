@@ -47,6 +47,7 @@ public final class MainWindow {
             + ", H2 database.\nSample data: synthetic. Test data: RavenStack by River @ Rivalytics.";
 
     private final BorderPane root = new BorderPane();
+    private final HBox statusBar;
     private final ToggleGroup screens = new ToggleGroup();
     private TuningView tuningView;
     private Runnable buildOtherScreens;
@@ -145,7 +146,8 @@ public final class MainWindow {
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
-        root.setBottom(statusBar(data, portfolio, tuning));
+        statusBar = statusBar(data, portfolio, tuning);
+        root.setBottom(statusBar);
         screens.selectedToggleProperty().addListener((o, old, selected) -> {
             if (selected == null) {
                 screens.selectToggle(old);
@@ -193,6 +195,31 @@ public final class MainWindow {
         return root;
     }
 
+    /**
+     * Tells in the status bar of changes others made to the database since it was read, with a link that reads
+     * everything again.
+     */
+    public void showChanges(TeamWatch watch) {
+        Label changed = new Label();
+        changed.setId("status-changes");
+        changed.getStyleClass().add("bw-changes");
+        javafx.scene.control.Hyperlink reload = new javafx.scene.control.Hyperlink("Reload");
+        reload.setId("status-reload");
+        reload.setOnAction(e -> watch.reload());
+        HBox notice = new HBox(6, new FontIcon(Feather.USERS), changed, reload);
+        notice.setAlignment(Pos.CENTER_LEFT);
+        notice.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(watch.changes()));
+        notice.managedProperty().bind(notice.visibleProperty());
+        watch.changes().addListener((javafx.collections.ListChangeListener<com.bellwether.app.TeamChange>) c -> {
+            java.util.List<com.bellwether.app.TeamChange> all = watch.changes();
+            changed.setText(all.isEmpty() ? "" : "Changed since read: " + all.get(all.size() - 1).text()
+                    + (all.size() > 1 ? " (and " + (all.size() - 1) + " more)" : ""));
+            javafx.scene.control.Tooltip.install(changed, new javafx.scene.control.Tooltip(all.stream()
+                    .map(com.bellwether.app.TeamChange::text).collect(java.util.stream.Collectors.joining("\n"))));
+        });
+        statusBar.getChildren().add(1, notice);
+    }
+
     /** Shows the screen whose rail button has this id (nav-portfolio, nav-tuning, ...). */
     public void showScreen(String navId) {
         for (javafx.scene.control.Toggle toggle : screens.getToggles()) {
@@ -213,7 +240,7 @@ public final class MainWindow {
         return button;
     }
 
-    private static Region statusBar(OverviewViewModel data, PortfolioViewModel portfolio, TuningViewModel tuning) {
+    private static HBox statusBar(OverviewViewModel data, PortfolioViewModel portfolio, TuningViewModel tuning) {
         Label database = new Label("Database: " + data.location().displayName());
         database.setId("status-database");
         Label model = new Label();
