@@ -136,6 +136,14 @@ public final class Workspace {
         return failure instanceof com.bellwether.store.ServerUnavailableException;
     }
 
+    /**
+     * Whether a failure is the user's to fix rather than the program's: a server that cannot be used as given, or a
+     * copy into a database that already holds data.
+     */
+    public static boolean isUsersToFix(Throwable failure) {
+        return isServerUnavailable(failure) || failure instanceof com.bellwether.store.DatabaseCopy.TargetNotEmptyException;
+    }
+
     /** The database's name fit for a status bar or a message: no credentials, no settings. */
     public String displayName() {
         return database.location().displayName();
