@@ -137,11 +137,12 @@ public final class Workspace {
     }
 
     /**
-     * Whether a failure is the user's to fix rather than the program's: a server that cannot be used as given, or a
-     * copy into a database that already holds data.
+     * Whether a failure is the user's to fix rather than the program's: a server that cannot be used as given, a
+     * copy into a database that already holds data, or what the user's role on the server does not allow.
      */
     public static boolean isUsersToFix(Throwable failure) {
-        return isServerUnavailable(failure) || failure instanceof com.bellwether.store.DatabaseCopy.TargetNotEmptyException;
+        return isServerUnavailable(failure) || failure instanceof com.bellwether.store.DatabaseCopy.TargetNotEmptyException
+                || failure instanceof com.bellwether.store.NotPermittedException;
     }
 
     /** The database's name fit for a status bar or a message: no credentials, no settings. */
@@ -205,7 +206,8 @@ public final class Workspace {
 
     /** Imports the sample portfolio shipped with Bellwether. */
     public ImportReport importSample(ImportProgress progress) throws IOException {
-        ImportReport report = SampleData.load(database, progress);
+        ImportReport report = TeamRole.CSOPS.guard(database, "import data",
+                () -> SampleData.load(database, progress));
         LOG.info("Sample import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId() : "failed");
         if (report.succeeded()) {
             portfolio.set(null);
@@ -224,7 +226,8 @@ public final class Workspace {
         Portfolio before = portfolio.get();
         CurrentScores scoredBefore = scores.get();
         String versionBefore = Portfolio.dataVersion(database);
-        ImportReport report = new BundleImporter(database).run(request, progress);
+        ImportReport report = TeamRole.CSOPS.guard(database, "import data",
+                () -> new BundleImporter(database).run(request, progress));
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");
         if (report.succeeded()) {
@@ -254,7 +257,8 @@ public final class Workspace {
 
     /** The active version; the shipped model saved as version 1 first when there is none. */
     public ModelVersion activeVersion() {
-        return publishActive(ModelVersion.of(SavedModels.activeVersion(store())));
+        return publishActive(ModelVersion.of(TeamRole.CSOPS.guard(database,
+                "save the shipped model as the first model version", () -> SavedModels.activeVersion(store()))));
     }
 
     /** Tells the observers when another version became active; a version once saved never changes otherwise. */
@@ -277,7 +281,10 @@ public final class Workspace {
 
     /** Saves the model as the next version, by the current user; active too when {@code activate} says so. */
     public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate) {
-        ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, SavedModels.currentAuthor(), activate));
+        TeamRole role = activate ? TeamRole.LEADER : TeamRole.CSOPS;
+        ModelVersion saved = ModelVersion.of(role.guard(database, activate ? "save and activate a model version"
+                : "save a model version", () -> SavedModels.save(store(), model, name, note, SavedModels.currentAuthor(),
+                activate)));
         LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
         if (saved.active()) {
             publishActive(saved);
@@ -287,7 +294,7 @@ public final class Workspace {
 
     /** Makes the version the active one, and no other. */
     public ModelVersion activate(int number) {
-        store().activate(number);
+        TeamRole.LEADER.guard(database, "activate a model version", () -> store().activate(number));
         LOG.info("Activated model version {} in {}", number, displayName());
         return activeVersion();
     }
@@ -344,19 +351,20 @@ public final class Workspace {
 
     /** Stores every live account's score as of the date, under the active version or (not null) the given one. */
     public Snapshots.Run snapshot(LocalDate asOf, Integer versionNo) {
-        return versionNo == null ? Snapshots.snapshot(database, portfolio(), asOf)
-                : Snapshots.snapshot(database, portfolio(), asOf, versionNo);
+        return TeamRole.CSOPS.guard(database, "store score history", () -> versionNo == null
+                ? Snapshots.snapshot(database, portfolio(), asOf) : Snapshots.snapshot(database, portfolio(), asOf, versionNo));
     }
 
     /** Stores a snapshot at every week's end from {@code from} to {@code to}, under the active version or the given one. */
     public Snapshots.Run backfill(LocalDate from, LocalDate to, Integer versionNo) {
-        return versionNo == null ? Snapshots.backfillWeekly(database, portfolio(), from, to)
-                : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to);
+        return TeamRole.CSOPS.guard(database, "store score history", () -> versionNo == null
+                ? Snapshots.backfillWeekly(database, portfolio(), from, to)
+                : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to));
     }
 
     /** The weekly history over the whole span of the data when the active version has none yet (a first start). */
     public Optional<Snapshots.Run> backfillIfNone() {
-        return Snapshots.backfillIfNone(database, portfolio());
+        return TeamRole.CSOPS.guard(database, "store score history", () -> Snapshots.backfillIfNone(database, portfolio()));
     }
 
     /** How many scores the history holds, under every version. */
@@ -366,7 +374,7 @@ public final class Workspace {
 
     /** Freezes the score each churn and renewal had the day before; the number newly frozen. */
     public int freezeOutcomes() {
-        return Snapshots.freezeOutcomes(database, portfolio());
+        return TeamRole.CSOPS.guard(database, "store score history", () -> Snapshots.freezeOutcomes(database, portfolio()));
     }
 
     // Alerts
@@ -382,7 +390,8 @@ public final class Workspace {
         CurrentScores current = scores.get();
         List<AccountScore> now = current != null && portfolio.get() == scored && current.model().equals(model)
                 && current.asOf().equals(asOf) ? current.scores() : null;
-        AlertRun.Result result = AlertRun.run(database, model, scored, asOf, now, webhook, clock);
+        AlertRun.Result result = TeamRole.CSOPS.guard(database, "evaluate alerts",
+                () -> AlertRun.run(database, model, scored, asOf, now, webhook, clock));
         LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
                 result.created().size(), result.open());
         return result;
@@ -397,15 +406,15 @@ public final class Workspace {
     }
 
     public Alert acknowledgeAlert(long id) {
-        return alerts().acknowledge(id);
+        return TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().acknowledge(id));
     }
 
     public Alert markAlertDone(long id) {
-        return alerts().done(id);
+        return TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().done(id));
     }
 
     public Alert dismissAlert(long id, String reason) {
-        return alerts().dismiss(id, reason);
+        return TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().dismiss(id, reason));
     }
 
     /** The webhook URL saved in the workbench, if any. */
@@ -415,7 +424,7 @@ public final class Workspace {
 
     /** Saves the webhook URL new alerts are posted to. */
     public void configureWebhook(WebhookUrl url) {
-        new Outbox(database).configureUrl(url);
+        TeamRole.CSOPS.guard(database, "change the webhook settings", () -> new Outbox(database).configureUrl(url));
         // Only the redacted form: a webhook URL often carries a token.
         LOG.info("Webhook set to {} in {}", url.redacted(), displayName());
     }
@@ -428,7 +437,8 @@ public final class Workspace {
     /** Posts the queued messages that are due (earlier runs' failures too); nothing is tried when none waits. */
     public DeliveryRun deliverDueAlerts(WebhookSender sender) {
         Outbox outbox = new Outbox(database);
-        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0) : outbox.deliverDue(sender, clock);
+        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0)
+                : TeamRole.CSOPS.guard(database, "post alerts to the webhook", () -> outbox.deliverDue(sender, clock));
     }
 
     private AlertStore alerts() {
@@ -444,7 +454,7 @@ public final class Workspace {
 
     /** Adds an adjustment within ±{@code bound} points, recording who added it; refused without a reason or beyond the bound. */
     public void adjust(Note note, double bound, String changedBy) {
-        new AdjustmentStore(database).add(note, bound, changedBy);
+        TeamRole.CSM.guard(database, "add an adjustment", () -> new AdjustmentStore(database).add(note, bound, changedBy));
         LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
         portfolio.set(null);
         scores.set(null);
@@ -452,7 +462,8 @@ public final class Workspace {
 
     /** Removes an account's adjustment by that author on that date, recording who removed it. */
     public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
-        new AdjustmentStore(database).remove(accountId, date, author, changedBy);
+        TeamRole.CSM.guard(database, "remove an adjustment",
+                () -> new AdjustmentStore(database).remove(accountId, date, author, changedBy));
         LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
         portfolio.set(null);
         scores.set(null);

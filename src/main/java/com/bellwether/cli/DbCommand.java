@@ -8,6 +8,7 @@ import com.bellwether.app.CopyReport;
 import com.bellwether.app.CopyToServer;
 import com.bellwether.app.DatabaseInfo;
 import com.bellwether.app.ImportRun;
+import com.bellwether.app.TeamRole;
 import com.bellwether.app.WorkspaceLocation;
 
 import picocli.CommandLine.Command;
@@ -17,9 +18,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bellwether db info}: what the database holds; {@code db copy}: moves it up to a team's server. */
+/**
+ * {@code bellwether db info}: what the database holds; {@code db copy}: moves it up to a team's server;
+ * {@code db roles}: the server's roles for a team.
+ */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Looks into the database, or copies it to a server.",
-        subcommands = {DbCommand.Info.class, DbCommand.Copy.class})
+        subcommands = {DbCommand.Info.class, DbCommand.Copy.class, DbCommand.Roles.class})
 public final class DbCommand implements Runnable {
 
     @Spec
@@ -115,6 +119,45 @@ public final class DbCommand implements Runnable {
                 err.println("  and " + (report.differences().size() - 20) + " more");
             }
             return 1;
+        }
+    }
+
+    @Command(name = "roles", mixinStandardHelpOptions = true,
+            description = {"Prints the SQL script that creates Bellwether's roles on a PostgreSQL server and grants each"
+                    + " what it may do: bellwether_analyst (read, backtest), bellwether_csm (+ adjustments, alert"
+                    + " statuses), bellwether_csops (+ import, save model versions, score history, alerts, webhook),"
+                    + " bellwether_leader (+ activate a model version). Run it with psql -f, or with --apply.",
+                    "See docs/team-server.md."})
+    static final class Roles implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOption database;
+
+        @Option(names = "--apply", description = "Run the script on the PostgreSQL database --db names (as a superuser,"
+                + " or the tables' owner with CREATEROLE), in one transaction.")
+        boolean apply;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!apply) {
+                out.print(TeamRole.script());
+                out.flush();
+                return 0;
+            }
+            String url = database.pathOrUrl();
+            if (url == null || !url.startsWith("jdbc:postgresql:")) {
+                throw new ParameterException(spec.commandLine(),
+                        "--apply: expected --db jdbc:postgresql://HOST:PORT/DB; roles are a PostgreSQL server's");
+            }
+            WorkspaceLocation location = WorkspaceLocation.parse(url);
+            TeamRole.applyScript(location);
+            out.println("Applied the roles to " + location.displayName() + ": bellwether_analyst, bellwether_csm,"
+                    + " bellwether_csops, bellwether_leader. Give each person one: GRANT bellwether_csm TO name;");
+            return 0;
         }
     }
 }
