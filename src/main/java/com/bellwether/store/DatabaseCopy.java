@@ -173,7 +173,8 @@ public final class DatabaseCopy {
         if (!held.isEmpty()) {
             String first = held.entrySet().iterator().next().getKey();
             throw new TargetNotEmptyException("The database at " + target.location().displayName()
-                    + " already holds data (" + String.format(Locale.ROOT, "%,d", held.get(first)) + " rows in " + first
+                    + " already holds data (" + String.format(Locale.ROOT, "%,d", held.get(first))
+                    + (held.get(first) == 1 ? " row in " : " rows in ") + first
                     + (held.size() > 1 ? " and " + (held.size() - 1) + " more tables" : "")
                     + "): a copy goes only into an empty database; create a new one and copy into it. Nothing was copied");
         }

@@ -122,7 +122,7 @@ class CopyToServerTest {
         assertThatThrownBy(() -> CopyToServer.copy(source, target, ImportProgress.NONE))
                 .isInstanceOf(DatabaseCopy.TargetNotEmptyException.class)
                 .hasMessageStartingWith("The database at " + target.location().displayName() + " already holds data"
-                        + " (1 rows in app_setting)")
+                        + " (1 row in app_setting)")
                 .hasMessageNotContaining("\n");
         assertThat(TableText.of(target, "app_setting")).containsExactly("setting_key=theirs | setting_value=kept | ");
         assertThat(rowsIn(target)).isEqualTo(1);
