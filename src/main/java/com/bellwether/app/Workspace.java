@@ -139,6 +139,15 @@ public final class Workspace {
         return failure instanceof com.bellwether.store.ServerUnavailableException;
     }
 
+    /**
+     * Whether a failure is the user's to fix rather than the program's: a server that cannot be used as given, a
+     * copy into a database that already holds data, or what the user's role on the server does not allow.
+     */
+    public static boolean isUsersToFix(Throwable failure) {
+        return isServerUnavailable(failure) || failure instanceof com.bellwether.store.DatabaseCopy.TargetNotEmptyException
+                || failure instanceof com.bellwether.store.NotPermittedException;
+    }
+
     /** The database's name fit for a status bar or a message: no credentials, no settings. */
     public String displayName() {
         return database.location().displayName();
@@ -200,7 +209,8 @@ public final class Workspace {
 
     /** Imports the sample portfolio shipped with Bellwether. */
     public ImportReport importSample(ImportProgress progress) throws IOException {
-        ImportReport report = SampleData.load(database, progress);
+        ImportReport report = TeamRole.CSOPS.guard(database, "import data",
+                () -> SampleData.load(database, progress));
         LOG.info("Sample import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId() : "failed");
         own(report);
         if (report.succeeded()) {
@@ -220,7 +230,8 @@ public final class Workspace {
         Portfolio before = portfolio.get();
         CurrentScores scoredBefore = scores.get();
         String versionBefore = Portfolio.dataVersion(database);
-        ImportReport report = new BundleImporter(database).run(request, progress);
+        ImportReport report = TeamRole.CSOPS.guard(database, "import data",
+                () -> new BundleImporter(database).run(request, progress));
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");
         own(report);
@@ -251,7 +262,8 @@ public final class Workspace {
 
     /** The active version; the shipped model saved as version 1 first when there is none. */
     public ModelVersion activeVersion() {
-        return publishActive(ModelVersion.of(SavedModels.activeVersion(store())));
+        return publishActive(ModelVersion.of(TeamRole.CSOPS.guard(database,
+                "save the shipped model as the first model version", () -> SavedModels.activeVersion(store()))));
     }
 
     /** Tells the observers when another version became active; a version once saved never changes otherwise. */
@@ -282,7 +294,9 @@ public final class Workspace {
      * someone made another active since, nothing is saved and the failure says who and when.
      */
     public ModelVersion saveVersion(HealthModel model, String name, String note, boolean activate, Integer seenActive) {
-        ModelVersion saved = ModelVersion.of(SavedModels.save(store(), model, name, note, user(), activate, seenActive));
+        TeamRole role = activate ? TeamRole.LEADER : TeamRole.CSOPS;
+        ModelVersion saved = ModelVersion.of(role.guard(database, activate ? "save and activate a model version"
+                : "save a model version", () -> SavedModels.save(store(), model, name, note, user(), activate, seenActive)));
         LOG.info("Saved model version {} in {}{}", saved.label(), displayName(), saved.active() ? ", active" : "");
         own(saved);
         if (saved.active()) {
@@ -293,7 +307,7 @@ public final class Workspace {
 
     /** Makes the version the active one, and no other. */
     public ModelVersion activate(int number) {
-        store().activate(number, null, user());
+        TeamRole.LEADER.guard(database, "activate a model version", () -> store().activate(number, null, user()));
         LOG.info("Activated model version {} in {}", number, displayName());
         own(number);
         return activeVersion();
@@ -351,19 +365,20 @@ public final class Workspace {
 
     /** Stores every live account's score as of the date, under the active version or (not null) the given one. */
     public Snapshots.Run snapshot(LocalDate asOf, Integer versionNo) {
-        return versionNo == null ? Snapshots.snapshot(database, portfolio(), asOf)
-                : Snapshots.snapshot(database, portfolio(), asOf, versionNo);
+        return TeamRole.CSOPS.guard(database, "store score history", () -> versionNo == null
+                ? Snapshots.snapshot(database, portfolio(), asOf) : Snapshots.snapshot(database, portfolio(), asOf, versionNo));
     }
 
     /** Stores a snapshot at every week's end from {@code from} to {@code to}, under the active version or the given one. */
     public Snapshots.Run backfill(LocalDate from, LocalDate to, Integer versionNo) {
-        return versionNo == null ? Snapshots.backfillWeekly(database, portfolio(), from, to)
-                : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to);
+        return TeamRole.CSOPS.guard(database, "store score history", () -> versionNo == null
+                ? Snapshots.backfillWeekly(database, portfolio(), from, to)
+                : Snapshots.rescoreHistory(database, portfolio(), versionNo, from, to));
     }
 
     /** The weekly history over the whole span of the data when the active version has none yet (a first start). */
     public Optional<Snapshots.Run> backfillIfNone() {
-        return Snapshots.backfillIfNone(database, portfolio());
+        return TeamRole.CSOPS.guard(database, "store score history", () -> Snapshots.backfillIfNone(database, portfolio()));
     }
 
     /** How many scores the history holds, under every version. */
@@ -373,7 +388,7 @@ public final class Workspace {
 
     /** Freezes the score each churn and renewal had the day before; the number newly frozen. */
     public int freezeOutcomes() {
-        return Snapshots.freezeOutcomes(database, portfolio());
+        return TeamRole.CSOPS.guard(database, "store score history", () -> Snapshots.freezeOutcomes(database, portfolio()));
     }
 
     // Alerts
@@ -389,7 +404,8 @@ public final class Workspace {
         CurrentScores current = scores.get();
         List<AccountScore> now = current != null && portfolio.get() == scored && current.model().equals(model)
                 && current.asOf().equals(asOf) ? current.scores() : null;
-        AlertRun.Result result = AlertRun.run(database, model, scored, asOf, now, webhook, clock);
+        AlertRun.Result result = TeamRole.CSOPS.guard(database, "evaluate alerts",
+                () -> AlertRun.run(database, model, scored, asOf, now, webhook, clock));
         LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
                 result.created().size(), result.open());
         own(result);
@@ -409,15 +425,15 @@ public final class Workspace {
      * {@link AlertStore.ChangedSince} failure says who and when.
      */
     public Alert acknowledgeAlert(Alert seen) {
-        return own(alerts().acknowledge(seen, user()));
+        return own(TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().acknowledge(seen, user())));
     }
 
     public Alert markAlertDone(Alert seen) {
-        return own(alerts().done(seen, user()));
+        return own(TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().done(seen, user())));
     }
 
     public Alert dismissAlert(Alert seen, String reason) {
-        return own(alerts().dismiss(seen, reason, user()));
+        return own(TeamRole.CSM.guard(database, "change an alert's status", () -> alerts().dismiss(seen, reason, user())));
     }
 
     /**
@@ -493,7 +509,7 @@ public final class Workspace {
 
     /** Saves the webhook URL new alerts are posted to. */
     public void configureWebhook(WebhookUrl url) {
-        new Outbox(database).configureUrl(url);
+        TeamRole.CSOPS.guard(database, "change the webhook settings", () -> new Outbox(database).configureUrl(url));
         // Only the redacted form: a webhook URL often carries a token.
         LOG.info("Webhook set to {} in {}", url.redacted(), displayName());
     }
@@ -506,7 +522,8 @@ public final class Workspace {
     /** Posts the queued messages that are due (earlier runs' failures too); nothing is tried when none waits. */
     public DeliveryRun deliverDueAlerts(WebhookSender sender) {
         Outbox outbox = new Outbox(database);
-        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0) : outbox.deliverDue(sender, clock);
+        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0)
+                : TeamRole.CSOPS.guard(database, "post alerts to the webhook", () -> outbox.deliverDue(sender, clock));
     }
 
     private AlertStore alerts() {
@@ -522,7 +539,7 @@ public final class Workspace {
 
     /** Adds an adjustment within ±{@code bound} points, recording who added it; refused without a reason or beyond the bound. */
     public void adjust(Note note, double bound, String changedBy) {
-        new AdjustmentStore(database).add(note, bound, changedBy);
+        TeamRole.CSM.guard(database, "add an adjustment", () -> new AdjustmentStore(database).add(note, bound, changedBy));
         LOG.info("Adjustment of {} points on {} by {}", note.adjustment(), note.accountId(), changedBy);
         own(note);
         afterAdjustment(note.accountId());
@@ -530,7 +547,8 @@ public final class Workspace {
 
     /** Removes an account's adjustment by that author on that date, recording who removed it. */
     public void removeAdjustment(String accountId, LocalDate date, String author, String changedBy) {
-        new AdjustmentStore(database).remove(accountId, date, author, changedBy);
+        TeamRole.CSM.guard(database, "remove an adjustment",
+                () -> new AdjustmentStore(database).remove(accountId, date, author, changedBy));
         LOG.info("Adjustment on {} dated {} removed by {}", accountId, date, changedBy);
         own(accountId);
         afterAdjustment(accountId);

@@ -50,7 +50,7 @@ public final class BellwetherCommand implements Runnable {
             cmd.getErr().println("error: " + message);
             org.slf4j.LoggerFactory.getLogger(BellwetherCommand.class).warn("{} failed: {}", cmd.getCommandName(), message, e);
             return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
-                    || Workspace.isServerUnavailable(e)
+                    || Workspace.isUsersToFix(e)
                     || e instanceof com.bellwether.scoring.HealthModel.InvalidModelException ? INPUT_PROBLEMS : 1;
         });
         return commandLine;

@@ -314,6 +314,16 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /** The user the database knows this program's connections by (never a password); "unknown" when it cannot say. */
+    public String currentUser() {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT CURRENT_USER")) {
+            return rs.next() ? rs.getString(1) : "unknown";
+        } catch (SQLException e) {
+            return "unknown";
+        }
+    }
+
     static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {

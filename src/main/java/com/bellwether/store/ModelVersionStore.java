@@ -91,7 +91,9 @@ public final class ModelVersionStore {
             number = rs.getInt(1);
         }
         boolean active = activate || number == 1;
-        if (active) {
+        // The first version has no other to turn off; asking only when told to activate lets a role that may save
+        // versions but not activate them (on a team's server) save.
+        if (activate) {
             try (PreparedStatement off = connection.prepareStatement("UPDATE model_version SET active = FALSE WHERE active")) {
                 off.executeUpdate();
             }

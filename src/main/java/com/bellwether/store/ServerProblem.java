@@ -35,6 +35,11 @@ final class ServerProblem {
             return "There is no database " + address.database() + " on the PostgreSQL server at " + address.hosts()
                     + ": create it (createdb " + address.database() + ") or name another one in --db";
         }
+        if (state.equals("42501")) {
+            return "Your database user '" + userName(location, login) + "' may not bring the database " + address.database()
+                    + " on " + address.hosts() + " up to this release's schema: that takes the database's owner; ask"
+                    + " your Bellwether admin to open it once with this release (bellwether db info --db ...) as the owner";
+        }
         if (unreachable(failure) || state.equals("08001") || state.equals("08006")) {
             return "Cannot reach the PostgreSQL server at " + address.hosts() + " (database " + address.database()
                     + "): check that the server is running and accepts connections there, and the host and port in --db";
@@ -45,6 +50,13 @@ final class ServerProblem {
     /** The user the server was asked for: the URL's own when it names one, else the environment's or this system's. */
     private static String who(DatabaseLocation location, ServerLogin login) {
         return location.jdbcUrl().matches("(?i).*[?&]user=.*") ? "the user in --db" : "user " + login.userName();
+    }
+
+    /** The user's name (never the password): the URL's own when it names one, else the environment's or this system's. */
+    private static String userName(DatabaseLocation location, ServerLogin login) {
+        java.util.regex.Matcher user = java.util.regex.Pattern.compile("[?&]user=([^&]*)").matcher(location.jdbcUrl());
+        return user.find() ? java.net.URLDecoder.decode(user.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                : login.userName();
     }
 
     /** The first SQLSTATE in the chain of causes; empty when none says one. */

@@ -160,4 +160,34 @@ class CommandLineTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("With --mapping, give the one folder");
     }
+
+    @Test
+    void aFileIsCopiedToAnEmptyServerDatabaseOnceWithAReport() throws Exception {
+        try (com.bellwether.store.FreshDatabases databases = new com.bellwether.store.FreshDatabases()) {
+            String url = databases.location(com.bellwether.store.Dialect.POSTGRESQL).jdbcUrl();
+            Path bundle = Files.createDirectory(dir.resolve("bundle"));
+            Files.writeString(bundle.resolve("accounts.csv"), "account_id,name,contract_start\nA1,Acme,2024-01-01\n"
+                    + "A2,Bolt,2024-01-01\n");
+            Files.writeString(bundle.resolve("surveys.csv"), "account_id,date,nps\nA1,2024-03-01,9\nA2,2024-03-01,3\n");
+            assertThat(run("import", "--db", db(), bundle.toString())).isZero();
+            assertThat(run("models", "--db", db())).isZero();
+            out.getBuffer().setLength(0);
+
+            assertThat(run("db", "copy", "--db", db(), "--to", url)).as(err.toString()).isZero();
+
+            assertThat(out.toString()).contains("  account                       2            2")
+                    .contains("  model_version                 1            1")
+                    .contains("Scores as of 2024-03-01 under model version 1: 2 live accounts compared")
+                    .contains("The copy holds the same rows and gives the same scores.").doesNotContain("?user=");
+            err.getBuffer().setLength(0);
+
+            assertThat(run("db", "copy", "--db", db(), "--to", url)).isEqualTo(2);
+            assertThat(err.toString()).startsWith("error: The database at jdbc:postgresql://")
+                    .contains(" already holds data (").endsWith("Nothing was copied" + System.lineSeparator())
+                    .hasLineCount(1);
+            err.getBuffer().setLength(0);
+            assertThat(run("db", "copy", "--db", db(), "--to", dir.resolve("other").toString())).isEqualTo(2);
+            assertThat(err.toString()).contains("--to: expected a PostgreSQL database, jdbc:postgresql://HOST:PORT/DB");
+        }
+    }
 }

@@ -83,7 +83,26 @@ public final class PostgresServer {
         return new DatabaseLocation(base + database + settings, false);
     }
 
-    private void admin(String sql) {
+    /** The same, connecting as another user of the server (a test's own, made with {@link #createUser}). */
+    public DatabaseLocation location(String database, String user, String password) {
+        return new DatabaseLocation(base + database + settings + (settings.isEmpty() ? "?" : "&") + "user=" + user
+                + "&password=" + password, false);
+    }
+
+    /** Creates a login of the server that holds the roles given; its name. Dropped with {@link #dropUser}. */
+    public String createUser(String prefix, String password, String... roles) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'"
+                + (roles.length == 0 ? "" : " IN ROLE " + String.join(", ", roles)));
+        return name;
+    }
+
+    public void dropUser(String name) {
+        admin("DROP ROLE IF EXISTS " + name);
+    }
+
+    /** Runs a statement on the server's own database as the tests' user. */
+    public void admin(String sql) {
         try (Connection connection = DriverManager.getConnection(base + adminDatabase + settings, login);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
