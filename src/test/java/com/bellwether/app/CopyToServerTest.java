@@ -64,8 +64,8 @@ class CopyToServerTest {
         workspace.evaluateAlerts(asOf, webhook);
         List<Alert> open = workspace.openAlerts(AlertFilter.ANY);
         assertThat(open).hasSizeGreaterThan(1);
-        workspace.acknowledgeAlert(open.get(0).id());
-        workspace.dismissAlert(open.get(1).id(), "Renewal already signed");
+        workspace.acknowledgeAlert(open.get(0));
+        workspace.dismissAlert(open.get(1), "Renewal already signed");
         workspace.deliverDueAlerts(WebhookSender.withDefaults());
         workspace.snapshot(asOf, null);
         workspace.freezeOutcomes();

@@ -95,7 +95,7 @@ class TeamRolesTest {
         assertThatThrownBy(() -> analyst.adjust(new Note(account, asOf, "Ana", 3, "Good call", null), 10, "ana"))
                 .isInstanceOf(NotPermittedException.class)
                 .hasMessage(refusal(TeamRole.ANALYST, "add an adjustment", TeamRole.CSM));
-        long alert = analyst.openAlerts(AlertFilter.ANY).get(0).id();
+        Alert alert = analyst.openAlerts(AlertFilter.ANY).get(0);
         assertThatThrownBy(() -> analyst.acknowledgeAlert(alert))
                 .hasMessage(refusal(TeamRole.ANALYST, "change an alert's status", TeamRole.CSM));
         assertThatThrownBy(() -> analyst.snapshot(asOf, null))
@@ -112,7 +112,7 @@ class TeamRolesTest {
         csm.removeAdjustment(account, asOf, "Omar", "omar");
         assertThat(csm.adjustmentTrail(account)).hasSize(2);
         List<Alert> open = csm.openAlerts(AlertFilter.ANY);
-        assertThat(csm.dismissAlert(open.get(open.size() - 1).id(), "Already on it").status().name()).isEqualTo("DISMISSED");
+        assertThat(csm.dismissAlert(open.get(open.size() - 1), "Already on it").status().name()).isEqualTo("DISMISSED");
 
         long runs = csm.info(100).recentImports().size();
         assertThatThrownBy(() -> csm.importBundle(BundleImporter.Request.canonical(Path.of("sample-data")),

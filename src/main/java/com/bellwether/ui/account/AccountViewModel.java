@@ -44,7 +44,6 @@ import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
-import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.ScoreChange;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.app.AdjustmentEntry;
@@ -113,7 +112,6 @@ public final class AccountViewModel {
     private String accountId;
     private List<ModelVersion> versions = List.of();
     private long generation;
-    private final String user = SavedModels.currentAuthor();
 
     // Properties
     private final ReadOnlyObjectWrapper<AccountScore> score = new ReadOnlyObjectWrapper<>();
@@ -329,19 +327,24 @@ public final class AccountViewModel {
             message.set("Not added: " + problem);
             return;
         }
-        Note note = new Note(accountId, asOf.get(), user, adjustmentPoints.get(), adjustmentReason.get().strip(),
-                adjustmentExpires.get());
+        // By the workspace's user: on a team server the database user, whose rights and name the audit trail records.
+        String id = accountId;
+        LocalDate day = asOf.get();
+        int points = adjustmentPoints.get();
+        String why = adjustmentReason.get().strip();
+        LocalDate expires = adjustmentExpires.get();
         double bound = model.adjustmentBound();
         Request request = request();
         long token = ++generation;
         run(() -> {
-            request.workspace().adjust(note, bound, user);
+            String user = request.workspace().user();
+            request.workspace().adjust(new Note(id, day, user, points, why, expires), bound, user);
             return load(request);
         }, loaded -> {
             adjustmentReason.set("");
             adjustmentPoints.set(0);
             adjustmentExpires.set(null);
-            afterChange(token, loaded, String.format(Locale.ROOT, "Added an adjustment of %+d points.", note.adjustment()));
+            afterChange(token, loaded, String.format(Locale.ROOT, "Added an adjustment of %+d points.", points));
         }, "The adjustment was not added");
     }
 
@@ -354,7 +357,7 @@ public final class AccountViewModel {
         Request request = request();
         long token = ++generation;
         run(() -> {
-            request.workspace().removeAdjustment(note.accountId(), note.date(), note.author(), user);
+            request.workspace().removeAdjustment(note.accountId(), note.date(), note.author(), request.workspace().user());
             return load(request);
         }, loaded -> afterChange(token, loaded, String.format(Locale.ROOT, "Removed the adjustment of %+d points dated %s.",
                 note.adjustment(), note.date())), "The adjustment was not removed");

@@ -213,13 +213,18 @@ public final class TuningView {
         note.setId("tuning-version-note");
         note.setPromptText("Note (why)");
         note.setPrefColumnCount(14);
+        javafx.scene.control.CheckBox activate = new javafx.scene.control.CheckBox("Make active");
+        activate.setId("tuning-activate");
+        activate.setSelected(true);
+        activate.setTooltip(new Tooltip("Make the saved version the one that scores the portfolio; unticked, it is kept"
+                + " beside the active one (on a team server, making a version active is the leader's)"));
         Button save = button("Save version", Feather.SAVE, "tuning-save", () -> {
-            viewModel.save(name.getText(), note.getText());
+            viewModel.save(name.getText(), note.getText(), activate.isSelected());
             name.clear();
             note.clear();
         });
         save.disableProperty().bind(viewModel.dirtyProperty().not().or(name.textProperty().isEmpty()).or(viewModel.busyProperty()));
-        save.setTooltip(new Tooltip("Save the draft as a new version and make it active (Ctrl+S)"));
+        save.setTooltip(new Tooltip("Save the draft as a new version, made active when ticked (Ctrl+S)"));
         saveAction = () -> {
             if (name.getText().isBlank()) {
                 name.requestFocus();
@@ -230,7 +235,7 @@ public final class TuningView {
         HBox history = new HBox(6, scope, undo, redo, revert);
         HBox comparing = new HBox(6, compareLabel, compare);
         HBox suggesting = new HBox(6, suggestWeights, suggestBands);
-        HBox saving = new HBox(6, name, note, save);
+        HBox saving = new HBox(6, name, note, activate, save);
         for (HBox group : List.of(history, comparing, suggesting, saving)) {
             group.setAlignment(Pos.CENTER_LEFT);
             group.getChildren().forEach(n -> {

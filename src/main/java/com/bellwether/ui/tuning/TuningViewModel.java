@@ -478,6 +478,14 @@ public final class TuningViewModel {
 
     /** Saves the draft as the next version and makes it active, off the FX thread. */
     public void save(String name, String note) {
+        save(name, note, true);
+    }
+
+    /**
+     * Saves the draft as the next version, off the FX thread; made active when {@code activate} says so (on a team
+     * server that takes the leader's role), else kept beside the active version, the draft staying as it is.
+     */
+    public void save(String name, String note, boolean activate) {
         if (name == null || name.isBlank()) {
             status.set("A new version needs a name.");
             return;
@@ -485,6 +493,20 @@ public final class TuningViewModel {
         HealthModel toSave = draft.get();
         Workspace target = workspace;
         ModelVersion basedOn = saved.get();
+        if (!activate) {
+            run("Saving", job -> new SavedVersion(target.saveVersion(toSave, name, note, false), target.savedVersions()),
+                    done -> {
+                        replacingVersions = true;
+                        ModelVersion compared = compareWith.get();
+                        versions.setAll(done.all());
+                        compareWith.set(compared == null ? null : versions.stream()
+                                .filter(v -> v.number() == compared.number()).findFirst().orElse(null));
+                        replacingVersions = false;
+                        status.set("Saved " + done.version().label() + "; the active model is still "
+                                + (basedOn == null ? "the one before" : basedOn.label()) + ".");
+                    });
+            return;
+        }
         run("Saving", job -> {
             // Made active only over the version the draft started from: another made active since is not overwritten.
             ModelVersion version = target.saveVersion(toSave, name, note, true, basedOn == null ? null : basedOn.number());

@@ -194,6 +194,23 @@ class TuningViewModelTest {
     }
 
     @Test
+    void savingWithoutMakingActiveKeepsTheActiveVersionAndTheDraft() {
+        viewModel.setWeight("relationship", 25, false);
+        var draft = viewModel.draftProperty().get();
+
+        viewModel.save("Relationship matters", "for the leader to look at", false);
+
+        ModelVersionStore store = new ModelVersionStore(database);
+        assertThat(store.list()).extracting(com.bellwether.store.ModelVersion::active).containsExactly(true, false);
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
+        assertThat(viewModel.versions()).extracting(com.bellwether.app.ModelVersion::number).containsExactly(1, 2);
+        assertThat(viewModel.draftProperty().get()).isSameAs(draft);
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Saved v2 Relationship matters; the active model is still"
+                + " v1 Default health model.");
+    }
+
+    @Test
     void aScaleAgainstTheMeasuresDirectionIsRefused() {
         boolean applied = viewModel.setScale("urgent_tickets", List.of(new double[] {0, 0}, new double[] {6, 100}));
 
