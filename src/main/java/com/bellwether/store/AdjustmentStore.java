@@ -88,18 +88,51 @@ public final class AdjustmentStore {
     /** Removes the adjustment the account has from that author on that date, and records who removed it. */
     public void remove(String accountId, LocalDate date, String author, String changedBy) {
         inTransaction("Cannot remove the adjustment", connection -> {
-            Note stored = find(connection, accountId, date, author).orElseThrow(() -> new IllegalArgumentException(
-                    "There is no adjustment by " + author + " on " + accountId + " dated " + date));
+            Optional<Note> found = find(connection, accountId, date, author);
+            if (found.isEmpty()) {
+                throw removedBefore(connection, accountId, date, author);
+            }
+            Note stored = found.get();
+            int removed;
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM note WHERE account_key = (SELECT account_key FROM account WHERE account_id = ?)"
                             + " AND note_date = ? AND author = ?")) {
                 delete.setString(1, accountId);
                 delete.setDate(2, Date.valueOf(date));
                 delete.setString(3, author);
-                delete.executeUpdate();
+                removed = delete.executeUpdate();
+            }
+            if (removed == 0) {
+                // Removed by someone else between the read and the delete.
+                throw removedBefore(connection, accountId, date, author);
             }
             audit(connection, stored, AdjustmentAudit.Action.REMOVE, changedBy);
         });
+    }
+
+    /**
+     * Why an adjustment to remove is not there: someone removed it first (who and when, from the trail), or there
+     * never was one.
+     */
+    private static RuntimeException removedBefore(Connection connection, String accountId, LocalDate date, String author)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT changed_by, changed_at FROM adjustment_audit"
+                + " WHERE account_id = ? AND note_date = ? AND author = ? AND action = 'REMOVE'"
+                + " ORDER BY changed_at DESC, audit_id DESC")) {
+            query.setString(1, accountId);
+            query.setDate(2, Date.valueOf(date));
+            query.setString(3, author);
+            try (ResultSet rs = query.executeQuery()) {
+                if (rs.next()) {
+                    java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
+                    return new IllegalStateException("The adjustment by " + author + " on " + accountId + " dated " + date
+                            + " was removed by " + rs.getString(1) + " at " + at.atZoneSameInstant(java.time.ZoneId
+                            .systemDefault()).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                            .toString().replace('T', ' ') + "; reload to see it. Nothing was changed.");
+                }
+            }
+        }
+        return new IllegalArgumentException("There is no adjustment by " + author + " on " + accountId + " dated " + date);
     }
 
     /** The account's trail of adds and removes, newest first. */

@@ -53,6 +53,20 @@ class AdjustmentStoreTest {
     }
 
     @OnBothDatabases
+    void anAdjustmentSomeoneElseRemovedFirstIsNamedWithWhoAndWhen() {
+        store.add(new Note("ACC-1", DAY, "ana", 10, "Exec sponsor confirmed the renewal", null), 15, "ana");
+        store.remove("ACC-1", DAY, "ana", "ben");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.remove("ACC-1", DAY, "ana", "cora"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The adjustment by ana on ACC-1 dated " + DAY + " was removed by ben at ")
+                .hasMessageEndingWith("; reload to see it. Nothing was changed.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.remove("ACC-1", DAY.minusDays(1), "ana", "cora"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("There is no adjustment by ana");
+        assertThat(store.audit("ACC-1")).hasSize(2);
+    }
+
+    @OnBothDatabases
     void anAdjustmentBeyondTheBoundWithoutAReasonOrExpiringTooSoonIsRefusedAndNothingIsWritten() throws Exception {
         assertThatThrownBy(() -> store.add(new Note("ACC-1", DAY, "ana", 16, "Big win", null), 15, "ana"))
                 .hasMessageContaining("at most 15 points");
