@@ -262,8 +262,13 @@ public final class Workspace {
 
     /** The active version; the shipped model saved as version 1 first when there is none. */
     public ModelVersion activeVersion() {
-        return publishActive(ModelVersion.of(TeamRole.CSOPS.guard(database,
-                "save the shipped model as the first model version", () -> SavedModels.activeVersion(store()))));
+        java.util.Optional<com.bellwether.store.ModelVersion> active = store().active();
+        if (active.isPresent()) {
+            return publishActive(ModelVersion.of(active.get()));
+        }
+        // The first version, saved here: a change of this workspace's own, not one to tell of.
+        return publishActive(own(ModelVersion.of(TeamRole.CSOPS.guard(database,
+                "save the shipped model as the first model version", () -> SavedModels.activeVersion(store())))));
     }
 
     /** Tells the observers when another version became active; a version once saved never changes otherwise. */

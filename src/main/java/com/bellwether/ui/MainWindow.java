@@ -48,6 +48,7 @@ public final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final HBox statusBar;
+    private final PortfolioViewModel portfolioModel;
     private final ToggleGroup screens = new ToggleGroup();
     private TuningView tuningView;
     private Runnable buildOtherScreens;
@@ -55,6 +56,7 @@ public final class MainWindow {
     public MainWindow(Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
         OverviewViewModel data = workbench.data();
         PortfolioViewModel portfolio = workbench.portfolio();
+        portfolioModel = portfolio;
         AccountViewModel account = workbench.account();
         TuningViewModel tuning = workbench.tuning();
         BacktestViewModel backtest = workbench.backtest();
@@ -218,6 +220,14 @@ public final class MainWindow {
                     .map(com.bellwether.app.TeamChange::text).collect(java.util.stream.Collectors.joining("\n"))));
         });
         statusBar.getChildren().add(1, notice);
+        // What the figures on screen are as of: the last time the portfolio was read and scored.
+        Label read = new Label();
+        read.setId("status-read");
+        portfolioModel.loadsProperty().addListener((o, old, n) -> read.setText("Read at " + java.time.LocalTime.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        read.visibleProperty().bind(notice.visibleProperty().not());
+        read.managedProperty().bind(read.visibleProperty());
+        statusBar.getChildren().add(2, read);
     }
 
     /** Shows the screen whose rail button has this id (nav-portfolio, nav-tuning, ...). */
