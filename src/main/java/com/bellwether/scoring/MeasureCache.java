@@ -43,7 +43,7 @@ final class MeasureCache {
     /** Grids smaller than this are cheaper to compute than to read. */
     static final int MIN_POINTS = 100_000;
     /** Files kept per folder: the newest, so a few models tried side by side stay cached. */
-    private static final int KEEP = 64;
+    private static final int KEEP = 128;
 
     private final Path folder;
     private final String dataVersion;
@@ -151,6 +151,75 @@ final class MeasureCache {
         return read(key(previousVersion, derivation, metrics, accountIds, days), points);
     }
 
+    /**
+     * A column of the data's version before the last import over other accounts (the import added some, or some
+     * came alive or ended): each account's values taken from it where it had them; {@code missing[k]} marks the
+     * accounts it did not have, whose values are to be computed. Empty when no such column was kept.
+     */
+    Optional<double[]> readPreviousOfOtherAccounts(Derivation derivation, List<String> metrics, String[] accountIds,
+                                                   int[] days, boolean[] missing) {
+        if (previousVersion == null) {
+            return Optional.empty();
+        }
+        Path shape = folder.resolve(shapeFile(previousVersion, derivation, metrics, days));
+        if (!Files.isRegularFile(shape)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(shape, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> before = lines.subList(1, lines.size());
+            Optional<double[]> column = read(lines.get(0), before.size() * days.length);
+            if (column.isEmpty()) {
+                return Optional.empty();
+            }
+            java.util.Map<String, Integer> at = new java.util.HashMap<>(before.size() * 2);
+            for (int k = 0; k < before.size(); k++) {
+                at.put(before.get(k), k);
+            }
+            double[] mapped = new double[accountIds.length * days.length];
+            for (int k = 0; k < accountIds.length; k++) {
+                Integer was = at.get(accountIds[k]);
+                if (was == null) {
+                    missing[k] = true;
+                } else {
+                    System.arraycopy(column.get(), was * days.length, mapped, k * days.length, days.length);
+                }
+            }
+            return Optional.of(mapped);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read {}; those measures are computed again", shape, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores a column, and beside it which accounts its rows are, under a name that leaves the accounts out: a later
+     * version of the data with other accounts (an import that added one) takes the values of those it shares.
+     */
+    void write(String key, double[] column, Derivation derivation, List<String> metrics, String[] accountIds, int[] days) {
+        write(key, column);
+        try {
+            List<String> lines = new java.util.ArrayList<>(accountIds.length + 1);
+            lines.add(key);
+            lines.addAll(java.util.Arrays.asList(accountIds));
+            Path temporary = Files.createTempFile(folder, "shape", ".tmp");
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            Files.move(temporary, folder.resolve(shapeFile(dataVersion, derivation, metrics, days)),
+                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot record the accounts of a measure column in {}: {}", folder, e.getMessage());
+        }
+    }
+
+    /** "shape-DIGEST.txt": the version, the derivation, the metrics and the days, not the accounts. */
+    private static String shapeFile(String dataVersion, Derivation derivation, List<String> metrics, int[] days) {
+        return key(dataVersion, derivation, metrics, new String[0], days).replace("measure-", "shape-")
+                .replace(".bin", ".txt");
+    }
+
     private static String key(String dataVersion, Derivation derivation, List<String> metrics, String[] accountIds,
                               int[] days) {
         try {
@@ -245,7 +314,8 @@ final class MeasureCache {
     private void prune() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             Path[] all = files.filter(f -> f.getFileName().toString().startsWith("measure-")
-                    && f.getFileName().toString().endsWith(".bin")).toArray(Path[]::new);
+                    && f.getFileName().toString().endsWith(".bin")
+                    || f.getFileName().toString().startsWith("shape-")).toArray(Path[]::new);
             if (all.length <= KEEP) {
                 return;
             }

@@ -128,11 +128,16 @@ public final class ScoreGrid {
                 raw[m] = cache.read(keys[m], points).orElse(null);
                 if (raw[m] == null) {
                     raw[m] = cache.readPrevious(derive, portfolio.metrics(), ids, days, points).orElse(null);
+                    if (raw[m] == null) {
+                        // The accounts differ from the version before (an import added one): those it shares.
+                        raw[m] = cache.readPreviousOfOtherAccounts(derive, portfolio.metrics(), ids, days, stale)
+                                .orElse(null);
+                    }
                     earlier[m] = raw[m] != null;
                 }
             }
             for (int k = 0; k < accounts.length; k++) {
-                stale[k] = cache.changed(ids[k]);
+                stale[k] |= cache.changed(ids[k]);
             }
         }
         int[] missing = IntStream.range(0, raw.length).filter(m -> raw[m] == null).toArray();
@@ -159,13 +164,12 @@ public final class ScoreGrid {
                 }
             });
             if (cache != null) {
+                String[] ids = Arrays.stream(accounts).mapToObj(a -> portfolio.account(a).accountId()).toArray(String[]::new);
                 for (int m : refreshed) {
-                    cache.write(keys[m], raw[m]);
+                    cache.write(keys[m], raw[m], model.measures().get(m).derive(), portfolio.metrics(), ids, days);
                 }
-            }
-            if (cache != null) {
                 for (int m : missing) {
-                    cache.write(keys[m], raw[m]);
+                    cache.write(keys[m], raw[m], model.measures().get(m).derive(), portfolio.metrics(), ids, days);
                 }
             }
         }

@@ -130,4 +130,41 @@ class MeasureCacheTest {
         ScoreGrid again = ScoreGrid.compute(model, portfolio.withMeasureCache(later), DATES);
         assertSameScores(grid, again);
     }
+
+    @Test
+    void anImportThatAddedAnAccountComputesOnlyItAndTheChangedOnes() throws Exception {
+        HealthModel model = HealthModel.defaultModel();
+        Portfolio portfolio = SamplePortfolio.portfolio();
+        ScoreGrid uncached = ScoreGrid.compute(model, portfolio, DATES);
+        String[] ids = portfolio.accounts().stream().map(a -> a.accountId()).toArray(String[]::new);
+        int[] days = DATES.stream().mapToInt(d -> (int) d.toEpochDay()).toArray();
+        // The version before had every account but the fourth (the import added it), in the same order.
+        String newcomer = ids[3];
+        String[] before = java.util.Arrays.stream(ids).filter(id -> !id.equals(newcomer)).toArray(String[]::new);
+        MeasureCache earlier = new MeasureCache(folder, "v1", 1);
+        for (HealthModel.Measure measure : model.measures()) {
+            double[] marked = new double[before.length * days.length];
+            java.util.Arrays.fill(marked, -7.0);
+            earlier.write(earlier.key(measure.derive(), portfolio.metrics(), before, days), marked, measure.derive(),
+                    portfolio.metrics(), before, days);
+        }
+        java.util.Set<String> changed = java.util.Set.of(newcomer, ids[5]);
+        MeasureCache after = new MeasureCache(folder, "v2", 1).changedSince("v1", changed);
+
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio.withMeasureCache(after), DATES);
+
+        for (int k = 0; k < ids.length; k++) {
+            for (int j = 0; j < days.length; j++) {
+                int p = grid.point(k, j);
+                for (int m = 0; m < model.measures().size(); m++) {
+                    double expected = changed.contains(ids[k]) ? uncached.raw(m, p) : -7.0;
+                    assertThat(Double.doubleToLongBits(grid.raw(m, p))).as(ids[k])
+                            .isEqualTo(Double.doubleToLongBits(expected));
+                }
+            }
+        }
+        // Kept under the new version for the whole grid: the next run reads it as it is.
+        ScoreGrid again = ScoreGrid.compute(model, portfolio.withMeasureCache(MeasureCache.of(folder, "v2", 1)), DATES);
+        assertSameScores(grid, again);
+    }
 }
