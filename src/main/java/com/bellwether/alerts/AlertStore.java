@@ -47,6 +47,24 @@ public final class AlertStore {
      * is given, so an alert is never raised without its message.
      */
     public Recorded record(List<AlertFinding> findings, WebhookUrl webhook) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recordOnce(findings, webhook);
+            } catch (StoreException e) {
+                // Someone else evaluating the same date raised the same alert first: recorded again, it updates it.
+                if (attempt < RECORD_ATTEMPTS && e.getCause() instanceof SQLException sql
+                        && com.bellwether.store.Dialect.isDuplicateKey(sql)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Evaluations of the same date by others that may take an alert's key first before this one records. */
+    private static final int RECORD_ATTEMPTS = 3;
+
+    private Recorded recordOnce(List<AlertFinding> findings, WebhookUrl webhook) {
         List<Alert> created = new ArrayList<>();
         int updated = 0;
         try (Connection connection = database.connect()) {

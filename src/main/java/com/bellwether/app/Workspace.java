@@ -57,28 +57,39 @@ public final class Workspace {
     private final WorkspaceValue<Portfolio> portfolio;
     private final WorkspaceValue<CurrentScores> scores;
     private final WorkspaceValue<BacktestFrame> backtestFrame;
-    private volatile String user;
-    /** The database's state as this workspace last read or changed it; null until first asked. */
-    private volatile com.bellwether.store.ChangeStamp seen;
+    /** Who works here and what of the database they have seen: shared by the copies {@link #withClock} makes. */
+    private final Team team;
+
+    /**
+     * The workspace's user (asked of the server once) and the database's state as last read or changed here, with
+     * the changes others made found along the way and not yet told.
+     */
+    private static final class Team {
+        private String user;
+        private com.bellwether.store.ChangeStamp seen;
+        private final List<TeamChange> untold = new java.util.ArrayList<>();
+    }
 
     private Workspace(Database database, Clock clock) {
-        this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>());
+        this(database, clock, new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(), new WorkspaceValue<>(),
+                new Team());
     }
 
     private Workspace(Database database, Clock clock, WorkspaceValue<ModelVersion> activeVersion,
                       WorkspaceValue<Portfolio> portfolio, WorkspaceValue<CurrentScores> scores,
-                      WorkspaceValue<BacktestFrame> backtestFrame) {
+                      WorkspaceValue<BacktestFrame> backtestFrame, Team team) {
         this.database = database;
         this.clock = clock;
         this.activeVersion = activeVersion;
         this.portfolio = portfolio;
         this.scores = scores;
         this.backtestFrame = backtestFrame;
+        this.team = team;
     }
 
     /** The same workspace and state, its alerts and deliveries stamped by another clock (tests move one by hand). */
     public Workspace withClock(Clock other) {
-        return new Workspace(database, other, activeVersion, portfolio, scores, backtestFrame);
+        return new Workspace(database, other, activeVersion, portfolio, scores, backtestFrame, team);
     }
 
     // Opening
@@ -189,15 +200,28 @@ public final class Workspace {
 
     /** Takes a portfolio read from this database elsewhere (while the workbench started), as if read here. */
     public Portfolio adopt(Portfolio read) {
-        portfolio.set(read);
+        replacePortfolio(read);
         return read;
     }
 
     /** Reads the portfolio from the database again (after its data changed) and tells the observers. */
     public Portfolio readPortfolio() {
         Portfolio read = Portfolio.load(database);
-        portfolio.set(read);
+        replacePortfolio(read);
         return read;
+    }
+
+    /**
+     * Another portfolio kept: current scores of the one before are dropped with it. The current scores are always
+     * those of the portfolio kept (the lock is the portfolio's value, shared by {@link #withClock}'s copies).
+     */
+    private void replacePortfolio(Portfolio read) {
+        synchronized (portfolio) {
+            if (portfolio.get() != read) {
+                scores.set(null);
+            }
+            portfolio.set(read);
+        }
     }
 
     // Importing
@@ -339,8 +363,14 @@ public final class Workspace {
 
     /** Scores every account live at the date, and keeps the result as the current scores. */
     public List<AccountScore> score(HealthModel model, LocalDate asOf, BooleanSupplier cancelled) {
-        List<AccountScore> scored = new HealthScorer(model, portfolio()).scoreLive(asOf, cancelled);
-        scores.set(new CurrentScores(model, asOf, scored));
+        Portfolio on = portfolio();
+        List<AccountScore> scored = new HealthScorer(model, on).scoreLive(asOf, cancelled);
+        synchronized (portfolio) {
+            // Kept only while the portfolio scored is still the one kept (an adjustment may have replaced it meanwhile).
+            if (portfolio.get() == on) {
+                scores.set(new CurrentScores(model, asOf, scored));
+            }
+        }
         return scored;
     }
 
@@ -442,15 +472,27 @@ public final class Workspace {
     }
 
     /**
-     * What others changed in the database since this workspace last looked (or changed it itself), and takes the
-     * database as it is now as seen; empty the first time, and when nothing changed. A workbench asks every few
-     * seconds and offers to read the database again. Changes whose author is this workspace's user are left out.
+     * What others changed in the database since this workspace last looked, and takes the database as it is now as
+     * seen; empty the first time, and when nothing changed. A workbench asks every few seconds and offers to read the
+     * database again. Changes whose author is this workspace's user are left out; others' changes found while this
+     * workspace made one of its own are told here too.
      */
     public List<TeamChange> changesByOthers() {
-        com.bellwether.store.ChangeStamp now = com.bellwether.store.ChangeStamp.read(database);
-        com.bellwether.store.ChangeStamp before = seen;
-        seen = now;
-        if (before == null || now.equals(before)) {
+        synchronized (team) {
+            List<TeamChange> found = new java.util.ArrayList<>(team.untold);
+            team.untold.clear();
+            com.bellwether.store.ChangeStamp before = team.seen;
+            com.bellwether.store.ChangeStamp now = com.bellwether.store.ChangeStamp.read(database);
+            team.seen = now;
+            if (before != null) {
+                found.addAll(byOthers(before, now));
+            }
+            return found;
+        }
+    }
+
+    private List<TeamChange> byOthers(com.bellwether.store.ChangeStamp before, com.bellwether.store.ChangeStamp now) {
+        if (now.equals(before)) {
             return List.of();
         }
         String me = user();
@@ -460,10 +502,18 @@ public final class Workspace {
                 .toList();
     }
 
-    /** After a change of this workspace's own: not one to tell of, when changes are being watched for. */
+    /**
+     * After a change of this workspace's own, when changes are being watched for: the database as it is now is
+     * taken as seen, and whatever others changed before it is kept to be told. A change without an author (an import,
+     * alerts raised) made by someone else in the same moment is taken for this one's.
+     */
     private <T> T own(T result) {
-        if (seen != null) {
-            markSeen();
+        synchronized (team) {
+            if (team.seen != null) {
+                com.bellwether.store.ChangeStamp now = com.bellwether.store.ChangeStamp.read(database);
+                team.untold.addAll(byOthers(team.seen, now).stream().filter(change -> change.by() != null).toList());
+                team.seen = now;
+            }
         }
         return result;
     }
@@ -478,9 +528,12 @@ public final class Workspace {
         backtestFrame.set(null);
     }
 
-    /** Takes the database as it is now as seen: after one's own change, or after reading everything again. */
+    /** Takes the database as it is now as seen, nothing left to tell: after reading everything again. */
     public void markSeen() {
-        seen = com.bellwether.store.ChangeStamp.read(database);
+        synchronized (team) {
+            team.untold.clear();
+            team.seen = com.bellwether.store.ChangeStamp.read(database);
+        }
     }
 
     /** Whether a failure is a change someone else made first, whose message is all a user needs (then reload). */
@@ -490,7 +543,9 @@ public final class Workspace {
 
     /** The same workspace acting as another user (two people on one database in tests). */
     Workspace actingAs(String name) {
-        user = name;
+        synchronized (team) {
+            team.user = name;
+        }
         return this;
     }
 
@@ -499,12 +554,12 @@ public final class Workspace {
      * else the computer's login.
      */
     public String user() {
-        String known = user;
-        if (known == null) {
-            known = database.serverUser().orElseGet(SavedModels::currentAuthor);
-            user = known;
+        synchronized (team) {
+            if (team.user == null) {
+                team.user = database.serverUser().orElseGet(SavedModels::currentAuthor);
+            }
+            return team.user;
         }
-        return known;
     }
 
     /** The webhook URL saved in the workbench, if any. */
@@ -565,18 +620,21 @@ public final class Workspace {
      * account is not in the portfolio kept.
      */
     private void afterAdjustment(String accountId) {
-        Portfolio kept = portfolio.get();
-        CurrentScores current = scores.get();
-        if (kept == null || kept.indexOf(accountId) < 0) {
-            portfolio.set(null);
-            scores.set(null);
-            return;
+        List<Note> notes = adjustments(accountId);
+        synchronized (portfolio) {
+            Portfolio kept = portfolio.get();
+            CurrentScores current = scores.get();
+            if (kept == null || kept.indexOf(accountId) < 0) {
+                portfolio.set(null);
+                scores.set(null);
+                return;
+            }
+            Portfolio updated = kept.withNotes(accountId, notes);
+            portfolio.set(updated);
+            scores.set(current == null ? null : new CurrentScores(current.model(), current.asOf(),
+                    new HealthScorer(current.model(), updated).rescoreLive(current.scores(), List.of(accountId),
+                            current.asOf(), () -> false)));
         }
-        Portfolio updated = kept.withNotes(accountId, adjustments(accountId));
-        portfolio.set(updated);
-        scores.set(current == null ? null : new CurrentScores(current.model(), current.asOf(),
-                new HealthScorer(current.model(), updated).rescoreLive(current.scores(), List.of(accountId),
-                        current.asOf(), () -> false)));
     }
 
     /** The account's trail of adds and removes, newest first. */

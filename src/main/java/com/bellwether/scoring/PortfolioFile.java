@@ -53,8 +53,14 @@ final class PortfolioFile {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
         try (ColumnInput in = new ColumnInput(new Checked(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                Files.size(file)))) {
+                size))) {
             if (in.readLong() != MAGIC) {
                 throw new IOException("not a portfolio file");
             }
@@ -64,7 +70,8 @@ final class PortfolioFile {
             }
             Map<String, String> shared = new HashMap<>();
             int count = in.readInt();
-            if (count < 0 || count > in.checked.remaining()) {
+            // An account takes far more than 16 bytes (its id, name, flags and the lengths of its columns).
+            if (count < 0 || count > in.checked.remaining() / 16) {
                 throw new EOFException(count + " accounts in " + in.checked.remaining() + " bytes");
             }
             List<Account> accounts = new ArrayList<>(count);
@@ -107,7 +114,7 @@ final class PortfolioFile {
                 d.interactionRole = bytes(in);
                 d.interactionKind = bytes(in);
                 d.interactionContact = ints(in);
-                d.contacts = new String[in.readInt()];
+                d.contacts = new String[length(in, 2)];
                 for (int i = 0; i < d.contacts.length; i++) {
                     d.contacts[i] = in.readUTF();
                 }

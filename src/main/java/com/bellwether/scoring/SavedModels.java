@@ -20,7 +20,9 @@ public final class SavedModels {
     public static ModelVersion activeVersion(ModelVersionStore store) {
         return store.active().orElseGet(() -> {
             HealthModel shipped = HealthModel.defaultModel();
-            return save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, true);
+            // The first version is active by being the first: saved without activating, it needs no right to change
+            // other versions (on a team's server, CS ops may save it).
+            return save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, false);
         });
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * records it, who.
  */
 public record ChangeStamp(long lastImport, int lastVersion, Integer activeVersion, OffsetDateTime activatedAt,
-                          long lastAlert, OffsetDateTime lastStatusChange, long lastAdjustment) {
+                          long lastAlert, long statusChanges, OffsetDateTime lastStatusChange, long lastAdjustment) {
 
     /** One change since an earlier stamp: what happened, and who did it (null where the database does not say). */
     public record Change(String what, String by) {
@@ -29,6 +29,7 @@ public record ChangeStamp(long lastImport, int lastVersion, Integer activeVersio
                      + " (SELECT MAX(version_no) FROM model_version WHERE active),"
                      + " (SELECT MAX(activated_at) FROM model_version WHERE active),"
                      + " (SELECT COALESCE(MAX(alert_id), 0) FROM alert),"
+                     + " (SELECT COALESCE(SUM(status_version), 0) FROM alert),"
                      + " (SELECT MAX(status_changed_at) FROM alert),"
                      + " (SELECT COALESCE(MAX(audit_id), 0) FROM adjustment_audit)");
              ResultSet rs = query.executeQuery()) {
@@ -36,8 +37,8 @@ public record ChangeStamp(long lastImport, int lastVersion, Integer activeVersio
             int active = rs.getInt(3);
             Integer activeVersion = rs.wasNull() ? null : active;
             return new ChangeStamp(rs.getLong(1), rs.getInt(2), activeVersion,
-                    rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getObject(6, OffsetDateTime.class),
-                    rs.getLong(7));
+                    rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6), rs.getObject(7, OffsetDateTime.class),
+                    rs.getLong(8));
         } catch (SQLException e) {
             throw new StoreException("Cannot read what changed in " + database.location().displayName() + ": "
                     + e.getMessage(), e);
@@ -79,10 +80,19 @@ public record ChangeStamp(long lastImport, int lastVersion, Integer activeVersio
                 }
             }
             if (lastAlert > earlier.lastAlert) {
-                long raised = lastAlert - earlier.lastAlert;
+                long raised;
+                try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM alert WHERE alert_id > ?")) {
+                    query.setLong(1, earlier.lastAlert);
+                    try (ResultSet rs = query.executeQuery()) {
+                        rs.next();
+                        raised = rs.getLong(1);
+                    }
+                }
                 changes.add(new Change(raised + " new alert" + (raised == 1 ? " was" : "s were") + " raised", null));
             }
-            if (lastStatusChange != null && !lastStatusChange.equals(earlier.lastStatusChange)) {
+            // Counted by the alerts' change counts (the database's), named by their times (each workbench's clock).
+            if (statusChanges != earlier.statusChanges) {
+                int named = changes.size();
                 try (PreparedStatement query = connection.prepareStatement("SELECT status_changed_by, COUNT(*) FROM alert"
                         + " WHERE status_changed_at > ? GROUP BY status_changed_by ORDER BY status_changed_by")) {
                     query.setObject(1, earlier.lastStatusChange == null ? OffsetDateTime.parse("1970-01-01T00:00Z")
@@ -94,6 +104,9 @@ public record ChangeStamp(long lastImport, int lastVersion, Integer activeVersio
                                     rs.getString(1)));
                         }
                     }
+                }
+                if (changes.size() == named) {
+                    changes.add(new Change("alerts' statuses were changed", null));
                 }
             }
             if (lastAdjustment > earlier.lastAdjustment) {

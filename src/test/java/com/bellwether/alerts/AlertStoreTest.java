@@ -208,6 +208,34 @@ class AlertStoreTest {
         }
     }
 
+    @OnBothDatabases
+    void twoEvaluationsOfOneDateAtOnceRaiseEachAlertOnce() throws Exception {
+        List<AlertFinding> findings = new AlertEvaluator(MODEL, portfolio).evaluate(day("2025-03-10"));
+        assertThat(findings).isNotEmpty();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<AlertStore.Recorded>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(two.submit(() -> {
+                    together.await();
+                    return new AlertStore(database, clock).record(findings, null);
+                }));
+            }
+            int created = 0;
+            int updated = 0;
+            for (java.util.concurrent.Future<AlertStore.Recorded> recorded : runs) {
+                created += recorded.get(60, java.util.concurrent.TimeUnit.SECONDS).created().size();
+                updated += recorded.get().updated();
+            }
+            assertThat(created).isEqualTo(findings.size());
+            assertThat(updated).isEqualTo(findings.size());
+            assertThat(alertRows()).isEqualTo(findings.size());
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     private Alert alertOf(String account, String rule) {
         return new AlertStore(database, clock).all().stream()
                 .filter(a -> a.accountId().equals(account) && a.ruleId().equals(rule)).findFirst().orElseThrow();

@@ -69,6 +69,24 @@ class TeamChangesTest {
                 .extracting(com.bellwether.scoring.AccountScore::adjustment).containsExactly(5.0);
     }
 
+    @OnBothDatabases
+    void aChangeOfOnesOwnDoesNotHideWhatAnotherDidJustBefore(Database database) throws Exception {
+        Workspace ana = Workspace.of(database).actingAs("ana");
+        Workspace ben = Workspace.of(database).actingAs("ben");
+        ana.importSample(ImportProgress.NONE);
+        LocalDate asOf = ana.portfolio().lastDataDate();
+        ana.evaluateAlerts(asOf, null);
+        ana.changesByOthers();
+
+        ben.saveVersion(ana.activeModel(), "Ben's", "", true, ana.activeVersion().number());
+        // Ana acts before her workbench next looks: Ben's version is still told afterwards.
+        ana.withClock(java.time.Clock.systemUTC()).acknowledgeAlert(ana.allAlerts().get(0));
+
+        assertThat(ana.changesByOthers()).extracting(TeamChange::text).contains(
+                "ben: model version 2 (Ben's) was saved", "ben: model version 2 was made active");
+        assertThat(ana.changesByOthers()).isEmpty();
+    }
+
     private static Throwable catchFailure(Runnable action) {
         try {
             action.run();
