@@ -53,6 +53,13 @@ public final class BundleWriter {
     /** A COPY is sent early once its rows take this many characters. */
     private static final int COPY_CHARS = 8 << 20;
 
+    /**
+     * {@code -Dbellwether.import.copy=false} writes to PostgreSQL with batched INSERT and upsert statements as H2 does,
+     * to measure one against the other (docs/performance.md).
+     */
+    private static final boolean COPY_ON_POSTGRESQL = Boolean.parseBoolean(System.getProperty("bellwether.import.copy",
+            "true"));
+
     private final Connection connection;
     private final Dialect dialect;
     /** PostgreSQL's COPY; null on H2. */
@@ -71,7 +78,8 @@ public final class BundleWriter {
     public BundleWriter(Connection connection, BooleanSupplier cancelled, LongConsumer rowsWritten) throws SQLException {
         this.connection = connection;
         this.dialect = Dialect.of(connection);
-        this.copy = dialect == Dialect.POSTGRESQL ? connection.unwrap(PGConnection.class).getCopyAPI() : null;
+        this.copy = dialect == Dialect.POSTGRESQL && COPY_ON_POSTGRESQL
+                ? connection.unwrap(PGConnection.class).getCopyAPI() : null;
         this.cancelled = cancelled;
         this.rowsWritten = rowsWritten;
     }
