@@ -240,7 +240,13 @@ public final class BundleImporter {
                     }
                     try (WriterRows sink = new WriterRows(writer, input.entity(), validator.usageMetrics())) {
                         validator.sendTo(sink, false);
-                        validator.read(input.entity(), input.table(), input.datePatterns());
+                        try {
+                            validator.read(input.entity(), input.table(), input.datePatterns());
+                        } catch (ImportCancelledException e) {
+                            // A write that failed stops the reading so: its failure, not a cancel, is what happened.
+                            sink.failure();
+                            throw e;
+                        }
                         sink.failure();
                     }
                     if (validator.problemCount() > problemsBefore) {
@@ -262,23 +268,35 @@ public final class BundleImporter {
                 }
                 return runId;
             } catch (BundleWriter.CancellationException | ImportCancelledException e) {
-                undo(connection, bulk);
+                undo(connection, bulk, e);
                 throw new ImportCancelledException();
             } catch (SQLException | IOException | RuntimeException e) {
-                undo(connection, bulk);
+                undo(connection, bulk, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("The import could not be written, nothing was changed: " + e.getMessage(), e);
+            throw database.failure("The import could not be written, nothing was changed", "importing",
+                    "nothing was imported", e);
         }
     }
 
-    /** Takes back what a failed or stopped import wrote: its transaction, or the chunks of a bulk load. */
-    private static void undo(Connection connection, BulkLoad bulk) throws SQLException, IOException {
-        if (bulk == null) {
-            connection.rollback();
-        } else {
-            bulk.undo();
+    /**
+     * Takes back what a failed or stopped import wrote: its transaction, or the chunks of a bulk load. When the
+     * connection itself is gone (a server that went away), the server has already dropped the transaction: the
+     * failure to roll back is kept beside the one that stopped the import.
+     */
+    private static void undo(Connection connection, BulkLoad bulk, Exception stopped) throws SQLException, IOException {
+        try {
+            if (bulk == null) {
+                connection.rollback();
+            } else {
+                bulk.undo();
+            }
+        } catch (SQLException e) {
+            if (bulk != null) {
+                throw e;
+            }
+            stopped.addSuppressed(e);
         }
     }
 
@@ -325,9 +343,12 @@ public final class BundleImporter {
             }
         }
 
+        /** Throws the failure kept, once. */
         void failure() throws SQLException {
             if (failure != null) {
-                throw failure;
+                SQLException kept = failure;
+                failure = null;
+                throw kept;
             }
         }
 

@@ -310,6 +310,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A failure of work on this database as a {@link StoreException}: one line saying where and what to do when a
+     * server went away during it ({@link ServerUnavailableException}), otherwise {@code message} with the database's
+     * own words.
+     *
+     * @param during  what was under way, to follow "while" ("importing")
+     * @param outcome what became of it ("nothing was imported")
+     */
+    public StoreException failure(String message, String during, String outcome, SQLException failure) {
+        return ServerProblem.lost(location, during, outcome, failure).map(StoreException.class::cast)
+                .orElseGet(() -> new StoreException(message + ": " + failure.getMessage(), failure));
+    }
+
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
     }

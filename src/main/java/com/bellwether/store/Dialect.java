@@ -55,11 +55,26 @@ public enum Dialect {
         if (this == H2) {
             return "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ")" + values;
         }
+        return "INSERT INTO " + table + " (" + columns + ")" + values + onConflict(columns, key);
+    }
+
+    /**
+     * The same for the rows of a query (its columns those of {@code columns}, in that order), one row after the
+     * other in the query's order: H2's {@code MERGE ... KEY ... SELECT}, PostgreSQL's {@code INSERT ... SELECT ... ON
+     * CONFLICT}. The query must not give one key twice (PostgreSQL refuses to update a row twice in one statement).
+     */
+    public String upsertSelect(String table, String columns, String key, String query) {
+        if (this == H2) {
+            return "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ") " + query;
+        }
+        return "INSERT INTO " + table + " (" + columns + ") " + query + onConflict(columns, key);
+    }
+
+    private static String onConflict(String columns, String key) {
         List<String> keyColumns = names(key);
         String updates = names(columns).stream().filter(column -> !keyColumns.contains(column))
                 .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + columns + ")" + values + " ON CONFLICT (" + key + ") DO "
-                + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+        return " ON CONFLICT (" + key + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
     }
 
     /** The name {@link java.sql.Connection#createArrayOf} knows DOUBLE PRECISION by. */

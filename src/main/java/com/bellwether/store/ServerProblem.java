@@ -47,6 +47,27 @@ final class ServerProblem {
         return "Cannot open the database at " + location.displayName() + ": " + Database.rootMessage(failure);
     }
 
+    /**
+     * A server lost in the middle of a piece of work (the connection broke, or the server ended the session: a
+     * shutdown, an administrator's {@code pg_terminate_backend}) as one line; empty for any other failure. Whatever
+     * the transaction had written is gone with it.
+     *
+     * @param during what was under way, to follow "while" ("importing")
+     * @param outcome what became of it ("nothing was imported")
+     */
+    static java.util.Optional<ServerUnavailableException> lost(DatabaseLocation location, String during, String outcome,
+                                                              Throwable failure) {
+        String state = sqlState(failure);
+        if (location.dialect() != Dialect.POSTGRESQL || !(state.startsWith("08") || state.startsWith("57P")
+                || unreachable(failure))) {
+            return java.util.Optional.empty();
+        }
+        ServerAddress address = ServerAddress.of(location.jdbcUrl());
+        return java.util.Optional.of(new ServerUnavailableException("The PostgreSQL server at " + address.hosts()
+                + " (database " + address.database() + ") went away while " + during + "; " + outcome + ". Check"
+                + " that the server is running and accepts connections there, then try again", failure));
+    }
+
     /** The user the server was asked for: the URL's own when it names one, else the environment's or this system's. */
     private static String who(DatabaseLocation location, ServerLogin login) {
         return location.jdbcUrl().matches("(?i).*[?&]user=.*") ? "the user in --db" : "user " + login.userName();

@@ -21,7 +21,10 @@ import com.bellwether.sample.UsageCadence;
 import com.bellwether.store.BulkLoad;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.Dialect;
 import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.PostgresServer;
+import com.bellwether.store.ServerUnavailableException;
 import com.bellwether.store.PortfolioText;
 
 /** A large import either happens whole or not at all, whether it fails on a row or its process is killed. */
@@ -89,6 +92,71 @@ class ImportAtomicityTest {
     }
 
     @Test
+    void killingTheProcessWhileItCopiesIntoAServerLeavesTheDatabaseAsItWas() throws Exception {
+        try (FreshDatabases databases = new FreshDatabases()) {
+            DatabaseLocation location = databases.location(Dialect.POSTGRESQL);
+            Database database = databases.keep(Database.open(location));
+            Map<String, Long> empty = TestDatabases.counts(database);
+            assertThat(empty.values()).containsOnly(0L);
+            Path bundle = generate("big", 600, 3, UsageCadence.DAILY);
+
+            // Past the first COPY straight into usage_day, well before the commit.
+            boolean copying = killedWhen(location.jdbcUrl(), bundle,
+                    line -> line.startsWith("Writing ") && Long.parseLong(line.split(" ")[1]) >= 100_000);
+            assertThat(copying).as("the import was stopped while it copied rows").isTrue();
+
+            assertThat(TestDatabases.counts(database)).isEqualTo(empty);
+            // And the same import then goes through whole.
+            assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(bundle), ImportProgress.NONE)
+                    .succeeded()).isTrue();
+            assertThat(TestDatabases.counts(database).get("usage_day")).isGreaterThan(100_000L);
+        }
+    }
+
+    @Test
+    void aServerThatGoesAwayMidImportIsOneLineAndNothingIsWritten() throws Exception {
+        try (FreshDatabases databases = new FreshDatabases()) {
+            DatabaseLocation location = databases.location(Dialect.POSTGRESQL);
+            Database database = databases.keep(Database.open(location));
+            assertThat(new BundleImporter(database).run(BundleImporter.Request.canonical(generate("first", 50, 1,
+                    UsageCadence.WEEKLY)), ImportProgress.NONE).succeeded()).isTrue();
+            Map<String, Long> before = TestDatabases.counts(database);
+            String portfolio = PortfolioText.of(database);
+            String name = location.jdbcUrl().substring(location.jdbcUrl().lastIndexOf('/') + 1);
+            Path second = generate("second", 400, 2, UsageCadence.DAILY);
+            ImportProgress serverGoesAway = new ImportProgress() {
+                private boolean gone;
+
+                @Override
+                public void update(String step, double fraction) {
+                    if (!gone && step.startsWith("Writing ") && Long.parseLong(step.split(" ")[1]) >= 50_000) {
+                        gone = true;
+                        PostgresServer.get().admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                + " WHERE datname = '" + name + "' AND pid <> pg_backend_pid()");
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+
+            assertThatThrownBy(() -> new BundleImporter(database).run(BundleImporter.Request.canonical(second),
+                    serverGoesAway))
+                    .isInstanceOf(ServerUnavailableException.class)
+                    .hasMessageStartingWith("The PostgreSQL server at 127.0.0.1:")
+                    .hasMessageContaining("(database " + name + ") went away while importing; nothing was imported."
+                            + " Check that the server is running")
+                    .hasMessageNotContaining("\n");
+
+            Database again = databases.keep(Database.open(location));
+            assertThat(TestDatabases.counts(again)).isEqualTo(before);
+            assertThat(PortfolioText.of(again)).isEqualTo(portfolio);
+        }
+    }
+
+    @Test
     void killingAFirstImportAfterSomeChunksCommittedLeavesTheDatabaseEmpty() throws Exception {
         Path file = dir.resolve("first");
         Database database = Database.open(DatabaseLocation.parse(file.toString()));
@@ -139,8 +207,14 @@ class ImportAtomicityTest {
 
     /** Imports the bundle in a process of its own and kills it at the first line of its progress that passes the test. */
     private static boolean killedWhen(Path file, Path bundle, java.util.function.Predicate<String> stop) throws Exception {
+        return killedWhen(file.toString(), bundle, stop);
+    }
+
+    /** The same into the database at {@code database} (a file's path or a jdbc: URL). */
+    private static boolean killedWhen(String database, Path bundle, java.util.function.Predicate<String> stop)
+            throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), file.toString(),
+                "-cp", System.getProperty("java.class.path"), KilledImport.class.getName(), database,
                 bundle.toString()).redirectErrorStream(true).start();
         boolean stopped = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -6,7 +6,7 @@ import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
 
 /**
- * Imports a folder into a file database, telling each step on standard output, so that a test can stop the process
+ * Imports a folder into a database (a file's path or a server's jdbc: URL), telling each step on standard output, so that a test can stop the process
  * while it writes: {@code KilledImport DATABASE FOLDER}.
  */
 public final class KilledImport {

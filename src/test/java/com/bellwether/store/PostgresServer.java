@@ -101,6 +101,19 @@ public final class PostgresServer {
         admin("DROP ROLE IF EXISTS " + name);
     }
 
+    /** Runs a query on the server's own database as the tests' user: the number in its first row and column. */
+    public long adminNumber(String sql) {
+        try (Connection connection = DriverManager.getConnection(base + adminDatabase + settings, login);
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test PostgreSQL server at " + base + " refused " + sql + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Runs a statement on the server's own database as the tests' user. */
     public void admin(String sql) {
         try (Connection connection = DriverManager.getConnection(base + adminDatabase + settings, login);
