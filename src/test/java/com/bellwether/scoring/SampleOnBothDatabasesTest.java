@@ -18,6 +18,9 @@ import com.bellwether.ingest.ImportReport;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.FrozenScore;
+import com.bellwether.store.ModelVersion;
+import com.bellwether.store.ModelVersionStore;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.PortfolioText;
 import com.bellwether.store.ScoreSnapshot;
@@ -117,6 +120,59 @@ class SampleOnBothDatabasesTest {
         }
         assertThat(Snapshots.freezeOutcomes(postgres, Portfolio.load(postgres)))
                 .isEqualTo(Snapshots.freezeOutcomes(h2, Portfolio.load(h2))).isPositive();
-        assertThat(new SnapshotStore(postgres).frozen().size()).isEqualTo(new SnapshotStore(h2).frozen().size());
+        List<FrozenScore> frozenOnH2 = new SnapshotStore(h2).frozen();
+        List<FrozenScore> frozenOnPostgres = new SnapshotStore(postgres).frozen();
+        assertThat(frozenOnPostgres.size()).isEqualTo(frozenOnH2.size());
+        for (int i = 0; i < frozenOnH2.size(); i++) {
+            FrozenScore a = frozenOnH2.get(i);
+            FrozenScore b = frozenOnPostgres.get(i);
+            assertThat(List.of(b.accountId(), b.outcomeDate(), b.event(), b.versionNo(), b.asOf()))
+                    .isEqualTo(List.of(a.accountId(), a.outcomeDate(), a.event(), a.versionNo(), a.asOf()));
+            assertSameNumber(b.score(), a.score(), a.accountId());
+            assertThat(b.band()).isEqualTo(a.band());
+            assertThat(b.reasons()).isEqualTo(a.reasons());
+        }
+    }
+
+    @Test
+    void aWeeklyBackfillAndItsRescoringUnderASecondVersionStoreTheSameHistoryOnBoth() {
+        LocalDate from = LocalDate.parse("2024-11-01");
+        LocalDate to = LocalDate.parse("2025-01-31");
+        for (Database database : List.of(h2, postgres)) {
+            Portfolio portfolio = Portfolio.load(database);
+            Snapshots.backfillWeekly(database, portfolio, from, to);
+            ModelVersionStore versions = new ModelVersionStore(database);
+            HealthModel strict = SavedModels.active(versions).withBands(new HealthModel.Bands(60.0, 80.0));
+            ModelVersion saved = SavedModels.save(versions, strict, "Strict", "", "ana", false);
+            Snapshots.rescoreHistory(database, portfolio, saved.number(), from, to);
+        }
+
+        List<ScoreSnapshot> onH2 = new SnapshotStore(h2).all();
+        List<ScoreSnapshot> onPostgres = new SnapshotStore(postgres).all();
+        assertThat(new SnapshotStore(postgres).dates(from, to)).isEqualTo(new SnapshotStore(h2).dates(from, to))
+                .hasSize(13);
+        assertThat(onPostgres.size()).isEqualTo(onH2.size()).isGreaterThan(13 * 2 * 300);
+        for (int i = 0; i < onH2.size(); i++) {
+            ScoreSnapshot a = onH2.get(i);
+            ScoreSnapshot b = onPostgres.get(i);
+            String row = a.accountId() + " " + a.asOf() + " v" + a.versionNo();
+            assertThat(List.of(b.asOf(), b.accountId(), b.versionNo(), b.stage(), b.band(), b.topReasons())).as(row)
+                    .isEqualTo(List.of(a.asOf(), a.accountId(), a.versionNo(), a.stage(), a.band(), a.topReasons()));
+            assertSameNumber(b.score(), a.score(), row);
+            assertSameNumber(b.baseScore(), a.baseScore(), row);
+            assertSameNumber(b.adjustment(), a.adjustment(), row);
+            assertThat(b.categoryScores().keySet()).as(row).containsExactlyElementsOf(a.categoryScores().keySet());
+            a.categoryScores().forEach((category, score) -> assertSameNumber(b.categoryScores().get(category), score,
+                    row + " " + category));
+        }
+    }
+
+    /** Equal to 1e-9, NaN (no data) equal to NaN. */
+    private static void assertSameNumber(double actual, double expected, String what) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+        } else {
+            assertThat(actual).as(what).isCloseTo(expected, within(1e-9));
+        }
     }
 }
