@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.bellwether.alerts.Alert;
+import com.bellwether.alerts.AlertRun;
+import com.bellwether.alerts.AlertStore;
+import com.bellwether.alerts.Outbox;
+import com.bellwether.alerts.WebhookUrl;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
@@ -26,7 +34,10 @@ import com.bellwether.store.PortfolioText;
 import com.bellwether.store.ScoreSnapshot;
 import com.bellwether.store.SnapshotStore;
 
-/** The shipped sample imported into H2 and into PostgreSQL reads back, scores and snapshots the same on both. */
+/**
+ * The shipped sample imported into H2 and into PostgreSQL reads back, scores, keeps its score history and raises its
+ * alerts the same on both.
+ */
 class SampleOnBothDatabasesTest {
 
     private static final LocalDate T = LocalDate.parse("2025-06-30");
@@ -165,6 +176,41 @@ class SampleOnBothDatabasesTest {
             a.categoryScores().forEach((category, score) -> assertSameNumber(b.categoryScores().get(category), score,
                     row + " " + category));
         }
+    }
+
+    @Test
+    void alertRunsOverAQuarterRaiseTheSameAlertsAndQueueTheSameMessagesOnBoth() {
+        Clock clock = Clock.fixed(Instant.parse("2025-07-01T06:00:00Z"),
+                ZoneOffset.UTC);
+        WebhookUrl webhook = WebhookUrl.parse("https://hooks.example.com/cs");
+        for (Database database : List.of(h2, postgres)) {
+            Portfolio portfolio = Portfolio.load(database);
+            for (LocalDate asOf = LocalDate.parse("2025-04-06"); !asOf.isAfter(T); asOf = asOf.plusWeeks(1)) {
+                AlertRun.run(database, HealthModel.defaultModel(), portfolio, asOf, webhook, clock);
+            }
+        }
+
+        List<Alert> onH2 = new AlertStore(h2, clock).all();
+        List<Alert> onPostgres = new AlertStore(postgres, clock).all();
+        assertThat(onH2).hasSizeGreaterThan(10);
+        assertThat(onPostgres).hasSameSizeAs(onH2);
+        for (int i = 0; i < onH2.size(); i++) {
+            Alert a = onH2.get(i);
+            Alert b = onPostgres.get(i);
+            assertThat(List.of(b.externalId(), b.accountId(), b.ruleId(), b.kind(), b.severity(), b.raisedOn(),
+                    b.lastSeen(), String.valueOf(b.band()), String.valueOf(b.bandBefore()), b.headline(),
+                    b.explanation(), String.valueOf(b.action()), String.valueOf(b.owner()), b.status()))
+                    .isEqualTo(List.of(a.externalId(), a.accountId(), a.ruleId(), a.kind(), a.severity(), a.raisedOn(),
+                            a.lastSeen(), String.valueOf(a.band()), String.valueOf(a.bandBefore()), a.headline(),
+                            a.explanation(), String.valueOf(a.action()), String.valueOf(a.owner()), a.status()));
+            assertSameNumber(b.score() == null ? Double.NaN : b.score(), a.score() == null ? Double.NaN : a.score(),
+                    a.externalId());
+            assertSameNumber(b.scoreBefore() == null ? Double.NaN : b.scoreBefore(),
+                    a.scoreBefore() == null ? Double.NaN : a.scoreBefore(), a.externalId());
+            assertThat(b.createdAt().toInstant()).isEqualTo(a.createdAt().toInstant());
+        }
+        assertThat(new Outbox(postgres).pending())
+                .isEqualTo(new Outbox(h2).pending()).isEqualTo(onH2.size());
     }
 
     /** Equal to 1e-9, NaN (no data) equal to NaN. */
