@@ -327,6 +327,23 @@ public final class Database implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /**
+     * A connection for one read of several statements that must all see the same state of the database: they run in
+     * one transaction at repeatable read, which both vendors serve from one snapshot, so that an import committed
+     * meanwhile by someone else shows in all of the read or in none of it. Closing the connection ends the read.
+     */
+    public Connection connectForOneRead() throws SQLException {
+        Connection connection = connect();
+        try {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
     /** The user the database knows this program's connections by (never a password); "unknown" when it cannot say. */
     public String currentUser() {
         try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement();

@@ -94,7 +94,9 @@ public final class PortfolioReader {
      * account through its index, so the cost follows the accounts asked for, not the database.
      */
     public static void stream(Database database, PortfolioRows rows, java.util.Collection<String> accountIds) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        // One snapshot for every entity: read statement by statement, an import committed between two of them would
+        // give its accounts' old attributes with their new usage.
+        try (Connection connection = database.connectForOneRead(); Statement statement = connection.createStatement()) {
             java.util.List<Integer> keys = new java.util.ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT account_id, name, segment, industry, region, csm,"
                     + " lifecycle_stage, arr, licensed_seats, contract_start, renewal_date, account_key FROM account"

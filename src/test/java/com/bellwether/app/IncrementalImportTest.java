@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +33,22 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.Snapshots;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.Dialect;
+import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.OnBothDatabases;
 
 /**
  * An import re-reads and re-scores only the accounts it gave records of; the portfolio, the scores, the stored
- * score history and the alerts that follow are those of reading and scoring everything again.
+ * score history and the alerts that follow are those of reading and scoring everything again, on an H2 file and on
+ * a PostgreSQL server (where no columns are kept beside the database).
  */
 class IncrementalImportTest {
 
     @TempDir
     static Path dir;
     private static Path bundle;
+    private static final FreshDatabases SERVERS = new FreshDatabases();
+    private static final Map<String, DatabaseLocation> SERVER_DATABASES = new HashMap<>();
 
     /**
      * Later records of a few accounts (inside the data's dates), one changed account and one new account, and dated
@@ -55,6 +64,11 @@ class IncrementalImportTest {
     static void generate() throws IOException {
         bundle = Files.createDirectories(dir.resolve("bundle"));
         new SampleGenerator(GeneratorSettings.defaults().withAccounts(120).withMonths(18)).writeTo(bundle);
+    }
+
+    @AfterAll
+    static void dropTheServerDatabases() {
+        SERVERS.close();
     }
 
     private static Path delta(String name) throws IOException {
@@ -81,22 +95,36 @@ class IncrementalImportTest {
         return folder;
     }
 
-    /** Held open, as the workbench holds its database, so the file is not closed and opened again between steps. */
+    /**
+     * Held open, as the workbench holds its database, so the file is not closed and opened again between steps; on
+     * the server, a database of the name's own, opened as often as asked like the file.
+     */
+    private static Database database(Dialect dialect, String name) {
+        if (dialect == Dialect.H2) {
+            return Database.openHeld(DatabaseLocation.parse(dir.resolve(name).resolve("bellwether").toString()));
+        }
+        return SERVERS.keep(Database.openHeld(SERVER_DATABASES.computeIfAbsent(name, n -> SERVERS.location(dialect))));
+    }
+
     private static Database database(String name) {
-        return Database.openHeld(DatabaseLocation.parse(dir.resolve(name).resolve("bellwether").toString()));
+        return database(Dialect.H2, name);
     }
 
     private static Workspace imported(String name) throws IOException {
-        Workspace workspace = Workspace.of(database(name));
+        return imported(Dialect.H2, name);
+    }
+
+    private static Workspace imported(Dialect dialect, String name) throws IOException {
+        Workspace workspace = Workspace.of(database(dialect, name));
         ImportReport report = workspace.importBundle(BundleImporter.Request.canonical(bundle), ImportProgress.NONE);
         assertThat(report.succeeded()).isTrue();
         return workspace;
     }
 
-    @Test
-    void inMemoryPortfolioAndScoresEqualAFullRecompute() throws IOException, SQLException {
-        Workspace workspace = imported("memory");
-        Database database = database("memory");
+    @OnBothDatabases
+    void inMemoryPortfolioAndScoresEqualAFullRecompute(Dialect dialect) throws IOException, SQLException {
+        Workspace workspace = imported(dialect, "memory");
+        Database database = database(dialect, "memory");
         HealthModel model = workspace.activeModel();
         Portfolio before = workspace.portfolio();
         LocalDate asOf = before.lastDataDate();
@@ -123,6 +151,7 @@ class IncrementalImportTest {
         assertThat(history(database, incremental, asOf)).isEqualTo(history(database, full, asOf));
     }
 
+    /** Columns are kept beside an H2 file only. */
     @Test
     void aCommandReadsTheKeptColumnsAndOnlyTheChangedAccounts() throws IOException {
         Workspace first = imported("file");
@@ -142,9 +171,9 @@ class IncrementalImportTest {
                 .isEqualTo(new HealthScorer(model, full).scoreLive(asOf, () -> false));
     }
 
-    @Test
-    void withNothingReadBeforeNothingIsReadAfter() throws IOException {
-        Workspace workspace = Workspace.of(database("none"));
+    @OnBothDatabases
+    void withNothingReadBeforeNothingIsReadAfter(Dialect dialect) throws IOException {
+        Workspace workspace = Workspace.of(database(dialect, "none"));
         workspace.importBundle(BundleImporter.Request.canonical(bundle), ImportProgress.NONE);
 
         assertThat(workspace.portfolioState().get()).isNull();

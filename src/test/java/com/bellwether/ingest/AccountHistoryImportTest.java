@@ -11,16 +11,18 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bellwether.domain.AccountChange;
 import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.OnBothDatabases;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.PortfolioText;
 
-/** account_history.csv (and its JSON array): dated account attributes, checked like every other file. */
+/**
+ * account_history.csv (and its JSON array): dated account attributes, checked like every other file, on H2 and on
+ * PostgreSQL.
+ */
 class AccountHistoryImportTest {
 
     private static final String ACCOUNTS = """
@@ -42,8 +44,8 @@ class AccountHistoryImportTest {
     private BundleImporter importer;
 
     @BeforeEach
-    void setUp() {
-        database = TestDatabases.fresh();
+    void setUp(Database database) {
+        this.database = database;
         importer = new BundleImporter(database);
     }
 
@@ -72,7 +74,7 @@ class AccountHistoryImportTest {
         return report;
     }
 
-    @Test
+    @OnBothDatabases
     void datedRowsAreStoredWithEmptyCellsLeftUnchanged() throws Exception {
         write(dir, "accounts.csv", ACCOUNTS);
         write(dir, "account_history.csv", HISTORY);
@@ -90,7 +92,7 @@ class AccountHistoryImportTest {
         assertThat(TestDatabases.single(database, "SELECT licensed_seats FROM account WHERE account_id = 'A1'")).isEqualTo(400);
     }
 
-    @Test
+    @OnBothDatabases
     void reimportingIsIdempotentAndAChangedRowIsUpdatedInPlace() throws Exception {
         write(dir, "accounts.csv", ACCOUNTS);
         write(dir, "account_history.csv", HISTORY);
@@ -109,7 +111,7 @@ class AccountHistoryImportTest {
                 .isEqualTo(500);
     }
 
-    @Test
+    @OnBothDatabases
     void badRowsAreReportedWithFileLineAndColumnAndNothingIsImported() throws Exception {
         ImportReport report = failingImport(
                 "accounts.csv", ACCOUNTS + "A3,Cog,,,1,1,2024-01-01,\n",
@@ -140,23 +142,7 @@ class AccountHistoryImportTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM account WHERE account_id = 'A3'")).isEqualTo(0L);
     }
 
-    @Test
-    void aFirstImportThatDidNotEndIsTakenBackWithItsHistory() throws Exception {
-        Path file = dir.resolve("first");
-        Database first = Database.open(DatabaseLocation.parse(file.toString()));
-        write(dir, "accounts.csv", ACCOUNTS);
-        write(dir, "account_history.csv", HISTORY);
-        assertThat(new BundleImporter(first).run(BundleImporter.Request.canonical(dir), ImportProgress.NONE).succeeded())
-                .isTrue();
-        // What a first import into an empty file leaves when its process is killed after committing some chunks.
-        Files.writeString(dir.resolve("first.import-pending"), "");
-
-        Database again = Database.open(DatabaseLocation.parse(file.toString()));
-
-        assertThat(TestDatabases.counts(again)).containsEntry("account_history", 0L).containsEntry("account", 0L);
-    }
-
-    @Test
+    @OnBothDatabases
     void aHeaderWithNoAttributeIsRefused() throws Exception {
         ImportReport report = failingImport("account_history.csv", "account_id,effective_date,stage\nA1,2024-02-01,renewal\n");
 
@@ -165,7 +151,7 @@ class AccountHistoryImportTest {
                         + " licensed_seats, arr, csm, renewal_date in the header (found: account_id, effective_date, stage)");
     }
 
-    @Test
+    @OnBothDatabases
     void theJsonFormTakesAnAccountHistoryArray() throws Exception {
         write(dir, "bundle.json", """
                 {
@@ -193,7 +179,7 @@ class AccountHistoryImportTest {
         assertThat(TestDatabases.counts(database)).containsEntry("account_history", 1L);
     }
 
-    @Test
+    @OnBothDatabases
     void aMappingProfileReadsACrmExportOfAnotherShape() throws Exception {
         write(dir, "accounts.csv", ACCOUNTS);
         importFolder(dir);

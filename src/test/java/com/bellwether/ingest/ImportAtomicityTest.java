@@ -181,6 +181,29 @@ class ImportAtomicityTest {
     }
 
     @Test
+    void aFirstImportThatDidNotEndIsTakenBackWithItsAccountHistory() throws Exception {
+        Path file = dir.resolve("history");
+        Database first = Database.open(DatabaseLocation.parse(file.toString()));
+        Path bundle = Files.createDirectory(dir.resolve("with-history"));
+        Files.writeString(bundle.resolve("accounts.csv"), """
+                account_id,name,licensed_seats
+                A1,Acme Corp,400
+                """);
+        Files.writeString(bundle.resolve("account_history.csv"), """
+                account_id,effective_date,licensed_seats
+                A1,2024-02-01,450
+                """);
+        assertThat(new BundleImporter(first).run(BundleImporter.Request.canonical(bundle), ImportProgress.NONE)
+                .succeeded()).isTrue();
+        // What a first import into an empty file leaves when its process is killed after committing some chunks.
+        Files.writeString(dir.resolve("history.import-pending"), "");
+
+        Database again = Database.open(DatabaseLocation.parse(file.toString()));
+
+        assertThat(TestDatabases.counts(again)).containsEntry("account_history", 0L).containsEntry("account", 0L);
+    }
+
+    @Test
     void aFirstImportThatFailsWhileWritingIsTakenBackWhole() throws Exception {
         Database database = Database.open(DatabaseLocation.parse(dir.resolve("cancelled").toString()));
         Path bundle = generate("cancelled-bundle", 1200, 4, UsageCadence.DAILY);

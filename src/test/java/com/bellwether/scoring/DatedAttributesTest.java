@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bellwether.backtest.BacktestSettings;
@@ -25,11 +25,15 @@ import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.Dialect;
+import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.OnBothDatabases;
 
 /**
- * Dated account attributes through the whole path: the sample imported into a database file, account_history.csv
- * imported on top, the portfolio read back (through the file of its columns beside the database) and scored. A score
- * as of T reads the stage, seats and renewal date in force at T, and nothing dated after T.
+ * Dated account attributes through the whole path: the sample imported into a database (an H2 file, or a PostgreSQL
+ * database), account_history.csv imported on top, the portfolio read back (on H2 through the file of its columns
+ * beside the database) and scored. A score as of T reads the stage, seats and renewal date in force at T, and nothing
+ * dated after T.
  */
 class DatedAttributesTest {
 
@@ -39,15 +43,22 @@ class DatedAttributesTest {
     @TempDir
     Path dir;
 
+    private final FreshDatabases servers = new FreshDatabases();
     private Database database;
     private int imports;
 
     @BeforeEach
-    void importTheSample() throws Exception {
-        database = Database.open(DatabaseLocation.parse(dir.resolve("db").toString()));
+    void importTheSample(Dialect dialect) throws Exception {
+        database = dialect == Dialect.H2 ? Database.open(DatabaseLocation.parse(dir.resolve("db").toString()))
+                : servers.open(dialect);
         ImportReport report = new BundleImporter(database).run(BundleImporter.Request.canonical(Path.of("sample-data")),
                 ImportProgress.NONE);
         assertThat(report.succeeded()).isTrue();
+    }
+
+    @AfterEach
+    void dropTheServerDatabase() {
+        servers.close();
     }
 
     private void importHistory(String rows) throws Exception {
@@ -74,7 +85,7 @@ class DatedAttributesTest {
         return score.measures().stream().filter(m -> m.id().equals(measure)).findFirst().orElseThrow().raw();
     }
 
-    @Test
+    @OnBothDatabases
     void changesDatedAfterTheAsOfDateChangeNoScore() throws Exception {
         Portfolio before = Portfolio.load(database);
         Map<String, AccountScore> scoresBefore = scores(before, T);
@@ -108,7 +119,7 @@ class DatedAttributesTest {
         assertThat(scores(before, later).values()).extracting(AccountScore::stage).contains("growth", "renewal");
     }
 
-    @Test
+    @OnBothDatabases
     void aChangeDatedBeforeTheAsOfDateChangesTheScore() throws Exception {
         Portfolio before = Portfolio.load(database);
         Map<String, AccountScore> scoresBefore = scores(before, T);

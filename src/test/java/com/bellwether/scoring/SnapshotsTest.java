@@ -11,31 +11,43 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.EnumMap;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 import com.bellwether.domain.Bundle;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.OutcomeEvent;
-import com.bellwether.ingest.TestDatabases;
 import com.bellwether.scoring.HealthModel.Bands;
 import com.bellwether.store.Database;
+import com.bellwether.store.Dialect;
+import com.bellwether.store.FreshDatabases;
 import com.bellwether.store.FrozenScore;
 import com.bellwether.store.ModelVersion;
 import com.bellwether.store.ModelVersionStore;
+import com.bellwether.store.OnBothDatabases;
 import com.bellwether.store.PortfolioReader;
 import com.bellwether.store.ScoreSnapshot;
 import com.bellwether.store.SnapshotStore;
 
 /**
- * Score history on the sample portfolio in a real H2 database of its own. Version 1 is the shipped model; version 2
- * (saved, not active) moves weight to the relationship, raises the renewal cut-offs and rescales NPS. Each test
- * works on dates of its own, so their order does not matter.
+ * Score history on the sample portfolio, in an H2 database and in a PostgreSQL database, each made once for the
+ * class and shared by its tests. Version 1 is the shipped model; version 2 (saved, not active) moves weight to the
+ * relationship, raises the renewal cut-offs and rescales NPS. Each test works on dates of its own, so their order
+ * does not matter. {@link SampleOnBothDatabasesTest} compares the two databases' histories with each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnapshotsTest {
 
+    /** The sample and its two versions in one database. */
+    private record Fixture(Database db, Bundle bundle, Portfolio portfolio, HealthModel v1, HealthModel v2) {
+    }
+
+    private final FreshDatabases databases = new FreshDatabases();
+    private final Map<Dialect, Fixture> fixtures = new EnumMap<>(Dialect.class);
+    private Dialect dialect;
     private Database db;
     private Bundle bundle;
     private Portfolio portfolio;
@@ -43,15 +55,32 @@ class SnapshotsTest {
     private HealthModel v1;
     private HealthModel v2;
 
-    @BeforeAll
-    void sampleDataAndTwoVersions() throws Exception {
-        db = TestDatabases.fresh();
-        bundle = PortfolioReader.read(SamplePortfolio.database());
-        ScoringFixtures.write(db, bundle);
-        portfolio = Portfolio.load(db);
+    @BeforeEach
+    void sampleDataAndTwoVersions(Dialect dialect) throws Exception {
+        Fixture fixture = fixtures.get(dialect);
+        if (fixture == null) {
+            fixture = fixture(databases.open(dialect));
+            fixtures.put(dialect, fixture);
+        }
+        this.dialect = dialect;
+        db = fixture.db();
+        bundle = fixture.bundle();
+        portfolio = fixture.portfolio();
         snapshots = new SnapshotStore(db);
+        v1 = fixture.v1();
+        v2 = fixture.v2();
+    }
+
+    @AfterAll
+    void dropTheDatabases() {
+        databases.close();
+    }
+
+    private static Fixture fixture(Database db) throws Exception {
+        Bundle bundle = PortfolioReader.read(SamplePortfolio.database());
+        ScoringFixtures.write(db, bundle);
         ModelVersionStore versions = new ModelVersionStore(db);
-        v1 = SavedModels.active(versions);
+        HealthModel v1 = SavedModels.active(versions);
         HealthModel tuned = ModelDiffTest.variant(m -> {
             ((com.fasterxml.jackson.databind.node.ObjectNode) m.withArray("categories").get(3)).put("weight", 30);
             m.withArray("stages").forEach(s -> {
@@ -65,12 +94,13 @@ class SnapshotsTest {
                 }
             });
         });
-        v2 = SavedModels.model(SavedModels.save(versions, tuned, "Relationship first", "", "ana", false));
+        HealthModel v2 = SavedModels.model(SavedModels.save(versions, tuned, "Relationship first", "", "ana", false));
         assertThat(v2.version()).isEqualTo(2);
         assertThat(ModelDiff.between(v1, v2).changes()).hasSizeGreaterThan(3);
+        return new Fixture(db, bundle, Portfolio.load(db), v1, v2);
     }
 
-    @Test
+    @OnBothDatabases
     void aSnapshotHoldsWhatTheScorerSaysForEveryLiveAccount() {
         LocalDate t = LocalDate.parse("2025-06-30");
 
@@ -88,7 +118,7 @@ class SnapshotsTest {
                 + " Core feature events fell 45% in the last 28 days vs the 28 before.");
     }
 
-    @Test
+    @OnBothDatabases
     void takingTheSameSnapshotTwiceChangesNothing() {
         LocalDate t = LocalDate.parse("2025-03-31");
         Snapshots.snapshot(db, portfolio, t);
@@ -101,7 +131,7 @@ class SnapshotsTest {
         assertThat(snapshots.at(t, 1)).isEqualTo(first).isNotEmpty();
     }
 
-    @Test
+    @OnBothDatabases
     void theWeeklyBackfillStoresEverySundayInOnePassAndAgainTheSame() {
         LocalDate from = LocalDate.parse("2024-10-01");
         LocalDate to = LocalDate.parse("2024-11-30");
@@ -123,7 +153,7 @@ class SnapshotsTest {
         assertThat(snapshots.all()).isEqualTo(stored);
     }
 
-    @Test
+    @OnBothDatabases
     void reScoringHistoryGivesWhatScoringAfreshWithThatVersionGives() {
         LocalDate from = LocalDate.parse("2025-08-01");
         LocalDate to = LocalDate.parse("2025-09-30");
@@ -160,13 +190,13 @@ class SnapshotsTest {
         }
     }
 
-    @Test
+    @OnBothDatabases
     void reScoringUnderAVersionThatDoesNotExistIsRefused() {
         assertThatThrownBy(() -> Snapshots.rescoreHistory(db, portfolio, 9, LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2025-02-01"))).hasMessage("There is no model version 9");
     }
 
-    @Test
+    @OnBothDatabases
     void freezingStoresEachChurnAndRenewalOnceWithTheScoreOfTheDayBefore() {
         List<Outcome> events = bundle.outcomes().stream()
                 .filter(o -> o.event() == OutcomeEvent.CHURN || o.event() == OutcomeEvent.RENEWAL).toList();
@@ -194,7 +224,7 @@ class SnapshotsTest {
                 (int) events.stream().filter(e -> e.event() == OutcomeEvent.CHURN).count());
     }
 
-    @Test
+    @OnBothDatabases
     void aChangeAcrossVersionsSplitsIntoDataModelAndAdjustment() {
         LocalDate from = LocalDate.parse("2025-04-01");
         LocalDate to = LocalDate.parse("2025-06-30");
@@ -223,9 +253,9 @@ class SnapshotsTest {
         assertThat(Snapshots.whyChanged(db, portfolio, "ACC-00379", from, 1, to, 1).dueToModel()).isZero();
     }
 
-    @Test
+    @OnBothDatabases
     void theSnapshotsFollowTheActiveVersion() throws Exception {
-        Database other = TestDatabases.fresh();
+        Database other = databases.open(dialect);
         ScoringFixtures.write(other, bundle);
         ModelVersionStore versions = new ModelVersionStore(other);
         SavedModels.active(versions);
