@@ -22,7 +22,7 @@ class SampleDatabaseTest {
     Path home;
 
     private DatabaseLocation defaultIn(Path folder) {
-        return new DatabaseLocation("jdbc:h2:file:" + folder.resolve("bellwether") + ";AUTO_SERVER=TRUE", true);
+        return new DatabaseLocation("jdbc:h2:file:" + folder.resolve("bellwether") + ";AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0", true);
     }
 
     @Test

@@ -178,7 +178,7 @@ class DatabaseTest {
     void aJdbcUrlIsTakenAsItIsAndAPathBecomesAFileUrl() {
         assertThat(DatabaseLocation.parse("jdbc:h2:mem:x").jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
         assertThat(DatabaseLocation.parse(dir.resolve("a.mv.db").toString()).jdbcUrl())
-                .isEqualTo("jdbc:h2:file:" + dir.resolve("a") + ";AUTO_SERVER=TRUE");
+                .isEqualTo("jdbc:h2:file:" + dir.resolve("a") + ";AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0");
         assertThat(DatabaseLocation.parse(dir.resolve("a").toString()).displayName()).isEqualTo(dir.resolve("a") + ".mv.db");
     }
 
