@@ -458,6 +458,11 @@ public final class AlertsView {
     private static String statusLine(Alert alert) {
         String status = alert.status().name().toLowerCase(Locale.ROOT);
         String line = "Status: " + status;
+        if (alert.statusChangedBy() != null && alert.statusChangedAt() != null) {
+            line += " by " + alert.statusChangedBy() + " on " + alert.statusChangedAt()
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+        }
         if (alert.statusReason() != null) {
             line += " — " + alert.statusReason();
         }
