@@ -49,6 +49,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final HBox statusBar;
     private final PortfolioViewModel portfolioModel;
+    private final OverviewViewModel dataModel;
     private final ToggleGroup screens = new ToggleGroup();
     private TuningView tuningView;
     private Runnable buildOtherScreens;
@@ -57,6 +58,7 @@ public final class MainWindow {
         OverviewViewModel data = workbench.data();
         PortfolioViewModel portfolio = workbench.portfolio();
         portfolioModel = portfolio;
+        dataModel = workbench.data();
         AccountViewModel account = workbench.account();
         TuningViewModel tuning = workbench.tuning();
         BacktestViewModel backtest = workbench.backtest();
@@ -223,8 +225,14 @@ public final class MainWindow {
         // What the figures on screen are as of: the last time the portfolio was read and scored.
         Label read = new Label();
         read.setId("status-read");
-        portfolioModel.loadsProperty().addListener((o, old, n) -> read.setText("Read at " + java.time.LocalTime.now()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        portfolioModel.loadsProperty().addListener((o, old, n) -> {
+            var model = portfolioModel.modelProperty().get();
+            var info = dataModel.summaryProperty().get();
+            String imported = info == null || info.recentImports().isEmpty() ? ""
+                    : ", data of import " + info.recentImports().get(0).runId();
+            read.setText("Read at " + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + imported + (model == null || model.version() == null ? "" : ", version " + model.version()));
+        });
         read.visibleProperty().bind(notice.visibleProperty().not());
         read.managedProperty().bind(read.visibleProperty());
         statusBar.getChildren().add(2, read);
