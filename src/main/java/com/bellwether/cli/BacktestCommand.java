@@ -45,7 +45,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the shipped default model).")
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the database's active model"
+            + " version, the one the workbench scores with).")
     Path model;
 
     @Option(names = "--from", paramLabel = "DATE", description = "First cut-off (default: three months after the first data).")
@@ -114,7 +115,9 @@ public final class BacktestCommand implements Callable<Integer> {
         if (top <= 0 || top > 100) {
             throw new ParameterException(spec.commandLine(), "--top: expected a percentage above 0 and up to 100");
         }
-        HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
+        // Without a model file, the database's active version: the database is opened first to read it.
+        Workspace opened = model == null ? database.open() : null;
+        HealthModel healthModel = opened != null ? opened.activeModel() : HealthModel.read(model);
         try {
             if (suggestBands != null) {
                 com.bellwether.backtest.Suggestions.checkCriterion(suggestBands);
@@ -128,7 +131,7 @@ public final class BacktestCommand implements Callable<Integer> {
             HealthModel other = HealthModel.read(file);
             variants.add(new Backtester.NamedModel(file.getFileName() + (other.name() == null ? "" : " (" + other.name() + ")"), other));
         }
-        Workspace workspace = database.open();
+        Workspace workspace = opened != null ? opened : database.open();
         Portfolio portfolio = workspace.portfolio();
         ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;

@@ -37,7 +37,8 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the shipped default model).")
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file (default: the database's active model"
+            + " version, the one the workbench scores with).")
     Path model;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the last date with data).")
@@ -58,8 +59,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!kind.equals("csv") && !kind.equals("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv or json, not " + format);
         }
-        HealthModel healthModel = model == null ? HealthModel.defaultModel() : HealthModel.read(model);
         Workspace workspace = database.open();
+        HealthModel healthModel = model == null ? workspace.activeModel() : HealthModel.read(model);
         LocalDate date = asOf;
         if (date == null) {
             date = workspace.info(0).lastDate();
