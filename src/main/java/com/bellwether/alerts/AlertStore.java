@@ -290,9 +290,7 @@ public final class AlertStore {
 
         static ChangedSince of(Alert now) {
             String who = now.statusChangedBy() == null ? "someone else" : now.statusChangedBy();
-            String when = now.statusChangedAt() == null ? "" : " at " + now.statusChangedAt()
-                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
-                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+            String when = now.statusChangedAt() == null ? "" : " at " + com.bellwether.store.ChangedAt.text(now.statusChangedAt());
             return new ChangedSince(now, "Alert " + now.id() + " (" + now.accountName() + ", " + now.ruleId()
                     + ") was changed to " + now.status().name().toLowerCase(java.util.Locale.ROOT) + " by " + who + when
                     + "; reload to see it. Nothing was changed.");

@@ -126,9 +126,7 @@ public final class AdjustmentStore {
                 if (rs.next()) {
                     java.time.OffsetDateTime at = rs.getObject(2, java.time.OffsetDateTime.class);
                     return new IllegalStateException("The adjustment by " + author + " on " + accountId + " dated " + date
-                            + " was removed by " + rs.getString(1) + " at " + at.atZoneSameInstant(java.time.ZoneId
-                            .systemDefault()).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                            .toString().replace('T', ' ') + "; reload to see it. Nothing was changed.");
+                            + " was removed by " + rs.getString(1) + " at " + ChangedAt.text(at) + "; reload to see it. Nothing was changed.");
                 }
             }
         }

@@ -195,8 +195,7 @@ public final class ModelVersionStore {
         ActivatedSince(int seen, Integer now, String name, String by, OffsetDateTime at) {
             super(now == null ? "Model version " + seen + " is no longer active; reload to see the versions. Nothing was changed."
                     : "Model version " + now + " (" + name + ") was made active" + (by == null ? "" : " by " + by)
-                    + (at == null ? "" : " at " + at.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
-                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' '))
+                    + (at == null ? "" : " at " + ChangedAt.text(at))
                     + " since you read version " + seen + "; reload to see it. Nothing was changed.");
         }
     }
