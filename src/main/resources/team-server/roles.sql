@@ -66,7 +66,7 @@ GRANT UPDATE (status, status_reason, status_changed_at, updated_at, status_chang
 -- and settings; model versions are saved but never changed, so INSERT only.
 GRANT INSERT, UPDATE, DELETE ON account, account_history, usage_metric, usage_day, contact, ticket, interaction,
     survey, outcome, note, import_run, import_file, score_snapshot, frozen_score, alert, webhook_outbox,
-    webhook_delivery, app_setting TO bellwether_csops;
+    webhook_delivery, app_setting, source, source_file, sync_log TO bellwether_csops;
 GRANT INSERT ON model_version TO bellwether_csops;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO bellwether_csops;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -23,6 +24,8 @@ import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProgress;
 import com.bellwether.ingest.ImportReport;
 import com.bellwether.ingest.SampleData;
+import com.bellwether.ingest.SourceDefinition;
+import com.bellwether.ingest.SourcePull;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
@@ -36,6 +39,7 @@ import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRunStore;
 import com.bellwether.store.ModelVersionStore;
 import com.bellwether.store.SnapshotStore;
+import com.bellwether.store.SourceStore;
 import com.bellwether.store.StoreException;
 
 import org.slf4j.Logger;
@@ -588,6 +592,134 @@ public final class Workspace {
 
     private AlertStore alerts() {
         return new AlertStore(database, clock);
+    }
+
+    // Sources and sync
+
+    /** The saved sources, by name, each with its freshness. */
+    public List<Source> sources() {
+        SourceStore store = new SourceStore(database);
+        Map<String, SourceStore.Freshness> fresh = new java.util.HashMap<>();
+        store.freshness().forEach(f -> fresh.put(f.source(), f));
+        return store.list().stream().map(stored -> {
+            SourceStore.Freshness f = fresh.get(stored.name());
+            return new Source(stored.name(), SourceDefinition.fromJson(stored.definition(), stored.name()), stored.every(),
+                    stored.changedBy(), stored.changedAt(), f == null ? null : Source.SyncLine.of(f.latest()),
+                    f == null ? null : f.lastGoodSync(), f == null ? null : f.latestDataDay());
+        }).toList();
+    }
+
+    public Optional<Source> source(String name) {
+        return sources().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Saves a source, new or changed, after checking it. A changed definition starts the source over (its next sync
+     * reads everything it names again; imports are upserts, so nothing is doubled); a changed schedule alone does not.
+     */
+    public void saveSource(String name, SourceDefinition definition, java.time.Duration every) {
+        definition.check(name);
+        TeamRole.CSOPS.guard(database, "save a source", () -> {
+            new SourceStore(database).save(name, definition.kind(), definition.toJson(), every, user(),
+                    java.time.OffsetDateTime.now(clock));
+            return name;
+        });
+        LOG.info("Saved the source {} in {}", name, displayName());
+    }
+
+    /** Removes a source; its log stays. False when there was none of that name. */
+    public boolean removeSource(String name) {
+        return TeamRole.CSOPS.guard(database, "remove a source", () -> new SourceStore(database).remove(name));
+    }
+
+    /** The newest sync log lines first, of one source or (null) of all. */
+    public List<Source.SyncLine> syncLog(String name, int limit) {
+        return new SourceStore(database).recentLog(name, limit).stream().map(Source.SyncLine::of).toList();
+    }
+
+    /**
+     * Tries a source without importing: a folder source's folder is listed (how many files match, how many are new),
+     * a query source connects and runs its query for one row. The answer is one line; a failure throws with the
+     * reason (never a password).
+     */
+    public String testSource(String name, SourceDefinition definition) throws IOException {
+        definition.check(name);
+        if (SourceDefinition.FOLDER.equals(definition.kind())) {
+            Map<String, String> seen = sameDefinition(name, definition) ? new SourceStore(database).seenFiles(name) : Map.of();
+            SourcePull.Pulled pulled = SourcePull.folder(name, definition, seen);
+            long matching;
+            try (java.util.stream.Stream<java.nio.file.Path> listing = java.nio.file.Files.list(
+                    java.nio.file.Path.of(definition.folder()))) {
+                java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault()
+                        .getPathMatcher("glob:" + definition.patternOrDefault());
+                matching = listing.filter(p -> matcher.matches(p.getFileName())).count();
+            }
+            return definition.mapping() != null
+                    ? "The folder " + definition.folder() + " holds every file the mapping names; "
+                    + (pulled.nothingNew() ? "none changed since the last sync" : pulled.fileCount() + " to read")
+                    : String.format("The folder %s has %,d matching %s; %,d new or changed", definition.folder(), matching,
+                    matching == 1 ? "file" : "files", pulled.fileCount());
+        }
+        List<List<String>> rows = SourcePull.preview(name, definition, System.getenv(), 1);
+        return "Connected to " + SourcePull.redact(definition.url()) + " (" + definition.credentialsInWords()
+                + "); the query gives " + String.join(", ", rows.get(0));
+    }
+
+    /**
+     * The first rows a source would import, as the import reads them (through its mapping): what is new for a folder
+     * source (everything, for one not saved as it is), the first rows of a query source's query.
+     */
+    public List<BundleImporter.Preview> previewSource(String name, SourceDefinition definition, int limit,
+                                                      List<com.bellwether.ingest.ImportProblem> problems) throws IOException {
+        definition.check(name);
+        if (SourceDefinition.FOLDER.equals(definition.kind())) {
+            Map<String, String> seen = sameDefinition(name, definition) ? new SourceStore(database).seenFiles(name) : Map.of();
+            SourcePull.Pulled pulled = SourcePull.folder(name, definition, seen);
+            if (pulled.nothingNew()) {
+                pulled = SourcePull.folder(name, definition, Map.of());
+            }
+            return pulled.nothingNew() ? List.of() : BundleImporter.preview(pulled.request(), limit, problems);
+        }
+        List<List<String>> table = SourcePull.preview(name, definition, System.getenv(), limit);
+        return List.of(new BundleImporter.Preview(definition.entityOrNull(), "query", table.get(0),
+                table.subList(1, table.size())));
+    }
+
+    private boolean sameDefinition(String name, SourceDefinition definition) {
+        return new SourceStore(database).get(name).map(s -> s.definition().equals(definition.toJson())).orElse(false);
+    }
+
+    /** Syncs every saved source (or only {@code only}, when not null), as {@link #sync(List, ImportProgress)}. */
+    public SyncReport sync(String only, ImportProgress progress) {
+        List<SourceStore.StoredSource> sources = new SourceStore(database).list();
+        if (only != null) {
+            sources = sources.stream().filter(s -> s.name().equals(only)).toList();
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("There is no source " + only + "; the sources are: "
+                        + (sourceNames().isEmpty() ? "none yet" : String.join(", ", sourceNames())));
+            }
+        }
+        return syncSources(sources, progress);
+    }
+
+    /** Syncs the named sources, in the order given. */
+    public SyncReport sync(List<String> names, ImportProgress progress) {
+        List<SourceStore.StoredSource> all = new SourceStore(database).list();
+        return syncSources(all.stream().filter(s -> names.contains(s.name())).toList(), progress);
+    }
+
+    private List<String> sourceNames() {
+        return new SourceStore(database).list().stream().map(SourceStore.StoredSource::name).toList();
+    }
+
+    /**
+     * Pulls what is new from each source and imports it, all or nothing per source; re-scores the accounts the
+     * imports touched, evaluates the alert rules and posts due webhook messages. A source that fails is logged and
+     * the others go on; a cancel stops after the source it happened in (which imports nothing).
+     */
+    private SyncReport syncSources(List<SourceStore.StoredSource> sources, ImportProgress progress) {
+        return TeamRole.CSOPS.guard(database, "sync sources", () -> new SourceSync(this, new SourceStore(database), clock,
+                System.getenv(), WebhookSender.withDefaults()).run(sources, progress));
     }
 
     // CSM adjustments

@@ -47,7 +47,8 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            DatabaseInfo summary = database.open().info(5);
+            com.bellwether.app.Workspace workspace = database.open();
+            DatabaseInfo summary = workspace.info(5);
             out.println("Database: " + summary.location());
             summary.rowsPerTable().forEach((table, rows) -> out.printf("  %-15s %,d%n", table, rows));
             out.println("Dates: " + (summary.firstDate() == null ? "none"
@@ -55,6 +56,11 @@ public final class DbCommand implements Runnable {
             for (ImportRun run : summary.recentImports()) {
                 out.printf("Import %d at %s from %s%s%n", run.runId(), run.finishedAt().withNano(0), run.source(),
                         run.mappingName() == null ? "" : " (mapping " + run.mappingName() + ")");
+            }
+            java.util.List<com.bellwether.app.Source> sources = workspace.sources();
+            if (!sources.isEmpty()) {
+                out.println("Sources:");
+                sources.forEach(source -> out.println("  " + SourcesCommand.freshnessLine(source)));
             }
         }
     }

@@ -60,7 +60,16 @@ public final class BundleImporter {
      * What to import: folders or files, and the mapping (null for the canonical shape). The import log names the
      * source by {@code label}, or by the paths when it is null.
      */
-    public record Request(List<Path> inputs, MappingProfile mapping, String mappingJson, String label) {
+    public record Request(List<Path> inputs, MappingProfile mapping, String mappingJson, String label,
+                          Map<Path, BundleEntity> entities, AfterWrite afterWrite) {
+
+        public Request {
+            entities = entities == null ? Map.of() : Map.copyOf(entities);
+        }
+
+        public Request(List<Path> inputs, MappingProfile mapping, String mappingJson, String label) {
+            this(inputs, mapping, mappingJson, label, Map.of(), null);
+        }
 
         public static Request canonical(Path... inputs) {
             return new Request(List.of(inputs), null, null, null);
@@ -71,8 +80,34 @@ public final class BundleImporter {
         }
 
         public Request labelled(String label) {
-            return new Request(inputs, mapping, mappingJson, label);
+            return new Request(inputs, mapping, mappingJson, label, entities, afterWrite);
         }
+
+        /**
+         * The same, with canonical files whose names do not say what they hold read as the entity given (a file
+         * named by the request is looked up here before its name is).
+         */
+        public Request readingAs(Map<Path, BundleEntity> entityOfFile) {
+            return new Request(inputs, mapping, mappingJson, label, entityOfFile, afterWrite);
+        }
+
+        /** The same, with work done in the import's own transaction after its records, before it commits. */
+        public Request then(AfterWrite work) {
+            return new Request(inputs, mapping, mappingJson, label, entities, work);
+        }
+    }
+
+    /**
+     * Work that commits with an import or not at all: given the import's connection (in its transaction) and what
+     * the import wrote.
+     */
+    @FunctionalInterface
+    public interface AfterWrite {
+        void run(Connection connection, Written written) throws SQLException;
+    }
+
+    /** What an import wrote, as work in its transaction sees it: the run, the rows read, the span of its dates. */
+    public record Written(long runId, long rowsRead, LocalDate firstDate, LocalDate lastDate) {
     }
 
     private record Input(BundleEntity entity, SourceTable table, Map<String, String> datePatterns) {
@@ -101,7 +136,7 @@ public final class BundleImporter {
         OffsetDateTime startedAt = OffsetDateTime.now();
         ProblemLog problems = new ProblemLog();
         progress.update("Reading files", 0);
-        List<Input> inputs = request.mapping() == null ? canonicalInputs(request.inputs(), problems)
+        List<Input> inputs = request.mapping() == null ? canonicalInputs(request.inputs(), request.entities(), problems)
                 : mappedInputs(request, problems);
 
         BundleValidator validator = new BundleValidator(problems, existingAccountIds(), progress::isCancelled);
@@ -137,7 +172,8 @@ public final class BundleImporter {
         }
         long runId = write(inputs, validator, tally.accounts, rows, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
-                request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files), progress);
+                request.mapping() == null ? null : request.mapping().name(), request.mappingJson(), files),
+                request.afterWrite(), progress);
         long records = written.values().stream().mapToLong(Long::longValue).sum();
         if (records >= COMPACT_AFTER_ROWS) {
             progress.update("Compacting the database", 0.99);
@@ -146,6 +182,42 @@ public final class BundleImporter {
         progress.update("Done", 1);
         return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
                 Duration.ofNanos(System.nanoTime() - started), Set.copyOf(tally.touched));
+    }
+
+    /** The first rows of one file as an import would read them: its entity, file, columns and rows. */
+    public record Preview(BundleEntity entity, String file, List<String> columns, List<List<String>> rows) {
+    }
+
+    /**
+     * The first {@code limit} rows of each file of the request as the import reads them (through its mapping, when it
+     * has one), without checking or writing anything; problems met on the way are added to {@code problems}.
+     */
+    public static List<Preview> preview(Request request, int limit, List<ImportProblem> problems) throws IOException {
+        ProblemLog log = new ProblemLog();
+        List<Input> inputs = request.mapping() == null ? canonicalInputs(request.inputs(), request.entities(), log)
+                : mappedInputs(request, log);
+        List<Preview> previews = new ArrayList<>();
+        for (Input input : inputs) {
+            List<String> columns = input.table().columns();
+            List<List<String>> rows = new ArrayList<>();
+            try {
+                input.table().forEachRow(row -> {
+                    if (rows.size() >= limit) {
+                        throw new ImportCancelledException();
+                    }
+                    List<String> values = new ArrayList<>(columns.size());
+                    for (String column : columns) {
+                        values.add(row.get(column));
+                    }
+                    rows.add(values);
+                }, log);
+            } catch (ImportCancelledException e) {
+                // enough rows
+            }
+            previews.add(new Preview(input.entity(), input.table().file(), columns, rows));
+        }
+        problems.addAll(log.problems());
+        return previews;
     }
 
     /** The file's name in the import log; a second file of the same name and entity (from another folder) is "(2)". */
@@ -220,7 +292,7 @@ public final class BundleImporter {
      * Cancelling, a failure, or a file that changed since it was checked rolls everything back.
      */
     private long write(List<Input> inputs, BundleValidator validator, List<Account> accounts, long rows, ImportRun run,
-                       ImportProgress progress) throws IOException {
+                       AfterWrite afterWrite, ImportProgress progress) throws IOException {
         long total = Math.max(1, rows);
         long problemsBefore = validator.problemCount();
         try (Connection connection = database.connect()) {
@@ -262,6 +334,9 @@ public final class BundleImporter {
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
                 ImportRunStore.recordDates(connection, runId, validator.firstDate(), validator.lastDate());
+                if (afterWrite != null) {
+                    afterWrite.run(connection, new Written(runId, rows, validator.firstDate(), validator.lastDate()));
+                }
                 connection.commit();
                 if (bulk != null) {
                     bulk.done();
@@ -412,7 +487,8 @@ public final class BundleImporter {
     }
 
     /** Canonical files by name; accounts first, since the other files refer to them. */
-    private static List<Input> canonicalInputs(List<Path> paths, ProblemLog problems) throws IOException {
+    private static List<Input> canonicalInputs(List<Path> paths, Map<Path, BundleEntity> named, ProblemLog problems)
+            throws IOException {
         List<Input> inputs = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -426,10 +502,10 @@ public final class BundleImporter {
                             + " notes.csv, or a .json bundle");
                 }
                 for (Path file : found) {
-                    addFile(file, inputs, problems);
+                    addFile(file, named.get(file), inputs, problems);
                 }
             } else if (Files.isRegularFile(path)) {
-                addFile(path, inputs, problems);
+                addFile(path, named.get(path), inputs, problems);
             } else {
                 throw new IOException(path + " does not exist");
             }
@@ -442,8 +518,12 @@ public final class BundleImporter {
         return BundleEntity.forFileName(name).isPresent() || name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    private static void addFile(Path file, List<Input> inputs, ProblemLog problems) throws IOException {
+    private static void addFile(Path file, BundleEntity named, List<Input> inputs, ProblemLog problems) throws IOException {
         String name = file.getFileName().toString();
+        if (named != null) {
+            inputs.add(new Input(named, CsvSourceTable.open(file), Map.of()));
+            return;
+        }
         if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
             JsonBundleSource.read(file, problems).forEach((entity, table) -> inputs.add(new Input(entity, table, Map.of())));
             return;

@@ -153,6 +153,21 @@ public record MappingProfile(String name, String description, Map<String, Entity
         }
     }
 
+    /** Reads and checks a profile held as text (a saved source's); mistakes name {@code label} and the field. */
+    public static MappingProfile parse(String text, String label) {
+        MappingProfile profile;
+        try {
+            profile = JSON.readValue(text, MappingProfile.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidMappingException(label + ": " + e.getOriginalMessage().split("\n")[0]
+                    + " at " + e.getPathReference() + location(e));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidMappingException(label + ": not valid JSON: " + e.getOriginalMessage() + location(e));
+        }
+        profile.check(label);
+        return profile;
+    }
+
     /** A mapping profile that cannot be used; the message names the file and the field. */
     public static final class InvalidMappingException extends RuntimeException {
         public InvalidMappingException(String message) {
