@@ -643,6 +643,11 @@ public final class Workspace {
      * reason (never a password).
      */
     public String testSource(String name, SourceDefinition definition) throws IOException {
+        return testSource(name, definition, System.getenv());
+    }
+
+    /** The same, with the environment the source's credential variables are read from. */
+    public String testSource(String name, SourceDefinition definition, Map<String, String> environment) throws IOException {
         definition.check(name);
         if (SourceDefinition.FOLDER.equals(definition.kind())) {
             Map<String, String> seen = sameDefinition(name, definition) ? new SourceStore(database).seenFiles(name) : Map.of();
@@ -660,7 +665,7 @@ public final class Workspace {
                     : String.format("The folder %s has %,d matching %s; %,d new or changed", definition.folder(), matching,
                     matching == 1 ? "file" : "files", pulled.fileCount());
         }
-        List<List<String>> rows = SourcePull.preview(name, definition, System.getenv(), 1);
+        List<List<String>> rows = SourcePull.preview(name, definition, environment, 1);
         return "Connected to " + SourcePull.redact(definition.url()) + " (" + definition.credentialsInWords()
                 + "); the query gives " + String.join(", ", rows.get(0));
     }
@@ -691,6 +696,11 @@ public final class Workspace {
 
     /** Syncs every saved source (or only {@code only}, when not null), as {@link #sync(List, ImportProgress)}. */
     public SyncReport sync(String only, ImportProgress progress) {
+        return sync(only, System.getenv(), progress);
+    }
+
+    /** The same, with the environment the sources' credential variables are read from. */
+    public SyncReport sync(String only, Map<String, String> environment, ImportProgress progress) {
         List<SourceStore.StoredSource> sources = new SourceStore(database).list();
         if (only != null) {
             sources = sources.stream().filter(s -> s.name().equals(only)).toList();
@@ -699,13 +709,13 @@ public final class Workspace {
                         + (sourceNames().isEmpty() ? "none yet" : String.join(", ", sourceNames())));
             }
         }
-        return syncSources(sources, progress);
+        return syncSources(sources, environment, progress);
     }
 
-    /** Syncs the named sources, in the order given. */
-    public SyncReport sync(List<String> names, ImportProgress progress) {
+    /** Syncs the named sources. */
+    public SyncReport syncNamed(List<String> names, ImportProgress progress) {
         List<SourceStore.StoredSource> all = new SourceStore(database).list();
-        return syncSources(all.stream().filter(s -> names.contains(s.name())).toList(), progress);
+        return syncSources(all.stream().filter(s -> names.contains(s.name())).toList(), System.getenv(), progress);
     }
 
     private List<String> sourceNames() {
@@ -717,9 +727,10 @@ public final class Workspace {
      * imports touched, evaluates the alert rules and posts due webhook messages. A source that fails is logged and
      * the others go on; a cancel stops after the source it happened in (which imports nothing).
      */
-    private SyncReport syncSources(List<SourceStore.StoredSource> sources, ImportProgress progress) {
+    private SyncReport syncSources(List<SourceStore.StoredSource> sources, Map<String, String> environment,
+                                   ImportProgress progress) {
         return TeamRole.CSOPS.guard(database, "sync sources", () -> new SourceSync(this, new SourceStore(database), clock,
-                System.getenv(), WebhookSender.withDefaults()).run(sources, progress));
+                environment, WebhookSender.withDefaults()).run(sources, progress));
     }
 
     // CSM adjustments

@@ -263,13 +263,18 @@ public final class SourcePull {
                                 + " (its cursor); it has " + String.join(", ", header));
                     }
                     newType = cursorTypeOf(meta.getColumnType(cursorColumn));
-                    csv.writeRecord(header);
+                    // The cursor is the source's own bookkeeping, not data, unless it is one of the entity's columns
+                    // (in wide usage every other column would read as a metric).
+                    boolean keepCursor = entity.requiredColumns().contains(header[cursorColumn - 1])
+                            || entity.optionalColumns().contains(header[cursorColumn - 1]);
+                    int skip = keepCursor ? -1 : cursorColumn - 1;
+                    csv.writeRecord(without(header, skip));
                     String[] record = new String[columns];
                     while (rs.next()) {
                         for (int c = 1; c <= columns; c++) {
                             record[c - 1] = text(rs, c, meta.getColumnType(c));
                         }
-                        csv.writeRecord(record);
+                        csv.writeRecord(without(record, skip));
                         String value = record[cursorColumn - 1];
                         if (value != null && !value.isEmpty()) {
                             newCursor = value;
@@ -367,6 +372,16 @@ public final class SourcePull {
             throw new IOException("The source " + sourceName + " could not be read from " + redact(definition.url()) + ": "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    private static String[] without(String[] values, int skip) {
+        if (skip < 0) {
+            return values;
+        }
+        String[] kept = new String[values.length - 1];
+        System.arraycopy(values, 0, kept, 0, skip);
+        System.arraycopy(values, skip + 1, kept, skip, values.length - skip - 1);
+        return kept;
     }
 
     private static String stripSemicolon(String query) {

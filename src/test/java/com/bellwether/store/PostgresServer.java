@@ -78,6 +78,16 @@ public final class PostgresServer {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
+    /** A database's JDBC URL with the server's settings, without the tests' login. */
+    public String url(String database) {
+        return base + database + settings;
+    }
+
+    /** A connection to one of the server's databases as the tests' user. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(base + database + settings, login);
+    }
+
     /** Where a database of this server is, as {@code --db} takes it. */
     public DatabaseLocation location(String database) {
         return new DatabaseLocation(base + database + settings, false);
