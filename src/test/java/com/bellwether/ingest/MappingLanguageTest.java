@@ -333,6 +333,6 @@ class MappingLanguageTest {
         refused(w.formatted("{\"column\": \"end\", \"op\": \"empty\"}"), "profile.json: entities.outcomes.where: expected a list [...]"
                 + " (line 1, column 70)");
         refused(w.formatted("[{\"column\": \"end\", \"op\": \"empty\", \"vaule\": 1}]"), "profile.json: unknown field \"vaule\" at"
-                + " entities.outcomes.where[0]; expected one of column, op, value, values (line 1, column 111)");
+                + " entities.outcomes.where[0]; expected one of column, op, value, values (line 1, column 115)");
     }
 }
