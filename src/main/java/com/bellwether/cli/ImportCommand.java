@@ -66,6 +66,8 @@ public final class ImportCommand implements Callable<Integer> {
                 out.printf("  %-15s %,d%n", entity.key(), report.written(entity));
             }
         }
+        report.rowsLeftOut().forEach((file, count) ->
+                out.printf("  %,d row%s of %s left out by the mapping's filters%n", count, count == 1 ? "" : "s", file));
         return 0;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,21 +146,28 @@ public final class BundleImporter {
         Tally tally = new Tally();
         validator.sendTo(tally, true);
         List<ImportRun.FileCount> files = new ArrayList<>();
+        Map<String, Long> leftOut = new LinkedHashMap<>();
         long rows = 0;
         int done = 0;
         for (Input input : inputs) {
             progress.update("Checking " + input.table().file() + " (" + input.entity().key() + ")",
                     (write ? 0.4 : 1.0) * done++ / Math.max(1, inputs.size()));
             long before = validator.records(input.entity());
+            // One file may feed several mappings: count each reading on its own.
+            long readBefore = validator.rowsRead(input.table());
             validator.read(input.entity(), input.table(), input.datePatterns());
-            files.add(new ImportRun.FileCount(logName(files, input), input.entity().key(),
-                    validator.rowsRead(input.table()), validator.records(input.entity()) - before));
-            rows += validator.rowsRead(input.table());
+            long read = validator.rowsRead(input.table()) - readBefore;
+            String name = logName(files, input);
+            files.add(new ImportRun.FileCount(name, input.entity().key(), read, validator.records(input.entity()) - before));
+            if (input.table() instanceof MappedTable mapped && mapped.rowsLeftOut() > 0) {
+                leftOut.put(name, mapped.rowsLeftOut());
+            }
+            rows += read;
         }
         Duration checking = Duration.ofNanos(System.nanoTime() - started);
         if (!problems.isEmpty()) {
             return new ImportReport(false, 0, files, Map.of(), problems.problems(), problems.total(),
-                    problems.omitted(), checking, checking, Set.of());
+                    problems.omitted(), checking, checking, Set.of(), leftOut);
         }
         if (progress.isCancelled()) {
             throw new ImportCancelledException();
@@ -168,7 +176,7 @@ public final class BundleImporter {
         if (!write) {
             progress.update("Checked", 1);
             return new ImportReport(true, 0, files, written, List.of(), 0, Map.of(), checking, checking,
-                    Set.copyOf(tally.touched));
+                    Set.copyOf(tally.touched), leftOut);
         }
         long runId = write(inputs, validator, tally.accounts, rows, new ImportRun(0, startedAt, OffsetDateTime.now(),
                 request.label() == null ? describe(request.inputs()) : request.label(),
@@ -181,7 +189,7 @@ public final class BundleImporter {
         }
         progress.update("Done", 1);
         return new ImportReport(true, runId, files, written, List.of(), 0, Map.of(), checking,
-                Duration.ofNanos(System.nanoTime() - started), Set.copyOf(tally.touched));
+                Duration.ofNanos(System.nanoTime() - started), Set.copyOf(tally.touched), leftOut);
     }
 
     /** The first rows of one file as an import would read them: its entity, file, columns and rows. */
@@ -545,14 +553,15 @@ public final class BundleImporter {
         Path folder = request.inputs().get(0);
         List<Input> inputs = new ArrayList<>();
         for (var entry : request.mapping().entities().entrySet()) {
-            BundleEntity entity = BundleEntity.forKey(entry.getKey()).orElseThrow();
+            BundleEntity entity = MappingProfile.entity(entry.getKey()).orElseThrow();
             MappingProfile.EntityMapping mapping = entry.getValue();
             Path file = folder.resolve(mapping.file());
             if (!Files.isRegularFile(file)) {
-                throw new IOException("The mapping " + request.mapping().name() + " reads " + entity.key() + " from "
+                throw new IOException("The mapping " + request.mapping().name() + " reads " + entry.getKey() + " from "
                         + mapping.file() + ", but " + folder + " has no such file");
             }
-            MappedTable table = new MappedTable(entity, CsvSourceTable.open(file), mapping, folder, problems);
+            MappedTable table = new MappedTable(entry.getKey(), entity, CsvSourceTable.open(file), mapping,
+                    request.mapping().name(), folder, problems);
             inputs.add(new Input(entity, table, table.datePatterns()));
         }
         inputs.sort(Comparator.comparing(Input::entity));

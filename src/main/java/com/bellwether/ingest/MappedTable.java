@@ -18,9 +18,14 @@ import com.bellwether.ingest.MappingProfile.EntityMapping;
 import com.bellwether.ingest.MappingProfile.Lookup;
 
 /**
- * A source file seen through one entity's mapping: its rows answer for canonical columns. Lookups are resolved
- * first (a row whose key has no match is reported and left out), then renames, value maps and constants; with
- * an aggregation, rows are grouped and each group becomes one row, located at its first source row.
+ * A source file seen through one entity's mapping: its rows answer for canonical columns. For each source row,
+ * lookups are resolved first, then the computed fields in the order given, then the filters (a row that fails one
+ * is left out and counted, and its other problems are not reported); a kept row then answers with constants,
+ * computed fields, lookup results or renamed source columns, through the value maps. With an aggregation, rows
+ * are grouped and each group becomes one row, located at its first source row.
+ *
+ * <p>Every column the mapping names is looked for in the file's header before any row is read: a missing one is
+ * one problem naming the profile field, and no row of the file is read.
  */
 final class MappedTable implements SourceTable {
 
@@ -28,38 +33,115 @@ final class MappedTable implements SourceTable {
 
     private final SourceTable source;
     private final EntityMapping mapping;
+    private final String profile;
     private final Map<String, String> renames = new HashMap<>();
     private final List<ResolvedLookup> lookups = new ArrayList<>();
+    private final Map<String, MappingExpression> compute = new LinkedHashMap<>();
+    private final List<RowFilter> filters = new ArrayList<>();
     private final List<String> columns;
+    private boolean usable = true;
+    private long leftOut;
 
-    MappedTable(BundleEntity entity, SourceTable source, EntityMapping mapping, Path folder, ProblemLog problems)
-            throws IOException {
+    /**
+     * @param key     the key of the mapping in the profile's {@code entities}, such as {@code outcomes:cancelled}
+     * @param profile the profile's name, for messages
+     */
+    MappedTable(String key, BundleEntity entity, SourceTable source, EntityMapping mapping, String profile, Path folder,
+                ProblemLog problems) throws IOException {
         this.source = source;
         this.mapping = mapping;
+        this.profile = profile == null || profile.isBlank() ? "the mapping profile" : "the mapping \"" + profile + "\"";
+        String at = "entities." + key;
         mapping.columns().forEach((canonical, original) -> renames.put(canonical, original.toLowerCase(Locale.ROOT)));
-        for (Lookup lookup : mapping.lookups()) {
-            lookups.add(ResolvedLookup.load(lookup, folder, problems));
+        for (int i = 0; i < mapping.lookups().size(); i++) {
+            ResolvedLookup lookup = ResolvedLookup.load(mapping.lookups().get(i), folder, problems,
+                    at + ".lookups[" + i + "]", this.profile);
+            usable &= lookup != null;
+            lookups.add(lookup);
+        }
+        mapping.compute().forEach((column, expression) -> compute.put(column, MappingExpression.parse(expression, at + ".compute." + column)));
+        for (int i = 0; i < mapping.where().size(); i++) {
+            filters.add(RowFilter.parse(mapping.where().get(i), at + ".where[" + i + "]"));
+        }
+        if (!usable) {
+            lookups.clear();
         }
         Set<String> names = new LinkedHashSet<>();
+        Set<String> rowColumns = new LinkedHashSet<>();
+        // A source column read under another name, or only as a lookup key, is not a column of its own
+        // (in wide usage, every remaining column is a metric).
+        Set<String> consumed = new HashSet<>(renames.values());
+        lookups.forEach(l -> consumed.add(l.from));
+        for (String column : source.columns()) {
+            if (!consumed.contains(column) || renames.containsKey(column)
+                    || entity.requiredColumns().contains(column) || entity.optionalColumns().contains(column)) {
+                rowColumns.add(column);
+            }
+        }
+        rowColumns.addAll(renames.keySet());
+        rowColumns.addAll(mapping.constants().keySet());
+        mapping.lookups().forEach(l -> rowColumns.add(l.column()));
+        rowColumns.addAll(compute.keySet());
         if (mapping.aggregate() != null) {
             names.addAll(mapping.aggregate().by());
             names.addAll(mapping.aggregate().values().keySet());
         } else {
-            // A source column read under another name, or only as a lookup key, is not a column of its own
-            // (in wide usage, every remaining column is a metric).
-            Set<String> consumed = new HashSet<>(renames.values());
-            lookups.forEach(l -> consumed.add(l.from));
-            for (String column : source.columns()) {
-                if (!consumed.contains(column) || renames.containsKey(column)
-                        || entity.requiredColumns().contains(column) || entity.optionalColumns().contains(column)) {
-                    names.add(column);
-                }
-            }
-            names.addAll(renames.keySet());
-            names.addAll(mapping.constants().keySet());
-            lookups.forEach(l -> names.add(l.spec.column()));
+            names.addAll(rowColumns);
         }
         this.columns = List.copyOf(names);
+        checkHeader(at, rowColumns, problems);
+    }
+
+    /** Reports, once each, the columns the mapping names that the file's header lacks; then no row is read. */
+    private void checkHeader(String at, Set<String> rowColumns, ProblemLog problems) {
+        List<String[]> missing = new ArrayList<>();
+        mapping.columns().forEach((canonical, original) -> {
+            if (!source.columns().contains(original.toLowerCase(Locale.ROOT))) {
+                missing.add(new String[] {at + ".columns." + canonical, original});
+            }
+        });
+        for (int i = 0; i < mapping.lookups().size(); i++) {
+            String from = mapping.lookups().get(i).from();
+            if (!source.columns().contains(from.toLowerCase(Locale.ROOT))) {
+                missing.add(new String[] {at + ".lookups[" + i + "].from", from});
+            }
+        }
+        Set<String> known = new HashSet<>();
+        mapping.lookups().forEach(l -> known.add(l.column()));
+        compute.forEach((column, expression) -> {
+            expression.forEachColumn(at + ".compute." + column, (path, name) -> {
+                if (!known.contains(name) && !source.columns().contains(name.toLowerCase(Locale.ROOT))) {
+                    missing.add(new String[] {path, name});
+                }
+            });
+            known.add(column);
+        });
+        for (int i = 0; i < filters.size(); i++) {
+            String name = filters.get(i).column();
+            if (!known.contains(name) && !source.columns().contains(name.toLowerCase(Locale.ROOT))) {
+                missing.add(new String[] {at + ".where[" + i + "].column", name});
+            }
+        }
+        if (mapping.aggregate() != null) {
+            Set<String> available = new HashSet<>(rowColumns);
+            available.addAll(source.columns());
+            List<String> by = mapping.aggregate().by();
+            for (int i = 0; i < by.size(); i++) {
+                if (!available.contains(by.get(i))) {
+                    missing.add(new String[] {at + ".aggregate.by[" + i + "]", by.get(i)});
+                }
+            }
+            mapping.aggregate().values().forEach((column, value) -> {
+                if (value.of() != null && !available.contains(value.of()) && !available.contains(value.of().toLowerCase(Locale.ROOT))) {
+                    missing.add(new String[] {at + ".aggregate.values." + column + ".of", value.of()});
+                }
+            });
+        }
+        for (String[] m : missing) {
+            problems.add(new ImportProblem(source.file(), 1, 0, null, null, "a column \"" + m[1] + "\" (named at " + m[0]
+                    + " in " + profile + "); the file's columns are " + String.join(", ", source.columns())));
+        }
+        usable &= missing.isEmpty();
     }
 
     @Override
@@ -72,8 +154,16 @@ final class MappedTable implements SourceTable {
         return columns;
     }
 
+    /** The source rows the filters left out so far (every reading counts). */
+    long rowsLeftOut() {
+        return leftOut;
+    }
+
     @Override
     public void forEachRow(RowConsumer consumer, ProblemLog problems) throws IOException {
+        if (!usable) {
+            return;
+        }
         if (mapping.aggregate() == null) {
             source.forEachRow(raw -> {
                 MappedRow row = map(raw, problems);
@@ -107,22 +197,44 @@ final class MappedTable implements SourceTable {
         if (value == null) {
             return null;
         }
-        java.time.LocalDateTime parsed = FieldReader.parse(value, mapping.datePatterns().get(DATE));
+        java.time.LocalDateTime parsed = FieldReader.parse(value, datePatterns().get(DATE));
         return parsed == null ? value : parsed.toLocalDate().toString();
     }
 
-    /** The date patterns the validator applies: an aggregated date column already holds ISO days. */
+    /**
+     * The date patterns the validator applies: an aggregated date column already holds ISO days, and a field
+     * computed by adding days or hours holds an ISO date or date-time.
+     */
     Map<String, String> datePatterns() {
-        if (mapping.aggregate() == null || !mapping.aggregate().by().contains(DATE)) {
-            return mapping.datePatterns();
-        }
         Map<String, String> patterns = new HashMap<>(mapping.datePatterns());
-        patterns.remove(DATE);
+        compute.forEach((column, expression) -> {
+            if (expression instanceof MappingExpression.AddTime) {
+                patterns.remove(column);
+            }
+        });
+        if (mapping.aggregate() != null && mapping.aggregate().by().contains(DATE)) {
+            patterns.remove(DATE);
+        }
         return patterns;
     }
 
+    /** The pattern a column's dates are read with: its own, or that of the canonical column read from it. */
+    private String datePattern(String column) {
+        String pattern = mapping.datePatterns().get(column);
+        if (pattern != null || compute.containsKey(column)) {
+            return pattern;
+        }
+        String lower = column.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> rename : renames.entrySet()) {
+            if (rename.getValue().equals(lower) && mapping.datePatterns().containsKey(rename.getKey())) {
+                return mapping.datePatterns().get(rename.getKey());
+            }
+        }
+        return null;
+    }
+
     private MappedRow map(SourceRow raw, ProblemLog problems) {
-        Map<String, String> looked = new HashMap<>();
+        RowValues values = new RowValues(raw);
         for (ResolvedLookup lookup : lookups) {
             String keyValue = raw.get(lookup.from);
             if (keyValue == null) {
@@ -130,14 +242,90 @@ final class MappedTable implements SourceTable {
             }
             String value = lookup.values.get(keyValue);
             if (value == null && !lookup.values.containsKey(keyValue)) {
-                problems.add(new ImportProblem(raw.file(), raw.lineOf(lookup.from), raw.columnNumber(lookup.from),
+                values.pending.add(new ImportProblem(raw.file(), raw.lineOf(lookup.from), raw.columnNumber(lookup.from),
                         lookup.from, keyValue, "a " + lookup.spec.key() + " found in " + lookup.spec.file()
                         + " (to look up " + lookup.spec.column() + ")"));
+                values.failed.add(lookup.spec.column());
+                continue;
+            }
+            values.looked.put(lookup.spec.column(), value);
+        }
+        for (Map.Entry<String, MappingExpression> field : compute.entrySet()) {
+            values.computing = field.getKey();
+            try {
+                values.computed.put(field.getKey(), field.getValue().evaluate(values));
+            } catch (MappingExpression.Failed e) {
+                values.computed.put(field.getKey(), null);
+                values.failed.add(field.getKey());
+            }
+        }
+        values.computing = null;
+        for (RowFilter filter : filters) {
+            Boolean kept = values.failed.contains(filter.column()) ? null : filter.test(values);
+            if (kept == null) {
+                values.pending.forEach(problems::add);
                 return null;
             }
-            looked.put(lookup.spec.column(), value);
+            if (!kept) {
+                leftOut++;
+                return null;
+            }
         }
-        return new MappedRow(raw, looked);
+        if (!values.pending.isEmpty()) {
+            values.pending.forEach(problems::add);
+            return null;
+        }
+        return new MappedRow(raw, values.looked, values.computed);
+    }
+
+    /**
+     * A source row's values as the computed fields and filters see them: a field computed before, a lookup's
+     * result, or the source column. Problems wait in {@code pending} until the filters have kept the row.
+     */
+    private final class RowValues implements MappingExpression.Row {
+
+        final SourceRow raw;
+        final Map<String, String> looked = new HashMap<>();
+        final Map<String, String> computed = new HashMap<>();
+        final Set<String> failed = new HashSet<>();
+        final List<ImportProblem> pending = new ArrayList<>(0);
+        String computing;
+
+        RowValues(SourceRow raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public String get(String column) {
+            if (failed.contains(column)) {
+                // A field that reads a failed one fails too; the first problem is the one reported.
+                throw new MappingExpression.Failed();
+            }
+            if (computed.containsKey(column)) {
+                return computed.get(column);
+            }
+            if (looked.containsKey(column)) {
+                return looked.get(column);
+            }
+            return raw.get(column.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public void problem(String column, String value, String expected) {
+            boolean fromSource = column != null && !computed.containsKey(column) && !looked.containsKey(column);
+            String field = column != null ? column : computing;
+            String source = fromSource ? column.toLowerCase(Locale.ROOT) : null;
+            pending.add(new ImportProblem(raw.file(), source == null ? raw.line() : raw.lineOf(source),
+                    source == null ? 0 : raw.columnNumber(source), field, value,
+                    computing == null ? expected : expected.endsWith(")")
+                            ? expected.substring(0, expected.length() - 1) + ", computing " + computing + ")"
+                            : expected + " (computing " + computing + ")"));
+        }
+
+        @Override
+        public String datePattern(String column) {
+            return MappedTable.this.datePattern(column);
+        }
     }
 
     /** A source row answering for canonical columns. */
@@ -145,10 +333,12 @@ final class MappedTable implements SourceTable {
 
         private final SourceRow raw;
         private final Map<String, String> looked;
+        private final Map<String, String> computed;
 
-        MappedRow(SourceRow raw, Map<String, String> looked) {
+        MappedRow(SourceRow raw, Map<String, String> looked, Map<String, String> computed) {
             this.raw = raw;
             this.looked = looked;
+            this.computed = computed;
         }
 
         @Override
@@ -167,7 +357,8 @@ final class MappedTable implements SourceTable {
             if (constant != null) {
                 return constant;
             }
-            String value = looked.containsKey(column) ? looked.get(column) : raw.get(renames.getOrDefault(column, column));
+            String value = computed.containsKey(column) ? computed.get(column)
+                    : looked.containsKey(column) ? looked.get(column) : raw.get(renames.getOrDefault(column, column));
             Map<String, String> valueMap = mapping.valueMaps().get(column);
             if (value != null && valueMap != null && valueMap.containsKey(value)) {
                 value = valueMap.get(value);
@@ -177,7 +368,7 @@ final class MappedTable implements SourceTable {
 
         @Override
         public int columnNumber(String column) {
-            if (mapping.constants().containsKey(column) || looked.containsKey(column)) {
+            if (mapping.constants().containsKey(column) || computed.containsKey(column) || looked.containsKey(column)) {
                 return 0;
             }
             return raw.columnNumber(renames.getOrDefault(column, column));
@@ -306,7 +497,8 @@ final class MappedTable implements SourceTable {
             this.from = spec.from().toLowerCase(Locale.ROOT);
         }
 
-        static ResolvedLookup load(Lookup spec, Path folder, ProblemLog problems) throws IOException {
+        /** The lookup read, or null when its file lacks a column it names (reported once, naming {@code at}). */
+        static ResolvedLookup load(Lookup spec, Path folder, ProblemLog problems, String at, String profile) throws IOException {
             ResolvedLookup resolved = new ResolvedLookup(spec);
             Path file = folder.resolve(spec.file());
             if (!java.nio.file.Files.isRegularFile(file)) {
@@ -317,12 +509,18 @@ final class MappedTable implements SourceTable {
             String key = spec.key().toLowerCase(Locale.ROOT);
             String value = spec.value() == null ? null : spec.value().toLowerCase(Locale.ROOT);
             String orderBy = spec.orderBy() == null ? null : spec.orderBy().toLowerCase(Locale.ROOT);
-            for (String needed : new String[] {key, value, orderBy}) {
-                if (needed != null && !table.columns().contains(needed)) {
-                    problems.add(new ImportProblem(table.file(), 1, 0, null, null, "a column " + needed
-                            + " for the lookup of " + spec.column() + " (found: " + String.join(", ", table.columns()) + ")"));
-                    return resolved;
+            String[][] needed = {{"key", key}, {"value", value}, {"orderBy", orderBy}};
+            boolean complete = true;
+            for (String[] field : needed) {
+                if (field[1] != null && !table.columns().contains(field[1])) {
+                    problems.add(new ImportProblem(table.file(), 1, 0, null, null, "a column \"" + field[1] + "\" (named at "
+                            + at + "." + field[0] + " in " + profile + ", to look up " + spec.column()
+                            + "); the file's columns are " + String.join(", ", table.columns())));
+                    complete = false;
                 }
+            }
+            if (!complete) {
+                return null;
             }
             String pick = spec.pick() == null ? "first" : spec.pick();
             Map<String, String> order = new HashMap<>();
@@ -340,6 +538,14 @@ final class MappedTable implements SourceTable {
                         String o = row.get(orderBy);
                         String seen = order.get(k);
                         if (!order.containsKey(k) || (o != null && (seen == null || o.compareTo(seen) >= 0))) {
+                            order.put(k, o);
+                            resolved.values.put(k, v);
+                        }
+                    }
+                    case "earliest" -> {
+                        String o = row.get(orderBy);
+                        String seen = order.get(k);
+                        if (!order.containsKey(k) || (o != null && (seen == null || o.compareTo(seen) < 0))) {
                             order.put(k, o);
                             resolved.values.put(k, v);
                         }

@@ -3,18 +3,30 @@ package com.bellwether.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * How to read files of another shape as the canonical bundle: per entity, the file, column renames, constants,
- * date patterns, value maps, lookups through another file and aggregation per key. See docs/data-format.md.
+ * date patterns, value maps, lookups through another file, computed fields, row filters and aggregation per key.
+ * An entity may be mapped more than once under keys such as {@code outcomes:cancelled} (the entity is the part
+ * before the colon). See docs/data-format.md, section 6.
  */
 @JsonIgnoreProperties(value = {"$comment"})
 public record MappingProfile(String name, String description, Map<String, EntityMapping> entities) {
@@ -23,7 +35,11 @@ public record MappingProfile(String name, String description, Map<String, Entity
         entities = entities == null ? Map.of() : new LinkedHashMap<>(entities);
     }
 
-    /** How one entity is read. Every map is keyed by canonical column name. */
+    /**
+     * How one entity is read. Every map is keyed by canonical column name. {@code compute} holds each computed
+     * field's expression as JSON (see {@link MappingExpression}), in the order given; {@code where} lists the
+     * conditions a row must all meet to be imported.
+     */
     @JsonIgnoreProperties(value = {"$comment"})
     public record EntityMapping(
             String file,
@@ -32,7 +48,9 @@ public record MappingProfile(String name, String description, Map<String, Entity
             Map<String, String> datePatterns,
             Map<String, Map<String, String>> valueMaps,
             List<Lookup> lookups,
-            Aggregation aggregate) {
+            Aggregation aggregate,
+            Map<String, JsonNode> compute,
+            List<Filter> where) {
 
         public EntityMapping {
             columns = columns == null ? Map.of() : columns;
@@ -40,13 +58,31 @@ public record MappingProfile(String name, String description, Map<String, Entity
             datePatterns = datePatterns == null ? Map.of() : datePatterns;
             valueMaps = valueMaps == null ? Map.of() : valueMaps;
             lookups = lookups == null ? List.of() : lookups;
+            compute = compute == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(compute));
+            where = where == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(where));
+        }
+
+        /** A mapping without computed fields or filters. */
+        public EntityMapping(String file, Map<String, String> columns, Map<String, String> constants,
+                             Map<String, String> datePatterns, Map<String, Map<String, String>> valueMaps,
+                             List<Lookup> lookups, Aggregation aggregate) {
+            this(file, columns, constants, datePatterns, valueMaps, lookups, aggregate, null, null);
         }
     }
 
     /**
+     * A condition on a column (a source column, a lookup's result or a computed field): {@code op} is equals,
+     * notEquals, in, notIn, empty, notEmpty, &lt;, &lt;=, &gt; or &gt;=; {@code value} is the one value compared
+     * with, {@code values} the list for in and notIn.
+     */
+    @JsonIgnoreProperties(value = {"$comment"})
+    public record Filter(String column, String op, JsonNode value, List<String> values) {
+    }
+
+    /**
      * Fills {@code column} with {@code value} from the rows of {@code file} whose {@code key} column equals this
-     * row's {@code from} column. When several rows match, {@code pick} chooses: first, last, latest (greatest
-     * {@code orderBy}, compared as text so ISO dates order), sum, max, min or count.
+     * row's {@code from} column. When several rows match, {@code pick} chooses: first, last, latest or earliest
+     * (greatest or least {@code orderBy}, compared as text so ISO dates order), sum, max, min or count.
      */
     public record Lookup(String column, String file, String key, String from, String value, String pick, String orderBy) {
     }
@@ -73,8 +109,7 @@ public record MappingProfile(String name, String description, Map<String, Entity
         try {
             profile = JSON.readValue(file.toFile(), MappingProfile.class);
         } catch (JsonMappingException e) {
-            throw new InvalidMappingException(file.getFileName() + ": " + e.getOriginalMessage().split("\n")[0]
-                    + " at " + e.getPathReference() + location(e));
+            throw new InvalidMappingException(file.getFileName() + ": " + describe(e) + location(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidMappingException(file.getFileName() + ": not valid JSON: " + e.getOriginalMessage() + location(e));
         }
@@ -84,6 +119,52 @@ public record MappingProfile(String name, String description, Map<String, Entity
 
     public static String text(Path file) throws IOException {
         return Files.readString(file);
+    }
+
+    /** A mapping error in plain words, with the path of the field (never a Java class name). */
+    private static String describe(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String parent = path.lastIndexOf(".") < 0 ? "" : path.substring(0, path.lastIndexOf("."));
+            List<String> known = new ArrayList<>();
+            if (unknown.getKnownPropertyIds() != null) {
+                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            }
+            Class<?> type = unknown.getReferringClass();
+            if (type != null && type.isRecord()) {
+                // in the order the fields are documented, not a hash order
+                List<String> order = java.util.Arrays.stream(type.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName).toList();
+                known.sort(java.util.Comparator.comparingInt(name -> order.indexOf(name)));
+            }
+            return "unknown field \"" + unknown.getPropertyName() + "\"" + (parent.isEmpty() ? " at the top level" : " at " + parent)
+                    + (known.isEmpty() ? "" : "; expected one of " + String.join(", ", known));
+        }
+        String at = path.isEmpty() ? "the profile" : path.toString();
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return at + ": expected " + kind(mismatch.getTargetType());
+        }
+        return at + ": not a valid value";
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list [...]";
+        }
+        return "an object {...}";
     }
 
     private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -97,12 +178,14 @@ public record MappingProfile(String name, String description, Map<String, Entity
         }
         entities.forEach((key, mapping) -> {
             String at = source + ": entities." + key;
-            if (BundleEntity.forKey(key).isEmpty()) {
-                throw new InvalidMappingException(at + ": unknown entity; expected one of " + BundleEntity.allKeys());
+            if (entity(key).isEmpty()) {
+                throw new InvalidMappingException(at + ": unknown entity; expected one of " + BundleEntity.allKeys()
+                        + (key.contains(":") ? " before the colon, and a label after it (such as outcomes:cancelled)" : ""));
             }
             if (mapping == null || mapping.file() == null || mapping.file().isBlank()) {
                 throw new InvalidMappingException(at + ".file: the file to read is required");
             }
+            checkComputeAndWhere(at, mapping);
             for (int i = 0; i < mapping.lookups().size(); i++) {
                 Lookup lookup = mapping.lookups().get(i);
                 String l = at + ".lookups[" + i + "]";
@@ -113,11 +196,11 @@ public record MappingProfile(String name, String description, Map<String, Entity
                 if (lookup.pick() == null || !lookup.pick().equals("count")) {
                     requireField(l, "value", lookup.value());
                 }
-                if (lookup.pick() != null && !List.of("first", "last", "latest", "sum", "max", "min", "count").contains(lookup.pick())) {
+                if (lookup.pick() != null && !PICKS.contains(lookup.pick())) {
                     throw new InvalidMappingException(l + ".pick: \"" + lookup.pick()
-                            + "\"; expected first, last, latest, sum, max, min or count");
+                            + "\"; expected first, last, latest, earliest, sum, max, min or count");
                 }
-                if ("latest".equals(lookup.pick())) {
+                if ("latest".equals(lookup.pick()) || "earliest".equals(lookup.pick())) {
                     requireField(l, "orderBy", lookup.orderBy());
                 }
             }
@@ -145,6 +228,47 @@ public record MappingProfile(String name, String description, Map<String, Entity
                 });
             }
         });
+    }
+
+    static final List<String> PICKS = List.of("first", "last", "latest", "earliest", "sum", "max", "min", "count");
+
+    /** The entity a key of {@code entities} maps: {@code outcomes}, or {@code outcomes} for {@code outcomes:cancelled}. */
+    public static Optional<BundleEntity> entity(String key) {
+        int colon = key.indexOf(':');
+        if (colon == 0 || colon == key.length() - 1) {
+            return Optional.empty();
+        }
+        return BundleEntity.forKey(colon < 0 ? key : key.substring(0, colon));
+    }
+
+    /** Parses every computed field and filter (so a mistake is reported before any file is read). */
+    private static void checkComputeAndWhere(String at, EntityMapping mapping) {
+        Set<String> given = new HashSet<>();
+        mapping.lookups().forEach(l -> {
+            if (l != null && l.column() != null) {
+                given.add(l.column().toLowerCase(Locale.ROOT));
+            }
+        });
+        mapping.compute().forEach((column, expression) -> {
+            String c = at + ".compute." + column;
+            if (column.isBlank()) {
+                throw new InvalidMappingException(c + ": a column name is required");
+            }
+            if (mapping.columns().containsKey(column)) {
+                throw new InvalidMappingException(c + ": " + column + " is also read from a source column in columns;"
+                        + " give it one way");
+            }
+            if (mapping.constants().containsKey(column)) {
+                throw new InvalidMappingException(c + ": " + column + " is also a constant; give it one way");
+            }
+            if (given.contains(column.toLowerCase(Locale.ROOT))) {
+                throw new InvalidMappingException(c + ": " + column + " is also filled by a lookup; give it one way");
+            }
+            MappingExpression.parse(expression, c);
+        });
+        for (int i = 0; i < mapping.where().size(); i++) {
+            RowFilter.parse(mapping.where().get(i), at + ".where[" + i + "]");
+        }
     }
 
     private static void requireField(String at, String field, String value) {

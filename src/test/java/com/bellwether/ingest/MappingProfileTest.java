@@ -168,8 +168,8 @@ class MappingProfileTest {
                 .hasMessage("profile.json: entities.customers: unknown entity; expected one of accounts, account_history,"
                         + " usage, tickets, interactions, surveys, outcomes, notes");
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"accounts\": {\"file\": \"a.csv\", \"colums\": {}}}}")))
-                .hasMessageStartingWith("profile.json: Unrecognized field \"colums\"")
-                .hasMessageContaining("entities");
+                .hasMessage("profile.json: unknown field \"colums\" at entities.accounts; expected one of file, columns,"
+                        + " constants, datePatterns, valueMaps, lookups, aggregate, compute, where (line 1, column 71)");
     }
 
     @Test
