@@ -240,7 +240,7 @@ public final class PortfolioViewModel {
                     List<ModelVersion> saved = workspace.savedVersions();
                     Portfolio read = alreadyRead.get();
                     Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
-                    LocalDate asOf = portfolio.lastDataDate();
+                    LocalDate asOf = portfolio.asOfDate();
                     if (asOf == null) {
                         return new Loaded(List.of(), List.of(), model, saved, portfolio);
                     }
