@@ -385,7 +385,7 @@ public final class Portfolio {
         return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
     }
 
-    private int completeDataDay() {
+    int completeDataDay() {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (AccountData d : data) {
@@ -403,47 +403,32 @@ public final class Portfolio {
         // looks at the latest 5 years of the span only, which holds every day it can choose.
         first = (int) Math.max(first, (long) last - 5 * 366);
         int span = last - first + 1;
-        int[] onDay = new int[span];          // accounts with a row on the day
-        int[] weekStarts = new int[span + 8]; // difference array of accounts with a row in the 7 days ending the day
-        int[][] series = new int[5][];
-        int[] at = new int[5];
-        for (AccountData d : data) {
-            series[0] = d.usageDays;
-            series[1] = d.ticketOpened;
-            series[2] = d.interactionDays;
-            series[3] = d.surveyDays;
-            series[4] = d.outcomeDays;
-            for (int s = 0; s < 5; s++) {
-                at[s] = AccountData.countUpTo(series[s], first - 1);
-            }
-            int covered = first - 1; // the account's 7-day windows already counted end on or before this day
-            while (true) {
-                int next = Integer.MAX_VALUE;
-                for (int s = 0; s < 5; s++) {
-                    if (at[s] < series[s].length) {
-                        next = Math.min(next, series[s][at[s]]);
+        int[] onDay = new int[span];      // accounts with a row on the day
+        int[] inWeek = new int[span + 6]; // accounts with a row in the 7 days ending on the day
+        // Which account last counted a day (its index + 1), so each account counts once per day and per window
+        // whichever of its series give the day. A row counts in the windows ending on its day and the 6 days after;
+        // a series (sorted) skips those its previous row already counted in.
+        int[] seen = new int[span];
+        int[] covered = new int[span + 6];
+        for (int a = 0; a < data.length; a++) {
+            int stamp = a + 1;
+            for (int[] days : data[a].series()) {
+                int reach = -1;
+                for (int i = AccountData.countUpTo(days, first - 1); i < days.length; i++) {
+                    int x = days[i] - first;
+                    if (seen[x] != stamp) {
+                        seen[x] = stamp;
+                        onDay[x]++;
                     }
-                }
-                if (next == Integer.MAX_VALUE) {
-                    break;
-                }
-                for (int s = 0; s < 5; s++) {
-                    while (at[s] < series[s].length && series[s][at[s]] == next) {
-                        at[s]++;
+                    for (int y = Math.max(x, reach + 1); y <= x + 6; y++) {
+                        if (covered[y] != stamp) {
+                            covered[y] = stamp;
+                            inWeek[y]++;
+                        }
                     }
+                    reach = x + 6;
                 }
-                onDay[next - first]++;
-                int from = Math.max(next, covered + 1);
-                weekStarts[from - first]++;
-                weekStarts[next + 7 - first]--;
-                covered = next + 6;
             }
-        }
-        int[] inWeek = new int[span];
-        int running = 0;
-        for (int i = 0; i < span; i++) {
-            running += weekStarts[i];
-            inWeek[i] = running;
         }
         for (int i = span - 1; i >= 0; i--) {
             if (onDay[i] == 0) {
