@@ -33,8 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "account_id, name, as_of, stage, score, base_score, adjustment, band, one column per category,"
                         + " trend_30d, top_reasons, actions (JSON adds every measure and the explanation).",
                 "An account whose data stopped arriving more than 35 days before the as-of date is scored as of the"
-                        + " last day of its data; its as_of is that day, and a last column stale_since (staleSince in"
-                        + " JSON) gives it. The column is there only when some account is stale."})
+                        + " last day of its data; its as_of is that day, its top_reasons begin with \"Stale data since\", and"
+                        + " a last column stale_since (staleSince in JSON) gives the day. The column is there only when some account is stale."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -109,8 +109,9 @@ public final class ScoreCommand implements Callable<Integer> {
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));
                 row.add(s.change30d() == null ? "" : number(s.change30d()));
-                row.add(Exports.csvText(s.reasons().stream().limit(3).map(AccountScore.Reason::text)
-                        .collect(Collectors.joining(" "))));
+                String reasons = s.reasons().stream().limit(3).map(AccountScore.Reason::text)
+                        .collect(Collectors.joining(" "));
+                row.add(Exports.csvText(s.stale() ? AccountScore.staleText(s.staleSince()) + " " + reasons : reasons));
                 row.add(Exports.csvText(s.actions().stream().map(AccountScore.RecommendedAction::title)
                         .collect(Collectors.joining("; "))));
                 if (anyStale) {
