@@ -24,6 +24,7 @@ import com.bellwether.scoring.Portfolio;
 /**
  * Which of a model's alert rules fire for which live accounts as of a date. Point in time: each account is scored
  * as of the date and as of the rule's days before, by the scoring engine, which reads nothing dated after either.
+ * An account whose data is stale at the date (see {@link Portfolio#staleSince}) fires no alert.
  */
 public final class AlertEvaluator {
 
@@ -53,7 +54,9 @@ public final class AlertEvaluator {
     public List<AlertFinding> evaluate(LocalDate asOf, List<AccountScore> scoredNow) {
         Map<String, AccountScore> now = new LinkedHashMap<>();
         for (AccountScore score : scoredNow) {
-            if (!Double.isNaN(score.score()) && score.band() != null) {
+            // An account whose data stopped arriving is not compared with itself: its score stands still, and what
+            // the data cannot tell is not a fall.
+            if (!Double.isNaN(score.score()) && score.band() != null && !score.stale()) {
                 now.put(score.accountId(), score);
             }
         }

@@ -80,7 +80,7 @@ public final class CopyToServer {
         HealthModel model = active.map(SavedModels::model).orElseGet(HealthModel::defaultModel);
         HealthModel modelCopied = activeCopied.map(SavedModels::model).orElseGet(HealthModel::defaultModel);
         Portfolio sourcePortfolio = Portfolio.load(source);
-        LocalDate asOf = sourcePortfolio.lastDataDate();
+        LocalDate asOf = sourcePortfolio.asOfDate();
         int scored = 0;
         if (asOf != null) {
             List<AccountScore> before = new HealthScorer(model, sourcePortfolio).scoreLive(asOf, () -> false);

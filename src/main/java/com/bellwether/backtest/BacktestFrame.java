@@ -14,7 +14,8 @@ import com.bellwether.scoring.ScoreGrid;
 
 /**
  * The backtest's points: every account at every cut-off, scored point-in-time, with who is in the population
- * (live and scored at the cut-off) and who churned within the horizon. Labels do not depend on the model, so a
+ * (live, scored at the cut-off, and with data that had not stopped arriving by then: see
+ * {@link com.bellwether.scoring.Portfolio#staleSince}) and who churned within the horizon. Labels do not depend on the model, so a
  * new model re-scores through {@link ScoreGrid#withModel} and keeps them; that is what makes live tuning fast.
  */
 public final class BacktestFrame {
@@ -65,7 +66,7 @@ public final class BacktestFrame {
     public static BacktestFrame build(HealthModel model, Portfolio portfolio, BacktestSettings settings,
                                       BooleanSupplier cancelled) {
         LocalDate first = portfolio.firstDataDate();
-        LocalDate last = portfolio.lastDataDate();
+        LocalDate last = portfolio.asOfDate();
         if (first == null) {
             throw new IllegalArgumentException("There is no dated data to backtest");
         }
@@ -99,8 +100,9 @@ public final class BacktestFrame {
             int[] churns = portfolio.churnDays(a, settings.contractionIsChurn());
             for (int j = 0; j < d; j++) {
                 int p = grid.point(a, j);
-                live[p] = grid.isLive(p);
                 int t = (int) cutoffs.get(j).toEpochDay();
+                // An account whose data had stopped arriving by the cut-off is left out there, not scored as silent.
+                live[p] = grid.isLive(p) && !portfolio.isStale(a, t);
                 for (int churn : churns) {
                     if (churn > t && churn <= t + settings.horizonDays()) {
                         label[p] = true;
@@ -156,7 +158,7 @@ public final class BacktestFrame {
             return false;
         }
         LocalDate first = portfolio.firstDataDate();
-        LocalDate last = portfolio.lastDataDate();
+        LocalDate last = portfolio.asOfDate();
         return first != null && settings.resolved(first, last).equals(asked.resolved(first, last));
     }
 

@@ -33,7 +33,7 @@ public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the last date with data).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the latest day the data is complete for).")
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the open alerts as CRM tasks to FILE (.csv or .json).")
@@ -64,8 +64,8 @@ public final class AlertsCommand implements Callable<Integer> {
         }
         Workspace workspace = database.open();
         Portfolio portfolio = workspace.portfolio();
-        // The date the workbench scores as of: the last date with data.
-        LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
+        // The date the workbench scores as of: the latest day the data is complete for.
+        LocalDate date = asOf != null ? asOf : portfolio.asOfDate();
         if (date == null) {
             throw new IOException("The database at " + workspace.displayName() + " holds no dated data to evaluate");
         }

@@ -31,7 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Scores every account live at the as-of date and writes one row per account:",
                 "account_id, name, as_of, stage, score, base_score, adjustment, band, one column per category,"
-                        + " trend_30d, top_reasons, actions (JSON adds every measure and the explanation)."})
+                        + " trend_30d, top_reasons, actions (JSON adds every measure and the explanation).",
+                "An account whose data stopped arriving more than 35 days before the as-of date is scored as of the"
+                        + " last day of its data; its as_of is that day, its top_reasons begin with \"Stale data since\", and"
+                        + " a last column stale_since (staleSince in JSON) gives the day. The column is there only when some account is stale."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +44,7 @@ public final class ScoreCommand implements Callable<Integer> {
             + " version, the one the workbench scores with).")
     Path model;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the last date with data).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the latest day the data is complete for).")
     LocalDate asOf;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
@@ -61,14 +64,11 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         Workspace workspace = database.open();
         HealthModel healthModel = model == null ? workspace.activeModel() : HealthModel.read(model);
-        LocalDate date = asOf;
-        if (date == null) {
-            date = workspace.info(0).lastDate();
-            if (date == null) {
-                throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
-            }
-        }
         Portfolio portfolio = workspace.portfolio();
+        LocalDate date = asOf != null ? asOf : portfolio.asOfDate();
+        if (date == null) {
+            throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
+        }
         warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         List<AccountScore> scores = workspace.score(healthModel, date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {
@@ -83,8 +83,10 @@ public final class ScoreCommand implements Callable<Integer> {
         long red = scores.stream().filter(s -> s.band() != null && s.band().id().equals("red")).count();
         long yellow = scores.stream().filter(s -> s.band() != null && s.band().id().equals("yellow")).count();
         long green = scores.stream().filter(s -> s.band() != null && s.band().id().equals("green")).count();
-        writer.printf("Scored %d live accounts as of %s with %s: %d red, %d yellow, %d green. Wrote %s%n",
-                scores.size(), date, healthModel.name(), red, yellow, green, out);
+        long stale = scores.stream().filter(AccountScore::stale).count();
+        writer.printf("Scored %d live accounts as of %s with %s: %d red, %d yellow, %d green%s. Wrote %s%n",
+                scores.size(), date, healthModel.name(), red, yellow, green,
+                stale == 0 ? "" : "; " + stale + " with stale data, scored as of the last day of their data", out);
         return 0;
     }
 
@@ -94,6 +96,11 @@ public final class ScoreCommand implements Callable<Integer> {
                     "adjustment", "band"));
             healthModel.categories().forEach(c -> header.add(c.id()));
             header.addAll(List.of("trend_30d", "top_reasons", "actions"));
+            // Only when some account is stale, so a file of fresh data keeps the columns it always had.
+            boolean anyStale = scores.stream().anyMatch(AccountScore::stale);
+            if (anyStale) {
+                header.add("stale_since");
+            }
             csv.writeRecord(header);
             for (AccountScore s : scores) {
                 List<String> row = new ArrayList<>(List.of(Exports.csvText(s.accountId()), Exports.csvText(s.name()),
@@ -102,10 +109,14 @@ public final class ScoreCommand implements Callable<Integer> {
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));
                 row.add(s.change30d() == null ? "" : number(s.change30d()));
-                row.add(Exports.csvText(s.reasons().stream().limit(3).map(AccountScore.Reason::text)
-                        .collect(Collectors.joining(" "))));
+                String reasons = s.reasons().stream().limit(3).map(AccountScore.Reason::text)
+                        .collect(Collectors.joining(" "));
+                row.add(Exports.csvText(s.stale() ? AccountScore.staleText(s.staleSince()) + " " + reasons : reasons));
                 row.add(Exports.csvText(s.actions().stream().map(AccountScore.RecommendedAction::title)
                         .collect(Collectors.joining("; "))));
+                if (anyStale) {
+                    row.add(s.stale() ? s.staleSince().toString() : "");
+                }
                 csv.writeRecord(row);
             }
         }

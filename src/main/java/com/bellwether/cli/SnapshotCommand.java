@@ -27,7 +27,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     DatabaseOption database;
 
     @Option(names = "--as-of", paramLabel = "DATE",
-            description = "The as-of date, or the last one of the backfill (default: the last date with data).")
+            description = "The as-of date, or the last one of the backfill (default: the latest day the data is complete for).")
     LocalDate asOf;
 
     @Option(names = "--backfill", description = "A snapshot at every week's end from the first date with data.")
@@ -51,7 +51,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (first == null) {
             throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
         }
-        LocalDate date = asOf != null ? asOf : portfolio.lastDataDate();
+        LocalDate date = asOf != null ? asOf : portfolio.asOfDate();
         if (version != null && ModelsCommand.find(workspace, Integer.toString(version), spec).isEmpty()) {
             return BellwetherCommand.INPUT_PROBLEMS;
         }

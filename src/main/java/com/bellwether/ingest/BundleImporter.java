@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,9 +54,22 @@ public final class BundleImporter {
     static final long COMPACT_AFTER_ROWS = 100_000;
 
     private final Database database;
+    /** What "today" is: a dated record after it (and a day's slack for time zones) is refused. */
+    private final Clock clock;
 
     public BundleImporter(Database database) {
+        this(database, Clock.systemDefaultZone());
+    }
+
+    /** An importer whose "today" comes from the clock (tests fix it). */
+    public BundleImporter(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
+    }
+
+    /** The latest day a dated record may have: today, and one day more for time zones. */
+    public static LocalDate latestAllowedDay(Clock clock) {
+        return LocalDate.now(clock).plusDays(1);
     }
 
     /**
@@ -140,7 +155,8 @@ public final class BundleImporter {
         List<Input> inputs = request.mapping() == null ? canonicalInputs(request.inputs(), request.entities(), problems)
                 : mappedInputs(request, problems);
 
-        BundleValidator validator = new BundleValidator(problems, existingAccountIds(), progress::isCancelled);
+        BundleValidator validator = new BundleValidator(problems, existingAccountIds(), latestAllowedDay(clock),
+                progress::isCancelled);
         // The first reading checks every row and keeps only the accounts; the second, after it found no problem,
         // streams the records into the database.
         Tally tally = new Tally();

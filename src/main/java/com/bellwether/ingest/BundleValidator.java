@@ -33,6 +33,7 @@ import com.bellwether.domain.TicketPriority;
 final class BundleValidator {
 
     private final ProblemLog problems;
+    private final LocalDate latestAllowed;
     /** Every account id known, to its number in this import (for the keys). */
     private final Map<String, Integer> knownAccounts;
     private final BooleanSupplier cancelled;
@@ -50,10 +51,14 @@ final class BundleValidator {
 
     /**
      * @param existingAccountIds account ids already in the database
+     * @param latestAllowed      the latest day a dated record may have (today and a day's slack); contract and
+     *                           renewal dates and a note's expiry may be later
      * @param cancelled          polled while reading; true stops the import
      */
-    BundleValidator(ProblemLog problems, Set<String> existingAccountIds, BooleanSupplier cancelled) {
+    BundleValidator(ProblemLog problems, Set<String> existingAccountIds, LocalDate latestAllowed,
+                    BooleanSupplier cancelled) {
         this.problems = problems;
+        this.latestAllowed = latestAllowed;
         this.knownAccounts = new HashMap<>();
         existingAccountIds.forEach(id -> knownAccounts.put(id, knownAccounts.size()));
         this.cancelled = cancelled;
@@ -131,7 +136,7 @@ final class BundleValidator {
                             + " in the header (found: " + String.join(", ", table.columns()) + ")"));
             return;
         }
-        FieldReader fields = new FieldReader(problems, datePatterns);
+        FieldReader fields = new FieldReader(problems, datePatterns, latestAllowed);
         RowReader reader = switch (entity) {
             case ACCOUNTS -> accounts(fields);
             case ACCOUNT_HISTORY -> accountHistory(fields);
@@ -238,7 +243,7 @@ final class BundleValidator {
         KeySet keys = keys();
         return row -> {
             String account = account(f, row);
-            LocalDate effective = f.date(row, "effective_date", true);
+            LocalDate effective = f.pastDate(row, "effective_date", true);
             Integer seats = f.whole(row, "licensed_seats", false, 0, Integer.MAX_VALUE);
             Double arr = f.nonNegative(row, "arr");
             LocalDate renewal = f.date(row, "renewal_date", false);
@@ -263,7 +268,7 @@ final class BundleValidator {
             KeySet keys = keys();
             return row -> {
                 String account = account(f, row);
-                LocalDate date = f.date(row, "date", true);
+                LocalDate date = f.pastDate(row, "date", true);
                 String metric = f.text(row, "metric");
                 Double value = f.number(row, "value", true);
                 if (account == null || date == null || metric == null || value == null) {
@@ -296,7 +301,7 @@ final class BundleValidator {
         }
         return row -> {
             String account = account(f, row);
-            LocalDate date = f.date(row, "date", true);
+            LocalDate date = f.pastDate(row, "date", true);
             double[] values = new double[usageMetrics.size()];
             java.util.Arrays.fill(values, Double.NaN);
             boolean valid = account != null && date != null;
@@ -339,8 +344,8 @@ final class BundleValidator {
         return row -> {
             String id = f.text(row, "ticket_id");
             String account = account(f, row);
-            LocalDateTime opened = f.dateTime(row, "opened", true);
-            LocalDateTime closed = f.dateTime(row, "closed", false);
+            LocalDateTime opened = f.pastDateTime(row, "opened", true);
+            LocalDateTime closed = f.pastDateTime(row, "closed", false);
             TicketPriority priority = f.choice(row, "priority", TicketPriority.class, true);
             int before = problemsNow();
             boolean escalated = f.flag(row, "escalated");
@@ -368,7 +373,7 @@ final class BundleValidator {
         KeySet keys = keys();
         return row -> {
             String account = account(f, row);
-            LocalDateTime at = f.dateTime(row, "date", true);
+            LocalDateTime at = f.pastDateTime(row, "date", true);
             StakeholderRole role = f.choice(row, "role", StakeholderRole.class, true);
             InteractionKind kind = f.choice(row, "kind", InteractionKind.class, true);
             String contact = row.get("contact") == null ? "" : row.get("contact");
@@ -391,7 +396,7 @@ final class BundleValidator {
         KeySet keys = keys();
         return row -> {
             String account = account(f, row);
-            LocalDate date = f.date(row, "date", true);
+            LocalDate date = f.pastDate(row, "date", true);
             Integer nps = f.whole(row, "nps", true, 0, 10);
             if (account == null || date == null || nps == null) {
                 return;
@@ -411,7 +416,7 @@ final class BundleValidator {
         KeySet keys = keys();
         return row -> {
             String account = account(f, row);
-            LocalDate date = f.date(row, "date", true);
+            LocalDate date = f.pastDate(row, "date", true);
             OutcomeEvent event = f.choice(row, "event", OutcomeEvent.class, true);
             Double change = f.number(row, "arr_change", false);
             if (account == null || date == null || event == null || (row.get("arr_change") != null && change == null)) {
@@ -432,7 +437,7 @@ final class BundleValidator {
         KeySet keys = keys();
         return row -> {
             String account = account(f, row);
-            LocalDate date = f.date(row, "date", true);
+            LocalDate date = f.pastDate(row, "date", true);
             String author = f.text(row, "author");
             Integer points = f.whole(row, "adjustment", true, -100, 100);
             String reason = f.text(row, "reason");

@@ -39,9 +39,19 @@ final class FieldReader {
     private final Map<String, DateTimeFormatter> datePatterns;
     private final Map<String, String> datePatternTexts;
     private final Map<String, LocalDateTime> parsedDates = new HashMap<>();
+    private final LocalDate latestAllowed;
 
     FieldReader(ProblemLog problems, Map<String, String> datePatterns) {
+        this(problems, datePatterns, null);
+    }
+
+    /**
+     * @param latestAllowed the latest day {@link #pastDate} and {@link #pastDateTime} take (today and a day's slack
+     *                      for time zones); null for no limit
+     */
+    FieldReader(ProblemLog problems, Map<String, String> datePatterns, LocalDate latestAllowed) {
         this.problems = problems;
+        this.latestAllowed = latestAllowed;
         this.datePatternTexts = datePatterns;
         this.datePatterns = new HashMap<>();
         datePatterns.forEach((column, pattern) ->
@@ -73,6 +83,25 @@ final class FieldReader {
     LocalDate date(SourceRow row, String column, boolean required) {
         LocalDateTime dateTime = dateTime(row, column, required);
         return dateTime == null ? null : dateTime.toLocalDate();
+    }
+
+    /** The date of a dated record, which cannot be after today: a later one is reported like a bad value. */
+    LocalDate pastDate(SourceRow row, String column, boolean required) {
+        LocalDateTime dateTime = pastDateTime(row, column, required);
+        return dateTime == null ? null : dateTime.toLocalDate();
+    }
+
+    /** The same as a date-time. */
+    LocalDateTime pastDateTime(SourceRow row, String column, boolean required) {
+        LocalDateTime dateTime = dateTime(row, column, required);
+        if (dateTime != null && latestAllowed != null && dateTime.toLocalDate().isAfter(latestAllowed)) {
+            String pattern = datePatternTexts.get(column);
+            problem(row, column, row.get(column), (pattern == null ? "an ISO-8601 date (yyyy-MM-dd)"
+                    : "a date in the form " + pattern) + " no later than " + latestAllowed
+                    + " (a dated record cannot be from after today)");
+            return null;
+        }
+        return dateTime;
     }
 
     LocalDateTime dateTime(SourceRow row, String column, boolean required) {

@@ -33,23 +33,55 @@ public final class HealthScorer {
         this.portfolio = portfolio;
     }
 
-    /** One account as of a date (a score for a date before its start or after its churn is marked not live). */
+    /**
+     * One account as of a date (a score for a date before its start or after its churn is marked not live), as of
+     * the last day of its data and marked stale when its data is {@linkplain Portfolio#staleSince stale} at the date.
+     */
     public AccountScore score(String accountId, LocalDate asOf) {
         int a = portfolio.indexOf(accountId);
         if (a < 0) {
             throw new IllegalArgumentException("No account " + accountId);
         }
-        ScoreGrid grid = ScoreGrid.compute(model, portfolio, new int[] {a}, lookBackDates(asOf), () -> false);
-        return describe(grid, 0);
+        return scoreAll(new int[] {a}, asOf, () -> false).get(0);
     }
 
-    /** Every account live at the date, ordered by account id. */
+    /**
+     * Every account live at the date, ordered by account id. An account whose data is {@linkplain Portfolio#staleSince
+     * stale} at the date is scored as of the last day of its data and marked stale since then.
+     */
     public List<AccountScore> scoreLive(LocalDate asOf, BooleanSupplier cancelled) {
         int[] live = IntStream.range(0, portfolio.size()).filter(a -> portfolio.isLive(a, asOf)).toArray();
-        ScoreGrid grid = ScoreGrid.compute(model, portfolio, live, lookBackDates(asOf), cancelled);
-        List<AccountScore> scores = new ArrayList<>(live.length);
-        for (int k = 0; k < live.length; k++) {
-            scores.add(describe(grid, k));
+        return scoreAll(live, asOf, cancelled);
+    }
+
+    /**
+     * The given accounts (in index order) as of the date, each stale one as of the last day of its data: the fresh
+     * ones in one grid, the stale ones in one grid per last day; in the order given.
+     */
+    private List<AccountScore> scoreAll(int[] accounts, LocalDate asOf, BooleanSupplier cancelled) {
+        java.util.TreeMap<LocalDate, List<Integer>> staleByDay = new java.util.TreeMap<>();
+        int[] fresh = IntStream.of(accounts).filter(a -> {
+            LocalDate since = portfolio.staleSince(a, asOf);
+            if (since != null) {
+                staleByDay.computeIfAbsent(since, d -> new ArrayList<>()).add(a);
+            }
+            return since == null;
+        }).toArray();
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio, fresh, lookBackDates(asOf), cancelled);
+        AccountScore[] byAccount = new AccountScore[portfolio.size()];
+        for (int k = 0; k < fresh.length; k++) {
+            byAccount[fresh[k]] = describe(grid, k);
+        }
+        for (Map.Entry<LocalDate, List<Integer>> group : staleByDay.entrySet()) {
+            int[] stale = group.getValue().stream().mapToInt(Integer::intValue).toArray();
+            ScoreGrid then = ScoreGrid.compute(model, portfolio, stale, lookBackDates(group.getKey()), cancelled);
+            for (int k = 0; k < stale.length; k++) {
+                byAccount[stale[k]] = describe(then, k).staleSince(group.getKey());
+            }
+        }
+        List<AccountScore> scores = new ArrayList<>(accounts.length);
+        for (int a : accounts) {
+            scores.add(byAccount[a]);
         }
         return scores;
     }
@@ -93,7 +125,7 @@ public final class HealthScorer {
         }
         return new AccountScore(account.accountId(), account.name(), grid.dates().get(0), grid.stage(p),
                 model.stageLabel(grid.stage(p)), grid.isLive(p), measureResults, List.of(), grid.base(p),
-                grid.adjustment(p), List.of(), grid.score(p), grid.band(p), null, null, null, List.of(), actions, null);
+                grid.adjustment(p), List.of(), grid.score(p), grid.band(p), null, null, null, List.of(), actions, null, null);
     }
 
     /**
@@ -105,10 +137,8 @@ public final class HealthScorer {
                                           LocalDate asOf, BooleanSupplier cancelled) {
         int[] live = changed.stream().mapToInt(portfolio::indexOf)
                 .filter(a -> a >= 0 && portfolio.isLive(a, asOf)).sorted().toArray();
-        ScoreGrid grid = ScoreGrid.compute(model, portfolio, live, lookBackDates(asOf), cancelled);
         java.util.Map<String, AccountScore> scored = new java.util.HashMap<>();
-        for (int k = 0; k < live.length; k++) {
-            AccountScore score = describe(grid, k);
+        for (AccountScore score : scoreAll(live, asOf, cancelled)) {
             scored.put(score.accountId(), score);
         }
         List<AccountScore> merged = new ArrayList<>(before.size() + scored.size());
@@ -157,7 +187,7 @@ public final class HealthScorer {
         return new AccountScore(account.accountId(), account.name(), grid.dates().get(0), grid.stage(p),
                 model.stageLabel(grid.stage(p)), grid.isLive(p), measureResults, categories, grid.base(p),
                 grid.adjustment(p), notes, grid.score(p), grid.band(p), change(grid, k, 1), change(grid, k, 2),
-                change(grid, k, 3), reasons, actions, explanation(reasons, grid.adjustment(p), notes, actions));
+                change(grid, k, 3), reasons, actions, explanation(reasons, grid.adjustment(p), notes, actions), null);
     }
 
     private static Double change(ScoreGrid grid, int k, int j) {

@@ -49,6 +49,8 @@ public final class Portfolio {
     private final AccountData[] data;
     /** Where measure values computed from this data are kept between runs; null when nowhere. */
     private MeasureCache measureCache;
+    /** The {@link #asOfDate} as an epoch day once worked out (MIN_VALUE when there is no data); notes leave it be. */
+    private volatile Integer asOfDay;
 
     private Portfolio(List<Account> sorted, Map<String, Integer> index, List<String> metrics, AccountData[] data) {
         this.accounts = Collections.unmodifiableList(sorted);
@@ -68,6 +70,7 @@ public final class Portfolio {
         this.data = source.data.clone();
         this.data[changed] = replacement;
         this.measureCache = source.measureCache;
+        this.asOfDay = source.asOfDay;
     }
 
     /** A portfolio of records already in memory (small portfolios, tests). */
@@ -347,6 +350,7 @@ public final class Portfolio {
         return first == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(first);
     }
 
+    /** The day of the latest dated row of any account (one stray row decides it; see {@link #asOfDate}). */
     public LocalDate lastDataDate() {
         int last = Integer.MIN_VALUE;
         for (AccountData d : data) {
@@ -357,6 +361,128 @@ public final class Portfolio {
             }
         }
         return last == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(last);
+    }
+
+    /**
+     * The latest day the data is complete for: what every screen and command takes as the as-of date when none is
+     * given, and where a backtest's data ends. A day is complete when
+     * <ol>
+     * <li>the accounts with a dated row (usage, ticket opened, interaction, survey, outcome) on the day itself are
+     * at least one, and at least half as many as on the same weekday of the four weeks before, on average; and</li>
+     * <li>the accounts with a dated row in the 7 days ending on the day are at least half as many as in the busiest
+     * 7 days ending in the 13 weeks before.</li>
+     * </ol>
+     * So a partial last day (only a few accounts loaded yet), a stray row weeks after the rest, or one source's data
+     * ending before another's (its accounts are then {@linkplain #staleSince stale}) does not move it. When no day
+     * qualifies, the last day of any data; null when there is no dated data.
+     */
+    public LocalDate asOfDate() {
+        Integer day = asOfDay;
+        if (day == null) {
+            day = completeDataDay();
+            asOfDay = day;
+        }
+        return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+    }
+
+    int completeDataDay() {
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (AccountData d : data) {
+            for (int[] days : d.series()) {
+                if (days.length > 0) {
+                    first = Math.min(first, days[0]);
+                    last = Math.max(last, days[days.length - 1]);
+                }
+            }
+        }
+        if (first == Integer.MAX_VALUE) {
+            return Integer.MIN_VALUE;
+        }
+        // A stray row years away (from before dates after today were refused) would make the arrays huge: the rule
+        // looks at the latest 5 years of the span only, which holds every day it can choose.
+        first = (int) Math.max(first, (long) last - 5 * 366);
+        int span = last - first + 1;
+        int[] onDay = new int[span];      // accounts with a row on the day
+        int[] inWeek = new int[span + 6]; // accounts with a row in the 7 days ending on the day
+        // Which account last counted a day (its index + 1), so each account counts once per day and per window
+        // whichever of its series give the day. A row counts in the windows ending on its day and the 6 days after;
+        // a series (sorted) skips those its previous row already counted in.
+        int[] seen = new int[span];
+        int[] covered = new int[span + 6];
+        for (int a = 0; a < data.length; a++) {
+            int stamp = a + 1;
+            for (int[] days : data[a].series()) {
+                int reach = -1;
+                for (int i = AccountData.countUpTo(days, first - 1); i < days.length; i++) {
+                    int x = days[i] - first;
+                    if (seen[x] != stamp) {
+                        seen[x] = stamp;
+                        onDay[x]++;
+                    }
+                    for (int y = Math.max(x, reach + 1); y <= x + 6; y++) {
+                        if (covered[y] != stamp) {
+                            covered[y] = stamp;
+                            inWeek[y]++;
+                        }
+                    }
+                    reach = x + 6;
+                }
+            }
+        }
+        for (int i = span - 1; i >= 0; i--) {
+            if (onDay[i] == 0) {
+                continue;
+            }
+            int sameWeekday = 0;
+            for (int w = 1; w <= 4; w++) {
+                sameWeekday += i - 7 * w >= 0 ? onDay[i - 7 * w] : 0;
+            }
+            if (onDay[i] * 2 * 4 < sameWeekday) {
+                continue;
+            }
+            int busiest = 0;
+            for (int j = Math.max(0, i - 91); j <= i - 7; j++) {
+                busiest = Math.max(busiest, inWeek[j]);
+            }
+            if (inWeek[i] * 2 >= busiest) {
+                return first + i;
+            }
+        }
+        return last;
+    }
+
+    /** An account's data is stale at a date when its last dated row of all is more than this many days before it. */
+    public static final int STALE_AFTER_DAYS = 35;
+
+    /**
+     * The last day of an account's data when that data stopped arriving before the date: its last dated row of all
+     * (usage, ticket opened, interaction, survey, outcome) is more than {@value #STALE_AFTER_DAYS} days before it, and
+     * it is {@linkplain #isLive live} at the date.
+     * Such an account did not go silent as far as anyone can tell (its source's data simply ends there), so it is
+     * scored as of that day rather than as of the date. Null when the account's data is fresh at the date, or when
+     * it has no dated row at all. An account that went silent and then churned is not stale before the churn: the
+     * churn is a dated row.
+     */
+    public LocalDate staleSince(int a, LocalDate date) {
+        return isStale(a, (int) date.toEpochDay()) ? LocalDate.ofEpochDay(lastDay(a)) : null;
+    }
+
+    /** Whether the account is live at the day and its data stale then (see {@link #staleSince}). */
+    public boolean isStale(int a, int day) {
+        int last = lastDay(a);
+        return last != Integer.MIN_VALUE && last < day - STALE_AFTER_DAYS && isLive(a, LocalDate.ofEpochDay(day));
+    }
+
+    /** The epoch day of the account's last dated row, MIN_VALUE when it has none. */
+    private int lastDay(int a) {
+        int last = Integer.MIN_VALUE;
+        for (int[] days : data[a].series()) {
+            if (days.length > 0) {
+                last = Math.max(last, days[days.length - 1]);
+            }
+        }
+        return last;
     }
 
     /**

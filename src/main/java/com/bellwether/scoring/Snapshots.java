@@ -72,7 +72,7 @@ public final class Snapshots {
         if (first == null || new SnapshotStore(db).count(active.number()) > 0) {
             return Optional.empty();
         }
-        return Optional.of(store(db, portfolio, active, weeklyDates(first, portfolio.lastDataDate())));
+        return Optional.of(store(db, portfolio, active, weeklyDates(first, portfolio.asOfDate())));
     }
 
     /**

@@ -195,7 +195,8 @@ public final class AccountView {
             return;
         }
         title.setText(s.name());
-        facts.setText(s.accountId() + " · " + s.stageLabel() + " · as of " + s.asOf());
+        facts.setText(s.accountId() + " · " + s.stageLabel() + " · as of " + s.asOf()
+                + (s.stale() ? " · stale data since " + s.staleSince() : ""));
         score.setText(s.band() == null ? "no score" : String.format(Locale.ROOT, "%.0f  %s", s.score(), s.band().id()));
         score.setTextFill(BandPalette.of(s.band()));
         scoreDetail.setText(s.band() == null ? "" : String.format(Locale.ROOT,

@@ -490,7 +490,9 @@ public final class AccountViewModel {
             versions = request.workspace().savedVersions();
         }
         AccountScore now = new HealthScorer(model, portfolio).score(id, asOf);
-        List<LocalDate> months = historyDates(asOf);
+        // An account whose data stopped arriving is shown as of the last day of its data, as it is scored.
+        LocalDate scoredAt = now.asOf();
+        List<LocalDate> months = historyDates(scoredAt);
         ScoreGrid grid = ScoreGrid.compute(model, portfolio, new int[] {a}, months, () -> false);
         List<HistoryPoint> history = new ArrayList<>();
         for (int j = 0; j < months.size(); j++) {
@@ -513,9 +515,9 @@ public final class AccountViewModel {
         ScoreChange change = request.compareFrom() == null || request.compareTo() == null ? null
                 : whyChanged(new Request(portfolio, id, asOf, model, request.workspace(), request.compareFrom(),
                         request.compareTo()), versions);
-        return new Loaded(portfolio, now, bands, history, markers(model, portfolio, a, months.get(0), asOf, versions),
-                bars, measureRows(model, portfolio, a, now, asOf), rows, trail, versions,
-                AccountSignals.of(portfolio, id, asOf), change);
+        return new Loaded(portfolio, now, bands, history, markers(model, portfolio, a, months.get(0), scoredAt, versions),
+                bars, measureRows(model, portfolio, a, now, scoredAt), rows, trail, versions,
+                AccountSignals.of(portfolio, id, scoredAt), change);
     }
 
     static List<LocalDate> historyDates(LocalDate asOf) {

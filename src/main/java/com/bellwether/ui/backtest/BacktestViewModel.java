@@ -281,7 +281,7 @@ public final class BacktestViewModel {
         show(null, null);
         problem.set("");
         status.set(portfolio == null ? "" : portfolio.size() + " accounts, data from " + portfolio.firstDataDate()
-                + " to " + portfolio.lastDataDate() + ".");
+                + " to " + portfolio.asOfDate() + ".");
     }
 
     /** The settings the parameters describe; throws {@link IllegalArgumentException} with a readable message. */

@@ -6,7 +6,11 @@ import com.bellwether.domain.Account;
 /** One line of the portfolio table: the account as it stood at the portfolio's date, and its health then. */
 public record AccountRow(Account account, AccountScore score) {
 
+    /** The reason that costs the most points; for an account whose data stopped arriving, that it did. */
     public String topReason() {
+        if (score.stale()) {
+            return AccountScore.staleText(score.staleSince());
+        }
         return score.reasons().isEmpty() ? "" : score.reasons().get(0).text();
     }
 

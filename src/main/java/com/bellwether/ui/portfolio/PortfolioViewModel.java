@@ -222,8 +222,10 @@ public final class PortfolioViewModel {
                     }
                     totals.set(loadedTotals);
                     loads.set(loads.get() + 1);
+                    long stale = rows.stream().filter(row -> row.score().stale()).count();
                     status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
-                            + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + ".");
+                            + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + "."
+                            + (stale == 0 ? "" : " " + stale + " with stale data, scored as of the last day of their data."));
                 })
                 .onFailed(e -> {
                     busy.set(false);
@@ -240,7 +242,7 @@ public final class PortfolioViewModel {
                     List<ModelVersion> saved = workspace.savedVersions();
                     Portfolio read = alreadyRead.get();
                     Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
-                    LocalDate asOf = portfolio.lastDataDate();
+                    LocalDate asOf = portfolio.asOfDate();
                     if (asOf == null) {
                         return new Loaded(List.of(), List.of(), model, saved, portfolio);
                     }
