@@ -85,7 +85,7 @@ final class SourceSync {
         if (imported && !progress.isCancelled()) {
             progress.update("Evaluating the alert rules", 0.92);
             Portfolio portfolio = workspace.portfolio();
-            LocalDate asOf = portfolio.lastDataDate();
+            LocalDate asOf = portfolio.asOfDate();
             if (asOf != null) {
                 WebhookUrl url = workspace.configuredWebhook().orElse(null);
                 alerts = workspace.evaluateAlerts(workspace.activeModel(), portfolio, asOf, url);
