@@ -74,6 +74,10 @@ public final class SyncCommand implements Callable<Integer> {
                 return stopping.get();
             }
         };
+        if (source != null && workspace.source(source).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--source: there is no source " + source
+                    + "; the sources are: " + String.join(", ", workspace.sources().stream().map(s -> s.name()).toList()));
+        }
         if (interval == null) {
             return report(out, workspace.sync(source, progress));
         }
