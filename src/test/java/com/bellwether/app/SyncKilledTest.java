@@ -16,7 +16,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bellwether.ingest.BundleImporter;
@@ -26,6 +26,9 @@ import com.bellwether.sample.GeneratorSettings;
 import com.bellwether.sample.SampleGenerator;
 import com.bellwether.store.Database;
 import com.bellwether.store.DatabaseLocation;
+import com.bellwether.store.Dialect;
+import com.bellwether.store.FreshDatabases;
+import com.bellwether.store.OnBothDatabases;
 
 /** A sync killed (kill -9) while it writes leaves the database as it was before that source's run. */
 class SyncKilledTest {
@@ -33,13 +36,21 @@ class SyncKilledTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aSyncKilledWhileWritingLeavesNeitherDataNorItsLogLine() throws Exception {
+    private static final FreshDatabases DATABASES = new FreshDatabases();
+
+    @AfterAll
+    static void dropTheServerDatabases() {
+        DATABASES.close();
+    }
+
+    @OnBothDatabases
+    void aSyncKilledWhileWritingLeavesNeitherDataNorItsLogLine(Dialect dialect) throws Exception {
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
         new SampleGenerator(GeneratorSettings.defaults().withAccounts(60).withMonths(12)).writeTo(bundle);
-        Path file = dir.resolve("db");
+        DatabaseLocation location = dialect == Dialect.H2 ? DatabaseLocation.parse(dir.resolve("db").toString())
+                : DATABASES.location(Dialect.POSTGRESQL);
         Path drop = Files.createDirectories(dir.resolve("drop"));
-        try (Database database = Database.open(DatabaseLocation.parse(file.toString()))) {
+        try (Database database = Database.open(location)) {
             Workspace workspace = Workspace.of(database);
             assertThat(workspace.importBundle(BundleImporter.Request.canonical(bundle), ImportProgress.NONE).succeeded())
                     .isTrue();
@@ -56,13 +67,13 @@ class SyncKilledTest {
         }
         long usageBefore;
         long metricsBefore;
-        try (Database database = Database.open(DatabaseLocation.parse(file.toString()))) {
+        try (Database database = Database.open(location)) {
             usageBefore = count(database, "SELECT COUNT(*) FROM usage_day");
             metricsBefore = count(database, "SELECT COUNT(*) FROM usage_metric");
         }
 
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledSync.class.getName(), file.toString())
+                "-cp", System.getProperty("java.class.path"), KilledSync.class.getName(), location.jdbcUrl())
                 .redirectErrorStream(true).start();
         boolean killed = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -75,7 +86,7 @@ class SyncKilledTest {
         }
         assertThat(killed).as("killed while writing").isTrue();
 
-        try (Database database = Database.open(DatabaseLocation.parse(file.toString()))) {
+        try (Database database = Database.open(location)) {
             assertThat(count(database, "SELECT COUNT(*) FROM usage_day")).isEqualTo(usageBefore);
             assertThat(count(database, "SELECT COUNT(*) FROM usage_metric")).isEqualTo(metricsBefore);
             assertThat(count(database, "SELECT COUNT(*) FROM sync_log WHERE result = 'imported'")).isZero();
