@@ -269,15 +269,18 @@ public final class Workspace {
         Portfolio before = portfolio.get();
         CurrentScores scoredBefore = scores.get();
         String versionBefore = Portfolio.dataVersion(database);
-        ImportReport report = TeamRole.CSOPS.guard(database, "import data",
-                () -> new BundleImporter(database).run(request, progress));
+        BundleImporter importer = new BundleImporter(database);
+        ImportReport report = TeamRole.CSOPS.guard(database, "import data", () -> importer.run(request, progress));
         LOG.info("Import into {}: {}", displayName(), report.succeeded() ? "run " + report.runId()
                 : report.problemCount() + " problems, nothing imported");
         own(report);
         if (report.succeeded()) {
             backtestFrame.set(null);
             progress.update("Reading the accounts the import changed", 0.995);
-            Portfolio after = Portfolio.afterImport(database, before, versionBefore, report.accounts());
+            Portfolio after = Portfolio.afterImport(database, before, versionBefore, report.accounts(),
+                    importer.importedUsage().orElse(null));
+            LOG.info("After the import: {} accounts changed, {}", report.accounts().size(), before == null ? "no portfolio held"
+                    : importer.importedUsage().isPresent() ? "usage rows taken in" : "their rows read again");
             portfolio.set(after);
             carryAlertBasis(before, after, report.accounts());
             scores.set(after == null || scoredBefore == null ? null : new CurrentScores(scoredBefore.model(),
@@ -316,8 +319,10 @@ public final class Workspace {
         ModelVersion shown = activeVersion.get();
         if (shown == null || shown.number() != active.number()) {
             activeVersion.set(active);
+            return active;
         }
-        return active;
+        // The one read before, so the scores, frame and alerts kept for its model are recognised as this model's.
+        return shown;
     }
 
     public HealthModel activeModel() {
@@ -467,6 +472,8 @@ public final class Workspace {
         com.bellwether.alerts.AlertEvaluator.Evaluation evaluation = kept != null && kept.on() == scored
                 && kept.basis().serves(model, asOf) ? evaluator.evaluateChanged(asOf, now, kept.basis(), kept.changed())
                 : evaluator.evaluateKeeping(asOf, now);
+        LOG.info("Alert rules evaluated for {}", evaluation.basis() != null && kept != null && kept.on() == scored
+                && kept.basis().serves(model, asOf) ? kept.changed().size() + " changed accounts" : "every account");
         AlertRun.Result result = TeamRole.CSOPS.guard(database, "evaluate alerts",
                 () -> AlertRun.record(database, evaluation.findings(), asOf, webhook, clock));
         synchronized (portfolio) {

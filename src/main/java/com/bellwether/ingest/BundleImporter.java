@@ -54,6 +54,8 @@ public final class BundleImporter {
     static final long COMPACT_AFTER_ROWS = 100_000;
 
     private final Database database;
+    /** The usage rows the last import wrote, when it held nothing else and few enough; null otherwise. */
+    private ImportedUsage importedUsage;
     /** What "today" is: a dated record after it (and a day's slack for time zones) is refused. */
     private final Clock clock;
 
@@ -127,6 +129,14 @@ public final class BundleImporter {
     }
 
     private record Input(BundleEntity entity, SourceTable table, Map<String, String> datePatterns) {
+    }
+
+    /**
+     * The usage rows the last successful import wrote, when it brought nothing but usage (at most
+     * {@value ImportedUsage#AT_MOST} rows): a portfolio in memory takes them in without reading the accounts again.
+     */
+    public java.util.Optional<ImportedUsage> importedUsage() {
+        return java.util.Optional.ofNullable(importedUsage);
     }
 
     /**
@@ -330,11 +340,15 @@ public final class BundleImporter {
                     writer.commitEvery(BulkLoad.CHUNK_ROWS);
                 }
                 writer.accounts(accounts);
+                ImportedUsage capture = accounts.isEmpty() && rows <= ImportedUsage.AT_MOST
+                        && inputs.stream().allMatch(i -> i.entity() == BundleEntity.USAGE)
+                        ? new ImportedUsage(validator.usageMetrics()) : null;
+                importedUsage = null;
                 for (Input input : inputs) {
                     if (input.entity() == BundleEntity.ACCOUNTS) {
                         continue;
                     }
-                    try (WriterRows sink = new WriterRows(writer, input.entity(), validator.usageMetrics())) {
+                    try (WriterRows sink = new WriterRows(writer, input.entity(), validator.usageMetrics(), capture)) {
                         validator.sendTo(sink, false);
                         try {
                             validator.read(input.entity(), input.table(), input.datePatterns());
@@ -365,6 +379,7 @@ public final class BundleImporter {
                 if (bulk != null) {
                     bulk.done();
                 }
+                importedUsage = capture;
                 return runId;
             } catch (BundleWriter.CancellationException | ImportCancelledException e) {
                 undo(connection, bulk, e);
@@ -414,7 +429,10 @@ public final class BundleImporter {
         private final BundleWriter.Rows<Note> notes;
         private SQLException failure;
 
-        WriterRows(BundleWriter writer, BundleEntity entity, List<String> metrics) throws SQLException {
+        private final ImportedUsage capture;
+
+        WriterRows(BundleWriter writer, BundleEntity entity, List<String> metrics, ImportedUsage capture) throws SQLException {
+            this.capture = capture;
             changes = entity == BundleEntity.ACCOUNT_HISTORY ? writer.accountChanges() : null;
             usage = entity == BundleEntity.USAGE ? writer.usage(metrics) : null;
             tickets = entity == BundleEntity.TICKETS ? writer.tickets() : null;
@@ -459,6 +477,9 @@ public final class BundleImporter {
         @Override
         public void usage(String accountId, LocalDate date, double[] values) {
             write(() -> usage.day(accountId, date, values));
+            if (capture != null) {
+                capture.add(accountId, date, values);
+            }
         }
 
         @Override

@@ -88,6 +88,42 @@ public record HealthModel(
         public double weightOrOne() {
             return weight == null ? 1.0 : weight;
         }
+
+        /** Equal measures are equal field by field, their scale's points by value (a model read twice is one model). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Measure m && java.util.Objects.equals(id, m.id) && java.util.Objects.equals(label, m.label)
+                    && java.util.Objects.equals(category, m.category) && java.util.Objects.equals(derive, m.derive)
+                    && java.util.Objects.equals(direction, m.direction) && sameScale(scale, m.scale)
+                    && java.util.Objects.equals(weight, m.weight) && java.util.Objects.equals(missing, m.missing)
+                    && java.util.Objects.equals(explain, m.explain);
+        }
+
+        @Override
+        public int hashCode() {
+            int scaleHash = 0;
+            if (scale != null) {
+                for (double[] point : scale) {
+                    scaleHash = 31 * scaleHash + java.util.Arrays.hashCode(point);
+                }
+            }
+            return java.util.Objects.hash(id, label, category, derive, direction, weight, missing, explain) * 31 + scaleHash;
+        }
+
+        private static boolean sameScale(List<double[]> a, List<double[]> b) {
+            if (a == null || b == null) {
+                return a == b;
+            }
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

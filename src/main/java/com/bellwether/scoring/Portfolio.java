@@ -168,6 +168,88 @@ public final class Portfolio {
         return merged;
     }
 
+    /**
+     * The same, given the usage rows the import wrote when it brought nothing else: a portfolio in memory takes them
+     * in as the database merged them (metric by metric, a value given replacing the one stored), without reading the
+     * accounts again; otherwise as {@link #afterImport(Database, Portfolio, String, java.util.Collection)}.
+     */
+    public static Portfolio afterImport(Database database, Portfolio before, String versionBefore,
+                                        java.util.Collection<String> accountIds,
+                                        com.bellwether.ingest.ImportedUsage usage) {
+        Portfolio merged = before == null || usage == null ? null : before.withUsage(usage);
+        if (merged == null) {
+            return afterImport(database, before, versionBefore, accountIds);
+        }
+        Optional<java.nio.file.Path> file = database.location().file();
+        if (file.isPresent()) {
+            String version = DataVersion.read(database);
+            java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
+            new PortfolioFile(folder, version).write(merged);
+            merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS)
+                    .changedSince(versionBefore, java.util.Set.copyOf(accountIds));
+        }
+        return merged;
+    }
+
+    /**
+     * A copy with the usage rows merged into the accounts they name; every other account's columns shared. Null when
+     * a row names a metric or an account this portfolio does not have (the caller reads the accounts again).
+     */
+    Portfolio withUsage(com.bellwether.ingest.ImportedUsage usage) {
+        int[] metricOf = new int[usage.metrics().size()];
+        for (int m = 0; m < metricOf.length; m++) {
+            Integer at = metricIndex.get(usage.metrics().get(m));
+            if (at == null) {
+                return null;
+            }
+            metricOf[m] = at;
+        }
+        Map<Integer, List<Integer>> rowsOf = new HashMap<>();
+        for (int r = 0; r < usage.rows(); r++) {
+            Integer a = index.get(usage.accountId(r));
+            if (a == null) {
+                return null;
+            }
+            rowsOf.computeIfAbsent(a, k -> new ArrayList<>()).add(r);
+        }
+        AccountData[] merged = data.clone();
+        int width = metrics.size();
+        rowsOf.forEach((a, rows) -> {
+            AccountData d = data[a];
+            java.util.TreeSet<Integer> daySet = new java.util.TreeSet<>();
+            for (int day : d.usageDays) {
+                daySet.add(day);
+            }
+            rows.forEach(r -> daySet.add(usage.day(r)));
+            int[] days = daySet.stream().mapToInt(Integer::intValue).toArray();
+            int n = days.length;
+            double[] values = new double[width * n];
+            Arrays.fill(values, Double.NaN);
+            for (int i = 0; i < d.usageDays.length; i++) {
+                int at = Arrays.binarySearch(days, d.usageDays[i]);
+                for (int m = 0; m < width; m++) {
+                    values[m * n + at] = d.usage(m, i);
+                }
+            }
+            for (int r : rows) {
+                int at = Arrays.binarySearch(days, usage.day(r));
+                for (int m = 0; m < metricOf.length; m++) {
+                    double v = usage.value(r, m);
+                    if (!Double.isNaN(v)) {
+                        values[metricOf[m] * n + at] = v;
+                    }
+                }
+            }
+            AccountData copy = d.withNotes(d.notes);
+            copy.usageValues(days, values);
+            copy.findStart();
+            merged[a] = copy;
+        });
+        Portfolio result = new Portfolio(accounts, index, metrics, merged);
+        result.measureCache = measureCache;
+        return result;
+    }
+
     /** The version of the data as it is now, to hand to {@link #afterImport} once the data changed. */
     public static String dataVersion(Database database) {
         return DataVersion.read(database);

@@ -151,6 +151,35 @@ class IncrementalImportTest {
         assertThat(history(database, incremental, asOf)).isEqualTo(history(database, full, asOf));
     }
 
+    @OnBothDatabases
+    void usageAloneIsTakenInWithoutReadingTheAccountsAgain(Dialect dialect) throws IOException, SQLException {
+        Workspace workspace = imported(dialect, "usage-only");
+        Database database = database(dialect, "usage-only");
+        HealthModel model = workspace.activeModel();
+        Portfolio before = workspace.portfolio();
+        LocalDate asOf = before.lastDataDate();
+        workspace.scores(model, asOf, () -> false);
+        Path folder = Files.createDirectories(dir.resolve("usage-only-" + dialect));
+        // A new day, a day stored again with one metric changed, and a day of a metric given for the first time.
+        Files.writeString(folder.resolve("usage.csv"), """
+                account_id,date,logins,sessions
+                ACC-00002,%s,7,
+                ACC-00002,%s,1,2
+                ACC-00004,2026-06-01,,9
+                ACC-00006,%s,3,3
+                """.formatted(asOf, asOf.minusDays(3), asOf));
+
+        ImportReport report = workspace.importBundle(BundleImporter.Request.canonical(folder), ImportProgress.NONE);
+
+        assertThat(report.succeeded()).isTrue();
+        Portfolio incremental = workspace.portfolioState().get();
+        Portfolio full = fullRead(database);
+        assertSamePortfolio(incremental, full);
+        assertThat(workspace.scoresState().get().scores())
+                .isEqualTo(new HealthScorer(model, full).scoreLive(asOf, () -> false));
+        assertThat(findings(model, incremental, asOf)).isEqualTo(findings(model, full, asOf));
+    }
+
     /** Columns are kept beside an H2 file only. */
     @Test
     void aCommandReadsTheKeptColumnsAndOnlyTheChangedAccounts() throws IOException {

@@ -53,8 +53,14 @@ public final class SyncBenchmark {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write("account_id,date," + String.join(",", metrics) + "\n");
                 Portfolio now = workspace.portfolio();
-                for (int a = round; a < now.size() && written < rows; a += Math.max(1, now.size() / rows)) {
-                    if (!now.isLive(a, asOf)) {
+                int live = 0;
+                for (int a = 0; a < now.size(); a++) {
+                    live += now.isLive(a, asOf) ? 1 : 0;
+                }
+                int step = Math.max(1, live / rows);
+                int seen = 0;
+                for (int a = 0; a < now.size() && written < rows; a++) {
+                    if (!now.isLive(a, asOf) || (seen++ + round) % step != 0) {
                         continue;
                     }
                     StringBuilder line = new StringBuilder(now.account(a).accountId()).append(',').append(asOf);
