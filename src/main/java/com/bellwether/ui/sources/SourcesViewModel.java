@@ -212,13 +212,16 @@ public final class SourcesViewModel {
         this.otherWork = work;
     }
 
-    /** When a source syncs next by its schedule: its last sync plus its schedule (now, never synced); empty without one. */
+    /**
+     * When a source syncs next by its schedule: its last sync plus its schedule (when it was saved, never synced);
+     * empty without a schedule.
+     */
     public Optional<OffsetDateTime> nextSync(Source source) {
         if (source.every() == null) {
             return Optional.empty();
         }
         if (source.latest() == null) {
-            return Optional.of(OffsetDateTime.now(clock));
+            return Optional.of(source.changedAt() != null ? source.changedAt() : OffsetDateTime.now(clock).minusSeconds(1));
         }
         OffsetDateTime last = source.latest().finished() != null ? source.latest().finished() : source.latest().started();
         return Optional.of(last.plus(source.every()));
