@@ -112,8 +112,9 @@ public final class SourcesView {
         edit.setOnAction(e -> viewModel.edit());
         Button remove = button("Remove", Feather.TRASH_2, "source-remove");
         remove.setOnAction(e -> viewModel.remove());
-        Button test = button("Test connection", Feather.ZAP, "source-test");
-        test.setTooltip(new Tooltip("Lists the folder, or connects and runs the query for one row; imports nothing"));
+        Button test = button("Test", Feather.ZAP, "source-test");
+        test.setTooltip(new Tooltip("Test connection: lists the folder, or connects and runs the query for one row;"
+                + " imports nothing"));
         test.setOnAction(e -> viewModel.test());
         Button preview = button("Preview", Feather.EYE, "source-preview");
         preview.setTooltip(new Tooltip("The first rows a sync would import, read through the mapping"));
@@ -141,6 +142,9 @@ public final class SourcesView {
         syncAll.disableProperty().bind(viewModel.busyProperty().or(viewModel.emptyBinding()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button button : List.of(add, edit, remove, test, preview, syncNow, syncAll)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox toolbar = new HBox(8, add, edit, remove, new Separator(Orientation.VERTICAL), test, preview, spacer,
                 syncNow, syncAll);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -183,19 +187,27 @@ public final class SourcesView {
         TableView<Source> table = new TableView<>(viewModel.sources());
         table.setId("sources");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 110, Source::name));
-        table.getColumns().add(column("Kind", 60, Source::kind));
-        TableColumn<Source, String> where = column("Where", 200, Source::where);
+        TableColumn<Source, String> name = column("Name", 110, Source::name);
+        name.setMinWidth(90);
+        table.getColumns().add(name);
+        TableColumn<Source, String> kind = column("Kind", 60, Source::kind);
+        kind.setMinWidth(58);
+        table.getColumns().add(kind);
+        TableColumn<Source, String> where = column("Where", 170, Source::where);
+        where.setMinWidth(90);
         where.setCellFactory(c -> tooltipCell(text -> text));
         table.getColumns().add(where);
-        TableColumn<Source, String> schedule = column("Schedule", 140, s -> {
+        TableColumn<Source, String> schedule = column("Schedule", 190, s -> {
             String next = viewModel.nextSyncText(s);
             return s.schedule() + (next.isEmpty() ? "" : " · " + next);
         });
+        schedule.setMinWidth(150);
+        schedule.setCellFactory(c -> tooltipCell(text -> text));
         table.getColumns().add(schedule);
         TableColumn<Source, Source> last = new TableColumn<>("Last sync");
         last.setId("col-last-sync");
-        last.setPrefWidth(190);
+        last.setPrefWidth(170);
+        last.setMinWidth(150);
         last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         last.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -211,16 +223,20 @@ public final class SourcesView {
                 }
                 Source.SyncLine line = source.latest();
                 setText(line == null ? "never" : SourcesViewModel.when(line.finished() != null ? line.finished()
-                        : line.started()) + "  " + line.result());
+                        : line.started()) + " " + line.result());
                 setGraphic(failed ? new FontIcon(Feather.ALERT_TRIANGLE) : null);
-                setTooltip(failed ? new Tooltip(line.error()) : null);
+                setTooltip(line == null ? null : new Tooltip(failed ? getText() + ": " + line.error() : getText()));
             }
         });
         table.getColumns().add(last);
-        table.getColumns().add(column("Last good sync", 130, s -> s.lastGoodSync() == null ? "none"
-                : SourcesViewModel.when(s.lastGoodSync())));
-        table.getColumns().add(column("Latest data day", 110, s -> s.latestDataDay() == null ? "none"
-                : s.latestDataDay().toString()));
+        TableColumn<Source, String> good = column("Last good sync", 120, s -> s.lastGoodSync() == null ? "none"
+                : SourcesViewModel.when(s.lastGoodSync()));
+        good.setMinWidth(110);
+        table.getColumns().add(good);
+        TableColumn<Source, String> dataDay = column("Latest data day", 110, s -> s.latestDataDay() == null ? "none"
+                : s.latestDataDay().toString());
+        dataDay.setMinWidth(95);
+        table.getColumns().add(dataDay);
 
         Label empty = new Label(EMPTY_TEXT);
         empty.setId("sources-empty");
@@ -362,7 +378,7 @@ public final class SourcesView {
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size()
                     && c.getValue().get(index) != null ? c.getValue().get(index) : ""));
             column.setSortable(false);
-            column.setPrefWidth(Math.max(90, 9 * preview.columns().get(i).length() + 24));
+            column.setPrefWidth(Math.max(110, 9 * preview.columns().get(i).length() + 24));
             table.getColumns().add(column);
         }
         table.getItems().setAll(preview.rows());
@@ -378,7 +394,8 @@ public final class SourcesView {
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
-        grid.setVgap(4);
+        // No gap between rows: the rows of the other kind are hidden, and a gap would stay for each.
+        grid.setVgap(0);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
@@ -392,9 +409,9 @@ public final class SourcesView {
         rows.add("Name", name, SourceForm.Field.NAME);
 
         ToggleGroup kinds = new ToggleGroup();
-        RadioButton folderKind = new RadioButton("Folder: files other tools drop exports into");
+        RadioButton folderKind = new RadioButton("Folder of exports");
         folderKind.setId("source-kind-folder");
-        RadioButton queryKind = new RadioButton("Query: a SQL query over JDBC, read from a cursor on");
+        RadioButton queryKind = new RadioButton("Query over JDBC");
         queryKind.setId("source-kind-query");
         folderKind.setToggleGroup(kinds);
         queryKind.setToggleGroup(kinds);
@@ -451,7 +468,7 @@ public final class SourcesView {
         entity.valueProperty().bindBidirectional(form.entityProperty());
         entity.setButtonCell(entityCell(isQuery));
         entity.setCellFactory(list -> entityCell(isQuery));
-        entity.setPrefWidth(220);
+        entity.setPrefWidth(260);
         rows.add("Entity", entity, SourceForm.Field.ENTITY);
 
         rows.add("User", text("source-user", form.userProperty(), "the user name, or the variable below"),
@@ -555,6 +572,8 @@ public final class SourcesView {
             if (field instanceof Region region) {
                 region.setMaxWidth(field instanceof ComboBox ? Region.USE_PREF_SIZE : Double.MAX_VALUE);
             }
+            GridPane.setMargin(field, new Insets(3, 0, 3, 0));
+            GridPane.setMargin(caption, new Insets(3, 0, 3, 0));
             grid.add(field, 1, row++);
             List<Node> parts = new java.util.ArrayList<>(List.of(caption, field));
             if (about != null) {

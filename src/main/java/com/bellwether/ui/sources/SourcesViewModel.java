@@ -247,21 +247,30 @@ public final class SourcesViewModel {
 
     /** Opens the form for a new source. */
     public void add() {
+        clearChecks();
         form.set(new SourceForm(sources.stream().map(Source::name).collect(Collectors.toSet())));
-        answer.set("");
     }
 
     /** Opens the form over the selected source. */
     public void edit() {
         Source source = selected.get();
         if (source != null) {
+            clearChecks();
             form.set(SourceForm.of(source));
-            answer.set("");
         }
     }
 
     public void closeForm() {
+        clearChecks();
         form.set(null);
+    }
+
+    /** Test's answer and the preview belong to what they checked: a form opened or closed starts without them. */
+    private void clearChecks() {
+        answer.set("");
+        previews.clear();
+        previewProblems.clear();
+        previewAbout.set("");
     }
 
     /** Asks for a folder for the form's folder source. */
@@ -575,9 +584,14 @@ public final class SourcesViewModel {
         return error.getMessage() == null ? error.toString() : error.getMessage();
     }
 
-    /** "2026-01-02 10:00" in the machine's zone. */
+    /** "today 10:00", or "2026-01-02 10:00", in the machine's zone. */
     static String when(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        if (at == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = at.atZoneSameInstant(ZoneId.systemDefault());
+        return local.toLocalDate().equals(java.time.LocalDate.now(ZoneId.systemDefault()))
+                ? "today " + local.format(HOUR) : local.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     Set<String> names() {
