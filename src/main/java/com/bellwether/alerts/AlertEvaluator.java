@@ -52,6 +52,64 @@ public final class AlertEvaluator {
      * rules are taken by their days, and each account's findings put back in the model's order of rules.
      */
     public List<AlertFinding> evaluate(LocalDate asOf, List<AccountScore> scoredNow) {
+        return evaluate(asOf, scoredNow, null, null).findings();
+    }
+
+    /**
+     * What an evaluation as of a date found, and what it leaves for the next evaluation of the same date by the same
+     * model after some accounts changed ({@link #evaluateChanged}).
+     */
+    public record Evaluation(List<AlertFinding> findings, Basis basis) {
+    }
+
+    /**
+     * What the rules that weigh the whole portfolio need of every account, per earlier date: how far its score fell
+     * since then, and the playbook rules newly matched since, for every account live and comparable at both dates.
+     * A few numbers per account: far less than the earlier scores themselves.
+     */
+    public static final class Basis {
+
+        private final HealthModel model;
+        private final LocalDate asOf;
+        private final Map<Integer, Map<String, Earlier>> byDays;
+
+        private Basis(HealthModel model, LocalDate asOf, Map<Integer, Map<String, Earlier>> byDays) {
+            this.model = model;
+            this.asOf = asOf;
+            this.byDays = byDays;
+        }
+
+        /** Whether it was left by an evaluation by this model as of this date. */
+        public boolean serves(HealthModel other, LocalDate date) {
+            return asOf.equals(date) && model.equals(other);
+        }
+    }
+
+    /** One account against an earlier date: the score's drop since, and the playbook rules newly matched since. */
+    private record Earlier(double drop, List<String> newlyMatched) {
+    }
+
+    /** The same as {@link #evaluate(LocalDate, List)}, with what the next evaluation of that date needs kept. */
+    public Evaluation evaluateKeeping(LocalDate asOf, List<AccountScore> scoredNow) {
+        return evaluate(asOf, scoredNow, null, null);
+    }
+
+    /**
+     * Evaluates the rules for the accounts that changed since the evaluation that left {@code basis} (of the same
+     * model and date; every other account's data is as it was, so its findings are too): only those accounts are
+     * scored at the earlier dates, and the portfolio-wide figures (the median drop, the crowded playbook rules) are
+     * worked out from the basis with their numbers replaced. The findings are those a whole evaluation would give for
+     * the changed accounts.
+     */
+    public Evaluation evaluateChanged(LocalDate asOf, List<AccountScore> scoredNow, Basis basis,
+                                      java.util.Collection<String> changed) {
+        if (!basis.serves(model, asOf)) {
+            throw new IllegalArgumentException("The basis is of another model or date");
+        }
+        return evaluate(asOf, scoredNow, basis, Set.copyOf(changed));
+    }
+
+    private Evaluation evaluate(LocalDate asOf, List<AccountScore> scoredNow, Basis basis, Set<String> changed) {
         Map<String, AccountScore> now = new LinkedHashMap<>();
         for (AccountScore score : scoredNow) {
             // An account whose data stopped arriving is not compared with itself: its score stands still, and what
@@ -60,6 +118,9 @@ public final class AlertEvaluator {
                 now.put(score.accountId(), score);
             }
         }
+        // The accounts whose findings are worked out: every one, or those changed.
+        List<AccountScore> targets = changed == null ? List.copyOf(now.values())
+                : now.values().stream().filter(s -> changed.contains(s.accountId())).toList();
         List<AlertRule> rules = model.alerts();
         // Rule indexes grouped by the earlier date they compare with (none for an expired adjustment).
         Map<Integer, List<Integer>> byDays = new java.util.TreeMap<>();
@@ -69,13 +130,32 @@ public final class AlertEvaluator {
                     d -> new ArrayList<>()).add(r);
         }
         Map<String, AlertFinding[]> byAccount = new LinkedHashMap<>();
-        now.keySet().forEach(id -> byAccount.put(id, new AlertFinding[rules.size()]));
+        targets.forEach(score -> byAccount.put(score.accountId(), new AlertFinding[rules.size()]));
+        Map<Integer, Map<String, Earlier>> kept = new HashMap<>();
         for (Map.Entry<Integer, List<Integer>> group : byDays.entrySet()) {
-            Map<String, AccountScore> earlier = group.getKey() < 0 ? Map.of() : scoresAsOf(asOf.minusDays(group.getKey()));
+            int days = group.getKey();
+            Map<String, AccountScore> earlier = days < 0 ? Map.of() : changed == null
+                    ? scoresAsOf(asOf.minusDays(days)) : scoresAsOf(asOf.minusDays(days), changed);
+            Map<String, Earlier> summary = new HashMap<>();
+            if (days >= 0) {
+                if (basis != null) {
+                    summary.putAll(basis.byDays.getOrDefault(days, Map.of()));
+                    changed.forEach(summary::remove);
+                    summary.keySet().retainAll(now.keySet());
+                }
+                for (AccountScore score : targets) {
+                    AccountScore then = earlier.get(score.accountId());
+                    if (comparable(then)) {
+                        summary.put(score.accountId(), new Earlier(then.score() - score.score(),
+                                newlyMatched(score, then).stream().map(RecommendedAction::ruleId).toList()));
+                    }
+                }
+                kept.put(days, summary);
+            }
             for (int r : group.getValue()) {
                 AlertRule rule = rules.get(r);
-                RuleContext context = context(rule, now, earlier);
-                for (AccountScore score : now.values()) {
+                RuleContext context = context(rule, summary, now.size());
+                for (AccountScore score : targets) {
                     int a = portfolio.indexOf(score.accountId());
                     Account account = portfolio.account(a, asOf);
                     AccountScore then = earlier.get(score.accountId());
@@ -89,7 +169,9 @@ public final class AlertEvaluator {
                 }
             }
         }
-        return byAccount.values().stream().flatMap(java.util.Arrays::stream).filter(java.util.Objects::nonNull).toList();
+        List<AlertFinding> findings = byAccount.values().stream().flatMap(java.util.Arrays::stream)
+                .filter(java.util.Objects::nonNull).toList();
+        return new Evaluation(findings, new Basis(model, asOf, kept));
     }
 
     /**
@@ -99,11 +181,10 @@ public final class AlertEvaluator {
     private record RuleContext(double medianDrop, Set<String> crowded) {
     }
 
-    private static RuleContext context(AlertRule rule, Map<String, AccountScore> now, Map<String, AccountScore> before) {
+    private static RuleContext context(AlertRule rule, Map<String, Earlier> comparable, int live) {
         double medianDrop = 0;
         if (Boolean.TRUE.equals(rule.relativeToPortfolio())) {
-            double[] drops = now.values().stream().filter(s -> comparable(before.get(s.accountId())))
-                    .mapToDouble(s -> before.get(s.accountId()).score() - s.score()).sorted().toArray();
+            double[] drops = comparable.values().stream().mapToDouble(Earlier::drop).sorted().toArray();
             if (drops.length > 0) {
                 double median = drops.length % 2 == 1 ? drops[drops.length / 2]
                         : (drops[drops.length / 2 - 1] + drops[drops.length / 2]) / 2;
@@ -111,16 +192,13 @@ public final class AlertEvaluator {
             }
         }
         Set<String> crowded = new java.util.HashSet<>();
-        if (rule.maxShare() != null && !now.isEmpty()) {
+        if (rule.maxShare() != null && live > 0) {
             Map<String, Integer> newlyMatched = new HashMap<>();
-            for (AccountScore score : now.values()) {
-                AccountScore then = before.get(score.accountId());
-                if (comparable(then)) {
-                    newlyMatched(score, then).forEach(action -> newlyMatched.merge(action.ruleId(), 1, Integer::sum));
-                }
+            for (Earlier earlier : comparable.values()) {
+                earlier.newlyMatched().forEach(ruleId -> newlyMatched.merge(ruleId, 1, Integer::sum));
             }
             newlyMatched.forEach((ruleId, count) -> {
-                if (count > rule.maxShare() * now.size()) {
+                if (count > rule.maxShare() * live) {
                     crowded.add(ruleId);
                 }
             });
@@ -131,6 +209,15 @@ public final class AlertEvaluator {
     private static List<RecommendedAction> newlyMatched(AccountScore now, AccountScore before) {
         Set<String> matchedBefore = before.actions().stream().map(RecommendedAction::ruleId).collect(Collectors.toSet());
         return now.actions().stream().filter(action -> !matchedBefore.contains(action.ruleId())).toList();
+    }
+
+    /** The scores of some accounts at an earlier date, in brief. */
+    private Map<String, AccountScore> scoresAsOf(LocalDate date, Set<String> accounts) {
+        Map<String, AccountScore> scores = new LinkedHashMap<>();
+        for (AccountScore score : scorer.scoreLiveBrief(date, accounts, () -> false)) {
+            scores.put(score.accountId(), score);
+        }
+        return scores;
     }
 
     /** The scores at an earlier date, in brief: what is compared with needs no text. */

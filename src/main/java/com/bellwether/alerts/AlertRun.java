@@ -28,6 +28,15 @@ public final class AlertRun {
         return run(database, model, portfolio, asOf, null, webhook, clock);
     }
 
+    /** Records findings worked out elsewhere (an evaluation of the accounts that changed) as {@link #run} does. */
+    public static Result record(Database database, List<AlertFinding> findings, LocalDate asOf, WebhookUrl webhook,
+                                Clock clock) {
+        AlertStore store = new AlertStore(database, clock);
+        AlertStore.Recorded recorded = store.record(findings, webhook);
+        return new Result(asOf, findings.size(), recorded.created(), recorded.updated(), store.countOpen(),
+                webhook == null ? 0 : recorded.created().size());
+    }
+
     /** The same with the scores as of the date already worked out by the model on the portfolio; null: scored here. */
     public static Result run(Database database, HealthModel model, Portfolio portfolio, LocalDate asOf,
                              List<AccountScore> scoredNow, WebhookUrl webhook, Clock clock) {

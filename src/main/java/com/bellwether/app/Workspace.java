@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import com.bellwether.alerts.Alert;
@@ -61,6 +62,15 @@ public final class Workspace {
     private final WorkspaceValue<Portfolio> portfolio;
     private final WorkspaceValue<CurrentScores> scores;
     private final WorkspaceValue<BacktestFrame> backtestFrame;
+    /**
+     * What the last alert evaluation left for the next one of the same date and model, the portfolio it holds for,
+     * and the accounts changed since (by imports and adjustments that kept the rest of the portfolio).
+     */
+    private record AlertBasis(Portfolio on, com.bellwether.alerts.AlertEvaluator.Basis basis, Set<String> changed) {
+    }
+
+    private AlertBasis alertBasis;
+
     /** Who works here and what of the database they have seen: shared by the copies {@link #withClock} makes. */
     private final Team team;
 
@@ -223,6 +233,7 @@ public final class Workspace {
         synchronized (portfolio) {
             if (portfolio.get() != read) {
                 scores.set(null);
+                alertBasis = null;
             }
             portfolio.set(read);
         }
@@ -268,6 +279,7 @@ public final class Workspace {
             progress.update("Reading the accounts the import changed", 0.995);
             Portfolio after = Portfolio.afterImport(database, before, versionBefore, report.accounts());
             portfolio.set(after);
+            carryAlertBasis(before, after, report.accounts());
             scores.set(after == null || scoredBefore == null ? null : new CurrentScores(scoredBefore.model(),
                     scoredBefore.asOf(), new HealthScorer(scoredBefore.model(), after).rescoreLive(scoredBefore.scores(),
                             report.accounts(), scoredBefore.asOf(), progress::isCancelled)));
@@ -437,14 +449,29 @@ public final class Workspace {
         return evaluateAlerts(activeModel(), portfolio(), asOf, webhook);
     }
 
-    /** The same with the model and the portfolio a screen has scored. */
+    /**
+     * The same with the model and the portfolio a screen has scored. After an evaluation of the same date by the same
+     * model on this portfolio as it was before imports and adjustments changed some accounts, only those accounts
+     * are evaluated again (what a whole evaluation would find for them; every other account's findings stand).
+     */
     public AlertRun.Result evaluateAlerts(HealthModel model, Portfolio scored, LocalDate asOf, WebhookUrl webhook) {
         // The current scores, when they are this model's on this portfolio at the date, are not worked out again.
         CurrentScores current = scores.get();
         List<AccountScore> now = current != null && portfolio.get() == scored && current.model().equals(model)
-                && current.asOf().equals(asOf) ? current.scores() : null;
+                && current.asOf().equals(asOf) ? current.scores() : new HealthScorer(model, scored).scoreLive(asOf, () -> false);
+        AlertBasis kept;
+        synchronized (portfolio) {
+            kept = alertBasis;
+        }
+        com.bellwether.alerts.AlertEvaluator evaluator = new com.bellwether.alerts.AlertEvaluator(model, scored);
+        com.bellwether.alerts.AlertEvaluator.Evaluation evaluation = kept != null && kept.on() == scored
+                && kept.basis().serves(model, asOf) ? evaluator.evaluateChanged(asOf, now, kept.basis(), kept.changed())
+                : evaluator.evaluateKeeping(asOf, now);
         AlertRun.Result result = TeamRole.CSOPS.guard(database, "evaluate alerts",
-                () -> AlertRun.run(database, model, scored, asOf, now, webhook, clock));
+                () -> AlertRun.record(database, evaluation.findings(), asOf, webhook, clock));
+        synchronized (portfolio) {
+            alertBasis = new AlertBasis(scored, evaluation.basis(), Set.of());
+        }
         LOG.info("Alerts as of {} in {}: {} fired, {} new, {} open", asOf, displayName(), result.fired(),
                 result.created().size(), result.open());
         own(result);
@@ -527,6 +554,9 @@ public final class Workspace {
      * the database again (someone else changed it).
      */
     public void forget() {
+        synchronized (portfolio) {
+            alertBasis = null;
+        }
         portfolio.set(null);
         scores.set(null);
         backtestFrame.set(null);
@@ -774,9 +804,24 @@ public final class Workspace {
             }
             Portfolio updated = kept.withNotes(accountId, notes);
             portfolio.set(updated);
+            carryAlertBasis(kept, updated, Set.of(accountId));
             scores.set(current == null ? null : new CurrentScores(current.model(), current.asOf(),
                     new HealthScorer(current.model(), updated).rescoreLive(current.scores(), List.of(accountId),
                             current.asOf(), () -> false)));
+        }
+    }
+
+    /** The alert basis of the portfolio before, carried to the one after with the accounts that changed. */
+    private void carryAlertBasis(Portfolio before, Portfolio after, Set<String> changed) {
+        synchronized (portfolio) {
+            AlertBasis kept = alertBasis;
+            if (kept == null || before == null || after == null || kept.on() != before) {
+                alertBasis = null;
+                return;
+            }
+            Set<String> all = new java.util.HashSet<>(kept.changed());
+            all.addAll(changed);
+            alertBasis = new AlertBasis(after, kept.basis(), all);
         }
     }
 

@@ -74,6 +74,10 @@ public final class SyncCommand implements Callable<Integer> {
                 return stopping.get();
             }
         };
+        if (source != null && workspace.source(source).isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--source: there is no source " + source
+                    + "; the sources are: " + String.join(", ", workspace.sources().stream().map(s -> s.name()).toList()));
+        }
         if (interval == null) {
             return report(out, workspace.sync(source, progress));
         }
@@ -82,6 +86,12 @@ public final class SyncCommand implements Callable<Integer> {
             stopping.set(true);
             main.interrupt();
         }));
+        // A running sync starts from alerts up to date, so each round evaluates only the accounts it touched.
+        java.time.LocalDate asOf = workspace.portfolio().asOfDate();
+        if (asOf != null) {
+            out.println(AlertsCommand.summary(workspace.evaluateAlerts(asOf, workspace.configuredWebhook().orElse(null)),
+                    new com.bellwether.alerts.DeliveryRun(0, 0, 0, 0), null));
+        }
         int exit = 0;
         while (!stopping.get()) {
             exit = report(out, workspace.sync(source, progress));
@@ -101,6 +111,9 @@ public final class SyncCommand implements Callable<Integer> {
         if (report.alerts() != null || report.delivery().attempted() > 0) {
             out.println(report.alerts() == null ? "No alerts evaluated"
                     : AlertsCommand.summary(report.alerts(), report.delivery(), null));
+        }
+        if (report.anyImported()) {
+            out.printf("Synced in %.1f s%n", report.elapsed().toMillis() / 1000.0);
         }
         out.flush();
         return report.anyFailed() ? SOURCE_FAILED : report.cancelled() ? 1 : 0;

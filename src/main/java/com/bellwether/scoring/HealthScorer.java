@@ -102,6 +102,19 @@ public final class HealthScorer {
         return scores;
     }
 
+    /** The same for some accounts only (those live at the date), ordered by account id. */
+    public List<AccountScore> scoreLiveBrief(LocalDate asOf, java.util.Collection<String> accountIds,
+                                             BooleanSupplier cancelled) {
+        int[] live = accountIds.stream().mapToInt(portfolio::indexOf)
+                .filter(a -> a >= 0 && portfolio.isLive(a, asOf)).sorted().toArray();
+        ScoreGrid grid = ScoreGrid.compute(model, portfolio, live, List.of(asOf), cancelled);
+        List<AccountScore> scores = new ArrayList<>(live.length);
+        for (int k = 0; k < live.length; k++) {
+            scores.add(brief(grid, k));
+        }
+        return scores;
+    }
+
     /** The k-th account of a grid of one date, in brief (see {@link #scoreLiveBrief}). */
     private AccountScore brief(ScoreGrid grid, int k) {
         int p = grid.point(k, 0);

@@ -229,6 +229,37 @@ class SyncTest {
     }
 
     @Test
+    void aMappedFolderIsReadWholeWhenAnyOfItsFilesChanged() throws Exception {
+        Database database = DATABASES.open(Dialect.H2);
+        Workspace workspace = Workspace.of(database);
+        Path export = Files.createDirectories(dir.resolve("ravenstack"));
+        Path shipped = Path.of("src/test/resources/datasets/ravenstack");
+        try (var files = Files.list(shipped)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, export.resolve(file.getFileName()));
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode profile = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("sample-data/mappings/ravenstack.json").toFile());
+        workspace.saveSource("ravenstack", SourceDefinition.folder(export.toString(), null, null, profile), Duration.ofHours(1));
+
+        SyncReport first = workspace.sync(null, ImportProgress.NONE);
+        assertThat(first.sources().get(0).line()).startsWith("ravenstack: ").contains(" new rows from 5 files; 500 accounts re-scored");
+        assertThat(count(database, "SELECT COUNT(*) FROM account")).isEqualTo(500);
+        assertThat(workspace.sync(null, ImportProgress.NONE).sources().get(0).result()).isEqualTo(SyncReport.NOTHING_NEW);
+
+        // One file of the export changed: the profile's files are read together again, nothing doubled.
+        long tickets = count(database, "SELECT COUNT(*) FROM ticket");
+        Files.writeString(export.resolve("ravenstack_support_tickets.csv"),
+                "T-ffffff,A-2e4581,2024-12-30,2024-12-31 03:00:00,27.0,high,74,,True\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        SyncReport changed = workspace.sync(null, ImportProgress.NONE);
+        assertThat(changed.sources().get(0).files()).isEqualTo(5);
+        assertThat(count(database, "SELECT COUNT(*) FROM ticket")).isEqualTo(tickets + 1);
+        assertThat(count(database, "SELECT COUNT(*) FROM account")).isEqualTo(500);
+    }
+
+    @Test
     void aDefinitionIsCheckedWithEveryMistakeNamed() {
         assertThatThrownBy(() -> SourceDefinition.query("postgres://x", null, null, null, null, "1X", null, null).check("c r m"))
                 .isInstanceOf(SourceDefinition.InvalidSourceException.class)
