@@ -148,6 +148,8 @@ public final class BellwetherApp extends Application {
         // Others' changes to the same database (a team server, or a file another workbench has open) are noticed.
         teamWatch = TeamWatch.start(workbench, CHANGES_EVERY_SECONDS);
         window.showChanges(teamWatch);
+        // Scheduled sources are synced when due while the window is open.
+        sourceSchedule = com.bellwether.ui.sources.SourceSchedule.start(workbench.sources());
     }
 
     /** Builds the scene on a stage; tests call this on a stage of their own. */
@@ -191,11 +193,15 @@ public final class BellwetherApp extends Application {
     /** How often the workbench asks the database what others changed. */
     private static final long CHANGES_EVERY_SECONDS = 5;
     private TeamWatch teamWatch;
+    private com.bellwether.ui.sources.SourceSchedule sourceSchedule;
 
     @Override
     public void stop() {
         if (teamWatch != null) {
             teamWatch.stop();
+        }
+        if (sourceSchedule != null) {
+            sourceSchedule.stop();
         }
         if (background != null) {
             // No interrupt: one during the database's file I/O would close the file under its other connections.

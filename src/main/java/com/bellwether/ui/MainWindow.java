@@ -21,6 +21,7 @@ import com.bellwether.ui.overview.OverviewView;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioView;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.sources.SourcesView;
 import com.bellwether.ui.alerts.AlertsView;
 import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestView;
@@ -109,7 +110,8 @@ public final class MainWindow {
                         .showInformation();
             }
         });
-        Parent dataScreen = new OverviewView(data, () -> screens.selectToggle(importButton)).root();
+        Parent dataScreen = new OverviewView(data, () -> screens.selectToggle(importButton),
+                new SourcesView(workbench.sources()).root()).root();
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         portfolio.openedProperty().addListener((o, old, row) -> {
             if (row != null && portfolio.portfolio() != null) {

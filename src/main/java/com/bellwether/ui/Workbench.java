@@ -19,11 +19,13 @@ import com.bellwether.ui.backtest.BacktestViewModel;
 import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
+import com.bellwether.ui.sources.SourcesViewModel;
 import com.bellwether.ui.tuning.TuningViewModel;
 
 /** The view models of every screen, made together on one background executor. */
 public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
-                        TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer, AlertsViewModel alerts) {
+                        TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer, AlertsViewModel alerts,
+                        SourcesViewModel sources) {
 
     /**
      * @param background database, scoring and backtest work, one task at a time
@@ -35,7 +37,8 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
         return new Workbench(data, new PortfolioViewModel(background, shipped),
                 new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
                 new BacktestViewModel(background, List.of()), new ImportViewModel(data.workspaceProperty(), background, dialogs),
-                new AlertsViewModel(background, Platform::runLater));
+                new AlertsViewModel(background, Platform::runLater),
+                new SourcesViewModel(data.workspaceProperty(), background, dialogs));
     }
 
     /**
@@ -62,6 +65,9 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
         alerts.seenUpToProperty().addListener((o, old, id) -> settings.alertsSeenUpTo(seenKey, id.longValue()));
         // What an import wrote is counted again, and the counts changing re-score the portfolio.
         importer.importedProperty().addListener((o, old, summary) -> data.refresh());
+        // A sync that imported something is followed as an import is; none is started by the schedule meanwhile.
+        sources.importsProperty().addListener((o, old, n) -> data.refresh());
+        sources.pauseWhile(importer.busyProperty().or(data.busyProperty()));
         // The alerts follow the portfolio scored, one account's adjustment too (taking it is cheap).
         portfolio.totalsProperty().addListener((o, old, totals) -> {
             Workspace workspace = data.workspaceProperty().get();

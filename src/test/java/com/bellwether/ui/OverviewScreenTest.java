@@ -61,7 +61,8 @@ class OverviewScreenTest {
         BellwetherApp.show(stage, new Workbench(viewModel, portfolio, account, tuning,
                 new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
                 new com.bellwether.ui.importer.ImportViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs),
-                new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater)), WorkbenchSettings.inMemory(), dialogs);
+                new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater),
+                new com.bellwether.ui.sources.SourcesViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs)), WorkbenchSettings.inMemory(), dialogs);
     }
 
     /**

@@ -40,11 +40,18 @@ public final class OverviewView {
     private final OverviewViewModel viewModel;
     private final Runnable openImport;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.Node sources;
 
     /** @param openImport shows the import screen, where every import is chosen, checked and run */
     public OverviewView(OverviewViewModel viewModel, Runnable openImport) {
+        this(viewModel, openImport, null);
+    }
+
+    /** @param sources the Sources section, shown on a tab beside what the database holds; null: none */
+    public OverviewView(OverviewViewModel viewModel, Runnable openImport, javafx.scene.Node sources) {
         this.viewModel = viewModel;
         this.openImport = openImport;
+        this.sources = sources;
         root.setTop(header());
         root.setCenter(content());
         root.setBottom(statusBar());
@@ -57,7 +64,8 @@ public final class OverviewView {
     private Region header() {
         Label title = new Label("Data");
         title.getStyleClass().add(TITLE);
-        Label subtitle = new Label("What the database holds, and imports into it");
+        Label subtitle = new Label(sources == null ? "What the database holds, and imports into it"
+                : "What the database holds, the imports into it, and the sources it syncs from");
         subtitle.getStyleClass().add(SUBTITLE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -95,7 +103,22 @@ public final class OverviewView {
         VBox.setVgrow(cards, Priority.ALWAYS);
         VBox content = new VBox(16, actions, notice, cards);
         content.setPadding(new Insets(16));
-        return content;
+        if (sources == null) {
+            return content;
+        }
+        javafx.scene.control.Tab database = new javafx.scene.control.Tab("Database", content);
+        database.setId("tab-database");
+        database.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.DATABASE));
+        VBox sourcesPane = new VBox(sources);
+        VBox.setVgrow(sources, Priority.ALWAYS);
+        sourcesPane.setPadding(new Insets(12, 16, 10, 16));
+        javafx.scene.control.Tab sourcesTab = new javafx.scene.control.Tab("Sources", sourcesPane);
+        sourcesTab.setId("tab-sources");
+        sourcesTab.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.RSS));
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(database, sourcesTab);
+        tabs.setId("data-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     private Region tablesCard() {
