@@ -161,7 +161,7 @@ public final class Portfolio {
         if (file.isPresent()) {
             String version = DataVersion.read(database);
             java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
-            new PortfolioFile(folder, version).write(merged);
+            new PortfolioFile(folder, version).writeLater(merged);
             merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS)
                     .changedSince(versionBefore, java.util.Set.copyOf(accountIds));
         }
@@ -184,7 +184,7 @@ public final class Portfolio {
         if (file.isPresent()) {
             String version = DataVersion.read(database);
             java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
-            new PortfolioFile(folder, version).write(merged);
+            new PortfolioFile(folder, version).writeLater(merged);
             merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS)
                     .changedSince(versionBefore, java.util.Set.copyOf(accountIds));
         }

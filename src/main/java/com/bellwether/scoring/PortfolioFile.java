@@ -49,7 +49,52 @@ final class PortfolioFile {
     }
 
     /** The columns, without notes; empty when there is no file for this data or it is damaged. */
+    /**
+     * Writing a portfolio's columns takes seconds at 100,000 accounts: a sync or an import in a running workbench
+     * hands it to this one thread and goes on. Writes run in order; one overtaken by a later write to the same folder
+     * is skipped. A reading, and the end of the process, wait for the writes handed over before.
+     */
+    private static final java.util.concurrent.ExecutorService WRITER = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "kept-columns-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private static final java.util.Map<Path, Long> LATEST = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile java.util.concurrent.Future<?> lastWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PortfolioFile::awaitWrites, "kept-columns-flush"));
+    }
+
+    /** Writes the portfolio's columns on the writer thread (see {@link #WRITER}). */
+    void writeLater(Portfolio portfolio) {
+        Path folder = file.getParent();
+        long number = WRITES.incrementAndGet();
+        LATEST.put(folder, number);
+        synchronized (WRITER) {
+            lastWrite = WRITER.submit(() -> {
+                if (LATEST.get(folder) == number) {
+                    write(portfolio);
+                }
+            });
+        }
+    }
+
+    /** Waits (two minutes at most) for the writes handed over so far. */
+    static void awaitWrites() {
+        try {
+            lastWrite.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("The kept columns could not be written: {}", e.getMessage());
+        }
+    }
+
     Optional<Portfolio> read() {
+        awaitWrites();
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -145,8 +145,9 @@ public final class EntityMappingDraft {
                 constants.put(field.field(), constant);
             }
         }
+        // What the screen does not edit (lookups, aggregation, computed fields, row filters) is kept as read.
         return new MappingProfile.EntityMapping(file.get().trim(), columns, constants, datePatterns, valueMaps,
-                base.lookups(), base.aggregate());
+                base.lookups(), base.aggregate(), base.compute(), base.where());
     }
 
     /**

@@ -20,7 +20,8 @@ final class MappingProfiles {
 
     /** Listed by hand: a folder inside a jar cannot be listed portably. */
     static final List<ProfileChoice> SHIPPED = List.of(
-            ProfileChoice.shipped("RavenStack", "/sample-data/mappings/ravenstack.json"));
+            ProfileChoice.shipped("RavenStack", "/sample-data/mappings/ravenstack.json"),
+            ProfileChoice.shipped("RavenStack from its subscriptions", "/sample-data/mappings/ravenstack-subscriptions.json"));
 
     /** The shape MappingProfile reads; empty parts are left out, as in a profile written by hand. */
     private static final ObjectMapper JSON = new ObjectMapper()
