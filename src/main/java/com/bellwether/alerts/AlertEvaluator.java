@@ -72,11 +72,14 @@ public final class AlertEvaluator {
         private final HealthModel model;
         private final LocalDate asOf;
         private final Map<Integer, Map<String, Earlier>> byDays;
+        private final Map<Integer, RuleContext> contexts;
 
-        private Basis(HealthModel model, LocalDate asOf, Map<Integer, Map<String, Earlier>> byDays) {
+        private Basis(HealthModel model, LocalDate asOf, Map<Integer, Map<String, Earlier>> byDays,
+                      Map<Integer, RuleContext> contexts) {
             this.model = model;
             this.asOf = asOf;
             this.byDays = byDays;
+            this.contexts = contexts;
         }
 
         /** Whether it was left by an evaluation by this model as of this date. */
@@ -98,8 +101,9 @@ public final class AlertEvaluator {
      * Evaluates the rules for the accounts that changed since the evaluation that left {@code basis} (of the same
      * model and date; every other account's data is as it was, so its findings are too): only those accounts are
      * scored at the earlier dates, and the portfolio-wide figures (the median drop, the crowded playbook rules) are
-     * worked out from the basis with their numbers replaced. The findings are those a whole evaluation would give for
-     * the changed accounts.
+     * worked out from the basis with their numbers replaced; where such a figure moved, the unchanged accounts whose
+     * finding it turns over are worked out too. Every account whose findings a whole evaluation would give otherwise
+     * than the evaluation before is among those worked out, with the findings a whole evaluation gives it.
      */
     public Evaluation evaluateChanged(LocalDate asOf, List<AccountScore> scoredNow, Basis basis,
                                       java.util.Collection<String> changed) {
@@ -118,9 +122,6 @@ public final class AlertEvaluator {
                 now.put(score.accountId(), score);
             }
         }
-        // The accounts whose findings are worked out: every one, or those changed.
-        List<AccountScore> targets = changed == null ? List.copyOf(now.values())
-                : now.values().stream().filter(s -> changed.contains(s.accountId())).toList();
         List<AlertRule> rules = model.alerts();
         // Rule indexes grouped by the earlier date they compare with (none for an expired adjustment).
         Map<Integer, List<Integer>> byDays = new java.util.TreeMap<>();
@@ -129,13 +130,22 @@ public final class AlertEvaluator {
             byDays.computeIfAbsent(rule.kind().equals("adjustment_expired") ? -1 : rule.daysOrDefault(),
                     d -> new ArrayList<>()).add(r);
         }
-        Map<String, AlertFinding[]> byAccount = new LinkedHashMap<>();
-        targets.forEach(score -> byAccount.put(score.accountId(), new AlertFinding[rules.size()]));
+        // The accounts whose findings are worked out: every one, or those changed (and, below, those whose findings
+        // the changed ones' numbers turn over through a portfolio-wide figure).
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        for (String id : now.keySet()) {
+            if (changed == null || changed.contains(id)) {
+                targets.add(id);
+            }
+        }
+        Map<Integer, Map<String, AccountScore>> earlierByDays = new HashMap<>();
         Map<Integer, Map<String, Earlier>> kept = new HashMap<>();
+        Map<Integer, RuleContext> contexts = new HashMap<>();
         for (Map.Entry<Integer, List<Integer>> group : byDays.entrySet()) {
             int days = group.getKey();
-            Map<String, AccountScore> earlier = days < 0 ? Map.of() : changed == null
-                    ? scoresAsOf(asOf.minusDays(days)) : scoresAsOf(asOf.minusDays(days), changed);
+            Map<String, AccountScore> earlier = days < 0 ? new HashMap<>() : changed == null
+                    ? scoresAsOf(asOf.minusDays(days)) : scoresAsOf(asOf.minusDays(days), targets);
+            earlierByDays.put(days, earlier);
             Map<String, Earlier> summary = new HashMap<>();
             if (days >= 0) {
                 if (basis != null) {
@@ -143,23 +153,47 @@ public final class AlertEvaluator {
                     changed.forEach(summary::remove);
                     summary.keySet().retainAll(now.keySet());
                 }
-                for (AccountScore score : targets) {
-                    AccountScore then = earlier.get(score.accountId());
+                for (String id : targets) {
+                    AccountScore score = now.get(id);
+                    AccountScore then = earlier.get(id);
                     if (comparable(then)) {
-                        summary.put(score.accountId(), new Earlier(then.score() - score.score(),
+                        summary.put(id, new Earlier(then.score() - score.score(),
                                 newlyMatched(score, then).stream().map(RecommendedAction::ruleId).toList()));
                     }
                 }
                 kept.put(days, summary);
             }
             for (int r : group.getValue()) {
+                RuleContext context = context(rules.get(r), summary, now.size());
+                contexts.put(r, context);
+                if (basis != null && basis.contexts.containsKey(r) && !basis.contexts.get(r).equals(context)) {
+                    // A figure of the whole portfolio moved: the unchanged accounts it turns over are worked out too.
+                    Set<String> turned = turnedOver(rules.get(r), basis.contexts.get(r), context, summary);
+                    turned.removeAll(targets);
+                    if (!turned.isEmpty()) {
+                        targets.addAll(turned);
+                        earlier.putAll(scoresAsOf(asOf.minusDays(days), turned));
+                    }
+                }
+            }
+        }
+        Map<String, AlertFinding[]> byAccount = new LinkedHashMap<>();
+        for (String id : now.keySet()) {
+            if (targets.contains(id)) {
+                byAccount.put(id, new AlertFinding[rules.size()]);
+            }
+        }
+        for (Map.Entry<Integer, List<Integer>> group : byDays.entrySet()) {
+            Map<String, AccountScore> earlier = earlierByDays.get(group.getKey());
+            for (int r : group.getValue()) {
                 AlertRule rule = rules.get(r);
-                RuleContext context = context(rule, summary, now.size());
-                for (AccountScore score : targets) {
-                    int a = portfolio.indexOf(score.accountId());
+                RuleContext context = contexts.get(r);
+                for (String id : byAccount.keySet()) {
+                    AccountScore score = now.get(id);
+                    int a = portfolio.indexOf(id);
                     Account account = portfolio.account(a, asOf);
-                    AccountScore then = earlier.get(score.accountId());
-                    byAccount.get(score.accountId())[r] = switch (rule.kind()) {
+                    AccountScore then = earlier.get(id);
+                    byAccount.get(id)[r] = switch (rule.kind()) {
                         case "band_worsened" -> bandWorsened(rule, account, score, then);
                         case "score_drop" -> scoreDrop(rule, account, score, then, context.medianDrop());
                         case "playbook_matched" -> playbookMatched(rule, account, score, then, context.crowded());
@@ -171,7 +205,33 @@ public final class AlertEvaluator {
         }
         List<AlertFinding> findings = byAccount.values().stream().flatMap(java.util.Arrays::stream)
                 .filter(java.util.Objects::nonNull).toList();
-        return new Evaluation(findings, new Basis(model, asOf, kept));
+        return new Evaluation(findings, new Basis(model, asOf, kept, contexts));
+    }
+
+    /**
+     * The accounts whose finding of a rule the change of a portfolio-wide figure turns over: a score drop that now
+     * passes the rule's points against the median and did not before, or the other way round; a playbook rule newly
+     * matched that is now crowded out, or no longer.
+     */
+    private static Set<String> turnedOver(AlertRule rule, RuleContext before, RuleContext after, Map<String, Earlier> summary) {
+        Set<String> turned = new java.util.HashSet<>();
+        double points = rule.points() == null ? 0 : rule.points();
+        Set<String> flipped = new java.util.HashSet<>(before.crowded());
+        flipped.addAll(after.crowded());
+        Set<String> both = new java.util.HashSet<>(before.crowded());
+        both.retainAll(after.crowded());
+        flipped.removeAll(both);
+        summary.forEach((id, earlier) -> {
+            boolean droppedBefore = earlier.drop() - before.medianDrop() >= points;
+            boolean droppedAfter = earlier.drop() - after.medianDrop() >= points;
+            if ("score_drop".equals(rule.kind()) && droppedBefore != droppedAfter) {
+                turned.add(id);
+            }
+            if ("playbook_matched".equals(rule.kind()) && earlier.newlyMatched().stream().anyMatch(flipped::contains)) {
+                turned.add(id);
+            }
+        });
+        return turned;
     }
 
     /**

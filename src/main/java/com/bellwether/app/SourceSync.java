@@ -172,7 +172,7 @@ final class SourceSync {
         if (e instanceof MappingProfile.InvalidMappingException) {
             return "invalid mapping profile: " + e.getMessage();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "an unexpected failure (see the log file)" : e.getMessage();
     }
 
     /** The first problems of a refused import, in one line each. */

@@ -285,7 +285,8 @@ public final class Workspace {
             carryAlertBasis(before, after, report.accounts());
             scores.set(after == null || scoredBefore == null ? null : new CurrentScores(scoredBefore.model(),
                     scoredBefore.asOf(), new HealthScorer(scoredBefore.model(), after).rescoreLive(scoredBefore.scores(),
-                            report.accounts(), scoredBefore.asOf(), progress::isCancelled)));
+                            // The import has committed: what follows it is not to be cancelled halfway.
+                            report.accounts(), scoredBefore.asOf(), () -> false)));
         }
         return report;
     }

@@ -2,6 +2,7 @@ package com.bellwether.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,7 +39,8 @@ public final class SyncCommand implements Callable<Integer> {
     String source;
 
     @Option(names = "--every", paramLabel = "DURATION",
-            description = "Keep running: sync again every DURATION (30s, 15m, 1h) until stopped (Ctrl+C).")
+            description = "Keep running until stopped (Ctrl+C): every DURATION (30s, 15m, 1h), sync the sources without a"
+                    + " schedule of their own and those whose own schedule (sources add --every) is due.")
     String every;
 
     @Spec
@@ -94,7 +96,10 @@ public final class SyncCommand implements Callable<Integer> {
         }
         int exit = 0;
         while (!stopping.get()) {
-            exit = report(out, workspace.sync(source, progress));
+            List<String> due = due(workspace, interval);
+            if (!due.isEmpty()) {
+                exit = report(out, workspace.syncNamed(due, progress));
+            }
             try {
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
@@ -104,13 +109,36 @@ public final class SyncCommand implements Callable<Integer> {
         return exit;
     }
 
+    /**
+     * The sources a round syncs: the one asked for, or every source without a schedule of its own and every one
+     * whose own schedule is due (its last sync at least that long ago, within a round's length).
+     */
+    private List<String> due(Workspace workspace, Duration round) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        return workspace.sources().stream()
+                .filter(s -> source == null || s.name().equals(source))
+                .filter(s -> source != null || s.every() == null || s.latest() == null
+                        || !s.latest().finished().plus(s.every()).minus(round.dividedBy(2)).isAfter(now))
+                .map(com.bellwether.app.Source::name)
+                .toList();
+    }
+
+    /** "Alerts as of 2026-09-30: 2 new, 5 updated; 14 open; 2 sent to the webhook". */
+    private static String alertLine(SyncReport report) {
+        var alerts = report.alerts();
+        var delivery = report.delivery();
+        return "Alerts as of " + alerts.asOf() + ": " + alerts.created().size() + " new, " + alerts.updated()
+                + " updated; " + alerts.open() + " open; " + (delivery.attempted() == 0 ? "nothing sent to a webhook"
+                : delivery.delivered() + " sent to the webhook" + (delivery.pending() > 0
+                ? " (" + delivery.pending() + " waiting for a retry)" : ""));
+    }
+
     private int report(PrintWriter out, SyncReport report) {
         for (SyncReport.SourceResult result : report.sources()) {
             out.println(result.line());
         }
         if (report.alerts() != null || report.delivery().attempted() > 0) {
-            out.println(report.alerts() == null ? "No alerts evaluated"
-                    : AlertsCommand.summary(report.alerts(), report.delivery(), null));
+            out.println(report.alerts() == null ? "No alerts evaluated" : alertLine(report));
         }
         if (report.anyImported()) {
             out.printf("Synced in %.1f s%n", report.elapsed().toMillis() / 1000.0);

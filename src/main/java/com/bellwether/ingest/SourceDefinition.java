@@ -134,7 +134,7 @@ public record SourceDefinition(String kind, String folder, String pattern, Strin
         } else if (QUERY.equals(kind)) {
             if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
                 mistakes.add("a query source needs a JDBC URL (jdbc:postgresql://host/database)");
-            } else if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            } else if (url.toLowerCase(Locale.ROOT).contains("password=") || url.matches("(?s)jdbc:[^/]*//[^/]*@.*")) {
                 mistakes.add("the URL must not hold a password: name the variable that holds it (--password-variable)"
                         + " or a password file");
             }

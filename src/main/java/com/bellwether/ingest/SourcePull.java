@@ -233,7 +233,8 @@ public final class SourcePull {
         String sql = "SELECT * FROM (" + stripSemicolon(definition.query()) + ") bellwether_source"
                 + (cursorValue == null ? "" : " WHERE " + cursor + " > ?") + " ORDER BY " + cursor;
         Path spool = Files.createTempDirectory("bellwether-sync-");
-        Path file = spool.resolve(entity.fileName());
+        // Problems name this file and its line: row N of the query is line N + 1.
+        Path file = spool.resolve(sourceName + "-query.csv");
         long rows = 0;
         String newCursor = cursorValue;
         String newType = cursorType;
@@ -289,7 +290,7 @@ public final class SourcePull {
         } catch (SQLException e) {
             deleteQuietly(spool);
             throw new IOException("The source " + sourceName + " could not be read from " + redact(definition.url()) + ": "
-                    + firstLine(e.getMessage()), e);
+                    + firstLine(e.getMessage(), definition.url()));
         } catch (IOException | RuntimeException e) {
             deleteQuietly(spool);
             throw e;
@@ -370,7 +371,7 @@ public final class SourcePull {
             }
         } catch (SQLException e) {
             throw new IOException("The source " + sourceName + " could not be read from " + redact(definition.url()) + ": "
-                    + firstLine(e.getMessage()), e);
+                    + firstLine(e.getMessage(), definition.url()));
         }
     }
 
@@ -448,8 +449,13 @@ public final class SourcePull {
         return bare.replaceAll("//[^/@]*@", "//");
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "no reason given" : message.split("\n")[0];
+    /** The first line of a driver's message, without the URL it may repeat (with its settings). */
+    private static String firstLine(String message, String url) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String line = message.split("\n")[0];
+        return url == null ? line : line.replace(url, redact(url));
     }
 
     private static void deleteQuietly(Path folder) {

@@ -48,7 +48,6 @@ final class PortfolioFile {
         return file;
     }
 
-    /** The columns, without notes; empty when there is no file for this data or it is damaged. */
     /**
      * Writing a portfolio's columns takes seconds at 100,000 accounts: a sync or an import in a running workbench
      * hands it to this one thread and goes on. Writes run in order; one overtaken by a later write to the same folder
@@ -71,9 +70,9 @@ final class PortfolioFile {
     /** Writes the portfolio's columns on the writer thread (see {@link #WRITER}). */
     void writeLater(Portfolio portfolio) {
         Path folder = file.getParent();
-        long number = WRITES.incrementAndGet();
-        LATEST.put(folder, number);
         synchronized (WRITER) {
+            long number = WRITES.incrementAndGet();
+            LATEST.put(folder, number);
             lastWrite = WRITER.submit(() -> {
                 if (LATEST.get(folder) == number) {
                     write(portfolio);
@@ -93,6 +92,7 @@ final class PortfolioFile {
         }
     }
 
+    /** The columns, without notes; empty when there is no file for this data or it is damaged. */
     Optional<Portfolio> read() {
         awaitWrites();
         if (!Files.isRegularFile(file)) {

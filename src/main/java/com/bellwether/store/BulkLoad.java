@@ -155,6 +155,10 @@ public final class BulkLoad {
                 statement.executeUpdate("DELETE FROM " + table);
                 connection.commit();
             }
+            // A first sync's bookkeeping goes with its data: its files are read again and its cursor starts over.
+            statement.executeUpdate("DELETE FROM source_file");
+            statement.executeUpdate("UPDATE source SET cursor_value = NULL, cursor_type = NULL");
+            connection.commit();
         }
     }
 }

@@ -135,6 +135,13 @@ class SyncTest {
         List<Source.SyncLine> log = workspace.syncLog("usage", 10);
         assertThat(log).extracting(Source.SyncLine::result)
                 .containsExactly("imported", "imported", "nothing new", "imported", "nothing new");
+        // Nothing new twice in a row is one line, its finish moved on.
+        workspace.sync("usage", ImportProgress.NONE);
+        workspace.sync("usage", ImportProgress.NONE);
+        List<Source.SyncLine> after = workspace.syncLog("usage", 10);
+        assertThat(after).hasSize(6);
+        assertThat(after.get(0).result()).isEqualTo("nothing new");
+        assertThat(after.get(0).finished()).isAfter(after.get(0).started());
         assertThat(log.get(0).lastDate()).isEqualTo("2026-09-29");
         Source source = workspace.source("usage").orElseThrow();
         assertThat(source.latestDataDay()).isEqualTo("2026-09-29");
@@ -270,6 +277,8 @@ class SyncTest {
                 .hasMessageContaining("needs the entity")
                 .hasMessageContaining("\"1X\" is not an environment variable's name");
         assertThatThrownBy(() -> SourceDefinition.query("jdbc:postgresql://h/db?password=x", "SELECT 1", "c", "usage",
+                null, null, null, null).check("crm")).hasMessageContaining("must not hold a password");
+        assertThatThrownBy(() -> SourceDefinition.query("jdbc:postgresql://bob:pw@h/db", "SELECT 1", "c", "usage",
                 null, null, null, null).check("crm")).hasMessageContaining("must not hold a password");
         assertThatThrownBy(() -> SourceDefinition.folder("/x", null, "usages", null).check("u"))
                 .hasMessageContaining("entity \"usages\" is none of");
