@@ -233,7 +233,7 @@ public final class SourcesCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             Workspace workspace = database.open();
-            Source source = workspace.source(name).orElseThrow(() -> new IOException("There is no source " + name));
+            Source source = named(workspace, name);
             out.println(freshnessLine(source));
             out.println("Definition: " + source.definition().toJson());
             for (Source.SyncLine line : workspace.syncLog(name, last)) {
@@ -241,6 +241,15 @@ public final class SourcesCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** The saved source of that name; its absence is the user's to fix. */
+    static Source named(Workspace workspace, String name) throws IOException {
+        java.util.Optional<Source> source = workspace.source(name);
+        if (source.isEmpty()) {
+            throw new IOException("There is no source " + name + "; `bellwether sources list` lists them");
+        }
+        return source.get();
     }
 
     static String logLine(Source.SyncLine line) {
@@ -266,7 +275,7 @@ public final class SourcesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Workspace workspace = database.open();
-            Source source = workspace.source(name).orElseThrow(() -> new IOException("There is no source " + name));
+            Source source = named(workspace, name);
             spec.commandLine().getOut().println(workspace.testSource(name, source.definition()));
             return 0;
         }
@@ -292,7 +301,7 @@ public final class SourcesCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             Workspace workspace = database.open();
-            Source source = workspace.source(name).orElseThrow(() -> new IOException("There is no source " + name));
+            Source source = named(workspace, name);
             List<ImportProblem> problems = new ArrayList<>();
             List<BundleImporter.Preview> previews = workspace.previewSource(name, source.definition(), rows, problems);
             if (previews.isEmpty()) {

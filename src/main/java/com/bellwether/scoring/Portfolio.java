@@ -157,7 +157,16 @@ public final class Portfolio {
         if (!read.metrics.equals(previous.metrics)) {
             return load(database);
         }
-        Portfolio merged = previous.withAccounts(read);
+        return keptBeside(database, previous.withAccounts(read), versionBefore, accountIds);
+    }
+
+    /**
+     * A portfolio after an import, kept beside a database file: its columns written (on their own thread) for the
+     * next start, and the measure columns of the data before serving every account the import did not touch.
+     */
+    private static Portfolio keptBeside(Database database, Portfolio merged, String versionBefore,
+                                        java.util.Collection<String> accountIds) {
+        Optional<java.nio.file.Path> file = database.location().file();
         if (file.isPresent()) {
             String version = DataVersion.read(database);
             java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
@@ -177,18 +186,8 @@ public final class Portfolio {
                                         java.util.Collection<String> accountIds,
                                         com.bellwether.ingest.ImportedUsage usage) {
         Portfolio merged = before == null || usage == null ? null : before.withUsage(usage);
-        if (merged == null) {
-            return afterImport(database, before, versionBefore, accountIds);
-        }
-        Optional<java.nio.file.Path> file = database.location().file();
-        if (file.isPresent()) {
-            String version = DataVersion.read(database);
-            java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
-            new PortfolioFile(folder, version).writeLater(merged);
-            merged.measureCache = new MeasureCache(folder, version, MeasureCache.MIN_POINTS)
-                    .changedSince(versionBefore, java.util.Set.copyOf(accountIds));
-        }
-        return merged;
+        return merged == null ? afterImport(database, before, versionBefore, accountIds)
+                : keptBeside(database, merged, versionBefore, accountIds);
     }
 
     /**
