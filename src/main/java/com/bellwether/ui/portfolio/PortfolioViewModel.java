@@ -396,7 +396,8 @@ public final class PortfolioViewModel {
         double[] arr = new double[3];
         long improved = 0;
         long declined = 0;
-        LocalDate asOf = rows.isEmpty() ? null : rows.get(0).score().asOf();
+        // The portfolio's as-of date: an account with stale data is scored as of its own, earlier, last day.
+        LocalDate asOf = rows.stream().map(row -> row.score().asOf()).max(LocalDate::compareTo).orElse(null);
         for (AccountRow row : rows) {
             Band band = row.score().band();
             if (band != null) {
