@@ -115,7 +115,10 @@ public final class MainWindow {
         ToggleButton dataButton = railButton("Data", Feather.DATABASE, "nav-data", dataScreen);
         portfolio.openedProperty().addListener((o, old, row) -> {
             if (row != null && portfolio.portfolio() != null) {
-                account.show(portfolio.portfolio(), row.account().accountId(), row.score().asOf());
+                // As of the portfolio's date: an account with stale data then shows so (scored as of its last day).
+                var totals = portfolio.totalsProperty().get();
+                account.show(portfolio.portfolio(), row.account().accountId(),
+                        totals != null && totals.asOf() != null ? totals.asOf() : row.score().asOf());
                 screens.selectToggle(accountButton);
             }
         });

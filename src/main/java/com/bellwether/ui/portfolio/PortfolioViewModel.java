@@ -225,7 +225,7 @@ public final class PortfolioViewModel {
                     long stale = rows.stream().filter(row -> row.score().stale()).count();
                     status.set(rows.isEmpty() ? "No account has data yet." : rows.size() + " live accounts as of "
                             + loadedTotals.asOf() + " under " + model.get().name() + " v" + model.get().version() + "."
-                            + (stale == 0 ? "" : " " + stale + " with stale data, scored as of the last day of their data."));
+                            + (stale == 0 ? "" : " " + stale + " with stale data."));
                 })
                 .onFailed(e -> {
                     busy.set(false);
