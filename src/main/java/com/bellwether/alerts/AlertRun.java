@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.store.Database;
@@ -25,23 +24,12 @@ public final class AlertRun {
     /** Evaluates, records and (when {@code webhook} is not null) queues; running it twice for a date adds nothing. */
     public static Result run(Database database, HealthModel model, Portfolio portfolio, LocalDate asOf,
                              WebhookUrl webhook, Clock clock) {
-        return run(database, model, portfolio, asOf, null, webhook, clock);
+        return record(database, new AlertEvaluator(model, portfolio).evaluate(asOf), asOf, webhook, clock);
     }
 
     /** Records findings worked out elsewhere (an evaluation of the accounts that changed) as {@link #run} does. */
     public static Result record(Database database, List<AlertFinding> findings, LocalDate asOf, WebhookUrl webhook,
                                 Clock clock) {
-        AlertStore store = new AlertStore(database, clock);
-        AlertStore.Recorded recorded = store.record(findings, webhook);
-        return new Result(asOf, findings.size(), recorded.created(), recorded.updated(), store.countOpen(),
-                webhook == null ? 0 : recorded.created().size());
-    }
-
-    /** The same with the scores as of the date already worked out by the model on the portfolio; null: scored here. */
-    public static Result run(Database database, HealthModel model, Portfolio portfolio, LocalDate asOf,
-                             List<AccountScore> scoredNow, WebhookUrl webhook, Clock clock) {
-        AlertEvaluator evaluator = new AlertEvaluator(model, portfolio);
-        List<AlertFinding> findings = scoredNow == null ? evaluator.evaluate(asOf) : evaluator.evaluate(asOf, scoredNow);
         AlertStore store = new AlertStore(database, clock);
         AlertStore.Recorded recorded = store.record(findings, webhook);
         return new Result(asOf, findings.size(), recorded.created(), recorded.updated(), store.countOpen(),

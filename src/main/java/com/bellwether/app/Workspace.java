@@ -637,8 +637,7 @@ public final class Workspace {
     /** The saved sources, by name, each with its freshness. */
     public List<Source> sources() {
         SourceStore store = new SourceStore(database);
-        Map<String, SourceStore.Freshness> fresh = new java.util.HashMap<>();
-        store.freshness().forEach(f -> fresh.put(f.source(), f));
+        Map<String, SourceStore.Freshness> fresh = store.freshness();
         return store.list().stream().map(stored -> {
             SourceStore.Freshness f = fresh.get(stored.name());
             return new Source(stored.name(), SourceDefinition.fromJson(stored.definition(), stored.name()), stored.every(),

@@ -230,8 +230,7 @@ public final class SourcePull {
                                Map<String, String> environment, BooleanSupplier cancelled) throws IOException {
         BundleEntity entity = definition.entityOrNull();
         String cursor = definition.cursor().trim();
-        String sql = "SELECT * FROM (" + stripSemicolon(definition.query()) + ") bellwether_source"
-                + (cursorValue == null ? "" : " WHERE " + cursor + " > ?") + " ORDER BY " + cursor;
+        String sql = pastCursor(definition, cursorValue != null);
         Path spool = Files.createTempDirectory("bellwether-sync-");
         // Problems name this file and its line: row N of the query is line N + 1.
         Path file = spool.resolve(sourceName + "-query.csv");
@@ -345,8 +344,7 @@ public final class SourcePull {
     /** Runs the query for its first rows, for a preview: the column names, then up to {@code limit} rows as text. */
     public static List<List<String>> preview(String sourceName, SourceDefinition definition, Map<String, String> environment,
                                              int limit) throws IOException {
-        String sql = "SELECT * FROM (" + stripSemicolon(definition.query()) + ") bellwether_source ORDER BY "
-                + definition.cursor().trim();
+        String sql = pastCursor(definition, false);
         try (Connection connection = connect(sourceName, definition, environment)) {
             connection.setReadOnly(true);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -383,6 +381,13 @@ public final class SourcePull {
         System.arraycopy(values, 0, kept, 0, skip);
         System.arraycopy(values, skip + 1, kept, skip, values.length - skip - 1);
         return kept;
+    }
+
+    /** The source's query in cursor order, with only the rows past a cursor given as its parameter when asked. */
+    private static String pastCursor(SourceDefinition definition, boolean afterCursor) {
+        String cursor = definition.cursor().trim();
+        return "SELECT * FROM (" + stripSemicolon(definition.query()) + ") bellwether_source"
+                + (afterCursor ? " WHERE " + cursor + " > ?" : "") + " ORDER BY " + cursor;
     }
 
     private static String stripSemicolon(String query) {

@@ -317,8 +317,8 @@ public final class SourceStore {
                 rs.getString(11), rs.getString(12));
     }
 
-    /** Every saved source's freshness, by name. */
-    public List<Freshness> freshness() {
+    /** The freshness of every source the log has a line of, by name. */
+    public Map<String, Freshness> freshness() {
         try (Connection connection = database.connect()) {
             Map<String, LogLine> latest = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT sync_id, source_name, started_at,"
@@ -343,10 +343,9 @@ public final class SourceStore {
                     }
                 }
             }
-            List<Freshness> all = new ArrayList<>();
-            for (StoredSource source : list()) {
-                all.add(new Freshness(source.name(), latest.get(source.name()), good.get(source.name()),
-                        dataDay.get(source.name())));
+            Map<String, Freshness> all = new HashMap<>();
+            for (String source : latest.keySet()) {
+                all.put(source, new Freshness(source, latest.get(source), good.get(source), dataDay.get(source)));
             }
             return all;
         } catch (SQLException e) {
