@@ -195,8 +195,9 @@ public final class AccountView {
             return;
         }
         title.setText(s.name());
-        facts.setText(s.accountId() + " · " + s.stageLabel() + " · as of " + s.asOf()
-                + (s.stale() ? " · stale data since " + s.staleSince() : ""));
+        // A stale account is scored as of the day its data stopped: that one date says both.
+        facts.setText(s.accountId() + " · " + s.stageLabel() + " · "
+                + (s.stale() ? "stale data since " + s.staleSince() : "as of " + s.asOf()));
         score.setText(s.band() == null ? "no score" : String.format(Locale.ROOT, "%.0f  %s", s.score(), s.band().id()));
         score.setTextFill(BandPalette.of(s.band()));
         scoreDetail.setText(s.band() == null ? "" : String.format(Locale.ROOT,

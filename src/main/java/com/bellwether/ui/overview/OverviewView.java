@@ -163,15 +163,18 @@ public final class OverviewView {
         TableColumn<ImportRun, Number> id = new TableColumn<>("Run");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().runId()));
         id.setPrefWidth(50);
+        id.setMinWidth(45);
         id.setMaxWidth(60);
         id.getStyleClass().add("bw-numeric");
         TableColumn<ImportRun, String> when = new TableColumn<>("When");
         when.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().finishedAt().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(WHEN)));
         when.setPrefWidth(130);
+        when.setMinWidth(125);
         when.setMaxWidth(150);
         TableColumn<ImportRun, String> mapping = new TableColumn<>("Mapping");
         mapping.setPrefWidth(100);
+        mapping.setMinWidth(85);
         mapping.setMaxWidth(130);
         mapping.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().mappingName() == null ? "canonical" : c.getValue().mappingName()));
@@ -180,6 +183,8 @@ public final class OverviewView {
                 c.getValue().files().stream().mapToLong(ImportRun.FileCount::rowsWritten).sum(),
                 c.getValue().files().size(), c.getValue().files().size() == 1 ? "" : "s")));
         files.setPrefWidth(170);
+        // On a narrow window the source's path gives way; the run, time and counts stay readable.
+        files.setMinWidth(140);
         files.setMaxWidth(190);
         // The count per file, on hover.
         files.setCellFactory(column -> new javafx.scene.control.TableCell<>() {

@@ -241,6 +241,9 @@ public final class SourcesView {
         Label empty = new Label(EMPTY_TEXT);
         empty.setId("sources-empty");
         empty.setWrapText(true);
+        // Two lines on a narrow window rather than one cut short.
+        empty.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         empty.getStyleClass().add(MUTED);
         Button add = button("Add a source…", Feather.PLUS, "source-add-empty");
         add.getStyleClass().add(ACCENT);
