@@ -714,12 +714,9 @@ public final class BacktestView {
     }
 
     static String money(double value) {
-        if (Double.isNaN(value)) {
-            return "";
-        }
-        return value >= 1_000_000 ? String.format(Locale.ROOT, "%.1fM", value / 1_000_000)
-                : String.format(Locale.ROOT, "%.0fk", value / 1000);
+        return com.bellwether.domain.Money.format(value);
     }
+
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);

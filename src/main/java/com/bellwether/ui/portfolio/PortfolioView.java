@@ -322,11 +322,9 @@ public final class PortfolioView {
     }
 
     static String money(double amount) {
-        if (amount >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.1fM", amount / 1_000_000);
-        }
-        return String.format(Locale.ROOT, "%.0fk", amount / 1000);
+        return com.bellwether.domain.Money.format(amount);
     }
+
 
     private TableView<AccountRow> table() {
         TableView<AccountRow> table = new TableView<>();

@@ -780,11 +780,9 @@ public final class TuningView {
     }
 
     private static String money(double value) {
-        if (value >= 1e6) {
-            return String.format(Locale.ROOT, "%.2fM", value / 1e6);
-        }
-        return String.format(Locale.ROOT, "%.0fk", value / 1e3);
+        return com.bellwether.domain.Money.format(value);
     }
+
 
     /** A measure in the on/off table. */
     static final class MeasureRow {
