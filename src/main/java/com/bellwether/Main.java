@@ -2,6 +2,7 @@ package com.bellwether;
 
 import com.bellwether.cli.BellwetherCommand;
 import com.bellwether.ui.BellwetherApp;
+import com.bellwether.ui.DisplayToolkit;
 import com.bellwether.ui.ScreenshotsCommand;
 
 /** Opens the workbench when started without arguments; runs a command otherwise. */
@@ -13,13 +14,13 @@ public final class Main {
     public static void main(String[] args) {
         com.bellwether.ui.StartupTrace.mark("main");
         // Before any logger is made, so that every one writes to the file in the home.
-        com.bellwether.app.LogFile.start();
+        java.nio.file.Path log = com.bellwether.app.LogFile.start();
         if (args.length == 0) {
-            BellwetherApp.launchWorkbench(null);
+            openWorkbench(null, log);
             return;
         }
         if (args[0].equals("--db") && args.length == 2) {
-            BellwetherApp.launchWorkbench(args[1]);
+            openWorkbench(args[1], log);
             return;
         }
         picocli.CommandLine commandLine = BellwetherCommand.commandLine(new java.io.PrintWriter(System.out, true),
@@ -33,5 +34,25 @@ public final class Main {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /**
+     * The workbench, or one line saying what this machine lacks to show it (a display, GTK 3) and a non-zero exit:
+     * the stack trace goes to the log only.
+     */
+    private static void openWorkbench(String database, java.nio.file.Path log) {
+        java.util.Optional<String> missing = DisplayToolkit.missingBeforeStart();
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            System.exit(DisplayToolkit.EXIT_NO_DISPLAY);
+        }
+        DisplayToolkit.quietClassPathWarning();
+        try {
+            BellwetherApp.launchWorkbench(database);
+        } catch (RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("The workbench could not open its window", e);
+            System.err.println(DisplayToolkit.explain(e, System.getenv(), log == null ? null : log.toString()));
+            System.exit(DisplayToolkit.EXIT_NO_DISPLAY);
+        }
     }
 }
