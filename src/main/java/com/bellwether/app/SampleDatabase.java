@@ -36,7 +36,11 @@ public final class SampleDatabase {
     private SampleDatabase() {
     }
 
-    /** Makes it: {@code SampleDatabase OUTPUT.mv.db}, run by the build. */
+    /**
+     * Makes it: {@code SampleDatabase OUTPUT.mv.db}, run by the build. A copy made from the same classes, resources
+     * and libraries before is taken from the cache instead ({@link SampleDatabaseCache}; the system property
+     * {@code bellwether.sample.cache} names its folder, or {@code none}).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 1 || !args[0].endsWith(".mv.db")) {
             System.err.println("usage: SampleDatabase OUTPUT.mv.db");
@@ -45,6 +49,38 @@ public final class SampleDatabase {
         long started = System.nanoTime();
         Path out = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(out.getParent());
+        java.util.Optional<SampleDatabaseCache> cache =
+                SampleDatabaseCache.fromSetting(System.getProperty("bellwether.sample.cache"));
+        String key = null;
+        if (cache.isPresent()) {
+            try {
+                key = SampleDatabaseCache.key(System.getProperty("java.class.path"));
+                if (cache.get().restore(key, out)) {
+                    System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, from %s in %.1f s%n", out,
+                            Files.size(out), cache.get().database(key), (System.nanoTime() - started) / 1e9);
+                    return;
+                }
+            } catch (IOException e) {
+                // The cache only saves time: without it the sample is made as before.
+                System.out.println("Sample database: the cache in " + cache.get().folder() + " is not usable ("
+                        + e.getMessage() + "); making it");
+                key = null;
+            }
+        }
+        make(out);
+        if (key != null) {
+            try {
+                cache.get().store(key, out);
+            } catch (IOException e) {
+                System.out.println("Sample database: not kept in " + cache.get().folder() + " (" + e.getMessage() + ")");
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, made in %.1f s%s%n", out, Files.size(out),
+                (System.nanoTime() - started) / 1e9, key == null ? "" : "; kept as " + cache.get().database(key));
+    }
+
+    /** Imports the sample into a new database file, with its score history, and compacts it. */
+    static void make(Path out) throws Exception {
         Files.deleteIfExists(out);
         String base = out.toString().substring(0, out.toString().length() - ".mv.db".length());
         Database database = Database.openHeld(new DatabaseLocation("jdbc:h2:file:" + base, false));
@@ -72,8 +108,6 @@ public final class SampleDatabase {
                 }
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "Sample database: %s, %,d bytes, in %.1f s%n", out, Files.size(out),
-                (System.nanoTime() - started) / 1e9);
     }
 
     /**
