@@ -43,6 +43,11 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--theme: expected light, dark or both, not " + theme);
         };
+        java.util.Optional<String> noDisplay = DisplayToolkit.missingBeforeStart();
+        if (noDisplay.isPresent()) {
+            System.err.println(noDisplay.get());
+            return DisplayToolkit.EXIT_NO_DISPLAY;
+        }
         WorkspaceLocation location;
         Path scratch = null;
         if (db != null) {

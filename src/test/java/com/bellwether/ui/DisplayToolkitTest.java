@@ -88,14 +88,26 @@ class DisplayToolkitTest {
                 .contains("at com.sun.glass.ui.gtk.GtkApplication");
     }
 
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theScreenshotsWithoutADisplaySaySoToo() throws Exception {
+        Run run = workbench(null, "screenshots", "--out", home.resolve("shots").toString());
+        assertThat(run.exit).isEqualTo(DisplayToolkit.EXIT_NO_DISPLAY);
+        assertThat(run.errorLines).hasSize(1);
+        assertThat(run.errorLines.get(0)).contains("no display").contains("xvfb-run");
+        assertThat(home.resolve("shots")).doesNotExist();
+    }
+
     private record Run(int exit, List<String> errorLines) {
     }
 
     /** The program itself, as a user starts it, in a process of its own with this display (null: none). */
-    private Run workbench(String display) throws IOException, InterruptedException {
+    private Run workbench(String display, String... arguments) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), "com.bellwether.Main");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), "com.bellwether.Main"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
         if (display != null) {
