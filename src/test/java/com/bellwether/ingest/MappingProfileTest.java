@@ -159,17 +159,17 @@ class MappingProfileTest {
 
         assertThatThrownBy(() -> MappingProfile.read(bad))
                 .isInstanceOf(MappingProfile.InvalidMappingException.class)
-                .hasMessage("profile.json: entities.usage.aggregate.values.n.op: expected sum, count, count_distinct, max, min or mean");
+                .hasMessage("profile.json line 2, column 62: entities.usage.aggregate.values.n.op: expected sum, count, count_distinct, max, min or mean");
     }
 
     @Test
     void anUnknownEntityOrPropertyIsRefused() throws Exception {
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"customers\": {\"file\": \"a.csv\"}}}")))
-                .hasMessage("profile.json: entities.customers: unknown entity; expected one of accounts, account_history,"
+                .hasMessage("profile.json line 1, column 41: entities.customers: unknown entity; expected one of accounts, account_history,"
                         + " usage, tickets, interactions, surveys, outcomes, notes");
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"accounts\": {\"file\": \"a.csv\", \"colums\": {}}}}")))
-                .hasMessage("profile.json: unknown field \"colums\" at entities.accounts; expected one of file, columns,"
-                        + " constants, datePatterns, valueMaps, lookups, aggregate, compute, where (line 1, column 71)");
+                .hasMessage("profile.json line 1, column 71: unknown field \"colums\" at entities.accounts; expected one of file,"
+                        + " columns, constants, datePatterns, valueMaps, lookups, aggregate, compute, where");
     }
 
     @Test
