@@ -334,9 +334,8 @@ class MappingLanguageTest {
         refused(w.formatted("[{\"column\": \"tier\", \"op\": \"in\", \"value\": \"Pro\"}]"),
                 "profile.json: entities.outcomes.where[0].value: in takes a list in \"values\"");
         refused(w.formatted("[{\"op\": \"empty\"}]"), "profile.json: entities.outcomes.where[0].column: required");
-        refused(w.formatted("{\"column\": \"end\", \"op\": \"empty\"}"), "profile.json: entities.outcomes.where: expected a list [...]"
-                + " (line 1, column 70)");
+        refused(w.formatted("{\"column\": \"end\", \"op\": \"empty\"}"), "profile.json: entities.outcomes.where: expected a list [...]");
         refused(w.formatted("[{\"column\": \"end\", \"op\": \"empty\", \"vaule\": 1}]"), "profile.json: unknown field \"vaule\" at"
-                + " entities.outcomes.where[0]; expected one of column, op, value, values (line 1, column 115)");
+                + " entities.outcomes.where[0]; expected one of column, op, value, values");
     }
 }
