@@ -234,6 +234,11 @@ public final class BundleImporter {
         for (Input input : inputs) {
             List<String> columns = input.table().columns();
             List<List<String>> rows = new ArrayList<>();
+            if (!input.table().headerProblems().isEmpty()) {
+                input.table().headerProblems().forEach(log::add);
+                previews.add(new Preview(input.entity(), input.table().file(), columns, rows));
+                continue;
+            }
             try {
                 input.table().forEachRow(row -> {
                     if (rows.size() >= limit) {

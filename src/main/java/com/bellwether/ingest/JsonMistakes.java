@@ -109,6 +109,12 @@ public final class JsonMistakes {
             return where + field + ": expected " + kind(mismatch.getTargetType());
         }
         Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            return where + field + ": expected a number within range (" + plain(((JsonProcessingException) cause).getOriginalMessage()) + ")";
+        }
+        if (cause instanceof JsonProcessingException syntax) {
+            return syntax(source, syntax);
+        }
         if (cause instanceof RuntimeException && cause.getMessage() != null && !cause.getMessage().isBlank()) {
             return where + field + ": " + plain(cause.getMessage());
         }

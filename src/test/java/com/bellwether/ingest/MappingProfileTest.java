@@ -181,4 +181,36 @@ class MappingProfileTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("reads tickets from helpdesk.csv, but " + dir + " has no such file");
     }
+
+    @Test
+    void aFileOutsideTheFolderIsRefusedNamingTheProfileAndTheField() throws Exception {
+        Path outside = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("secret.csv"),
+                "Id,Company\n1,Leak\n");
+        Path bundle = Files.createDirectory(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("crm.csv"), "Id,Company\n1,Acme\n");
+
+        assertThatThrownBy(() -> MappingProfile.read(profile("""
+                {"name": "x",
+                 "entities": {"accounts": {"file": "../elsewhere/secret.csv"}}}""")))
+                .isInstanceOf(MappingProfile.InvalidMappingException.class)
+                .hasMessage("profile.json line 2, column 36: entities.accounts.file: \"../elsewhere/secret.csv\" is outside the"
+                        + " bundle's folder; expected the name of a file in the bundle's folder (such as accounts.csv)");
+        assertThatThrownBy(() -> MappingProfile.read(profile("""
+                {"name": "x", "entities": {"accounts": {"file": "crm.csv", "columns": {"account_id": "Id", "name": "Company"},
+                 "lookups": [{"column": "segment", "file": "%s", "key": "Id", "from": "Id", "value": "Company"}]}}}"""
+                .formatted(outside))))
+                .hasMessageStartingWith("profile.json line 2, column 44: entities.accounts.lookups[0].file: \"" + outside
+                        + "\" is outside the bundle's folder");
+
+        // A link inside the folder that leads out of it is refused when the import resolves it; nothing is read.
+        Files.createSymbolicLink(bundle.resolve("link.csv"), outside);
+        Path linked = profile("""
+                {"name": "x", "entities": {"accounts": {"file": "link.csv", "columns": {"account_id": "Id", "name": "Company"}}}}""");
+        assertThatThrownBy(() -> new BundleImporter(database).run(BundleImporter.Request.mapped(bundle, linked),
+                ImportProgress.NONE))
+                .isInstanceOf(MappingProfile.InvalidMappingException.class)
+                .hasMessage("the mapping \"x\": entities.accounts.file: \"link.csv\" leads outside the folder " + bundle
+                        + " (through a link); expected the name of a file in that folder");
+        assertThat(TestDatabases.counts(database).get("account")).isZero();
+    }
 }
