@@ -234,6 +234,11 @@ public final class BundleImporter {
         for (Input input : inputs) {
             List<String> columns = input.table().columns();
             List<List<String>> rows = new ArrayList<>();
+            if (!input.table().headerProblems().isEmpty()) {
+                input.table().headerProblems().forEach(log::add);
+                previews.add(new Preview(input.entity(), input.table().file(), columns, rows));
+                continue;
+            }
             try {
                 input.table().forEachRow(row -> {
                     if (rows.size() >= limit) {
@@ -565,6 +570,10 @@ public final class BundleImporter {
 
     private static void addFile(Path file, BundleEntity named, List<Input> inputs, ProblemLog problems) throws IOException {
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; expected a CSV file"
+                    + (name.toLowerCase(Locale.ROOT).endsWith(".json") ? " or a JSON bundle" : "") + " of that name");
+        }
         if (named != null) {
             inputs.add(new Input(named, CsvSourceTable.open(file), Map.of()));
             return;
@@ -592,7 +601,8 @@ public final class BundleImporter {
         for (var entry : request.mapping().entities().entrySet()) {
             BundleEntity entity = MappingProfile.entity(entry.getKey()).orElseThrow();
             MappingProfile.EntityMapping mapping = entry.getValue();
-            Path file = folder.resolve(mapping.file());
+            Path file = MappingProfile.fileIn(folder, mapping.file(), mappingLabel(request.mapping()),
+                    "entities." + entry.getKey() + ".file");
             if (!Files.isRegularFile(file)) {
                 throw new IOException("The mapping " + request.mapping().name() + " reads " + entry.getKey() + " from "
                         + mapping.file() + ", but " + folder + " has no such file");
@@ -603,6 +613,12 @@ public final class BundleImporter {
         }
         inputs.sort(Comparator.comparing(Input::entity));
         return inputs;
+    }
+
+    /** How messages name a profile: by its name, as its file name is not known here. */
+    static String mappingLabel(MappingProfile mapping) {
+        return mapping.name() == null || mapping.name().isBlank() ? "the mapping profile"
+                : "the mapping \"" + mapping.name() + "\"";
     }
 
     private static String describe(List<Path> inputs) {

@@ -118,6 +118,10 @@ final class BundleValidator {
 
     /** Reads one table; accounts tables must come before the tables that refer to them. */
     void read(BundleEntity entity, SourceTable table, Map<String, String> datePatterns) throws IOException {
+        if (!table.headerProblems().isEmpty()) {
+            table.headerProblems().forEach(problems::add);
+            return;
+        }
         List<String> missing = new ArrayList<>();
         for (String column : entity.requiredColumns()) {
             if (!table.columns().contains(column)) {
@@ -132,8 +136,12 @@ final class BundleValidator {
         }
         if (!missing.isEmpty()) {
             problems.add(new ImportProblem(table.file(), 1, 0, null, null,
-                    "the " + entity.key() + " columns " + String.join(", ", missing)
-                            + " in the header (found: " + String.join(", ", table.columns()) + ")"));
+                    "the " + entity.key() + " columns " + String.join(", ", missing) + " in the header ("
+                            + (table.columns().isEmpty() ? "the file is empty" : "found: " + String.join(", ", table.columns()))
+                            + ")"));
+            return;
+        }
+        if (entity == BundleEntity.USAGE && Boolean.FALSE.equals(isLongUsage(table)) && !metricColumnsFit(table)) {
             return;
         }
         FieldReader fields = new FieldReader(problems, datePatterns, latestAllowed);
@@ -156,6 +164,27 @@ final class BundleValidator {
             reader.read(row);
         }, problems);
         rowsRead.merge(table.file(), count[0], Long::sum);
+    }
+
+    /** Whether a wide usage file's metric columns have names the database can hold, and few enough of them. */
+    private boolean metricColumnsFit(SourceTable table) {
+        boolean fit = true;
+        List<String> columns = table.columns();
+        long metrics = columns.stream().filter(c -> !c.equals("account_id") && !c.equals("date"))
+                .filter(c -> !usageMetrics.containsKey(c)).distinct().count();
+        if (usageMetrics.size() + metrics > InputLimits.MAX_METRICS) {
+            problems.add(new ImportProblem(table.file(), 1, 0, null, null, "at most " + InputLimits.MAX_METRICS
+                    + " metric columns in one import (found " + (usageMetrics.size() + metrics) + ")"));
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            String problem = FieldReader.textProblem(columns.get(i), InputLimits.METRIC_NAME_LENGTH);
+            if (problem != null) {
+                problems.add(new ImportProblem(table.file(), 1, i + 1, null, columns.get(i), "a metric name: " + problem));
+                fit = false;
+            }
+        }
+        return fit;
     }
 
     /** True for metric/value usage, false for one column per metric, null when there is no metric at all. */
@@ -212,6 +241,11 @@ final class BundleValidator {
                 knownAccounts.putIfAbsent(id, knownAccounts.size());
             }
             String name = f.text(row, "name");
+            String segment = f.optionalText(row, "segment");
+            String industry = f.optionalText(row, "industry");
+            String region = f.optionalText(row, "region");
+            String csm = f.optionalText(row, "csm");
+            String stage = f.optionalText(row, "lifecycle_stage");
             Double arr = f.nonNegative(row, "arr");
             Integer seats = f.whole(row, "licensed_seats", false, 0, Integer.MAX_VALUE);
             LocalDate start = f.date(row, "contract_start", false);
@@ -221,6 +255,9 @@ final class BundleValidator {
                 return;
             }
             if (id == null || name == null || (row.get("arr") != null && arr == null)
+                    || f.refused(row, "segment", segment) || f.refused(row, "industry", industry)
+                    || f.refused(row, "region", region) || f.refused(row, "csm", csm)
+                    || f.refused(row, "lifecycle_stage", stage)
                     || (row.get("licensed_seats") != null && seats == null)
                     || (row.get("contract_start") != null && start == null)
                     || (row.get("renewal_date") != null && renewal == null)) {
@@ -233,8 +270,7 @@ final class BundleValidator {
                 return;
             }
             counted(BundleEntity.ACCOUNTS);
-            rows.account(new Account(id, name, row.get("segment"), row.get("industry"),
-                    row.get("region"), row.get("csm"), row.get("lifecycle_stage"), arr, seats, start, renewal));
+            rows.account(new Account(id, name, segment, industry, region, csm, stage, arr, seats, start, renewal));
         };
     }
 
@@ -244,10 +280,13 @@ final class BundleValidator {
         return row -> {
             String account = account(f, row);
             LocalDate effective = f.pastDate(row, "effective_date", true);
+            String stage = f.optionalText(row, "lifecycle_stage");
+            String csm = f.optionalText(row, "csm");
             Integer seats = f.whole(row, "licensed_seats", false, 0, Integer.MAX_VALUE);
             Double arr = f.nonNegative(row, "arr");
             LocalDate renewal = f.date(row, "renewal_date", false);
             if (account == null || effective == null || (row.get("arr") != null && arr == null)
+                    || f.refused(row, "lifecycle_stage", stage) || f.refused(row, "csm", csm)
                     || (row.get("licensed_seats") != null && seats == null)
                     || (row.get("renewal_date") != null && renewal == null)) {
                 return;
@@ -257,8 +296,7 @@ final class BundleValidator {
             }
             if (firstTime(keys, f, row, "effective_date", "account_id and effective_date")) {
                 counted(BundleEntity.ACCOUNT_HISTORY);
-                rows.accountChange(new AccountChange(account, effective, row.get("lifecycle_stage"), seats, arr,
-                        row.get("csm"), renewal));
+                rows.accountChange(new AccountChange(account, effective, stage, seats, arr, csm, renewal));
             }
         };
     }
@@ -274,7 +312,13 @@ final class BundleValidator {
                 if (account == null || date == null || metric == null || value == null) {
                     return;
                 }
-                int index = metricIndex(metric.toLowerCase(java.util.Locale.ROOT));
+                String name = metric.toLowerCase(java.util.Locale.ROOT);
+                if (!usageMetrics.containsKey(name) && usageMetrics.size() >= InputLimits.MAX_METRICS) {
+                    f.problem(row, "metric", metric, "at most " + InputLimits.MAX_METRICS
+                            + " different metrics in one import");
+                    return;
+                }
+                int index = metricIndex(name);
                 if (keys != null) {
                     keyOf(keys, account).number(date.toEpochDay()).number(index);
                 }
@@ -376,8 +420,9 @@ final class BundleValidator {
             LocalDateTime at = f.pastDateTime(row, "date", true);
             StakeholderRole role = f.choice(row, "role", StakeholderRole.class, true);
             InteractionKind kind = f.choice(row, "kind", InteractionKind.class, true);
-            String contact = row.get("contact") == null ? "" : row.get("contact");
-            if (account == null || at == null || role == null || kind == null) {
+            String named = f.optionalText(row, "contact");
+            String contact = named == null ? "" : named;
+            if (account == null || at == null || role == null || kind == null || f.refused(row, "contact", named)) {
                 return;
             }
             if (keys != null) {

@@ -72,12 +72,48 @@ final class FieldReader {
         String value = row.get(column);
         if (value == null) {
             problem(row, column, null, "a value (" + column + " is required)");
+            return null;
+        }
+        return checkedText(row, column, value);
+    }
+
+    /** A value that may be left out; one too long for its column, or holding control characters, is reported. */
+    String optionalText(SourceRow row, String column) {
+        String value = row.get(column);
+        return value == null ? null : checkedText(row, column, value);
+    }
+
+    /** Whether an optional text column's value was given and refused (so the row is left out). */
+    boolean refused(SourceRow row, String column, String read) {
+        return read == null && row.get(column) != null;
+    }
+
+    private String checkedText(SourceRow row, String column, String value) {
+        int limit = InputLimits.textLength(column);
+        String problem = textProblem(value, limit);
+        if (problem != null) {
+            problem(row, column, value, problem);
+            return null;
         }
         return value;
     }
 
-    String optionalText(SourceRow row, String column) {
-        return row.get(column);
+    /**
+     * What is wrong with a text value, or null when nothing is: longer than {@code limit} characters (0 for no
+     * limit), or holding a control character other than a tab or a line break (which no column can store).
+     */
+    static String textProblem(String value, int limit) {
+        if (limit > 0 && value.length() > limit) {
+            return "text of at most " + limit + " characters (found " + value.length() + ")";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return String.format(Locale.ROOT, "text without control characters (found U+%04X at character %d)",
+                        (int) c, i + 1);
+            }
+        }
+        return null;
     }
 
     LocalDate date(SourceRow row, String column, boolean required) {
@@ -120,6 +156,12 @@ final class FieldReader {
             problem(row, column, value, pattern == null ? ISO_DATE : "a date in the form " + pattern);
             return null;
         }
+        if (parsed.toLocalDate().isBefore(InputLimits.EARLIEST_DATE) || parsed.toLocalDate().isAfter(InputLimits.LATEST_DATE)) {
+            String pattern = datePatternTexts.get(column);
+            problem(row, column, value, (pattern == null ? "an ISO-8601 date" : "a date in the form " + pattern)
+                    + " from " + InputLimits.EARLIEST_DATE + " to " + InputLimits.LATEST_DATE);
+            return null;
+        }
         parsedDates.put(cacheKey, parsed);
         return parsed;
     }
@@ -157,6 +199,9 @@ final class FieldReader {
         Double parsed = parseNumber(value);
         if (parsed == null) {
             problem(row, column, value, "a number such as 1234.5 (a '.' for decimals, no thousands separator)");
+        } else if (Math.abs(parsed) > InputLimits.MAX_MAGNITUDE) {
+            problem(row, column, value, "a number from -1e15 to 1e15 (a quadrillion)");
+            return null;
         }
         return parsed;
     }

@@ -31,9 +31,25 @@ public record ImportProblem(String file, long line, int column, String field, St
         return text.toString();
     }
 
+    /** The value on one line, at most 60 characters, control characters written as escapes. */
     private static String abbreviate(String value) {
-        String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        StringBuilder oneLine = new StringBuilder();
+        for (int i = 0; i < value.length() && oneLine.length() <= 60; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\r' -> oneLine.append("\\r");
+                case '\n' -> oneLine.append("\\n");
+                case '\t' -> oneLine.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7F) {
+                        oneLine.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                    } else {
+                        oneLine.append(c);
+                    }
+                }
+            }
+        }
+        return oneLine.length() <= 60 ? oneLine.toString() : oneLine.substring(0, 57) + "...";
     }
 
     @Override

@@ -57,8 +57,11 @@ final class JsonBundleSource {
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             problems.add(new ImportProblem(file, where == null ? 0 : where.getLineNr(),
-                    where == null ? 0 : where.getColumnNr(), null, null, "valid JSON (" + e.getOriginalMessage() + ")"));
+                    where == null ? 0 : where.getColumnNr(), null, null, message.startsWith("Invalid UTF-8")
+                    ? "UTF-8 text (" + JsonMistakes.plain(message) + "; save the file as UTF-8)"
+                    : "valid JSON (" + JsonMistakes.plain(message) + ")"));
             return Map.of();
         }
         return new LinkedHashMap<>(tables);

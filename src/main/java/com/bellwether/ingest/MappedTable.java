@@ -154,6 +154,11 @@ final class MappedTable implements SourceTable {
         return columns;
     }
 
+    @Override
+    public List<ImportProblem> headerProblems() {
+        return source.headerProblems();
+    }
+
     /** The source rows the filters left out so far (every reading counts). */
     long rowsLeftOut() {
         return leftOut;
@@ -500,12 +505,16 @@ final class MappedTable implements SourceTable {
         /** The lookup read, or null when its file lacks a column it names (reported once, naming {@code at}). */
         static ResolvedLookup load(Lookup spec, Path folder, ProblemLog problems, String at, String profile) throws IOException {
             ResolvedLookup resolved = new ResolvedLookup(spec);
-            Path file = folder.resolve(spec.file());
+            Path file = MappingProfile.fileIn(folder, spec.file(), profile, at + ".file");
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new IOException("The mapping looks up " + spec.column() + " in " + spec.file()
                         + ", but " + folder + " has no such file");
             }
             CsvSourceTable table = CsvSourceTable.open(file);
+            if (!table.headerProblems().isEmpty()) {
+                table.headerProblems().forEach(problems::add);
+                return null;
+            }
             String key = spec.key().toLowerCase(Locale.ROOT);
             String value = spec.value() == null ? null : spec.value().toLowerCase(Locale.ROOT);
             String orderBy = spec.orderBy() == null ? null : spec.orderBy().toLowerCase(Locale.ROOT);

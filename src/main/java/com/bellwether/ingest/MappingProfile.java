@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,8 +18,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * How to read files of another shape as the canonical bundle: per entity, the file, column renames, constants,
@@ -103,73 +100,59 @@ public record MappingProfile(String name, String description, Map<String, Entity
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Reads and checks a profile; any mistake is reported with the file and the field. */
+    /**
+     * Reads and checks a profile; any mistake is reported with the file, the line and column, and the field. The
+     * files it names must lie in the folder it is used with ({@link #fileIn}).
+     */
     public static MappingProfile read(Path file) throws IOException {
-        MappingProfile profile;
-        try {
-            profile = JSON.readValue(file.toFile(), MappingProfile.class);
-        } catch (JsonMappingException e) {
-            throw new InvalidMappingException(file.getFileName() + ": " + describe(e) + location(e));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidMappingException(file.getFileName() + ": not valid JSON: " + e.getOriginalMessage() + location(e));
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; expected a mapping profile (a .json file)");
         }
-        profile.check(file.getFileName().toString());
-        return profile;
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist; expected a mapping profile (a .json file)");
+        }
+        String name = file.getFileName().toString();
+        return parse(JsonMistakes.utf8(Files.readAllBytes(file), name, InvalidMappingException::new), name);
     }
 
     public static String text(Path file) throws IOException {
-        return Files.readString(file);
+        String text = Files.readString(file);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** A mapping error in plain words, with the path of the field (never a Java class name). */
-    private static String describe(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
+    /**
+     * The file a profile names, in {@code folder}: a name that leads out of it (an absolute path, {@code ../}, a
+     * link to elsewhere) is refused naming the profile and the field, so a profile reads nothing but its bundle.
+     */
+    public static Path fileIn(Path folder, String name, String profile, String field) throws IOException {
+        Path base = folder.toAbsolutePath().normalize();
+        Path file = base.resolve(name).normalize();
+        if (!file.startsWith(base) || file.equals(base)) {
+            throw new InvalidMappingException(profile + ": " + field + ": \"" + name + "\" is outside the folder " + folder
+                    + "; expected the name of a file in that folder");
         }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            String parent = path.lastIndexOf(".") < 0 ? "" : path.substring(0, path.lastIndexOf("."));
-            List<String> known = new ArrayList<>();
-            if (unknown.getKnownPropertyIds() != null) {
-                unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-            }
-            Class<?> type = unknown.getReferringClass();
-            if (type != null && type.isRecord()) {
-                // in the order the fields are documented, not a hash order
-                List<String> order = java.util.Arrays.stream(type.getRecordComponents())
-                        .map(java.lang.reflect.RecordComponent::getName).toList();
-                known.sort(java.util.Comparator.comparingInt(name -> order.indexOf(name)));
-            }
-            return "unknown field \"" + unknown.getPropertyName() + "\"" + (parent.isEmpty() ? " at the top level" : " at " + parent)
-                    + (known.isEmpty() ? "" : "; expected one of " + String.join(", ", known));
+        if (Files.exists(file) && !file.toRealPath().startsWith(base.toRealPath())) {
+            throw new InvalidMappingException(profile + ": " + field + ": \"" + name + "\" leads outside the folder " + folder
+                    + " (through a link); expected the name of a file in that folder");
         }
-        String at = path.isEmpty() ? "the profile" : path.toString();
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return at + ": expected " + kind(mismatch.getTargetType());
-        }
-        return at + ": not a valid value";
+        return file;
     }
 
-    private static String kind(Class<?> type) {
-        if (type == String.class) {
-            return "text";
+    /** A file name that cannot lie inside any folder: absolute, or climbing out with {@code ..}. */
+    private static void checkFileName(String at, String name) {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidMappingException(at + ": \"" + name + "\" is not a file name; expected the name of a file in"
+                    + " the bundle's folder");
         }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "a number";
+        Path normal = path.normalize();
+        if (path.isAbsolute() || name.startsWith("/") || name.startsWith("\\") || normal.toString().isEmpty()
+                || normal.startsWith("..")) {
+            throw new InvalidMappingException(at + ": \"" + name + "\" is outside the bundle's folder; expected the name of"
+                    + " a file in the bundle's folder (such as accounts.csv)");
         }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list [...]";
-        }
-        return "an object {...}";
-    }
-
-    private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private void check(String source) {
@@ -185,12 +168,14 @@ public record MappingProfile(String name, String description, Map<String, Entity
             if (mapping == null || mapping.file() == null || mapping.file().isBlank()) {
                 throw new InvalidMappingException(at + ".file: the file to read is required");
             }
+            checkFileName(at + ".file", mapping.file());
             checkComputeAndWhere(at, mapping);
             for (int i = 0; i < mapping.lookups().size(); i++) {
                 Lookup lookup = mapping.lookups().get(i);
                 String l = at + ".lookups[" + i + "]";
                 requireField(l, "column", lookup.column());
                 requireField(l, "file", lookup.file());
+                checkFileName(l + ".file", lookup.file());
                 requireField(l, "key", lookup.key());
                 requireField(l, "from", lookup.from());
                 if (lookup.pick() == null || !lookup.pick().equals("count")) {
@@ -277,18 +262,24 @@ public record MappingProfile(String name, String description, Map<String, Entity
         }
     }
 
-    /** Reads and checks a profile held as text (a saved source's); mistakes name {@code label} and the field. */
+    /** Reads and checks a profile held as text (a saved source's); mistakes name {@code label}, the place and the field. */
     public static MappingProfile parse(String text, String label) {
         MappingProfile profile;
         try {
             profile = JSON.readValue(text, MappingProfile.class);
         } catch (JsonMappingException e) {
-            throw new InvalidMappingException(label + ": " + e.getOriginalMessage().split("\n")[0]
-                    + " at " + e.getPathReference() + location(e));
+            throw new InvalidMappingException(JsonMistakes.mapping(label, e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidMappingException(label + ": not valid JSON: " + e.getOriginalMessage() + location(e));
+            throw new InvalidMappingException(JsonMistakes.syntax(label, e));
         }
-        profile.check(label);
+        if (profile == null) {
+            throw new InvalidMappingException(label + ": expected a JSON object {...} with \"name\" and \"entities\"");
+        }
+        try {
+            profile.check(label);
+        } catch (InvalidMappingException e) {
+            throw new InvalidMappingException(JsonMistakes.locate(e.getMessage(), label, text));
+        }
         return profile;
     }
 

@@ -93,9 +93,10 @@ public record SourceDefinition(String kind, String folder, String pattern, Strin
             throw new InvalidSourceException("Source " + sourceName + ": unknown field \"" + e.getPropertyName()
                     + "\"; expected kind, folder, pattern, entity, mapping, url, query, cursor, user, userVariable,"
                     + " passwordVariable or passwordFile");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new InvalidSourceException(JsonMistakes.mapping("Source " + sourceName, e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidSourceException("Source " + sourceName + ": not a valid definition: "
-                    + e.getOriginalMessage().split("\n")[0]);
+            throw new InvalidSourceException(JsonMistakes.syntax("Source " + sourceName, e));
         }
     }
 

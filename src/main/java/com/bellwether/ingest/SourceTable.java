@@ -12,6 +12,14 @@ public interface SourceTable {
     /** The column names, as found in the header. */
     List<String> columns();
 
+    /**
+     * What makes the header itself unusable (bytes that are not UTF-8, a header that is not CSV), found when the
+     * table was opened; when there is any, no row is read.
+     */
+    default List<ImportProblem> headerProblems() {
+        return List.of();
+    }
+
     /** Streams every record to the consumer; a record that cannot even be split into fields becomes a problem. */
     void forEachRow(RowConsumer consumer, ProblemLog problems) throws IOException;
 

@@ -231,7 +231,11 @@ public record HealthModel(
     }
 
     public static HealthModel read(Path file) throws IOException {
-        return parse(Files.readString(file), file.getFileName().toString());
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; expected a model (a .json file)");
+        }
+        String name = file.getFileName().toString();
+        return parse(com.bellwether.ingest.JsonMistakes.utf8(Files.readAllBytes(file), name, InvalidModelException::new), name);
     }
 
     /** Parses and checks a model; a mistake is an {@link InvalidModelException} naming the source and field. */
@@ -240,12 +244,18 @@ public record HealthModel(
         try {
             model = JSON.readValue(json, HealthModel.class);
         } catch (JsonMappingException e) {
-            throw new InvalidModelException(source + ": " + e.getOriginalMessage().split("\n")[0]
-                    + " at " + fieldPath(e) + location(e));
+            throw new InvalidModelException(com.bellwether.ingest.JsonMistakes.mapping(source, e));
         } catch (JsonProcessingException e) {
-            throw new InvalidModelException(source + ": not valid JSON: " + e.getOriginalMessage() + location(e));
+            throw new InvalidModelException(com.bellwether.ingest.JsonMistakes.syntax(source, e));
         }
-        model.check(source);
+        if (model == null) {
+            throw new InvalidModelException(source + ": expected a JSON object {...} describing a model");
+        }
+        try {
+            model.check(source);
+        } catch (InvalidModelException e) {
+            throw new InvalidModelException(com.bellwether.ingest.JsonMistakes.locate(e.getMessage(), source, json));
+        }
         return model;
     }
 
@@ -255,23 +265,6 @@ public record HealthModel(
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "the top level" : path.toString();
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     /** Action priorities, most urgent first. */

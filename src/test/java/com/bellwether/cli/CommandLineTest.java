@@ -150,7 +150,7 @@ class CommandLineTest {
         Path model = Files.writeString(dir.resolve("m.json"), "{\"name\": \"x\", \"categories\": []}");
 
         assertThat(run("score", "--db", db(), "--model", model.toString(), "--out", dir.resolve("o.csv").toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("error: Invalid model: m.json: categories: expected at least one category");
+        assertThat(err.toString().strip()).isEqualTo("error: Invalid model: m.json line 1, column 29: categories: expected at least one category");
     }
 
     @Test

@@ -108,12 +108,12 @@ class ModelsCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"name\": \"x\", \"categories\": []}");
 
         assertThat(run("models", "save", bad.toString(), "--db", db(), "--name", "Broken")).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("error: Invalid model: bad.json: categories: expected at least one category");
+        assertThat(err.toString().strip()).isEqualTo("error: Invalid model: bad.json line 1, column 29: categories: expected at least one category");
 
         Path misspelt = Files.writeString(dir.resolve("misspelt.json"),
                 Files.readString(renewalFocus()).replaceFirst("\"weight\"", "\"wieght\""));
         assertThat(run("models", "save", misspelt.toString(), "--db", db())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Invalid model: misspelt.json: Unrecognized field \"wieght\"");
+        assertThat(err.toString()).containsPattern("^error: Invalid model: misspelt\\.json line \\d+, column \\d+: unknown field \"wieght\" at ");
 
         assertThat(run("models", "save", dir.resolve("none.json").toString(), "--db", db())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: " + dir.resolve("none.json") + " does not exist");

@@ -159,17 +159,17 @@ class MappingProfileTest {
 
         assertThatThrownBy(() -> MappingProfile.read(bad))
                 .isInstanceOf(MappingProfile.InvalidMappingException.class)
-                .hasMessage("profile.json: entities.usage.aggregate.values.n.op: expected sum, count, count_distinct, max, min or mean");
+                .hasMessage("profile.json line 2, column 62: entities.usage.aggregate.values.n.op: expected sum, count, count_distinct, max, min or mean");
     }
 
     @Test
     void anUnknownEntityOrPropertyIsRefused() throws Exception {
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"customers\": {\"file\": \"a.csv\"}}}")))
-                .hasMessage("profile.json: entities.customers: unknown entity; expected one of accounts, account_history,"
+                .hasMessage("profile.json line 1, column 41: entities.customers: unknown entity; expected one of accounts, account_history,"
                         + " usage, tickets, interactions, surveys, outcomes, notes");
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"accounts\": {\"file\": \"a.csv\", \"colums\": {}}}}")))
-                .hasMessage("profile.json: unknown field \"colums\" at entities.accounts; expected one of file, columns,"
-                        + " constants, datePatterns, valueMaps, lookups, aggregate, compute, where (line 1, column 71)");
+                .hasMessage("profile.json line 1, column 71: unknown field \"colums\" at entities.accounts; expected one of file,"
+                        + " columns, constants, datePatterns, valueMaps, lookups, aggregate, compute, where");
     }
 
     @Test
@@ -180,5 +180,37 @@ class MappingProfileTest {
                 .run(BundleImporter.Request.mapped(dir, profile(PROFILE)), ImportProgress.NONE))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("reads tickets from helpdesk.csv, but " + dir + " has no such file");
+    }
+
+    @Test
+    void aFileOutsideTheFolderIsRefusedNamingTheProfileAndTheField() throws Exception {
+        Path outside = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("secret.csv"),
+                "Id,Company\n1,Leak\n");
+        Path bundle = Files.createDirectory(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("crm.csv"), "Id,Company\n1,Acme\n");
+
+        assertThatThrownBy(() -> MappingProfile.read(profile("""
+                {"name": "x",
+                 "entities": {"accounts": {"file": "../elsewhere/secret.csv"}}}""")))
+                .isInstanceOf(MappingProfile.InvalidMappingException.class)
+                .hasMessage("profile.json line 2, column 36: entities.accounts.file: \"../elsewhere/secret.csv\" is outside the"
+                        + " bundle's folder; expected the name of a file in the bundle's folder (such as accounts.csv)");
+        assertThatThrownBy(() -> MappingProfile.read(profile("""
+                {"name": "x", "entities": {"accounts": {"file": "crm.csv", "columns": {"account_id": "Id", "name": "Company"},
+                 "lookups": [{"column": "segment", "file": "%s", "key": "Id", "from": "Id", "value": "Company"}]}}}"""
+                .formatted(outside))))
+                .hasMessageStartingWith("profile.json line 2, column 44: entities.accounts.lookups[0].file: \"" + outside
+                        + "\" is outside the bundle's folder");
+
+        // A link inside the folder that leads out of it is refused when the import resolves it; nothing is read.
+        Files.createSymbolicLink(bundle.resolve("link.csv"), outside);
+        Path linked = profile("""
+                {"name": "x", "entities": {"accounts": {"file": "link.csv", "columns": {"account_id": "Id", "name": "Company"}}}}""");
+        assertThatThrownBy(() -> new BundleImporter(database).run(BundleImporter.Request.mapped(bundle, linked),
+                ImportProgress.NONE))
+                .isInstanceOf(MappingProfile.InvalidMappingException.class)
+                .hasMessage("the mapping \"x\": entities.accounts.file: \"link.csv\" leads outside the folder " + bundle
+                        + " (through a link); expected the name of a file in that folder");
+        assertThat(TestDatabases.counts(database).get("account")).isZero();
     }
 }

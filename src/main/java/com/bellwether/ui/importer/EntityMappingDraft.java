@@ -127,7 +127,7 @@ public final class EntityMappingDraft {
                     java.time.format.DateTimeFormatter.ofPattern(pattern);
                 } catch (IllegalArgumentException e) {
                     throw new MappingProfile.InvalidMappingException(entity.key() + ", " + field.field() + ": the date pattern \""
-                            + pattern + "\" cannot be used (" + e.getMessage() + "); expected a java.time pattern such as dd/MM/yyyy");
+                            + pattern + "\" cannot be used (" + e.getMessage() + "); expected a date pattern such as dd/MM/yyyy (d day, M month, y year, H hour, m minute)");
                 }
                 datePatterns.put(field.field(), pattern);
             }

@@ -247,7 +247,7 @@ class ImportViewModelTest {
         field(accounts, "contract_start").datePatternProperty().set("dd/MM/yyyy b");
         assertThat(viewModel.mappingProblemProperty().get())
                 .startsWith("accounts, contract_start: the date pattern \"dd/MM/yyyy b\" cannot be used (")
-                .endsWith("expected a java.time pattern such as dd/MM/yyyy");
+                .endsWith("expected a date pattern such as dd/MM/yyyy (d day, M month, y year, H hour, m minute)");
         assertThat(viewModel.canRunBinding().get()).isFalse();
         field(accounts, "contract_start").datePatternProperty().set("dd/MM/yyyy");
         field(accounts, "segment").valueMapProperty().set("gold enterprise");
