@@ -60,6 +60,6 @@ public final class WebhookMessage {
     }
 
     private static Double rounded(Double value) {
-        return value == null || value.isNaN() ? null : Math.round(value * 10) / 10.0;
+        return value == null || value.isNaN() ? null : com.bellwether.store.JsonOutput.rounded(value, 10);
     }
 }

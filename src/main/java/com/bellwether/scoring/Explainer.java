@@ -73,7 +73,9 @@ final class Explainer {
             return "n/a";
         }
         if (Math.abs(value) >= 10 || value == Math.rint(value)) {
-            return Long.toString(Math.round(value));
+            // Not Math.round, which stops at Long.MAX_VALUE: a huge value keeps its own digits.
+            return Math.abs(value) < 0x1p53 ? Long.toString(Math.round(value))
+                    : new BigDecimal(value).setScale(0, RoundingMode.HALF_UP).toPlainString();
         }
         return new BigDecimal(value).setScale(Math.abs(value) >= 1 ? 1 : 2, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();

@@ -26,7 +26,7 @@ public final class JsonOutput {
                 if (value == null || value.isNaN() || value.isInfinite()) {
                     gen.writeNull();
                 } else {
-                    gen.writeNumber(Math.round(value * factor) / factor);
+                    gen.writeNumber(rounded(value, factor));
                 }
             }
         };
@@ -35,4 +35,20 @@ public final class JsonOutput {
         return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(nan)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     }
+
+    /**
+     * The value rounded to the places {@code factor} stands for (1e9: nine). Scaled past 2^53 a double has no
+     * digit left at those places, and {@link Math#round} would overflow at 2^63 (an ARR of 1.7e308 came out as
+     * 9.223372036854776E9): such a value is already as rounded as it can be and is kept exactly.
+     */
+    public static double rounded(double value, double factor) {
+        double scaled = value * factor;
+        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(scaled) >= EXACT_LIMIT) {
+            return value;
+        }
+        return Math.round(scaled) / factor;
+    }
+
+    /** 2^53: below it every whole number is a double, so rounding the scaled value loses nothing. */
+    private static final double EXACT_LIMIT = 0x1p53;
 }
