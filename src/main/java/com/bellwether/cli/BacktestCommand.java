@@ -169,7 +169,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 csv.writeRecord(Exports.csvText(account.accountId()), cutoff.toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
-                        Exports.csvText(account.segment()), grid.stage(p));
+                        Exports.csvText(account.segment()), Exports.csvText(grid.stage(p)));
             }
         }
     }

@@ -104,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
             csv.writeRecord(header);
             for (AccountScore s : scores) {
                 List<String> row = new ArrayList<>(List.of(Exports.csvText(s.accountId()), Exports.csvText(s.name()),
-                        s.asOf().toString(), s.stage(),
+                        s.asOf().toString(), Exports.csvText(s.stage()),
                         number(s.score()), number(s.baseScore()), number(s.adjustment()),
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));

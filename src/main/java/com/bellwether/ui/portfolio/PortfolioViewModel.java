@@ -374,8 +374,8 @@ public final class PortfolioViewModel {
                     "band", "trend_30d", "top_reason", "next_action");
             for (AccountRow row : rows) {
                 AccountScore s = row.score();
-                csv.writeRecord(row.account().accountId(), text(row.account().name()), text(row.account().segment()),
-                        s.stage(), text(row.account().csm()), number(row.arr()), number(s.score()), number(s.baseScore()),
+                csv.writeRecord(text(row.account().accountId()), text(row.account().name()), text(row.account().segment()),
+                        text(s.stage()), text(row.account().csm()), number(row.arr()), number(s.score()), number(s.baseScore()),
                         number(s.adjustment()), s.band() == null ? "" : s.band().id(),
                         s.change30d() == null ? "" : number(s.change30d()), text(row.topReason()), text(row.nextAction()));
             }
