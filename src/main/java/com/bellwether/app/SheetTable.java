@@ -40,6 +40,17 @@ public final class SheetTable {
     public record Column(String header, Kind kind) {
     }
 
+    /** A value shown in a format other than its column's, e.g. a count or a date in a column of ratios. */
+    public record Formatted(Object value, Kind kind) {
+
+        public Formatted {
+            if (value != null && (kind == Kind.DATE ? !(value instanceof LocalDate)
+                    : kind != Kind.TEXT && !(value instanceof Number))) {
+                throw new IllegalArgumentException(kind + " cannot hold " + value.getClass().getSimpleName());
+            }
+        }
+    }
+
     private final String name;
     private final List<Column> columns = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
@@ -102,6 +113,7 @@ public final class SheetTable {
             Kind kind = columns.get(c).kind();
             boolean fits = value == null
                     || (kind == Kind.TEXT)
+                    || value instanceof Formatted
                     || (kind == Kind.DATE ? value instanceof LocalDate : value instanceof Number);
             if (!fits) {
                 throw new IllegalArgumentException("column " + columns.get(c).header() + " of sheet " + name

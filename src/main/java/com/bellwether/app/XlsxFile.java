@@ -104,6 +104,9 @@ public final class XlsxFile {
                 || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
             return 0;
         }
+        if (value instanceof SheetTable.Formatted formatted) {
+            return formatted.value() == null ? 0 : writeCell(ws, row, column, formatted.kind(), formatted.value());
+        }
         switch (kind) {
             case TEXT -> {
                 String text = value.toString();
