@@ -3,7 +3,6 @@ package com.bellwether.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.bellwether.alerts.AlertFilter;
@@ -12,6 +11,7 @@ import com.bellwether.alerts.CrmTasks;
 import com.bellwether.alerts.DeliveryRun;
 import com.bellwether.alerts.WebhookSender;
 import com.bellwether.alerts.WebhookUrl;
+import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Workspace;
 import com.bellwether.scoring.Portfolio;
 
@@ -36,7 +36,8 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the latest day the data is complete for).")
     LocalDate asOf;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the open alerts as CRM tasks to FILE (.csv or .json).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the open alerts as CRM tasks to FILE (.csv, .json or .xlsx for Excel).")
     Path out;
 
     @Option(names = "--webhook", paramLabel = "URL",
@@ -57,9 +58,8 @@ public final class AlertsCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-                throw new ParameterException(spec.commandLine(), "--out: expected a file ending in .csv or .json, not " + out);
+            if (!ExportSheets.taskFile(out)) {
+                throw new ParameterException(spec.commandLine(), "--out: expected a file ending in .csv, .json or .xlsx, not " + out);
             }
         }
         Workspace workspace = database.open();
@@ -74,7 +74,7 @@ public final class AlertsCommand implements Callable<Integer> {
         }
         AlertRun.Result result = workspace.evaluateAlerts(date, url);
         if (out != null) {
-            CrmTasks.write(CrmTasks.of(workspace.openAlerts(AlertFilter.ANY)), out);
+            ExportSheets.writeTasks(CrmTasks.of(workspace.openAlerts(AlertFilter.ANY)), out, () -> false);
         }
         // Messages queued by earlier runs are retried too, whether or not this run has a URL.
         DeliveryRun delivery = workspace.deliverDueAlerts(WebhookSender.withDefaults());

@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Exports;
 import com.bellwether.app.Workspace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
-import com.bellwether.backtest.ReportJson;
 import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
@@ -39,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Scores every live account at each cut-off date as of that date, labels it by churn in the",
                 "following horizon, and writes the report (ROC AUC, average precision, confusion matrices at red and",
                 "red-or-yellow, churn rate per band, lift, lead time, ARR-weighted recall, per cut-off, segment and",
-                "stage, false positives and negatives, baselines). See docs/backtest.md."})
+                "stage, false positives and negatives, baselines). See docs/backtest.md.",
+                "A report named *.xlsx is an Excel workbook instead: a sheet each for the headline, the cut-offs, the",
+                "segments and stages, and the misses (docs/exports.md)."})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
@@ -74,7 +76,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "FILE", description = "Other model files to compare on the same cut-offs.")
     List<Path> compare = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "report.json", description = "The report to write.")
+    @Option(names = "--out", required = true, paramLabel = "report.json",
+            description = "The report to write: JSON, or an Excel workbook when the name ends in .xlsx.")
     Path out;
 
     @Option(names = "--points", paramLabel = "points.csv",
@@ -142,7 +145,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         BacktestReport report = Backtester.report(frame, new Backtester.Options(variants, suggestBands, suggestWeights, bounds),
                 () -> false);
-        ReportJson.write(report, out);
+        ExportSheets.writeBacktest(report, out);
         if (points != null) {
             writePoints(frame);
         }
@@ -169,7 +172,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 csv.writeRecord(Exports.csvText(account.accountId()), cutoff.toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
-                        Exports.csvText(account.segment()), grid.stage(p));
+                        Exports.csvText(account.segment()), Exports.csvText(grid.stage(p)));
             }
         }
     }

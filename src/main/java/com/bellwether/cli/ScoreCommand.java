@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Exports;
+import com.bellwether.app.XlsxFile;
 import com.bellwether.app.Workspace;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
@@ -27,14 +29,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bellwether score}: every live account's health as of a date, to CSV or JSON. */
+/** {@code bellwether score}: every live account's health as of a date, to CSV, JSON or an Excel workbook. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Scores every account live at the as-of date and writes one row per account:",
                 "account_id, name, as_of, stage, score, base_score, adjustment, band, one column per category,"
                         + " trend_30d, top_reasons, actions (JSON adds every measure and the explanation).",
                 "An account whose data stopped arriving more than 35 days before the as-of date is scored as of the"
                         + " last day of its data; its as_of is that day, its top_reasons begin with \"Stale data since\", and"
-                        + " a last column stale_since (staleSince in JSON) gives the day. The column is there only when some account is stale."})
+                        + " a last column stale_since (staleSince in JSON) gives the day. The column is there only when some account is stale.",
+                "The format follows --format, or else the --out file's name: .xlsx for Excel, .json for JSON, CSV otherwise."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,7 +50,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the latest day the data is complete for).")
     LocalDate asOf;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", description = "csv, json or xlsx (default: by the --out file's name, csv if neither .json nor .xlsx).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write.")
@@ -58,9 +61,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String kind = format.toLowerCase(Locale.ROOT);
-        if (!kind.equals("csv") && !kind.equals("json")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv or json, not " + format);
+        String kind = format != null ? format.toLowerCase(Locale.ROOT) : formatOf(out);
+        if (!kind.equals("csv") && !kind.equals("json") && !kind.equals("xlsx")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv, json or xlsx, not " + format);
         }
         Workspace workspace = database.open();
         HealthModel healthModel = model == null ? workspace.activeModel() : HealthModel.read(model);
@@ -76,6 +79,8 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (kind.equals("csv")) {
             writeCsv(healthModel, scores);
+        } else if (kind.equals("xlsx")) {
+            XlsxFile.write(out, List.of(ExportSheets.scores(healthModel, scores)));
         } else {
             json().writeValue(out.toFile(), scores);
         }
@@ -104,7 +109,7 @@ public final class ScoreCommand implements Callable<Integer> {
             csv.writeRecord(header);
             for (AccountScore s : scores) {
                 List<String> row = new ArrayList<>(List.of(Exports.csvText(s.accountId()), Exports.csvText(s.name()),
-                        s.asOf().toString(), s.stage(),
+                        s.asOf().toString(), Exports.csvText(s.stage()),
                         number(s.score()), number(s.baseScore()), number(s.adjustment()),
                         s.band() == null ? "" : s.band().id()));
                 s.categories().forEach(c -> row.add(number(c.score())));
@@ -120,6 +125,12 @@ public final class ScoreCommand implements Callable<Integer> {
                 csv.writeRecord(row);
             }
         }
+    }
+
+    /** The format a file's name asks for: xlsx or json by its extension, csv otherwise. */
+    static String formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") ? "xlsx" : name.endsWith(".json") ? "json" : "csv";
     }
 
     private static String number(double value) {

@@ -126,7 +126,7 @@ public final class AlertsView {
         evaluate.setOnAction(e -> viewModel.evaluate());
         evaluate.getStyleClass().add("accent");
         Button export = button("Export CRM tasks", Feather.DOWNLOAD, "alerts-export");
-        export.setTooltip(new Tooltip("Write the open alerts the filters show as CRM tasks (.csv or .json)"));
+        export.setTooltip(new Tooltip("Write the open alerts the filters show as CRM tasks (.csv, .xlsx for Excel, or .json)"));
         export.disableProperty().bind(viewModel.canExportProperty().not());
         export.setOnAction(e -> viewModel.exportTasks(dialogs));
 

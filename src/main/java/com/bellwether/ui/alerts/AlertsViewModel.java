@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -43,6 +42,7 @@ import com.bellwether.alerts.WebhookSender;
 import com.bellwether.alerts.WebhookUrl;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
+import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Workspace;
 import com.bellwether.app.BackgroundJob;
 import com.bellwether.ui.Dialogs;
@@ -404,7 +404,7 @@ public final class AlertsViewModel {
         }
     }
 
-    /** Writes the open alerts the filters let through as CRM tasks, CSV or JSON by the chosen file's extension. */
+    /** Writes the open alerts the filters let through as CRM tasks, CSV, Excel or JSON by the chosen file's extension. */
     public void exportTasks(Dialogs dialogs) {
         Workspace db = alertsWorkspace();
         if (db == null || !canExport.get()) {
@@ -415,16 +415,15 @@ public final class AlertsViewModel {
             return;
         }
         Path file = chosen.get();
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-            dialogs.showError("The tasks were not exported", "Choose a file name ending in .csv or .json, not "
+        if (!ExportSheets.taskFile(file)) {
+            dialogs.showError("The tasks were not exported", "Choose a file name ending in .csv, .xlsx or .json, not "
                     + file.getFileName() + ".");
             return;
         }
         AlertFilter filter = filter();
         run("Exporting the open alerts", job -> {
             List<Alert> open = db.openAlerts(filter);
-            CrmTasks.write(CrmTasks.of(open), file);
+            ExportSheets.writeTasks(CrmTasks.of(open), file, job);
             return "Exported " + open.size() + (open.size() == 1 ? " open alert" : " open alerts")
                     + " as CRM tasks to " + file.getFileName() + ".";
         }, status::set, e -> dialogs.showError("The tasks were not exported", message(e)));

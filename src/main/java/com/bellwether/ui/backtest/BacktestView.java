@@ -141,16 +141,33 @@ public final class BacktestView {
                 + " churned, and how often would it have cried wolf?");
         subtitle.getStyleClass().add(SUBTITLE);
         subtitle.setWrapText(true);
-        Button export = new Button("Export report…", new FontIcon(Feather.DOWNLOAD));
-        export.setId("backtest-export-json");
+        javafx.scene.control.MenuItem excel = new javafx.scene.control.MenuItem("Excel workbook (.xlsx)…");
+        excel.setId("backtest-export-xlsx");
+        excel.setOnAction(e -> chooseExport("report.xlsx"));
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("JSON (report.json)…");
+        json.setId("backtest-export-json");
+        json.setOnAction(e -> chooseExport("report.json"));
+        javafx.scene.control.SplitMenuButton export = new javafx.scene.control.SplitMenuButton(excel, json);
+        export.setText("Export report…");
+        export.setGraphic(new FontIcon(Feather.DOWNLOAD));
+        export.setId("backtest-export");
+        export.setTooltip(new Tooltip("The report as an Excel workbook (headline, cut-offs, segments and stages, misses)"
+                + " or as report.json"));
         export.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
-        export.setOnAction(e -> dialogs.chooseSaveFile("Export the backtest report", "report.json")
-                .ifPresent(viewModel::exportJson));
+        export.setOnAction(e -> chooseExport("report.xlsx"));
         VBox titles = new VBox(2, title, subtitle);
         HBox.setHgrow(titles, Priority.ALWAYS);
         HBox heading = new HBox(12, titles, export);
         heading.setAlignment(Pos.TOP_LEFT);
         return heading;
+    }
+
+    private void chooseExport(String suggested) {
+        dialogs.chooseSaveFile("Export the backtest report", suggested).map(file -> {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".xlsx") || name.endsWith(".json") ? file
+                    : file.resolveSibling(file.getFileName() + suggested.substring(suggested.lastIndexOf('.')));
+        }).ifPresent(viewModel::exportJson);
     }
 
     private Node parameters() {

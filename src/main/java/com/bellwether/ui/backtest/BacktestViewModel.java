@@ -34,7 +34,6 @@ import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
 import com.bellwether.backtest.Backtester.NamedModel;
-import com.bellwether.backtest.ReportJson;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
 
@@ -456,7 +455,7 @@ public final class BacktestViewModel {
         }
     }
 
-    /** Writes the report as report.json, off the FX thread. */
+    /** Writes the report off the FX thread: an Excel workbook when the file's name ends in .xlsx, report.json otherwise. */
     public void exportJson(Path file) {
         BacktestReport shown = report.get();
         if (shown == null) {
@@ -467,7 +466,7 @@ public final class BacktestViewModel {
                 .onSucceeded(written -> status.set("Wrote the report to " + written + "."))
                 .onFailed(failure -> problem.set("The report could not be written: " + failure.getMessage()))
                 .start(background, job -> {
-                    ReportJson.write(shown, file);
+                    com.bellwether.app.ExportSheets.writeBacktest(shown, file);
                     return file;
                 });
     }

@@ -33,6 +33,7 @@ public final class PortfolioView {
     static final String TILE_CARD = "bw-tile";
 
     private final PortfolioViewModel viewModel;
+    private final Dialogs dialogs;
     /** The narrowest the charts are drawn beside the tiles. */
     private static final double CHARTS_BESIDE = 480;
 
@@ -47,6 +48,7 @@ public final class PortfolioView {
     private final Tile churnRates = tile("Churn rate in red", "%", BandPalette.RED);
 
     public PortfolioView(PortfolioViewModel viewModel, Dialogs dialogs) {
+        this.dialogs = dialogs;
         this.viewModel = viewModel;
         Label title = new Label("Portfolio");
         title.getStyleClass().add(TITLE);
@@ -102,11 +104,7 @@ public final class PortfolioView {
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         search.setPrefWidth(360);
         search.setMinWidth(360);
-        javafx.scene.control.Button export = new javafx.scene.control.Button("Export CSV…");
-        export.setId("portfolio-export");
-        export.disableProperty().bind(viewModel.busyProperty());
-        export.setOnAction(e -> dialogs.chooseSaveFile("Export the account table", "portfolio.csv")
-                .ifPresent(viewModel::exportCsv));
+        javafx.scene.control.SplitMenuButton export = exportMenu();
         HBox tools = new HBox(8, search, export);
 
         TableView<AccountRow> table = table();
@@ -227,6 +225,35 @@ public final class PortfolioView {
     }
 
     /** Share of accounts per band, month by month; the series colours follow BandPalette (see bellwether.css). */
+    /** Export: Excel by default; the menu offers CSV too. The name chosen decides (.xlsx or .csv). */
+    private javafx.scene.control.SplitMenuButton exportMenu() {
+        javafx.scene.control.MenuItem excel = new javafx.scene.control.MenuItem("Excel workbook (.xlsx)…");
+        excel.setId("portfolio-export-xlsx");
+        excel.setOnAction(e -> chooseExport("portfolio.xlsx"));
+        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem("CSV (.csv)…");
+        csv.setId("portfolio-export-csv");
+        csv.setOnAction(e -> chooseExport("portfolio.csv"));
+        javafx.scene.control.SplitMenuButton export = new javafx.scene.control.SplitMenuButton(excel, csv);
+        export.setText("Export…");
+        export.setId("portfolio-export");
+        export.setTooltip(new javafx.scene.control.Tooltip("Write the accounts the table shows to Excel (.xlsx) or CSV"));
+        export.disableProperty().bind(viewModel.busyProperty());
+        export.setOnAction(e -> chooseExport("portfolio.xlsx"));
+        return export;
+    }
+
+    private void chooseExport(String suggested) {
+        dialogs.chooseSaveFile("Export the account table", suggested)
+                .map(file -> withExtension(file, suggested.substring(suggested.lastIndexOf('.'))))
+                .ifPresent(viewModel::export);
+    }
+
+    /** The file as chosen, or with the extension of the format asked for when its name has neither .xlsx nor .csv. */
+    static java.nio.file.Path withExtension(java.nio.file.Path file, String extension) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".xlsx") || name.endsWith(".csv") ? file : file.resolveSibling(file.getFileName() + extension);
+    }
+
     private Parent bandMixChart() {
         javafx.scene.chart.CategoryAxis months = new javafx.scene.chart.CategoryAxis();
         javafx.scene.chart.NumberAxis share = new javafx.scene.chart.NumberAxis(0, 100, 25);

@@ -25,7 +25,10 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.app.BackgroundJob;
+import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Exports;
+import com.bellwether.app.XlsxFile;
+import com.bellwether.domain.Plurals;
 import com.bellwether.app.ModelVersion;
 import com.bellwether.app.Workspace;
 
@@ -357,14 +360,34 @@ public final class PortfolioViewModel {
 
     /** Writes the visible rows (as searched) to a CSV file, off the FX thread. */
     public void exportCsv(java.nio.file.Path file) {
+        export(file);
+    }
+
+    /**
+     * Writes the visible rows (as searched) off the FX thread: an Excel workbook when the file's name ends in .xlsx,
+     * CSV otherwise.
+     */
+    public void export(java.nio.file.Path file) {
         List<AccountRow> snapshot = List.copyOf(visibleRows);
+        boolean excel = XlsxFile.named(file);
+        status.set("Exporting " + Plurals.count(snapshot.size(), "account") + " to " + file.getFileName() + "…");
         new BackgroundJob<Integer>(fx)
-                .onSucceeded(written -> status.set("Exported " + written + " accounts to " + file + "."))
+                .onSucceeded(written -> status.set("Exported " + Plurals.count(written, "account") + " to " + file + "."))
                 .onFailed(e -> status.set("The export failed: " + e.getMessage()))
                 .start(background, work -> {
-                    writeCsv(snapshot, file);
+                    if (excel) {
+                        XlsxFile.write(file, List.of(sheet(snapshot)), work);
+                    } else {
+                        writeCsv(snapshot, file);
+                    }
                     return snapshot.size();
                 });
+    }
+
+    static com.bellwether.app.SheetTable sheet(List<AccountRow> rows) {
+        return ExportSheets.portfolio(rows.stream()
+                .map(row -> new ExportSheets.ScoredAccount(row.account(), row.score(), row.topReason(), row.nextAction()))
+                .toList());
     }
 
     static void writeCsv(List<AccountRow> rows, java.nio.file.Path file) throws java.io.IOException {
@@ -374,8 +397,8 @@ public final class PortfolioViewModel {
                     "band", "trend_30d", "top_reason", "next_action");
             for (AccountRow row : rows) {
                 AccountScore s = row.score();
-                csv.writeRecord(row.account().accountId(), text(row.account().name()), text(row.account().segment()),
-                        s.stage(), text(row.account().csm()), number(row.arr()), number(s.score()), number(s.baseScore()),
+                csv.writeRecord(text(row.account().accountId()), text(row.account().name()), text(row.account().segment()),
+                        text(s.stage()), text(row.account().csm()), number(row.arr()), number(s.score()), number(s.baseScore()),
                         number(s.adjustment()), s.band() == null ? "" : s.band().id(),
                         s.change30d() == null ? "" : number(s.change30d()), text(row.topReason()), text(row.nextAction()));
             }
