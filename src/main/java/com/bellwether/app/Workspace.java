@@ -382,10 +382,14 @@ public final class Workspace {
      * that would fire. Nothing is written. Slow on a large portfolio: call it off the FX thread.
      */
     public ActivationImpact activationImpact(int number, LocalDate asOf, BooleanSupplier cancelled) {
+        return activationImpact(number, portfolio(), asOf, cancelled);
+    }
+
+    /** The same on the portfolio a screen holds (the one it scored). */
+    public ActivationImpact activationImpact(int number, Portfolio on, LocalDate asOf, BooleanSupplier cancelled) {
         ModelVersion active = activeVersion();
         ModelVersion target = store().get(number).map(ModelVersion::of)
                 .orElseThrow(() -> new IllegalArgumentException("There is no model version " + number));
-        Portfolio on = portfolio();
         LocalDate date = asOf != null ? asOf : on.asOfDate();
         if (date == null) {
             throw new IllegalStateException("There is no data to score yet: import a bundle or the sample first.");
