@@ -367,7 +367,8 @@ public final class AlertEvaluator {
 
     private AlertFinding finding(AlertRule rule, Account account, AccountScore now, AccountScore before, String headline,
                                  String explanation, String action) {
-        return new AlertFinding(account.accountId(), account.name(), rule, now.asOf(), Severity.of(rule.severity()),
+        return new AlertFinding(account.accountId(), account.name(), rule, now.asOf(),
+                Severity.forBand(Severity.of(rule.severity()), now.band()),
                 now.score(), before == null ? null : before.score(), now.band().id(),
                 before == null || before.band() == null ? null : before.band().id(), headline, explanation.strip(), action,
                 account.csm());

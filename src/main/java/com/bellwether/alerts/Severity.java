@@ -19,6 +19,23 @@ public enum Severity {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * An alert's severity: the rule's, capped by the account's band now, so the urgency a CRM task gets matches how
+     * the account stands. A red account's alert has the rule's severity; a yellow one's is at most high; a green
+     * one's (still healthy, however far it fell) is low. Without a band the rule's severity stands.
+     */
+    public static Severity forBand(Severity rule, com.bellwether.scoring.Band band) {
+        if (band == null) {
+            return rule;
+        }
+        Severity cap = switch (band) {
+            case RED -> CRITICAL;
+            case YELLOW -> HIGH;
+            case GREEN -> LOW;
+        };
+        return rule.ordinal() < cap.ordinal() ? cap : rule;
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -358,10 +358,47 @@ public final class Workspace {
 
     /** Makes the version the active one, and no other. */
     public ModelVersion activate(int number) {
-        TeamRole.LEADER.guard(database, "activate a model version", () -> store().activate(number, null, user()));
+        return activate(number, null);
+    }
+
+    /**
+     * The same, only over the active version the user saw ({@code seenActive}, null: whichever): when someone made
+     * another active since, nothing changes and the failure says who and when. Earlier versions may be made active
+     * again; a version is never changed by it.
+     */
+    public ModelVersion activate(int number, Integer seenActive) {
+        TeamRole.LEADER.guard(database, "activate a model version", () -> {
+            store().activate(number, seenActive, user());
+            return number;
+        });
         LOG.info("Activated model version {} in {}", number, displayName());
         own(number);
         return activeVersion();
+    }
+
+    /**
+     * What making version {@code number} active would change as of the date (null: the portfolio's own date): every
+     * live account scored under the active version and under that one, the band moves with their ARR, the alerts
+     * that would fire. Nothing is written. Slow on a large portfolio: call it off the FX thread.
+     */
+    public ActivationImpact activationImpact(int number, LocalDate asOf, BooleanSupplier cancelled) {
+        return activationImpact(number, portfolio(), asOf, cancelled);
+    }
+
+    /** The same on the portfolio a screen holds (the one it scored). */
+    public ActivationImpact activationImpact(int number, Portfolio on, LocalDate asOf, BooleanSupplier cancelled) {
+        ModelVersion active = activeVersion();
+        ModelVersion target = store().get(number).map(ModelVersion::of)
+                .orElseThrow(() -> new IllegalArgumentException("There is no model version " + number));
+        LocalDate date = asOf != null ? asOf : on.asOfDate();
+        if (date == null) {
+            throw new IllegalStateException("There is no data to score yet: import a bundle or the sample first.");
+        }
+        CurrentScores current = scores.get();
+        HealthModel activeModel = active.model();
+        List<AccountScore> now = current != null && portfolio.get() == on && current.model().equals(activeModel)
+                && current.asOf().equals(date) ? current.scores() : null;
+        return ActivationImpact.compute(active, target, on, date, now, cancelled);
     }
 
     private ModelVersionStore store() {

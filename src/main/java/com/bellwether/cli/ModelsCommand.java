@@ -121,7 +121,9 @@ public final class ModelsCommand implements Callable<Integer> {
     }
 
     @Command(name = "activate", mixinStandardHelpOptions = true,
-            description = "Makes version N the active model, the one the workbench and the snapshots score with.")
+            description = "Makes version N (an earlier one too) the active model, the one the workbench and the snapshots"
+                    + " score with. It first prints what would change as of the data's latest date: accounts changing"
+                    + " band with their ARR, and the alerts that would fire. --dry-run prints that and changes nothing.")
     static final class Activate implements Callable<Integer> {
 
         @Mixin
@@ -129,6 +131,9 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "N", description = "The version (3 or v3).")
         String number;
+
+        @Option(names = "--dry-run", description = "Print what activating would change, and change nothing.")
+        boolean dryRun;
 
         @Spec
         CommandSpec spec;
@@ -140,17 +145,31 @@ public final class ModelsCommand implements Callable<Integer> {
             if (version.isEmpty()) {
                 return BellwetherCommand.INPUT_PROBLEMS;
             }
+            PrintWriter out = spec.commandLine().getOut();
             ModelVersion was = workspace.activeVersion();
-            workspace.activate(version.get().number());
-            spec.commandLine().getOut().println(version.get().number() == was.number()
-                    ? version.get().label() + " is already the active model."
-                    : version.get().label() + " is now the active model (was " + was.label() + ").");
+            if (version.get().number() == was.number()) {
+                out.println(version.get().label() + " is already the active model.");
+                return 0;
+            }
+            if (workspace.portfolio().asOfDate() != null) {
+                workspace.activationImpact(version.get().number(), null, () -> false).lines().forEach(out::println);
+            } else {
+                out.println("There is no data to score yet, so no account or alert would change.");
+            }
+            if (dryRun) {
+                out.println("Nothing was changed (--dry-run); " + was.label() + " stays active.");
+                return 0;
+            }
+            // Only over the version the difference was worked out against.
+            workspace.activate(version.get().number(), was.number());
+            out.println(version.get().label() + " is now the active model (was " + was.label() + ").");
             return 0;
         }
     }
 
     @Command(name = "save", mixinStandardHelpOptions = true,
-            description = "Checks a model file and saves it as the next version (not active unless --activate).")
+            description = "Checks a model file and saves it as the next version. Saving never makes it active: models activate N"
+                    + " does, after showing what it would change.")
     static final class Save implements Callable<Integer> {
 
         @Mixin
@@ -165,7 +184,8 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "Why it was saved.")
         String note;
 
-        @Option(names = "--activate", description = "Make it the active model too.")
+        /** Refused: saving never activates (see {@link Activate}); kept so the refusal can say what to do instead. */
+        @Option(names = "--activate", hidden = true)
         boolean activate;
 
         @Spec
@@ -173,6 +193,11 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (activate) {
+                spec.commandLine().getErr().println("error: --activate: saving never makes a version active; save it,"
+                        + " then run bellwether models activate N (--dry-run first shows what it would change)");
+                return BellwetherCommand.INPUT_PROBLEMS;
+            }
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + " does not exist");
             }
@@ -181,12 +206,13 @@ public final class ModelsCommand implements Callable<Integer> {
                     : model.name() != null && !model.name().isBlank() ? model.name() : file.getFileName().toString();
             Workspace workspace = database.open();
             ModelVersion was = workspace.activeVersion();
-            ModelVersion saved = workspace.saveVersion(model, versionName, note, activate);
+            ModelVersion saved = workspace.saveVersion(model, versionName, note, false);
             int changes = ModelDiff.between(was.model(), saved.model()).changes().size();
             spec.commandLine().getOut().printf("Saved %s, %s from %s; %s.%n", saved.label(),
-                    changes == 1 ? "1 change" : changes + " changes", was.label(),
+                    com.bellwether.domain.Plurals.count(changes, "change"), was.label(),
                     saved.active() ? "it is the active model now"
-                            : was.label() + " stays active (bellwether models activate " + saved.number() + " to use it)");
+                            : was.label() + " stays active (bellwether models activate " + saved.number()
+                            + " --dry-run shows what using it would change)");
             return 0;
         }
     }

@@ -84,12 +84,32 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<String> askText(String title, String prompt) {
+        return textDialog(owner, title, prompt).showAndWait();
+    }
+
+    /**
+     * The question above a wide text box: a long prompt beside the box (the dialog's own layout) squeezes the box to a
+     * few pixels.
+     */
+    static TextInputDialog textDialog(Window owner, String title, String prompt) {
         TextInputDialog dialog = new TextInputDialog();
-        dialog.initOwner(owner);
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
         dialog.setTitle(title);
         dialog.setHeaderText(title);
-        dialog.setContentText(prompt);
-        return dialog.showAndWait();
+        javafx.scene.control.Label question = new javafx.scene.control.Label(prompt);
+        question.setWrapText(true);
+        javafx.scene.control.TextField editor = dialog.getEditor();
+        editor.setPrefColumnCount(40);
+        editor.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, question, editor);
+        content.setPrefWidth(480);
+        content.setMinWidth(360);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinWidth(420);
+        javafx.application.Platform.runLater(editor::requestFocus);
+        return dialog;
     }
 
     private Alert alert(Alert.AlertType type, String title) {

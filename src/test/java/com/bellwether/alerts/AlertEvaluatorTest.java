@@ -55,6 +55,24 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void anAlertsSeverityIsTheRulesCappedByTheAccountsBand() throws Exception {
+        HealthModel model = model("""
+                [{"id": "drop-30", "kind": "score_drop", "points": 10, "days": 30, "severity": "critical"}]""");
+
+        List<AlertFinding> findings = evaluate(model, threeAccounts(), "2025-03-10");
+
+        // A is red now: the rule's own severity; C is yellow: at most high.
+        assertThat(findings).extracting(f -> f.accountId() + " " + f.band() + " " + f.severity().id())
+                .containsExactly("A red critical", "C yellow high");
+        // A green account's alert is low, whatever the rule says; a lower severity than the cap stays.
+        assertThat(Severity.forBand(Severity.HIGH, com.bellwether.scoring.Band.GREEN)).isEqualTo(Severity.LOW);
+        assertThat(Severity.forBand(Severity.CRITICAL, com.bellwether.scoring.Band.YELLOW)).isEqualTo(Severity.HIGH);
+        assertThat(Severity.forBand(Severity.MEDIUM, com.bellwether.scoring.Band.YELLOW)).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.forBand(Severity.LOW, com.bellwether.scoring.Band.RED)).isEqualTo(Severity.LOW);
+        assertThat(Severity.forBand(Severity.HIGH, null)).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
     void aBandThatWorsenedIntoRedFiresWithTheNumbersTheActionAndTheOwner() throws Exception {
         HealthModel model = model("""
                 [{"id": "to-red", "kind": "band_worsened", "into": "red", "days": 7, "severity": "critical"}]""");

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class ModelsCommandTest {
         assertThat(run("models", "save", file.toString(), "--db", db(), "--name", "Renewal focus", "--note",
                 "More weight on the relationship before a renewal")).as(err.toString()).isZero();
         assertThat(out.toString().strip()).isEqualTo("Saved v2 Renewal focus, 1 change from v1 Default health model;"
-                + " v1 Default health model stays active (bellwether models activate 2 to use it).");
+                + " v1 Default health model stays active (bellwether models activate 2 --dry-run shows what using it would change).");
 
         assertThat(run("models", "--db", db())).isZero();
         assertThat(out.toString().lines()).hasSize(3);
@@ -88,7 +89,8 @@ class ModelsCommandTest {
         assertThat(out.toString()).isEqualTo("v2 Renewal focus → v2 Renewal focus: no changes\n");
 
         assertThat(run("models", "activate", "2", "--db", db())).isZero();
-        assertThat(out.toString().strip()).isEqualTo("v2 Renewal focus is now the active model (was v1 Default health model).");
+        assertThat(out.toString().strip()).isEqualTo("There is no data to score yet, so no account or alert would change.\n"
+                + "v2 Renewal focus is now the active model (was v1 Default health model).");
         assertThat(run("models", "--db", db())).isZero();
         assertThat(out.toString()).contains("* v2   Renewal focus").contains("  v1   Default health model");
     }
@@ -123,11 +125,43 @@ class ModelsCommandTest {
     }
 
     @Test
-    void savingWithActivateMakesItTheActiveModel() throws Exception {
-        assertThat(run("models", "save", renewalFocus().toString(), "--activate", "--db", db())).isZero();
+    void savingNeverActivatesAndSaysHowToActivate() throws Exception {
+        assertThat(run("models", "save", renewalFocus().toString(), "--activate", "--db", db())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: --activate: saving never makes a version active; save it,"
+                + " then run bellwether models activate N (--dry-run first shows what it would change)");
 
-        assertThat(out.toString().strip()).isEqualTo("Saved v2 Default health model, 1 change from v1 Default health model;"
-                + " it is the active model now.");
+        assertThat(run("models", "--db", db())).isZero();
+        assertThat(out.toString().lines()).as("nothing saved").hasSize(2);
+    }
+
+    @Test
+    void activateDryRunShowsTheDifferenceAndChangesNothing() throws Exception {
+        assertThat(run("import", "--db", db(), "sample-data")).as(err.toString()).isZero();
+        ObjectNode model = (ObjectNode) JSON.readTree(HealthModel.defaultModel().toJson());
+        ObjectNode bands = (ObjectNode) model.get("bands");
+        bands.put("red", 60).put("yellow", 85);
+        Path stricter = Files.writeString(dir.resolve("stricter.json"), JSON.writeValueAsString(model));
+        assertThat(run("models", "save", stricter.toString(), "--name", "Stricter", "--db", db())).as(err.toString()).isZero();
+
+        assertThat(run("models", "activate", "2", "--dry-run", "--db", db())).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).matches("Activating v2 Stricter in place of v1 Default health model, as of \\d{4}-\\d\\d-\\d\\d"
+                + " \\([\\d,]+ live accounts scored\\):");
+        assertThat(lines.get(1)).matches("  Red    [\\d,]+ accounts? → [\\d,]+ accounts? \\(ARR \\S+ → \\S+\\)");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("    green → (yellow|red): [\\d,]+ accounts?, ARR \\S+"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("  Alerts that would fire: "));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Nothing was changed (--dry-run); v1 Default health model stays active.");
+        assertThat(run("models", "--db", db())).isZero();
+        assertThat(out.toString()).contains("* v1   Default health model").contains("  v2   Stricter");
+
+        // Without --dry-run the same difference is printed, then the version is made active.
+        String shown = String.join("\n", lines.subList(0, lines.size() - 1));
+        assertThat(run("models", "activate", "2", "--db", db())).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith(shown)
+                .endsWith("v2 Stricter is now the active model (was v1 Default health model).\n");
+        // And back to the earlier version.
+        assertThat(run("models", "activate", "1", "--db", db())).isZero();
+        assertThat(out.toString()).endsWith("v1 Default health model is now the active model (was v2 Stricter).\n");
     }
 
     @Test

@@ -62,6 +62,9 @@ public final class AlertsView {
     static final String PROBLEM = "bw-problem";
     static final String GOOD = "bw-good";
     static final String FILTERS = "bw-alert-filters";
+    static final String ERROR = "bw-error";
+    static final String EMPTY_STATE = "bw-empty-state";
+    static final String EMPTY_TITLE = "bw-empty-title";
 
     private static final DateTimeFormatter ATTEMPT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -115,6 +118,12 @@ public final class AlertsView {
         status.textProperty().bind(viewModel.statusProperty());
         status.setWrapText(true);
         status.setMinWidth(0);
+        viewModel.failedProperty().addListener((o, was, failed) -> {
+            status.getStyleClass().remove(ERROR);
+            if (failed) {
+                status.getStyleClass().add(ERROR);
+            }
+        });
         ProgressBar progress = new ProgressBar(-1);
         progress.setPrefWidth(120);
         progress.visibleProperty().bind(viewModel.busyProperty());
@@ -143,8 +152,10 @@ public final class AlertsView {
         owner.valueProperty().bindBidirectional(viewModel.ownerFilterProperty());
         ComboBox<String> severity = choice("alerts-severity", viewModel.severities(), 120);
         severity.valueProperty().bindBidirectional(viewModel.severityFilterProperty());
-        ComboBox<String> rule = choice("alerts-rule", viewModel.rules(), 200);
+        ComboBox<String> rule = choice("alerts-rule", viewModel.rules(), 240);
         rule.valueProperty().bindBidirectional(viewModel.ruleFilterProperty());
+        rule.setCellFactory(list -> new RuleCell());
+        rule.setButtonCell(new RuleCell());
         ComboBox<AlertsViewModel.StatusFilter> status = new ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(AlertsViewModel.StatusFilter.values()));
         status.setId("alerts-status-filter");
@@ -162,10 +173,10 @@ public final class AlertsView {
         table.setId("alerts-table");
         table.setItems(viewModel.alerts());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("No alerts match. Evaluate now to apply the rules as of the date."));
+        table.setPlaceholder(emptyState());
 
         TableColumn<Alert, String> account = textColumn("Account", 170, Alert::accountName);
-        TableColumn<Alert, String> rule = textColumn("Rule", 140, Alert::ruleId);
+        TableColumn<Alert, String> rule = textColumn("Rule", 190, a -> viewModel.ruleLabel(a.ruleId()));
         TableColumn<Alert, Severity> severity = new TableColumn<>("Severity");
         severity.setPrefWidth(100);
         severity.setMinWidth(100);
@@ -264,7 +275,7 @@ public final class AlertsView {
             boolean any = alert != null;
             content.getChildren().forEach(n -> n.setVisible(any));
             headline.setText(any ? alert.headline() : "");
-            facts.setText(any ? alert.accountName() + " (" + alert.accountId() + ") · " + alert.ruleId() + " · "
+            facts.setText(any ? alert.accountName() + " (" + alert.accountId() + ") · " + viewModel.ruleLabel(alert.ruleId()) + " · "
                     + alert.severity().id() + " · owner " + orDash(alert.owner()) + " · raised " + alert.raisedOn()
                     + (alert.lastSeen().equals(alert.raisedOn()) ? "" : ", last seen " + alert.lastSeen()) : "");
             numbers.setText(any ? numbers(alert) : "");
@@ -293,6 +304,52 @@ public final class AlertsView {
         pane.setPadding(new Insets(10));
         pane.setMinHeight(150);
         return pane;
+    }
+
+    /**
+     * What the empty table says: before a portfolio is scored, where to get one; before any rule was evaluated, what
+     * evaluating does, with the button; when filters hide every alert, that they do.
+     */
+    private Parent emptyState() {
+        Label title = new Label();
+        title.setId("alerts-empty-title");
+        title.getStyleClass().add(EMPTY_TITLE);
+        Label text = new Label();
+        text.setId("alerts-empty-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        Button evaluate = button("Evaluate now", Feather.PLAY, "alerts-evaluate-empty");
+        evaluate.getStyleClass().add("accent");
+        evaluate.setOnAction(e -> viewModel.evaluate());
+        evaluate.disableProperty().bind(viewModel.canEvaluateProperty().not());
+        Runnable update = () -> {
+            boolean loaded = viewModel.loadedProperty().get();
+            boolean none = viewModel.recordedCountProperty().get() == 0;
+            evaluate.setVisible(loaded && none);
+            evaluate.setManaged(evaluate.isVisible());
+            if (!loaded) {
+                title.setText("No portfolio scored yet");
+                text.setText("Alerts are raised from the scored portfolio. Import data on the Data screen (or the sample"
+                        + " portfolio); the alerts appear here once it is scored.");
+            } else if (none) {
+                title.setText("No alerts evaluated yet");
+                text.setText("Alerts are raised when the active model's rules are applied to the portfolio as of "
+                        + viewModel.asOfProperty().get() + ". Evaluate now to apply them; evaluating the same date"
+                        + " again adds nothing.");
+            } else {
+                title.setText("No alerts match these filters");
+                text.setText("Set Owner, Severity, Rule and Status to All to see every alert.");
+            }
+        };
+        viewModel.loadedProperty().addListener((o, was, now) -> update.run());
+        viewModel.recordedCountProperty().addListener((o, was, now) -> update.run());
+        viewModel.asOfProperty().addListener((o, was, now) -> update.run());
+        update.run();
+        VBox box = new VBox(10, title, text, evaluate);
+        box.setId("alerts-empty");
+        box.getStyleClass().add(EMPTY_STATE);
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private Parent webhookPane() {
@@ -422,34 +479,53 @@ public final class AlertsView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item);
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
+                // The whole text on hover, for a column too narrow to show it.
+                setTooltip(empty || item == null || item.isBlank() ? null : new Tooltip(item));
             }
         });
         return column;
     }
 
-    /** "54 ← 95": the score now and before. */
+    /**
+     * "54.2 ← 95.0": the score now and before, in tenths, as the detail's change is, so a row never shows two equal
+     * scores beside a change of a point.
+     */
     static String scoreChange(Alert alert) {
         if (alert.score() == null) {
             return "";
         }
-        String now = String.format(Locale.ROOT, "%.0f", alert.score());
-        return alert.scoreBefore() == null ? now : now + " ← " + String.format(Locale.ROOT, "%.0f", alert.scoreBefore());
+        String now = tenths(alert.score());
+        return alert.scoreBefore() == null ? now : now + " ← " + tenths(alert.scoreBefore());
+    }
+
+    private static String tenths(double score) {
+        return String.format(Locale.ROOT, "%.1f", score);
+    }
+
+    /** "+3.2", "−0.8", "0.0": a change in tenths with a real minus sign. */
+    private static String signedTenths(double change) {
+        double rounded = Math.round(change * 10) / 10.0;
+        if (rounded == 0) {
+            return "0.0";
+        }
+        return (rounded > 0 ? "+" : "−") + tenths(Math.abs(rounded));
     }
 
     static String numbers(Alert alert) {
         StringBuilder text = new StringBuilder();
         if (alert.score() != null) {
-            text.append(String.format(Locale.ROOT, "Score %.0f", alert.score()));
+            text.append("Score ").append(tenths(alert.score()));
             if (alert.band() != null) {
                 text.append(" (").append(alert.band()).append(')');
             }
             if (alert.scoreBefore() != null) {
-                text.append(String.format(Locale.ROOT, ", was %.0f", alert.scoreBefore()));
+                text.append(", was ").append(tenths(alert.scoreBefore()));
                 if (alert.bandBefore() != null) {
                     text.append(" (").append(alert.bandBefore()).append(')');
                 }
-                text.append(String.format(Locale.ROOT, ": %+.0f points", alert.score() - alert.scoreBefore()));
+                // The change of the two figures shown, so the sentence adds up.
+                double change = Math.round(alert.score() * 10) / 10.0 - Math.round(alert.scoreBefore() * 10) / 10.0;
+                text.append(": ").append(signedTenths(change)).append(Math.abs(Math.round(change * 10)) == 10 ? " point" : " points");
             }
         }
         return text.toString();
@@ -471,6 +547,22 @@ public final class AlertsView {
 
     private static String orDash(String text) {
         return text == null || text.isBlank() ? "—" : text;
+    }
+
+    /** A rule filter's choice by its label; "All" as it is. */
+    private final class RuleCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            if (empty || id == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String label = AlertsViewModel.ALL.equals(id) ? id : viewModel.ruleLabel(id);
+            setText(label);
+            setTooltip(AlertsViewModel.ALL.equals(id) ? null : new Tooltip(label + " (rule " + id + ")"));
+        }
     }
 
     /** The severity in its colour, with an icon so that colour is not the only cue. */

@@ -100,6 +100,8 @@ public final class AlertsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LocalDate> asOf = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper recordedCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper newSinceLastVisit = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<String> openRequest = new ReadOnlyObjectWrapper<>();
     private final StringProperty webhookInput = new SimpleStringProperty("");
@@ -216,6 +218,21 @@ public final class AlertsViewModel {
     }
 
     /** New alerts raised since the screen was last shown (all new ones before it is first shown). */
+    /** Every alert recorded in the database, whatever its status and the filters: none until rules are evaluated. */
+    public ReadOnlyIntegerProperty recordedCountProperty() {
+        return recordedCount.getReadOnlyProperty();
+    }
+
+    /** Whether the status line tells of a failure. */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    /** The rule's name for people ("Fell into red within 7 days"), from the active model's rule of that id. */
+    public String ruleLabel(String ruleId) {
+        return com.bellwether.alerts.RuleLabels.label(model, ruleId);
+    }
+
     public ReadOnlyIntegerProperty newSinceLastVisitProperty() {
         return newSinceLastVisit.getReadOnlyProperty();
     }
@@ -295,7 +312,7 @@ public final class AlertsViewModel {
     /** The rule id, account and dates of a delivery's alert, as far as the store knows it. */
     public String describeAlert(long alertId) {
         return everyAlert.stream().filter(a -> a.id() == alertId).findFirst()
-                .map(a -> a.accountName() + " · " + a.ruleId()).orElse("alert " + alertId);
+                .map(a -> a.accountName() + " · " + ruleLabel(a.ruleId())).orElse("alert " + alertId);
     }
 
     void useClock(Clock testClock) {
@@ -335,7 +352,10 @@ public final class AlertsViewModel {
         boolean openOnly = statusFilter.get() == StatusFilter.OPEN;
         new BackgroundJob<Listing>(fx)
                 .onSucceeded(this::publish)
-                .onFailed(e -> status.set("Cannot read the alerts: " + message(e)))
+                .onFailed(e -> {
+                    status.set("Cannot read the alerts: " + message(e));
+                    failed.set(true);
+                })
                 .start(background, job -> {
                     List<Alert> all = db.allAlerts();
                     List<Alert> shown = openOnly ? db.openAlerts(filter) : all.stream().filter(filter::matches).toList();
@@ -357,7 +377,7 @@ public final class AlertsViewModel {
             AlertRun.Result result = db.evaluateAlerts(rules, scored, date, url);
             String delivery = "";
             if (result.queued() > 0) {
-                job.update("Posting " + result.queued() + " new alerts to the webhook…", -1);
+                job.update("Posting " + com.bellwether.domain.Plurals.count(result.queued(), "new alert") + " to the webhook…", -1);
                 DeliveryRun run = db.deliverDueAlerts(sender());
                 delivery = "; " + run.delivered() + " posted to the webhook"
                         + (run.pending() > 0 ? " (" + run.pending() + " waiting for a retry)" : "");
@@ -510,7 +530,7 @@ public final class AlertsViewModel {
             return;
         }
         run(verb + " " + alert.accountName(), job -> change.apply(db, alert),
-                changed -> status.set(verb + ": " + changed.accountName() + " · " + changed.ruleId() + "."));
+                changed -> status.set(verb + ": " + changed.accountName() + " · " + ruleLabel(changed.ruleId()) + "."));
     }
 
     private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> done) {
@@ -520,6 +540,7 @@ public final class AlertsViewModel {
     /** Runs the work in the background with the screen busy, publishes its result, then re-reads the list. */
     private <T> void run(String what, BackgroundJob.Work<T> work, Consumer<T> done, Consumer<Exception> failed) {
         busy.set(true);
+        this.failed.set(false);
         status.set(what + "…");
         new BackgroundJob<T>(fx)
                 .onSucceeded(result -> {
@@ -530,6 +551,7 @@ public final class AlertsViewModel {
                 .onFailed(e -> {
                     busy.set(false);
                     status.set(what + " failed: " + message(e));
+                    this.failed.set(true);
                     if (e instanceof Exception exception) {
                         failed.accept(exception);
                     }
@@ -556,6 +578,7 @@ public final class AlertsViewModel {
         deliveries.setAll(listing.log());
         savedWebhook.set(listing.webhook().map(WebhookUrl::redacted).orElse(""));
         openCount.set((int) listing.all().stream().filter(a -> a.status().isOpen()).count());
+        recordedCount.set(listing.all().size());
         if (onScreen) {
             markSeen();
         } else {

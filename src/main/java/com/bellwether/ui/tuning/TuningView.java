@@ -54,7 +54,9 @@ import com.bellwether.ui.StartupTrace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.app.ActivationImpact;
 import com.bellwether.app.ModelVersion;
+import com.bellwether.domain.Plurals;
 
 /**
  * The live what-if: sliders for category weights per stage with locks, a range slider for the cut-offs, the
@@ -74,6 +76,8 @@ public final class TuningView {
     static final String HISTOGRAM = "bw-breakdown";
     static final String PROPOSAL = "bw-proposal";
     static final String INHERITED = "bw-inherited";
+    static final String ERROR = "bw-error";
+    static final String IMPACT = "bw-impact";
 
     /** Logs the time from an edit to the repaint that shows it, when the system property bellwether.timings is true. */
     private static final Logger TIMINGS = Logger.getLogger("bellwether.timings");
@@ -112,6 +116,13 @@ public final class TuningView {
         status.setId("tuning-status");
         status.textProperty().bind(viewModel.statusProperty());
         status.setWrapText(true);
+        // A failure reads as one: red, where the screen says what it is doing.
+        viewModel.failedProperty().addListener((o, was, failed) -> {
+            status.getStyleClass().remove(ERROR);
+            if (failed) {
+                status.getStyleClass().add(ERROR);
+            }
+        });
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
@@ -213,18 +224,14 @@ public final class TuningView {
         note.setId("tuning-version-note");
         note.setPromptText("Note (why)");
         note.setPrefColumnCount(14);
-        javafx.scene.control.CheckBox activate = new javafx.scene.control.CheckBox("Make active");
-        activate.setId("tuning-activate");
-        activate.setSelected(true);
-        activate.setTooltip(new Tooltip("Make the saved version the one that scores the portfolio; unticked, it is kept"
-                + " beside the active one (on a team server, making a version active is the leader's)"));
         Button save = button("Save version", Feather.SAVE, "tuning-save", () -> {
-            viewModel.save(name.getText(), note.getText(), activate.isSelected());
+            viewModel.save(name.getText(), note.getText());
             name.clear();
             note.clear();
         });
         save.disableProperty().bind(viewModel.dirtyProperty().not().or(name.textProperty().isEmpty()).or(viewModel.busyProperty()));
-        save.setTooltip(new Tooltip("Save the draft as a new version, made active when ticked (Ctrl+S)"));
+        save.setTooltip(new Tooltip("Save the draft as a new version (Ctrl+S). Saving does not make it active:"
+                + " choose Activate… under Model versions for that"));
         saveAction = () -> {
             if (name.getText().isBlank()) {
                 name.requestFocus();
@@ -235,7 +242,7 @@ public final class TuningView {
         HBox history = new HBox(6, scope, undo, redo, revert);
         HBox comparing = new HBox(6, compareLabel, compare);
         HBox suggesting = new HBox(6, suggestWeights, suggestBands);
-        HBox saving = new HBox(6, name, note, activate, save);
+        HBox saving = new HBox(6, name, note, save);
         for (HBox group : List.of(history, comparing, suggesting, saving)) {
             group.setAlignment(Pos.CENTER_LEFT);
             group.getChildren().forEach(n -> {
@@ -280,7 +287,20 @@ public final class TuningView {
                 }
             }
         });
-        weights.getChildren().add(grid);
+        Label refusal = new Label();
+        refusal.setId("tuning-weight-refusal");
+        refusal.setWrapText(true);
+        refusal.getStyleClass().add(ERROR);
+        refusal.textProperty().bind(viewModel.weightRefusalProperty());
+        refusal.visibleProperty().bind(viewModel.weightRefusalProperty().isNotNull());
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        // A refused move puts the sliders back where the draft has them, the one being dragged too.
+        viewModel.weightRefusalProperty().addListener((o, old, why) -> {
+            if (why != null) {
+                javafx.application.Platform.runLater(() -> sync(true));
+            }
+        });
+        weights.getChildren().addAll(grid, refusal);
         if (viewModel.draftProperty().get() != null) {
             buildRows(grid, viewModel.draftProperty().get());
         }
@@ -428,12 +448,16 @@ public final class TuningView {
             slider.valueChangingProperty().addListener((o, was, changing) -> {
                 if (!changing && !syncing) {
                     viewModel.setWeight(id, slider.getValue(), false);
+                    if (viewModel.weightRefusalProperty().get() != null) {
+                        sync(true);
+                    }
                 }
             });
             Label share = new Label();
             share.setId("share-" + id);
             share.getStyleClass().add(NUMERIC);
-            share.setMinWidth(52);
+            // Wide enough for "100.0%" in the figures' font, whatever the share.
+            share.setMinWidth(Region.USE_PREF_SIZE);
             share.setAlignment(Pos.CENTER_RIGHT);
             ToggleButton lock = new ToggleButton();
             lock.setId("lock-" + id);
@@ -504,6 +528,11 @@ public final class TuningView {
 
     /** Brings every control in line with the draft and the scope. */
     private void sync() {
+        sync(false);
+    }
+
+    /** The same; {@code force}: a slider being dragged is put back too (its move was refused). */
+    private void sync(boolean force) {
         HealthModel draft = viewModel.draftProperty().get();
         if (draft == null || sliders.isEmpty()) {
             return;
@@ -514,7 +543,7 @@ public final class TuningView {
             int i = 0;
             for (HealthModel.Category category : draft.categories()) {
                 Slider slider = sliders.get(category.id());
-                if (!slider.isValueChanging()) {
+                if (force || !slider.isValueChanging()) {
                     slider.setValue(percent[i]);
                 }
                 shares.get(category.id()).setText(String.format(Locale.ROOT, "%.1f%%", percent[i]));
@@ -626,11 +655,166 @@ public final class TuningView {
         proposalBox.setVisible(false);
         proposalBox.setManaged(false);
 
-        VBox column = new VBox(12, proposalBox, headline, distribution, changed, edits, versionDiff());
+        VBox column = new VBox(12, proposalBox, modelVersions(), headline, distribution, changed, edits, versionDiff());
         column.setPadding(new Insets(4, 4, 4, 12));
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
+        resultsScroll = scroll;
         return scroll;
+    }
+
+    private ScrollPane resultsScroll;
+
+    /** Scrolls the results so the node's bottom edge (its buttons) is in sight, after the next layout. */
+    private void reveal(javafx.scene.Node node) {
+        javafx.application.Platform.runLater(() -> {
+            ScrollPane scroll = resultsScroll;
+            javafx.scene.Node content = scroll.getContent();
+            javafx.geometry.Bounds shown = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double overflow = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            if (overflow > 0) {
+                double top = scroll.getVvalue() * overflow;
+                double bottom = top + scroll.getViewportBounds().getHeight();
+                if (shown.getMaxY() > bottom || shown.getMinY() < top) {
+                    double wanted = Math.min(shown.getMinY(), shown.getMaxY() - scroll.getViewportBounds().getHeight());
+                    scroll.setVvalue(Math.max(0, Math.min(1, Math.max(wanted, 0) / overflow)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Every saved version (who saved it, when, why, which is active) and Activate…: the difference activating the one
+     * selected would make is worked out first and shown here, and nothing changes until the user confirms.
+     */
+    private VBox modelVersions() {
+        VBox card = card("Model versions", "Saving keeps a version beside the active one. Select one, an earlier one"
+                + " too, and choose Activate… to see what it would change before it scores the portfolio.");
+        card.setId("tuning-versions-card");
+        TableView<ModelVersion> table = new TableView<>(viewModel.versions());
+        table.setId("tuning-versions");
+        table.setPrefHeight(150);
+        table.setMinHeight(110);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No versions yet: they appear once the portfolio is scored."
+                + " Import data on the Data screen first."));
+        table.getColumns().add(column("Version", 150, v -> v.label()));
+        table.getColumns().add(column("Active", 60, v -> v.active() ? "active" : ""));
+        table.getColumns().add(column("Saved by", 90, ModelVersion::author));
+        table.getColumns().add(column("Saved", 130, v -> v.createdAt() == null ? "" : SAVED_AT.format(
+                v.createdAt().withOffsetSameInstant(java.time.ZoneOffset.UTC))));
+        table.getColumns().add(column("Note", 160, ModelVersion::note));
+        Button activate = button("Activate…", Feather.CHECK_CIRCLE, "tuning-activate", () ->
+                viewModel.previewActivation(table.getSelectionModel().getSelectedItem()));
+        activate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                    ModelVersion selected = table.getSelectionModel().getSelectedItem();
+                    return selected != null && selected.active();
+                }, table.getSelectionModel().selectedItemProperty()))
+                .or(viewModel.busyProperty()).or(viewModel.activationProperty().isNotNull()));
+        activate.setTooltip(new Tooltip("Show what making the selected version active would change, then confirm"));
+        Label hint = new Label();
+        hint.getStyleClass().add(HINT);
+        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ModelVersion selected = table.getSelectionModel().getSelectedItem();
+            return selected == null ? "Select a version to activate it." : selected.active()
+                    ? selected.label() + " is the active model." : "";
+        }, table.getSelectionModel().selectedItemProperty()));
+        HBox actions = new HBox(10, activate, hint);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("tuning-activation-error");
+        error.setWrapText(true);
+        error.getStyleClass().add(ERROR);
+        error.textProperty().bind(viewModel.activationErrorProperty());
+        error.visibleProperty().bind(viewModel.activationErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox impact = new VBox(8);
+        impact.setId("tuning-activation");
+        impact.getStyleClass().add(IMPACT);
+        impact.visibleProperty().bind(viewModel.activationProperty().isNotNull());
+        impact.managedProperty().bind(impact.visibleProperty());
+        viewModel.activationProperty().addListener((o, old, shown) -> {
+            showActivation(impact, shown);
+            if (shown != null) {
+                reveal(impact);
+            }
+        });
+        card.getChildren().addAll(table, actions, error, impact);
+        return card;
+    }
+
+    private static final java.time.format.DateTimeFormatter SAVED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+
+    private static TableColumn<ModelVersion, String> column(String title, double width,
+                                                            java.util.function.Function<ModelVersion, String> text) {
+        TableColumn<ModelVersion, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(text.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** The difference activating would make, and the two ways on: confirm or leave the active version be. */
+    private void showActivation(VBox box, ActivationImpact impact) {
+        box.getChildren().clear();
+        if (impact == null) {
+            return;
+        }
+        Label title = new Label("Activate " + impact.target().label() + "?");
+        title.getStyleClass().add(CARD_TITLE);
+        Label summary = new Label("In place of " + impact.active().label() + ", scored as of " + impact.asOf() + " ("
+                + Plurals.count(impact.accountsScored(), "live account") + "). Portfolio, Alerts and the status bar"
+                + " switch to it; you can activate " + impact.active().label() + " again later.");
+        summary.setWrapText(true);
+        GridPane bandsGrid = new GridPane();
+        bandsGrid.setHgap(14);
+        bandsGrid.setVgap(2);
+        bandsGrid.addRow(0, hint("Band"), hint("Now"), hint("After"), hint("ARR now"), hint("ARR after"));
+        int row = 1;
+        for (Band band : List.of(Band.RED, Band.YELLOW, Band.GREEN)) {
+            Label name = new Label(capitalised(band.id()));
+            name.getStyleClass().add("bw-band-" + band.id());
+            bandsGrid.addRow(row++, name, numeric(Plurals.count(impact.before().accounts(band), "account")),
+                    numeric(Plurals.count(impact.after().accounts(band), "account")),
+                    numeric(money(impact.before().arr(band))), numeric(money(impact.after().arr(band))));
+        }
+        Label moves = new Label(impact.accounts().isEmpty() ? "No account would change band."
+                : Plurals.count(impact.accounts().size(), "account") + " would change band: "
+                + String.join("; ", impact.moves().stream().map(m -> m.from().id() + " → " + m.to().id() + " "
+                + Plurals.count(m.accounts(), "account") + " (ARR " + money(m.arr()) + ")").toList()) + ".");
+        moves.setId("tuning-activation-moves");
+        moves.setWrapText(true);
+        Label alerts = new Label("Alerts that would fire: " + Plurals.count(impact.alertsAfter().total(), "alert")
+                + " (now " + impact.alertsBefore().total() + "); " + Plurals.count(impact.alertsStarting(), "alert")
+                + " would start firing, " + impact.alertsStopping() + " would stop.");
+        alerts.setId("tuning-activation-alerts");
+        alerts.setWrapText(true);
+        box.getChildren().addAll(title, summary, bandsGrid, moves, alerts);
+        if (viewModel.dirtyProperty().get()) {
+            Label draftNote = new Label("Your unsaved draft stays on screen; save it first to keep it as a version.");
+            draftNote.getStyleClass().add(HINT);
+            draftNote.setWrapText(true);
+            box.getChildren().add(draftNote);
+        }
+        Button confirm = button("Activate " + impact.target().label(), Feather.CHECK, "tuning-activation-confirm",
+                viewModel::confirmActivation);
+        confirm.getStyleClass().add("accent");
+        confirm.disableProperty().bind(viewModel.busyProperty());
+        Button cancel = button("Cancel", Feather.X, "tuning-activation-cancel", viewModel::cancelActivation);
+        box.getChildren().add(new HBox(8, confirm, cancel));
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(HINT);
+        return label;
+    }
+
+    private static Label numeric(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(NUMERIC);
+        return label;
     }
 
     /** Any two saved versions side by side: what changed from one to the other. */
@@ -676,8 +860,8 @@ public final class TuningView {
         }
         for (Band band : Band.values()) {
             int b = band.ordinal();
-            bandTotals[b].setText(String.format(Locale.ROOT, "%s: %d accounts, ARR %s", capitalised(band.id()),
-                    preview.accounts()[b], money(preview.arr()[b])));
+            bandTotals[b].setText(capitalised(band.id()) + ": " + Plurals.count(preview.accounts()[b], "account")
+                    + ", ARR " + money(preview.arr()[b]));
         }
         BacktestFrame.Headline now = preview.headline();
         BacktestFrame.Headline was = preview.compared();

@@ -37,6 +37,7 @@ import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.ModelDiff;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
+import com.bellwether.app.ActivationImpact;
 import com.bellwether.app.ModelVersion;
 import com.bellwether.app.Workspace;
 import com.bellwether.app.BackgroundJob;
@@ -106,6 +107,10 @@ public final class TuningViewModel {
     private final ReadOnlyObjectWrapper<String> openRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelVersion> savedVersion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BacktestFrame.Headline> savedHeadline = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActivationImpact> activation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper activationError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper weightRefusal = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
 
     private final Deque<HealthModel> undo = new ArrayDeque<>();
     private final Deque<HealthModel> redo = new ArrayDeque<>();
@@ -124,6 +129,8 @@ public final class TuningViewModel {
     /** Set while the version list is replaced: a combo box showing it clears and restores its choice meanwhile. */
     private boolean replacingVersions;
     private volatile Portfolio portfolio;
+    /** The date the portfolio was scored as of: what activating a version is measured at. */
+    private volatile LocalDate asOf;
     private volatile BackgroundJob<?> running;
     /** The draft before the slider drag now under way, so that one drag is one undo step. */
     private HealthModel dragStart;
@@ -221,6 +228,29 @@ public final class TuningViewModel {
         return portfolio;
     }
 
+    /**
+     * What activating the version the user picked would change, waiting for the user to confirm or cancel; null when
+     * no activation is being asked about.
+     */
+    public ReadOnlyObjectProperty<ActivationImpact> activationProperty() {
+        return activation.getReadOnlyProperty();
+    }
+
+    /** Why the last activation (or the working out of its difference) failed; null when it did not. */
+    public ReadOnlyStringProperty activationErrorProperty() {
+        return activationError.getReadOnlyProperty();
+    }
+
+    /** Why the last weight move was refused; null when it was taken. */
+    public ReadOnlyStringProperty weightRefusalProperty() {
+        return weightRefusal.getReadOnlyProperty();
+    }
+
+    /** Whether the status line tells of a failure. */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
     /** The backtest headline of the active version. */
     public ReadOnlyObjectProperty<BacktestFrame.Headline> savedHeadlineProperty() {
         return savedHeadline.getReadOnlyProperty();
@@ -296,9 +326,11 @@ public final class TuningViewModel {
      */
     public void load(Workspace opened, Portfolio loaded, LocalDate asOf) {
         this.workspace = opened;
+        this.asOf = asOf;
+        activation.set(null);
         run("Preparing the what-if", job -> {
             HealthModel active = opened.activeModel();
-            job.update("Scoring " + loaded.size() + " accounts as of " + asOf, 0.1);
+            job.update("Scoring " + com.bellwether.domain.Plurals.count(loaded.size(), "account") + " as of " + asOf, 0.1);
             int[] all = IntStream.range(0, loaded.size()).toArray();
             ScoreGrid grid = ScoreGrid.compute(active, loaded, all, List.of(asOf), job);
             job.update("Backtesting the saved model", 0.4);
@@ -361,6 +393,21 @@ public final class TuningViewModel {
         if (free == 0) {
             target = 100 - lockedShare;
         }
+        // What a share gives up goes to the other unlocked categories in proportion to theirs: when they all weigh
+        // nothing there is nowhere for it to go, and a score needs at least one weight, so the share stays.
+        if (free > 0 && freeShare <= 0 && target < shares[moved]) {
+            String label = categories.get(moved).label();
+            weightRefusal.set(lockedShare <= 0
+                    ? label + " is the only category with any weight, and a score needs at least one: raise another"
+                    + " category first, then lower " + label + "."
+                    : label + " cannot go lower while every other unlocked category weighs 0: raise or unlock another"
+                    + " category first.");
+            if (!dragging) {
+                edit(model, false);
+            }
+            return;
+        }
+        weightRefusal.set(null);
         double rest = 100 - lockedShare - target;
         double[] next = new double[shares.length];
         for (int i = 0; i < shares.length; i++) {
@@ -476,16 +523,12 @@ public final class TuningViewModel {
         }
     }
 
-    /** Saves the draft as the next version and makes it active, off the FX thread. */
-    public void save(String name, String note) {
-        save(name, note, true);
-    }
-
     /**
-     * Saves the draft as the next version, off the FX thread; made active when {@code activate} says so (on a team
-     * server that takes the leader's role), else kept beside the active version, the draft staying as it is.
+     * Saves the draft as the next version, off the FX thread. Saving never makes it active: the active version stays
+     * until the user activates another ({@link #previewActivation}, then {@link #confirmActivation}). The draft stays
+     * as it is, and is compared with the version it started from.
      */
-    public void save(String name, String note, boolean activate) {
+    public void save(String name, String note) {
         if (name == null || name.isBlank()) {
             status.set("A new version needs a name.");
             return;
@@ -493,42 +536,83 @@ public final class TuningViewModel {
         HealthModel toSave = draft.get();
         Workspace target = workspace;
         ModelVersion basedOn = saved.get();
-        if (!activate) {
-            run("Saving", job -> new SavedVersion(target.saveVersion(toSave, name, note, false), target.savedVersions()),
-                    done -> {
-                        replacingVersions = true;
-                        ModelVersion compared = compareWith.get();
-                        versions.setAll(done.all());
-                        compareWith.set(compared == null ? null : versions.stream()
-                                .filter(v -> v.number() == compared.number()).findFirst().orElse(null));
-                        replacingVersions = false;
-                        status.set("Saved " + done.version().label() + "; the active model is still "
-                                + (basedOn == null ? "the one before" : basedOn.label()) + ".");
-                    });
+        run("Saving", job -> new SavedVersion(target.saveVersion(toSave, name, note, false), target.savedVersions()),
+                done -> {
+                    replacingVersions = true;
+                    ModelVersion compared = compareWith.get();
+                    versions.setAll(done.all());
+                    compareWith.set(compared == null ? null : versions.stream()
+                            .filter(v -> v.number() == compared.number()).findFirst().orElse(null));
+                    replacingVersions = false;
+                    status.set("Saved " + done.version().label() + "; the active model is still "
+                            + (basedOn == null ? "the one before" : basedOn.label())
+                            + ". To score with it, select it under Model versions and choose Activate….");
+                });
+    }
+
+    /**
+     * Works out, off the FX thread, what making the version active would change on the loaded portfolio as of its
+     * date: band moves with their ARR and the alerts that would fire. The result waits in {@link #activationProperty}
+     * for the user to confirm.
+     */
+    public void previewActivation(ModelVersion version) {
+        Workspace target = workspace;
+        LocalDate date = asOf;
+        Portfolio on = portfolio;
+        if (version == null || target == null || on == null) {
             return;
         }
-        run("Saving", job -> {
-            // Made active only over the version the draft started from: another made active since is not overwritten.
-            ModelVersion version = target.saveVersion(toSave, name, note, true, basedOn == null ? null : basedOn.number());
-            return new SavedVersion(version, target.savedVersions());
+        activationError.set(null);
+        activation.set(null);
+        run("Working out what activating " + version.label() + " would change",
+                job -> target.activationImpact(version.number(), on, date, job), impact -> {
+                    if (impact != null) {
+                        activation.set(impact);
+                        status.set("Activating " + impact.target().label() + " waits for you to confirm.");
+                    }
+                }, activationError::set);
+    }
+
+    /**
+     * Makes the version whose difference is shown active, off the FX thread, only over the active version that
+     * difference was worked out against: when someone activated another since, nothing changes and the error says so.
+     * The portfolio, alerts and status bar then follow the new active version.
+     */
+    public void confirmActivation() {
+        ActivationImpact impact = activation.get();
+        Workspace target = workspace;
+        if (impact == null || target == null) {
+            return;
+        }
+        run("Activating " + impact.target().label(), job -> {
+            ModelVersion active = target.activate(impact.target().number(), impact.active().number());
+            return new SavedVersion(active, target.savedVersions());
         }, done -> {
+            activation.set(null);
             ModelVersion version = done.version();
+            boolean keepDraft = dirty.get();
             replacingVersions = true;
             versions.setAll(done.all());
             saved.set(version);
             savedModel = version.model();
-            draft.set(savedModel);
-            compareWith.set(version);
+            if (!keepDraft) {
+                undo.clear();
+                redo.clear();
+                draft.set(savedModel);
+            }
+            compareWith.set(versions.stream().filter(v -> v.number() == version.number()).findFirst().orElse(version));
             replacingVersions = false;
             afterEdit();
-            // The headline of the version just saved is the draft's, already in the preview.
-            Preview shown = preview.get();
-            if (shown != null && sameModel(shown.model(), draft.get())) {
-                savedHeadline.set(shown.headline());
-            }
             savedVersion.set(version);
-            status.set("Saved " + version.label() + " and made it the active model.");
-        });
+            status.set(version.label() + " is now the active model (was " + impact.active().label()
+                    + "); the portfolio and the alerts are scored under it.");
+        }, activationError::set);
+    }
+
+    /** Leaves the active version as it is. */
+    public void cancelActivation() {
+        activation.set(null);
+        activationError.set(null);
     }
 
     /**
@@ -747,16 +831,23 @@ public final class TuningViewModel {
                 }
             }
         }
-        return count + (count == 1 ? " account would" : " accounts would") + " change band" + against + ": "
+        return com.bellwether.domain.Plurals.count(count, "account") + " would change band" + against + ": "
                 + String.join(", ", parts);
     }
 
     // Helpers
 
     private <T> void run(String what, BackgroundJob.Work<T> work, java.util.function.Consumer<T> done) {
+        run(what, work, done, message -> { });
+    }
+
+    /** The same; {@code failure} is told the failure's message too, for a screen to show it beside its cause. */
+    private <T> void run(String what, BackgroundJob.Work<T> work, java.util.function.Consumer<T> done,
+                         java.util.function.Consumer<String> failure) {
         BackgroundJob<T> job = new BackgroundJob<>(fx);
         running = job;
         busy.set(true);
+        failed.set(false);
         progress.set(-1);
         status.set(what + "…");
         job.onProgress((step, fraction) -> {
@@ -773,7 +864,12 @@ public final class TuningViewModel {
                         done.accept(result);
                     }
                 })
-                .onFailed(e -> finish(job, what + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())))
+                .onFailed(e -> {
+                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    finish(job, what + " failed: " + message);
+                    failed.set(true);
+                    failure.accept(message);
+                })
                 .onCancelled(() -> finish(job, what + " cancelled."))
                 .start(background, work);
     }

@@ -112,4 +112,94 @@ class AlertsScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.openRequestProperty().get()).isEqualTo(table.getItems().get(0).accountId());
     }
+
+    @Test
+    void aFirstVisitSaysWhatToDoWithTheButtonRightThere(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get() && !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Alert> table = robot.lookup("#alerts-table").queryTableView();
+        assertThat(table.getItems()).isEmpty();
+        assertThat(robot.lookup("#alerts-empty-title").queryLabeled().getText()).isEqualTo("No alerts evaluated yet");
+        assertThat(robot.lookup("#alerts-empty-text").queryLabeled().getText())
+                .startsWith("Alerts are raised when the active model's rules are applied to the portfolio as of " + sample.asOf);
+
+        robot.clickOn("#alerts-evaluate-empty");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get() && !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.recordedCountProperty().get()).isPositive();
+
+        // Filters that hide every alert say so, not "evaluate".
+        robot.interact(() -> viewModel.ownerFilterProperty().set("nobody at all"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#alerts-empty-title").queryLabeled().getText()).isEqualTo("No alerts match these filters");
+        assertThat(robot.lookup("#alerts-evaluate-empty").queryButton().isVisible()).isFalse();
+    }
+
+    @Test
+    void rowsShowReadableRulesScoresThatAddUpAndSeveritiesThatFitTheBand(FxRobot robot) throws Exception {
+        TableView<Alert> table = evaluate(robot);
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("(\\d+\\.\\d) ← (\\d+\\.\\d)");
+        java.util.regex.Pattern detail = java.util.regex.Pattern.compile(", was (\\d+\\.\\d) \\(\\w+\\): ([+−]?\\d+\\.\\d) points?");
+        int compared = 0;
+        for (Alert alert : table.getItems()) {
+            String change = AlertsView.scoreChange(alert);
+            java.util.regex.Matcher r = row.matcher(change);
+            if (!r.matches()) {
+                continue;
+            }
+            compared++;
+            java.util.regex.Matcher d = detail.matcher(AlertsView.numbers(alert));
+            assertThat(d.find()).as(AlertsView.numbers(alert)).isTrue();
+            assertThat(d.group(1)).isEqualTo(r.group(2));
+            double shown = Double.parseDouble(r.group(1)) - Double.parseDouble(r.group(2));
+            assertThat(Double.parseDouble(d.group(2).replace('−', '-'))).as(change + " vs " + AlertsView.numbers(alert))
+                    .isCloseTo(shown, org.assertj.core.data.Offset.offset(0.05));
+            // A green account's alert is low; a yellow one's at most high.
+            if ("green".equals(alert.band())) {
+                assertThat(alert.severity()).isEqualTo(com.bellwether.alerts.Severity.LOW);
+            } else if ("yellow".equals(alert.band())) {
+                assertThat(alert.severity()).isNotEqualTo(com.bellwether.alerts.Severity.CRITICAL);
+            }
+        }
+        assertThat(compared).isPositive();
+
+        // Rules by their labels, the id kept in the tooltip.
+        java.util.List<Labeled> ruleCells = robot.lookup("#alerts-table .table-row-cell .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> cell) -> cell.getTableColumn().getText().equals("Rule")
+                        && cell.getText() != null && !cell.getText().isBlank())
+                .queryAllAs(Labeled.class).stream().toList();
+        assertThat(ruleCells).isNotEmpty();
+        java.util.Set<String> ids = java.util.Set.of("band-to-red", "score-drop", "new-urgent-action", "adjustment-expired");
+        for (Labeled cell : ruleCells) {
+            assertThat(ids).doesNotContain(cell.getText());
+            assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText());
+        }
+        assertThat(viewModel.ruleLabel("band-to-red")).isEqualTo("Fell into red within 7 days");
+        assertThat(viewModel.ruleLabel("score-drop")).isEqualTo("Score fell 15+ points in 30 days, beyond the portfolio's");
+        assertThat(viewModel.ruleLabel("new-urgent-action")).isEqualTo("New urgent or high action within 7 days");
+    }
+
+    @Test
+    void theDismissDialogsReasonBoxIsWideAndItsReasonIsRecorded(FxRobot robot) throws Exception {
+        TableView<Alert> table = evaluate(robot);
+        robot.clickOn(firstRow(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        Alert first = table.getItems().get(0);
+        javafx.stage.Window window = table.getScene().getWindow();
+        Platform.runLater(() -> viewModel.dismiss(new com.bellwether.ui.FxDialogs(window)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TextField reason = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+        assertThat(reason.getWidth()).as("the reason box").isGreaterThan(300);
+        assertThat(robot.lookup(".dialog-pane .label").queryAllAs(Labeled.class).stream().map(Labeled::getText))
+                .anySatisfy(text -> assertThat(text).startsWith("Why is \"" + first.headline()));
+        robot.clickOn(reason).write("Renewal signed yesterday");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> "OK".equals(b.getText())).queryButton());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> new AlertStore(sample.database, java.time.Clock.systemUTC())
+                .get(first.id()).orElseThrow().status() == AlertStatus.DISMISSED);
+        assertThat(new AlertStore(sample.database, java.time.Clock.systemUTC()).get(first.id()).orElseThrow().statusReason())
+                .isEqualTo("Renewal signed yesterday");
+    }
 }

@@ -37,6 +37,7 @@ class TuningScreenTest {
     private static final ExecutorService PREVIEWS = Executors.newSingleThreadExecutor();
 
     private TuningViewModel viewModel;
+    private TuningView view;
     private Database database;
 
     private static Portfolio portfolio;
@@ -58,7 +59,8 @@ class TuningScreenTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         database = TestDatabases.fresh();
         viewModel = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
-        stage.setScene(new Scene(new TuningView(viewModel).root(), 1400, 860));
+        view = new TuningView(viewModel);
+        stage.setScene(new Scene(view.root(), 1400, 860));
         stage.show();
         viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, portfolio.lastDataDate());
     }
@@ -113,24 +115,85 @@ class TuningScreenTest {
     }
 
     @Test
-    void savingCreatesAModelVersion(FxRobot robot) throws Exception {
+    void savingCreatesAVersionThatIsActivatedOnlyAfterItsDifferenceIsConfirmed(FxRobot robot) throws Exception {
         waitForPreview();
         Slider engagement = robot.lookup("#weight-engagement").queryAs(Slider.class);
         robot.interact(() -> engagement.setValue(10));
         waitForPreview();
         assertThat(viewModel.dirtyProperty().get()).isTrue();
+        int changing = viewModel.previewProperty().get().changes().size();
 
         robot.clickOn("#tuning-version-name").write("Less engagement");
         robot.clickOn("#tuning-version-note").write("Logins mislead in Q4");
-        robot.clickOn("#tuning-save");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.dirtyProperty().get() && !viewModel.busyProperty().get());
+        // What the window's Ctrl+S does.
+        robot.interact(view::save);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.versions().size() == 2 && !viewModel.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         ModelVersionStore store = new ModelVersionStore(database);
         assertThat(store.list()).hasSize(2);
+        assertThat(store.active().orElseThrow().number()).as("saving does not activate").isEqualTo(1);
+        assertThat(viewModel.savedVersionProperty().get()).isNull();
+        assertThat(robot.lookup("#tuning-status").queryAs(Label.class).getText())
+                .startsWith("Saved v2 Less engagement; the active model is still v1 Default health model.");
+
+        // The versions list: who saved, when, the note, which is active.
+        TableView<?> versions = robot.lookup("#tuning-versions").queryAs(TableView.class);
+        assertThat(versions.getItems()).hasSize(2);
+        javafx.scene.control.Button activate = robot.lookup("#tuning-activate").queryAs(javafx.scene.control.Button.class);
+        assertThat(activate.isDisabled()).as("nothing selected").isTrue();
+        robot.interact(() -> versions.getSelectionModel().select(1));
+        robot.clickOn("#tuning-activate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.activationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The difference before anything changes.
+        javafx.scene.Node impact = robot.lookup("#tuning-activation").query();
+        assertThat(impact.isVisible()).isTrue();
+        assertThat(robot.lookup("#tuning-activation-moves").queryAs(Label.class).getText())
+                .startsWith(changing + (changing == 1 ? " account" : " accounts") + " would change band: ");
+        assertThat(robot.lookup("#tuning-activation-alerts").queryAs(Label.class).getText())
+                .startsWith("Alerts that would fire: ");
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+
+        robot.clickOn("#tuning-activation-confirm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.savedProperty().get().number() == 2
+                && !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(store.active().orElseThrow().name()).isEqualTo("Less engagement");
         assertThat(store.active().orElseThrow().note()).isEqualTo("Logins mislead in Q4");
-        assertThat(robot.lookup("#tuning-status").queryAs(Label.class).getText()).startsWith("Saved v2 Less engagement");
+        assertThat(viewModel.savedVersionProperty().get().number()).isEqualTo(2);
+        assertThat(impact.isVisible()).isFalse();
+        assertThat(robot.lookup("#tuning-status").queryAs(Label.class).getText())
+                .startsWith("v2 Less engagement is now the active model (was v1 Default health model)");
+    }
+
+    @Test
+    void theLastWeightedCategoryCannotBeDraggedToZeroAndTheScreenSaysWhy(FxRobot robot) throws Exception {
+        waitForPreview();
+        Slider adoption = robot.lookup("#weight-adoption").queryAs(Slider.class);
+        robot.interact(() -> adoption.setValue(100));
+        waitForPreview();
+        Label share = robot.lookup("#share-adoption").queryAs(Label.class);
+        assertThat(share.getText()).isEqualTo("100.0%");
+        // The whole figure shows, not "100...." cut short.
+        assertThat(share.getWidth()).isGreaterThanOrEqualTo(share.prefWidth(-1) - 0.5);
+        Label refusal = robot.lookup("#tuning-weight-refusal").queryAs(Label.class);
+        assertThat(refusal.isVisible()).isFalse();
+
+        robot.interact(() -> {
+            adoption.setValueChanging(true);
+            adoption.setValue(0);
+            adoption.setValueChanging(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(viewModel.percentages()).containsExactly(100.0, 0.0, 0.0, 0.0);
+        assertThat(refusal.isVisible()).isTrue();
+        assertThat(refusal.getText()).startsWith("Adoption is the only category with any weight");
+        assertThat(refusal.getStyleClass()).contains("bw-error");
+        assertThat(adoption.getValue()).as("the slider put back").isEqualTo(100.0);
+        assertThat(robot.lookup("#share-engagement").queryAs(Label.class).getText()).isEqualTo("0.0%");
     }
 
     @Test

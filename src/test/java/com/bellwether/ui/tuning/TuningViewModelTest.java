@@ -170,44 +170,97 @@ class TuningViewModelTest {
     }
 
     @Test
-    void savingMakesANewActiveVersionAndTheDraftClean() {
+    void savingNeverActivatesAndActivatingIsAConfirmedStepThatShowsTheDifference() {
         viewModel.setWeight("relationship", 25, false);
+        var draft = viewModel.draftProperty().get();
+
         viewModel.save("Relationship matters", "QBR feedback");
 
         ModelVersionStore store = new ModelVersionStore(database);
         com.bellwether.app.Workspace saved = com.bellwether.app.Workspace.of(database);
-        assertThat(store.list()).hasSize(2);
-        assertThat(store.active().orElseThrow().name()).isEqualTo("Relationship matters");
-        assertThat(viewModel.savedProperty().get().number()).isEqualTo(2);
-        assertThat(viewModel.savedVersionProperty().get().note()).isEqualTo("QBR feedback");
-        assertThat(viewModel.dirtyProperty().get()).isFalse();
-        assertThat(viewModel.previewProperty().get().changes()).isEmpty();
+        assertThat(store.list()).extracting(com.bellwether.store.ModelVersion::active).containsExactly(true, false);
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
+        assertThat(viewModel.savedVersionProperty().get()).as("nothing for the portfolio to re-score").isNull();
+        assertThat(viewModel.versions()).extracting(com.bellwether.app.ModelVersion::number).containsExactly(1, 2);
+        assertThat(viewModel.draftProperty().get()).isSameAs(draft);
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Saved v2 Relationship matters; the active model is still"
+                + " v1 Default health model. To score with it, select it under Model versions and choose Activate….");
 
         // Any two saved versions diff as the command line does.
         assertThat(TuningViewModel.diff(saved.version(1).orElseThrow(), saved.version(2).orElseThrow()))
                 .isNotEmpty().anySatisfy(line -> assertThat(line).contains("Relationship weight"));
         assertThat(TuningViewModel.diff(saved.version(2).orElseThrow(), saved.version(2).orElseThrow())).isEmpty();
 
-        // Compared with version 1 again, the saved change shows.
-        viewModel.compareWithProperty().set(saved.version(1).orElseThrow());
-        assertThat(viewModel.previewProperty().get().changes()).isNotEmpty();
+        // Activate…: the difference first, nothing written until confirmed; the band changes are the draft's own.
+        int changing = viewModel.previewProperty().get().changes().size();
+        viewModel.previewActivation(viewModel.versions().get(1));
+        com.bellwether.app.ActivationImpact impact = viewModel.activationProperty().get();
+        assertThat(impact.target().number()).isEqualTo(2);
+        assertThat(impact.accounts()).hasSize(changing);
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+        viewModel.cancelActivation();
+        assertThat(viewModel.activationProperty().get()).isNull();
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+
+        viewModel.previewActivation(viewModel.versions().get(1));
+        viewModel.confirmActivation();
+        assertThat(store.active().orElseThrow().name()).isEqualTo("Relationship matters");
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(2);
+        assertThat(viewModel.savedVersionProperty().get().note()).isEqualTo("QBR feedback");
+        assertThat(viewModel.activationProperty().get()).isNull();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(viewModel.previewProperty().get().changes()).isEmpty();
+        assertThat(viewModel.statusProperty().get()).startsWith("v2 Relationship matters is now the active model (was v1 ");
+
+        // Back to the earlier version, the same way.
+        viewModel.previewActivation(viewModel.versions().get(0));
+        assertThat(viewModel.activationProperty().get().accounts()).hasSize(changing);
+        viewModel.confirmActivation();
+        assertThat(store.active().orElseThrow().number()).isEqualTo(1);
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
     }
 
     @Test
-    void savingWithoutMakingActiveKeepsTheActiveVersionAndTheDraft() {
+    void anActivationOverAVersionActivatedElsewhereIsRefusedBesideTheButton() {
         viewModel.setWeight("relationship", 25, false);
-        var draft = viewModel.draftProperty().get();
+        viewModel.save("Relationship matters", "");
+        viewModel.previewActivation(viewModel.versions().get(1));
+        // Someone else activates version 2 meanwhile, then makes a third active.
+        com.bellwether.app.Workspace other = com.bellwether.app.Workspace.of(database);
+        other.saveVersion(HealthModel.defaultModel(), "Theirs", "", false);
+        other.activate(3);
 
-        viewModel.save("Relationship matters", "for the leader to look at", false);
+        viewModel.confirmActivation();
 
-        ModelVersionStore store = new ModelVersionStore(database);
-        assertThat(store.list()).extracting(com.bellwether.store.ModelVersion::active).containsExactly(true, false);
-        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
-        assertThat(viewModel.versions()).extracting(com.bellwether.app.ModelVersion::number).containsExactly(1, 2);
-        assertThat(viewModel.draftProperty().get()).isSameAs(draft);
-        assertThat(viewModel.dirtyProperty().get()).isTrue();
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Saved v2 Relationship matters; the active model is still"
-                + " v1 Default health model.");
+        assertThat(new ModelVersionStore(database).active().orElseThrow().number()).isEqualTo(3);
+        assertThat(viewModel.activationErrorProperty().get()).contains("Model version 3 (Theirs) was made active")
+                .contains("Nothing was changed.");
+        assertThat(viewModel.failedProperty().get()).isTrue();
+    }
+
+    @Test
+    void theLastWeightedCategoryCannotGoToZero() {
+        HealthModel draft = viewModel.draftProperty().get();
+        List<String> ids = draft.categories().stream().map(HealthModel.Category::id).toList();
+        viewModel.setWeight(ids.get(0), 100, false);
+        assertThat(viewModel.percentages()[0]).isEqualTo(100.0);
+
+        HealthModel all = viewModel.draftProperty().get();
+        viewModel.setWeight(ids.get(0), 0, true);
+        viewModel.setWeight(ids.get(0), 0, false);
+
+        assertThat(viewModel.draftProperty().get()).isSameAs(all);
+        assertThat(viewModel.percentages()).containsExactly(100.0, 0.0, 0.0, 0.0);
+        assertThat(viewModel.weightRefusalProperty().get()).isEqualTo(draft.categories().get(0).label()
+                + " is the only category with any weight, and a score needs at least one: raise another category"
+                + " first, then lower " + draft.categories().get(0).label() + ".");
+
+        // Raising another category is taken, and clears the refusal; then the first may go down.
+        viewModel.setWeight(ids.get(1), 40, false);
+        assertThat(viewModel.weightRefusalProperty().get()).isNull();
+        assertThat(viewModel.percentages()).containsExactly(60.0, 40.0, 0.0, 0.0);
+        viewModel.setWeight(ids.get(0), 0, false);
+        assertThat(viewModel.percentages()).containsExactly(0.0, 100.0, 0.0, 0.0);
     }
 
     @Test
