@@ -84,11 +84,16 @@ public final class AccountView {
     static final String SIGNAL_CHART = "bw-signal-chart";
     static final String LEGEND = "bw-marker-legend";
     static final String STYLESHEET = "account.css";
+    static final String ERROR_TEXT = "bw-error-text";
+    static final String EMPTY_STATE = "bw-empty-state";
+    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMM yy", Locale.ENGLISH);
     private static final double BAR_WIDTH = 220;
+    /** The largest figure the points field takes as typed (the model's bound refuses anything past its own). */
+    private static final int TYPED_LIMIT = 999;
     /** Dates as everywhere else on the screen, 2026-09-30, whatever the locale. */
     private static final StringConverter<LocalDate> ISO_DATES = new StringConverter<>() {
         @Override
@@ -110,7 +115,7 @@ public final class AccountView {
     private final Dialogs dialogs;
     private final VBox root = new VBox(10);
     private final Label title = new Label("No account open");
-    private final Label facts = new Label("Double-click an account in the portfolio to open it.");
+    private final Label facts = new Label("Find an account above by name or id, or double-click one in the portfolio.");
     private final Label score = new Label();
     private final Label scoreDetail = new Label();
     private final Label explanation = new Label();
@@ -166,11 +171,69 @@ public final class AccountView {
     private Node header() {
         title.getStyleClass().add(TITLE);
         title.setId("account-title");
+        title.setMinWidth(0);
         facts.setId("account-facts");
         facts.getStyleClass().add(HINT);
         score.setId("account-score");
         score.getStyleClass().add(SCORE);
+        score.setMinWidth(Region.USE_PREF_SIZE);
         scoreDetail.setId("account-score-detail");
+        scoreDetail.setMinWidth(Region.USE_PREF_SIZE);
+        VBox who = new VBox(2, title, facts);
+        who.setMinWidth(0);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        VBox scoreBox = new VBox(0, score, scoreDetail);
+        scoreBox.setAlignment(Pos.CENTER_RIGHT);
+        scoreBox.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(16, who, scoreBox);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        heading.getStyleClass().add(HEADER);
+        return new VBox(8, finder(), heading);
+    }
+
+    /** The account picker (by name or id), "Back to today" when an earlier day is shown, and what was last done. */
+    private Node finder() {
+        org.controlsfx.control.SearchableComboBox<com.bellwether.domain.Account> picker =
+                new org.controlsfx.control.SearchableComboBox<>(viewModel.accountChoices());
+        picker.setId("account-picker");
+        picker.setPromptText("Find an account by name or id");
+        picker.setPrefWidth(320);
+        picker.setMinWidth(200);
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(com.bellwether.domain.Account account) {
+                return account == null ? "" : account.name() + " (" + account.accountId() + ")";
+            }
+
+            @Override
+            public com.bellwether.domain.Account fromString(String text) {
+                return null;
+            }
+        });
+        picker.valueProperty().addListener((o, old, account) -> {
+            if (account != null) {
+                viewModel.open(account.accountId());
+            }
+        });
+        // The picker names the account shown, however it was opened.
+        viewModel.scoreProperty().addListener((o, old, s) -> {
+            if (s != null && (picker.getValue() == null || !picker.getValue().accountId().equals(s.accountId()))) {
+                var portfolio = viewModel.portfolioProperty().get();
+                int a = portfolio == null ? -1 : portfolio.indexOf(s.accountId());
+                picker.setValue(a < 0 ? null : portfolio.account(a));
+            }
+        });
+        Button today = new Button("Back to today", new FontIcon(Feather.CORNER_UP_LEFT));
+        today.setId("account-back-to-today");
+        today.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.viewingEarlier().get(), viewModel.viewingEarlier()));
+        today.managedProperty().bind(today.visibleProperty());
+        today.disableProperty().bind(viewModel.busyProperty());
+        today.setOnAction(e -> viewModel.backToToday());
+        javafx.beans.binding.StringBinding todayText = javafx.beans.binding.Bindings.createStringBinding(
+                () -> viewModel.todayProperty().get() == null ? "Back to today"
+                        : "Back to today (" + viewModel.todayProperty().get() + ")", viewModel.todayProperty());
+        today.textProperty().bind(todayText);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
@@ -178,16 +241,15 @@ public final class AccountView {
         message.setId("account-message");
         message.getStyleClass().add(HINT);
         message.textProperty().bind(viewModel.messageProperty());
-        message.setWrapText(true);
-        VBox who = new VBox(2, title, facts);
-        Region push = new Region();
-        HBox.setHgrow(push, Priority.ALWAYS);
-        VBox scoreBox = new VBox(0, score, scoreDetail);
-        scoreBox.setAlignment(Pos.CENTER_RIGHT);
-        HBox heading = new HBox(16, who, busy, message, push, scoreBox);
-        heading.setAlignment(Pos.CENTER_LEFT);
-        heading.getStyleClass().add(HEADER);
-        return heading;
+        message.setMinWidth(0);
+        // A failure to score the account is an error; what was done is a hint.
+        message.textProperty().addListener((o, old, text) -> message.pseudoClassStateChanged(ERROR,
+                text.startsWith("The account could not") || text.startsWith("The comparison failed")));
+        Label pick = new Label("Account");
+        pick.setLabelFor(picker);
+        HBox bar = new HBox(8, pick, picker, today, busy, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private void show(AccountScore s) {
@@ -352,14 +414,11 @@ public final class AccountView {
         points.setId("adjustment-points");
         points.setEditable(true);
         points.setPrefWidth(110);
+        // Wider than the model's bound: a figure beyond it is refused with the bound named, not cut to it unsaid.
         SpinnerValueFactory.IntegerSpinnerValueFactory range = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                -bound(), bound(), 0);
+                -TYPED_LIMIT, TYPED_LIMIT, 0);
         points.setValueFactory(range);
         range.valueProperty().bindBidirectional(pointsValue);
-        viewModel.adjustmentBoundProperty().addListener((o, old, b) -> {
-            range.setMin(-bound());
-            range.setMax(bound());
-        });
         TextField reason = new TextField();
         reason.setId("adjustment-reason");
         reason.setPromptText("Why the data does not tell the whole story (required)");
@@ -389,6 +448,17 @@ public final class AccountView {
         problem.setId("adjustment-problem");
         problem.getStyleClass().add(HINT);
         problem.textProperty().bind(viewModel.adjustmentProblemProperty());
+        problem.setWrapText(true);
+        // Points past the bound are an error in the form; a field still to fill in is a hint.
+        problem.textProperty().addListener((o, old, text) -> problem.pseudoClassStateChanged(ERROR,
+                Math.abs(viewModel.adjustmentPointsProperty().get()) > viewModel.adjustmentBoundProperty().get()));
+        Label refused = new Label();
+        refused.setId("adjustment-error");
+        refused.getStyleClass().add(ERROR_TEXT);
+        refused.setWrapText(true);
+        refused.textProperty().bind(viewModel.adjustmentErrorProperty());
+        refused.visibleProperty().bind(viewModel.adjustmentErrorProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
         Label boundHint = new Label();
         boundHint.getStyleClass().add(HINT);
         boundHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(Locale.ROOT,
@@ -399,7 +469,7 @@ public final class AccountView {
         HBox fields = new HBox(10, labelled("Points", points), labelled("Reason", reason), labelled("Expires", expires), add);
         fields.setAlignment(Pos.BOTTOM_LEFT);
         HBox.setHgrow(fields.getChildren().get(1), Priority.ALWAYS);
-        VBox form = card("Add an adjustment", fields, problem, boundHint);
+        VBox form = card("Add an adjustment", fields, refused, problem, boundHint);
 
         TableView<AccountViewModel.AdjustmentRow> list = new TableView<>(viewModel.adjustments());
         list.setId("account-adjustments");
@@ -448,10 +518,6 @@ public final class AccountView {
         label.setLabelFor(field);
         label.getStyleClass().add(HINT);
         return new VBox(3, label, field);
-    }
-
-    private int bound() {
-        return (int) Math.floor(viewModel.adjustmentBoundProperty().get());
     }
 
     private static final class StatusCell extends TableCell<AccountViewModel.AdjustmentRow, AccountViewModel.AdjustmentRow> {
@@ -558,7 +624,16 @@ public final class AccountView {
         table.setPlaceholder(new Label("Choose two dates and compare."));
         table.setPrefHeight(420);
         table.setMinHeight(240);
-        return scrolled(new VBox(12, card("Compare two dates", pickers, summary, note), card("The change, part by part", table)));
+        VBox parts = card("The change, part by part", table);
+        parts.setId("change-parts");
+        // Nothing to compare (no score on one date): the summary says so, and no table of empty parts is shown.
+        parts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.changeRows())
+                .or(viewModel.changeSummaryProperty().isEmpty()));
+        parts.managedProperty().bind(parts.visibleProperty());
+        summary.textProperty().addListener((o, old, text) -> summary.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("empty"), viewModel.changeRows().isEmpty() && !text.isEmpty()));
+        summary.getStyleClass().add(EMPTY_STATE);
+        return scrolled(new VBox(12, card("Compare two dates", pickers, summary, note), parts));
     }
 
     // Signals: small charts of the raw data

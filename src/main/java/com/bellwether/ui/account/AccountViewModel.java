@@ -139,6 +139,10 @@ public final class AccountViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper adjustmentsChanged = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper adjustmentProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper adjustmentError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LocalDate> today = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<com.bellwether.domain.Account> accountChoices = FXCollections.observableArrayList();
+    private final BooleanBinding viewingEarlier;
     private final BooleanBinding canAdd;
     private int running;
 
@@ -156,6 +160,19 @@ public final class AccountViewModel {
                 adjustmentReason, adjustmentExpires, recording, score, adjustmentBound, asOf));
         canAdd = Bindings.createBooleanBinding(() -> adjustmentProblem.get().isEmpty() && !busy.get(),
                 adjustmentProblem, busy);
+        viewingEarlier = Bindings.createBooleanBinding(() -> asOf.get() != null && today.get() != null
+                && asOf.get().isBefore(today.get()), asOf, today);
+        // A refusal belongs to the form as it was: a change of the form clears it.
+        adjustmentPoints.addListener((o, old, points) -> adjustmentError.set(""));
+        adjustmentReason.addListener((o, old, reason) -> adjustmentError.set(""));
+        adjustmentExpires.addListener((o, old, expires) -> adjustmentError.set(""));
+        this.portfolio.addListener((o, old, now) -> {
+            if (now == null) {
+                accountChoices.clear();
+            } else if (old == null || old.accounts() != now.accounts()) {
+                accountChoices.setAll(now.accounts());
+            }
+        });
     }
 
     private static void onFxThread(Runnable runnable) {
@@ -263,6 +280,26 @@ public final class AccountViewModel {
         return adjustmentProblem.getReadOnlyProperty();
     }
 
+    /** Why the last adjustment asked for was refused or failed; empty once the form or the account changes. */
+    public ReadOnlyStringProperty adjustmentErrorProperty() {
+        return adjustmentError.getReadOnlyProperty();
+    }
+
+    /** The portfolio's as-of date: the day "today" means on this screen. */
+    public ReadOnlyObjectProperty<LocalDate> todayProperty() {
+        return today.getReadOnlyProperty();
+    }
+
+    /** True while the account is shown as of a day before the portfolio's (opened from a backtest, say). */
+    public ObservableBooleanValue viewingEarlier() {
+        return viewingEarlier;
+    }
+
+    /** The portfolio's accounts, for the account picker. */
+    public ObservableList<com.bellwether.domain.Account> accountChoices() {
+        return accountChoices;
+    }
+
     public ObservableBooleanValue canAddAdjustment() {
         return canAdd;
     }
@@ -294,6 +331,9 @@ public final class AccountViewModel {
 
     /** Opens the account as of the date, off the FX thread; the comparison starts at the date against 30 days before. */
     public void show(Portfolio portfolio, String accountId, LocalDate asOf) {
+        // What was said about the account shown before is not about this one.
+        message.set("");
+        adjustmentError.set("");
         this.accountId = accountId;
         this.portfolio.set(portfolio);
         this.asOf.set(asOf);
@@ -320,11 +360,27 @@ public final class AccountViewModel {
         }
     }
 
+    /** Opens another account of the same portfolio, as of the date shown now. */
+    public void open(String accountId) {
+        Portfolio shown = portfolio.get();
+        LocalDate day = asOf.get() != null ? asOf.get() : today.get();
+        if (shown != null && day != null && accountId != null && !accountId.equals(this.accountId)) {
+            show(shown, accountId, day);
+        }
+    }
+
+    /** Shows the account as of the portfolio's date again, after a look at an earlier one. */
+    public void backToToday() {
+        if (portfolio.get() != null && accountId != null && today.get() != null) {
+            show(portfolio.get(), accountId, today.get());
+        }
+    }
+
     /** Adds the adjustment of the form, dated the as-of date, by the user; then scores the account again. */
     public void addAdjustment() {
         String problem = adjustmentProblem.get();
         if (!problem.isEmpty()) {
-            message.set("Not added: " + problem);
+            adjustmentError.set("Not added: " + problem);
             return;
         }
         // By the workspace's user: on a team server the database user, whose rights and name the audit trail records.
@@ -345,13 +401,13 @@ public final class AccountViewModel {
             adjustmentPoints.set(0);
             adjustmentExpires.set(null);
             afterChange(token, loaded, String.format(Locale.ROOT, "Added an adjustment of %+d points.", points));
-        }, "The adjustment was not added");
+        }, "The adjustment was not added", adjustmentError);
     }
 
     /** Removes one of the account's adjustments (the view asks for confirmation first), then scores again. */
     public void removeAdjustment(Note note) {
         if (workspace == null) {
-            message.set("Adjustments can only be removed with a database open.");
+            adjustmentError.set("Adjustments can only be removed with a database open.");
             return;
         }
         Request request = request();
@@ -360,7 +416,7 @@ public final class AccountViewModel {
             request.workspace().removeAdjustment(note.accountId(), note.date(), note.author(), request.workspace().user());
             return load(request);
         }, loaded -> afterChange(token, loaded, String.format(Locale.ROOT, "Removed the adjustment of %+d points dated %s.",
-                note.adjustment(), note.date())), "The adjustment was not removed");
+                note.adjustment(), note.date())), "The adjustment was not removed", adjustmentError);
     }
 
     /** Splits the change between the two chosen dates into its parts, off the FX thread. */
@@ -401,6 +457,11 @@ public final class AccountViewModel {
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
+        run(work, done, failure, message);
+    }
+
+    /** As {@link #run(Callable, Consumer, String)}, with the failure told where it belongs. */
+    private <T> void run(Callable<T> work, Consumer<T> done, String failure, ReadOnlyStringWrapper toldIn) {
         running++;
         busy.set(true);
         new com.bellwether.app.BackgroundJob<T>(fx)
@@ -410,7 +471,7 @@ public final class AccountViewModel {
                 })
                 .onFailed(e -> {
                     finished();
-                    message.set(failure + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
+                    toldIn.set(failure + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ".");
                 })
                 .onCancelled(this::finished)
                 .start(background, job -> work.call());
@@ -423,6 +484,7 @@ public final class AccountViewModel {
 
     private void apply(Loaded loaded) {
         portfolio.set(loaded.portfolio());
+        today.set(loaded.portfolio().asOfDate());
         versions = loaded.versions();
         bands.set(loaded.bands());
         history.setAll(loaded.history());
@@ -438,7 +500,9 @@ public final class AccountViewModel {
 
     private void showChange(ScoreChange result) {
         change.set(result);
-        changeRows.setAll(result == null ? List.of() : changeRows(result, model));
+        // No score on one of the dates: the summary says so, and there are no parts to list.
+        boolean comparable = result != null && !Double.isNaN(result.scoreFrom()) && !Double.isNaN(result.scoreTo());
+        changeRows.setAll(comparable ? changeRows(result, model) : List.of());
         changeSummary.set(result == null ? "" : summary(result));
     }
 
@@ -455,7 +519,7 @@ public final class AccountViewModel {
             return "Choose how many points to add or take away.";
         }
         if (Math.abs(points) > bound) {
-            return String.format(Locale.ROOT, "At most %.0f points either way.", bound);
+            return String.format(Locale.ROOT, "%+d is beyond the model's bound: at most %.0f points either way.", points, bound);
         }
         if (adjustmentReason.get() == null || adjustmentReason.get().isBlank()) {
             return "Give a reason.";
@@ -474,6 +538,8 @@ public final class AccountViewModel {
         String id = request.accountId();
         LocalDate asOf = request.asOf();
         HealthModel model = request.model();
+        // Found here, off the FX thread; the portfolio keeps it for the screen's "Back to today".
+        portfolio.asOfDate();
         int a = portfolio.indexOf(id);
         if (a < 0) {
             throw new IllegalArgumentException("No account " + id);

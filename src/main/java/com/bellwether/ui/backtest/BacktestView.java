@@ -78,6 +78,7 @@ public final class BacktestView {
     static final String EXPLANATION = "bw-backtest-explanation";
     static final String NUMERIC = "bw-backtest-numeric";
     static final String ICON_BUTTON = "bw-backtest-icon-button";
+    static final String EMPTY_STATE = "bw-backtest-empty";
 
     /** Bar style classes by band ordinal: red, yellow, green. */
     static final String[] BAND_BAR = {"bw-band-red", "bw-band-yellow", "bw-band-green"};
@@ -120,7 +121,15 @@ public final class BacktestView {
         root.getStylesheets().add(BacktestView.class.getResource(STYLESHEET).toExternalForm());
         root.setFitToWidth(true);
         content.setPadding(new Insets(16));
-        content.getChildren().addAll(heading(), parameters(), problem(), figures(), charts(), misses());
+        Node figures = figures();
+        Node charts = charts();
+        Node misses = misses();
+        // Before the first run there is nothing to draw: a word on what to do instead of empty axes and dashes.
+        for (Node result : List.of(figures, charts, misses)) {
+            result.visibleProperty().bind(viewModel.reportProperty().isNotNull());
+            result.managedProperty().bind(result.visibleProperty());
+        }
+        content.getChildren().addAll(heading(), parameters(), problem(), emptyState(), figures, charts, misses);
         viewModel.reportProperty().addListener((o, old, report) -> showReport());
         viewModel.comparisonReportProperty().addListener((o, old, report) -> showReport());
         viewModel.scopedCurvesProperty().addListener((o, old, curves) -> showReport());
@@ -242,6 +251,30 @@ public final class BacktestView {
         return box;
     }
 
+    private Node emptyState() {
+        Label title = new Label("No backtest yet");
+        title.getStyleClass().add(SECTION_TITLE);
+        Label text = new Label();
+        text.setId("backtest-empty-text");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.when(viewModel.runningProperty())
+                .then("The backtest is running; its figures, curves and misses show here when it ends.")
+                .otherwise("A backtest scores every account at each cut-off between the dates above and checks who "
+                        + "churned within the horizon after it: how early and how well the score warned. Choose the "
+                        + "dates, step and horizon above (the defaults cover the data), then run it."));
+        Button run = new Button("Run the backtest", new FontIcon(Feather.PLAY));
+        run.setId("backtest-run-empty");
+        run.getStyleClass().add("accent");
+        run.disableProperty().bind(viewModel.runningProperty());
+        run.setOnAction(e -> viewModel.run());
+        VBox box = new VBox(10, title, text, run);
+        box.setId("backtest-empty");
+        box.getStyleClass().addAll(CARD, EMPTY_STATE);
+        box.visibleProperty().bind(viewModel.reportProperty().isNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     private Node problem() {
         Label problem = new Label();
         problem.setId("backtest-problem");
@@ -344,7 +377,8 @@ public final class BacktestView {
         account.textProperty().bind(Bindings.createStringBinding(() -> {
             BacktestReport.ListedPoint point = viewModel.selectedProperty().get();
             if (point == null) {
-                return "Select a missed churn or a false alarm to read its explanation as of the cut-off.";
+                return "Click a missed churn or a false alarm to read its explanation as of the cut-off; double-click "
+                        + "it, or use the button below, to open the account as of then.";
             }
             return String.format(Locale.ROOT, "%s (%s) on %s: score %.0f, %s", point.name(), point.accountId(),
                     point.cutoff(), point.score(), point.band());
@@ -626,10 +660,20 @@ public final class BacktestView {
         table.getColumns().add(segment);
         table.getColumns().add(stage);
         table.getColumns().add(reason);
+        // One click reads the explanation beside the table; a double click (or the panel's button) opens the account.
         table.getSelectionModel().selectedItemProperty().addListener((o, old, point) -> {
             if (point != null) {
-                viewModel.open(point);
+                viewModel.select(point);
             }
+        });
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<BacktestReport.ListedPoint> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
         });
         return table;
     }

@@ -2,6 +2,7 @@ package com.bellwether.ui.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -131,5 +132,108 @@ class AccountScreenTest {
         assertThat(robot.lookup(".bw-signal-chart").queryAll()).hasSize(sample.portfolio.metrics().size() + 3);
         assertThat(robot.lookup("#account-categories").queryAs(javafx.scene.layout.GridPane.class).getChildren())
                 .hasSize(4 * HealthModel.defaultModel().categories().size());
+    }
+
+    @Test
+    void aPickerFindsAnAccountByIdAndBackToTodayReturnsFromAnEarlierDay(FxRobot robot) throws Exception {
+        LocalDate earlier = AccountSample.AS_OF.minusMonths(6);
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, earlier));
+        waitUntilIdle();
+        Button today = robot.lookup("#account-back-to-today").queryButton();
+        assertThat(viewModel.todayProperty().get()).isEqualTo(sample.portfolio.asOfDate());
+        assertThat(today.isVisible()).as("an earlier day is shown").isTrue();
+        assertThat(today.getText()).isEqualTo("Back to today (" + sample.portfolio.asOfDate() + ")");
+
+        robot.clickOn(today);
+        waitUntilIdle();
+        assertThat(viewModel.asOfProperty().get()).isEqualTo(sample.portfolio.asOfDate());
+        assertThat(robot.lookup("#account-facts").queryAs(Label.class).getText()).contains(sample.portfolio.asOfDate().toString());
+        assertThat(today.isVisible()).as("today is shown").isFalse();
+
+        com.bellwether.domain.Account other = sample.portfolio.accounts().stream()
+                .filter(a -> !a.accountId().equals(sample.accountId)).skip(7).findFirst().orElseThrow();
+        robot.clickOn("#account-picker");
+        robot.write(other.accountId()).type(KeyCode.ENTER);
+        waitUntilIdle();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.scoreProperty().get() != null
+                && other.accountId().equals(viewModel.scoreProperty().get().accountId()) && !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#account-title").queryAs(Label.class).getText()).isEqualTo(viewModel.scoreProperty().get().name());
+        assertThat(robot.lookup("#account-facts").queryAs(Label.class).getText()).startsWith(other.accountId() + " · ");
+    }
+
+    @Test
+    void aRefusedAdjustmentIsAnErrorBesideTheFormAndIsClearedWhenAnotherAccountOpens(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+        waitUntilIdle();
+        robot.clickOn("#tab-adjustments");
+        Label problem = robot.lookup("#adjustment-problem").queryAs(Label.class);
+        // Beyond the model's bound: said, with the bound, and not cut to it.
+        robot.doubleClickOn("#adjustment-points .text-field").write("25").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int bound = (int) Math.floor(viewModel.adjustmentBoundProperty().get());
+        assertThat(viewModel.adjustmentPointsProperty().get()).isEqualTo(25);
+        assertThat(problem.getText()).isEqualTo("+25 is beyond the model's bound: at most " + bound + " points either way.");
+        assertThat(problem.getPseudoClassStates()).extracting(Object::toString).contains("error");
+        assertThat(robot.lookup("#adjustment-add").queryButton().isDisabled()).isTrue();
+
+        robot.doubleClickOn("#adjustment-points .text-field").write("5").type(KeyCode.ENTER);
+        robot.clickOn("#adjustment-reason").write("Renewal call went well");
+        robot.clickOn("#adjustment-add");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.adjustmentsChangedProperty().get() == 1);
+        waitUntilIdle();
+        try {
+            // The same author on the same day again: the database refuses it.
+            robot.doubleClickOn("#adjustment-points .text-field").write("5").type(KeyCode.ENTER);
+            robot.clickOn("#adjustment-reason").write("Second thoughts");
+            robot.clickOn("#adjustment-add");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.adjustmentErrorProperty().get().isEmpty());
+            waitUntilIdle();
+
+            Label error = robot.lookup("#adjustment-error").queryAs(Label.class);
+            assertThat(error.isVisible()).isTrue();
+            assertThat(error.getText()).startsWith("The adjustment was not added: ").contains("already has an adjustment");
+            assertThat(error.getStyleClass()).contains(AccountView.ERROR_TEXT);
+            assertThat(robot.lookup("#account-message").queryAs(Label.class).getText()).as("the header keeps to the account")
+                    .doesNotContain("not added");
+            assertThat(robot.lookup("#account-title").queryAs(Label.class).isVisible()).isTrue();
+
+            String other = sample.portfolio.accounts().stream().map(com.bellwether.domain.Account::accountId)
+                    .filter(id -> !id.equals(sample.accountId)).findFirst().orElseThrow();
+            robot.interact(() -> viewModel.open(other));
+            waitUntilIdle();
+            assertThat(viewModel.adjustmentErrorProperty().get()).isEmpty();
+            assertThat(error.isVisible()).isFalse();
+        } finally {
+            robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+            waitUntilIdle();
+            long changed = viewModel.adjustmentsChangedProperty().get();
+            robot.interact(() -> viewModel.removeAdjustment(new com.bellwether.domain.Note(sample.accountId, AccountSample.AS_OF,
+                    com.bellwether.scoring.SavedModels.currentAuthor(), 5, "", null)));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.adjustmentsChangedProperty().get() == changed + 1);
+            waitUntilIdle();
+        }
+    }
+
+    @Test
+    void withNoScoreOnTheEarlierDateWhyItChangedShowsOnlyItsMessage(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+        waitUntilIdle();
+        robot.clickOn("#tab-why");
+        LocalDate beforeAnyData = sample.portfolio.firstDataDate().minusYears(1);
+        robot.interact(() -> viewModel.compareFromProperty().set(beforeAnyData));
+        robot.clickOn("#compare");
+        waitUntilIdle();
+
+        assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText())
+                .isEqualTo("There is no score on " + beforeAnyData + ", so there is nothing to compare.");
+        assertThat(viewModel.changeRows()).isEmpty();
+        assertThat(robot.lookup("#change-parts").query().isVisible()).as("no table of empty parts").isFalse();
+
+        robot.interact(() -> viewModel.compareFromProperty().set(AccountSample.AS_OF.minusDays(30)));
+        robot.clickOn("#compare");
+        waitUntilIdle();
+        assertThat(robot.lookup("#change-parts").query().isVisible()).isTrue();
+        assertThat(viewModel.changeRows()).hasSizeGreaterThan(4);
     }
 }

@@ -99,10 +99,11 @@ class AccountViewModelTest {
 
         viewModel.adjustmentPointsProperty().set(bound + 1);
         assertThat(viewModel.canAddAdjustment().get()).isFalse();
-        assertThat(viewModel.adjustmentProblemProperty().get()).isEqualTo("At most " + bound + " points either way.");
+        assertThat(viewModel.adjustmentProblemProperty().get()).isEqualTo("+" + (bound + 1) + " is beyond the model's bound: at most " + bound + " points either way.");
         viewModel.addAdjustment();
 
-        assertThat(viewModel.messageProperty().get()).startsWith("Not added: At most " + bound);
+        assertThat(viewModel.adjustmentErrorProperty().get()).startsWith("Not added: +" + (bound + 1) + " is beyond");
+        assertThat(viewModel.messageProperty().get()).as("the header keeps to the account").isEmpty();
         assertThat(count("SELECT COUNT(*) FROM note")).isEqualTo(notes);
         assertThat(viewModel.adjustmentsChangedProperty().get()).isZero();
         assertThat(viewModel.scoreProperty().get().score()).isEqualTo(before.score());

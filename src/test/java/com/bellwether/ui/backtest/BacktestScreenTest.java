@@ -114,9 +114,40 @@ class BacktestScreenTest {
         robot.clickOn(thirdRow);
         WaitForAsyncUtils.waitForFxEvents();
 
+        // One click selects and explains, and stays on the screen.
         BacktestReport.ListedPoint missed = (BacktestReport.ListedPoint) misses.getItems().get(2);
-        assertThat(viewModel.openRequestProperty().get()).isEqualTo(new OpenRequest(missed.accountId(), missed.cutoff()));
+        assertThat(viewModel.openRequestProperty().get()).isNull();
+        assertThat(viewModel.selectedProperty().get()).isEqualTo(missed);
         assertThat(robot.lookup("#backtest-explanation").queryAs(Label.class).getText()).isEqualTo(missed.explanation());
+        assertThat(robot.lookup("#backtest-selected-account").queryAs(Label.class).getText()).startsWith(missed.name() + " (");
+
+        // A double click opens the account as of the cut-off.
+        robot.doubleClickOn(thirdRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.openRequestProperty().get()).isEqualTo(new OpenRequest(missed.accountId(), missed.cutoff()));
+    }
+
+    @Test
+    void beforeTheFirstRunTheScreenSaysWhatToDoAndItsButtonRuns(FxRobot robot) throws Exception {
+        Node empty = robot.lookup("#backtest-empty").query();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(robot.lookup("#backtest-empty-text").queryAs(Label.class).getText())
+                .startsWith("A backtest scores every account at each cut-off").endsWith("then run it.");
+        assertThat(shown(robot.lookup("#backtest-auc").query())).as("no dashes before a run").isFalse();
+        assertThat(shown(robot.lookup("#backtest-roc").query())).as("no empty axes before a run").isFalse();
+
+        robot.interact(() -> {
+            viewModel.fromProperty().set(LocalDate.parse("2025-06-01"));
+            viewModel.toProperty().set(LocalDate.parse("2025-09-01"));
+        });
+        robot.clickOn("#backtest-run-empty");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> viewModel.reportProperty().get() != null && !viewModel.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(empty.isVisible()).isFalse();
+        assertThat(shown(robot.lookup("#backtest-auc").query())).isTrue();
+        assertThat(robot.lookup("#backtest-auc").queryAs(Label.class).getText()).isNotEqualTo("–");
     }
 
     @Test
@@ -141,6 +172,16 @@ class BacktestScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(dialogs.saveTo)
                 && viewModel.statusProperty().get().startsWith("Wrote"));
         assertThat(ImageIO.read(dialogs.saveTo.toFile()).getWidth()).isGreaterThan(200);
+    }
+
+    /** Visible with every one of its parents. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
