@@ -39,6 +39,8 @@ import com.bellwether.alerts.Alert;
 import com.bellwether.alerts.AlertStatus;
 import com.bellwether.alerts.DeliveryAttempt;
 import com.bellwether.alerts.Severity;
+import com.bellwether.ui.help.HelpTips;
+import com.bellwether.ui.help.Term;
 import com.bellwether.ui.Dialogs;
 
 /**
@@ -90,6 +92,8 @@ public final class AlertsView {
         Tab webhook = new Tab("Webhook", webhookPane());
         webhook.setGraphic(new FontIcon(Feather.SEND));
         webhook.setId("alerts-webhook-tab");
+        HelpTips.install(list, Term.ALERT);
+        HelpTips.install(webhook, Term.WEBHOOK);
         TabPane tabs = new TabPane(list, webhook);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -197,6 +201,12 @@ public final class AlertsView {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         status.setCellFactory(c -> new StatusCell());
         table.getColumns().setAll(List.of(account, rule, severity, when, score, explanation, action, owner, status));
+        HelpTips.install(rule, Term.ALERT_RULE);
+        HelpTips.install(severity, Term.SEVERITY);
+        HelpTips.install(score, Term.SCORE);
+        HelpTips.install(action, Term.NEXT_ACTION, Term.PLAYBOOK);
+        HelpTips.install(owner, Term.CSM);
+        HelpTips.install(status, Term.ALERT_STATUS);
 
         table.getSelectionModel().selectedItemProperty().addListener((o, old, alert) -> viewModel.selectedProperty().set(alert));
         viewModel.selectedProperty().addListener((o, old, alert) -> {

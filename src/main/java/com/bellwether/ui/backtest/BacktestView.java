@@ -51,6 +51,8 @@ import com.bellwether.backtest.Metrics;
 import com.bellwether.scoring.Band;
 import com.bellwether.ui.BandPalette;
 import com.bellwether.ui.Dialogs;
+import com.bellwether.ui.help.HelpTips;
+import com.bellwether.ui.help.Term;
 
 /**
  * The backtest: parameters and a run, the headline figures, the curves and band charts, the misses with their
@@ -242,6 +244,8 @@ public final class BacktestView {
         FlowPane fields = new FlowPane(14, 8,
                 field("From", from), field("To", to), field("Step", step), field("Horizon", horizon), contraction,
                 field("Compare with", compare));
+        HelpTips.install(step.getParent(), Term.CUT_OFF_DATE);
+        HelpTips.install(horizon.getParent(), Term.HORIZON);
         fields.setAlignment(Pos.CENTER_LEFT);
         fields.setRowValignment(javafx.geometry.VPos.CENTER);
         HBox actions = new HBox(8, run, cancel, progress, status);
@@ -310,6 +314,13 @@ public final class BacktestView {
                 figure(medianLead, new Label("Median lead time, all accounts")),
                 figure(arrRecall, new Label("ARR-weighted recall, all accounts")));
         row.getStyleClass().add(FIGURES);
+        HelpTips.install(auc.getParent(), Term.ROC_AUC);
+        HelpTips.install(averagePrecision.getParent(), Term.AVERAGE_PRECISION);
+        HelpTips.install(points.getParent(), Term.POINT);
+        HelpTips.install(churners.getParent(), Term.CHURNER, Term.CHURN_RATE);
+        HelpTips.install(lift.getParent(), Term.LIFT);
+        HelpTips.install(medianLead.getParent(), Term.LEAD_TIME);
+        HelpTips.install(arrRecall.getParent(), Term.ARR_WEIGHTED_RECALL);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -341,6 +352,11 @@ public final class BacktestView {
         VBox matrices = new VBox(14, red, redOrYellow);
         matrices.setId("backtest-confusion");
         matrices.setPadding(new Insets(4, 0, 0, 0));
+        HelpTips.install(roc, Term.ROC_CURVE, Term.ROC_AUC);
+        HelpTips.install(precisionRecall, Term.PRECISION_RECALL_CURVE, Term.AVERAGE_PRECISION);
+        HelpTips.install(capture, Term.CAPTURE, Term.LIFT);
+        HelpTips.install(bandChurn, Term.CHURN_RATE_PER_BAND);
+        HelpTips.install(leadTime, Term.LEAD_TIME);
         grid.add(card("Confusion matrices", "confusion", matrices, matrices, new Label()), 2, 1);
         return grid;
     }
@@ -354,8 +370,10 @@ public final class BacktestView {
         negatives.textProperty().bind(Bindings.size(viewModel.falseNegatives()).asString("Missed churns (false negatives): %,d"));
         Tab positives = new Tab("", falsePositives);
         positives.textProperty().bind(Bindings.size(viewModel.falsePositives()).asString("False alarms (false positives): %,d"));
+        HelpTips.install(negatives, Term.FALSE_NEGATIVE);
+        HelpTips.install(positives, Term.FALSE_POSITIVE);
         Tab breakdown = new Tab("Segments and stages", breakdownTable());
-        Tab variants = new Tab("Model variants", variantsTable());
+        Tab variants = HelpTips.install(new Tab("Model variants", variantsTable()), Term.BASELINE);
         TabPane tabs = new TabPane(negatives, positives, breakdown, variants);
         tabs.setId("backtest-tables");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -653,13 +671,13 @@ public final class BacktestView {
         TableColumn<BacktestReport.ListedPoint, String> reason = text("Top reason",
                 p -> BacktestViewModel.topReason(p.explanation()), 260);
         table.getColumns().add(account);
-        table.getColumns().add(cutoff);
-        table.getColumns().add(score);
-        table.getColumns().add(band);
-        table.getColumns().add(arr);
-        table.getColumns().add(segment);
-        table.getColumns().add(stage);
-        table.getColumns().add(reason);
+        table.getColumns().add(HelpTips.install(cutoff, Term.CUT_OFF_DATE));
+        table.getColumns().add(HelpTips.install(score, Term.SCORE));
+        table.getColumns().add(HelpTips.install(band, Term.BAND));
+        table.getColumns().add(HelpTips.install(arr, Term.ARR));
+        table.getColumns().add(HelpTips.install(segment, Term.SEGMENT));
+        table.getColumns().add(HelpTips.install(stage, Term.LIFECYCLE_STAGE));
+        table.getColumns().add(HelpTips.install(reason, Term.TOP_REASON));
         // One click reads the explanation beside the table; a double click (or the panel's button) opens the account.
         table.getSelectionModel().selectedItemProperty().addListener((o, old, point) -> {
             if (point != null) {
@@ -685,21 +703,21 @@ public final class BacktestView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(text("By", BacktestViewModel.BreakdownRow::dimension, 70));
         table.getColumns().add(text("Group", BacktestViewModel.BreakdownRow::name, 120));
-        table.getColumns().add(number("Points", r -> r.figures().points(), v -> String.format(Locale.ROOT, "%,.0f", v), 74));
-        table.getColumns().add(number("Churners", r -> r.figures().churners(), v -> String.format(Locale.ROOT, "%,.0f", v), 80));
-        table.getColumns().add(number("Churn rate", r -> r.figures().churnRate(), BacktestView::share, 84));
-        table.getColumns().add(number("ROC AUC", r -> r.figures().rocAuc(), BacktestView::ratio, 76));
-        table.getColumns().add(number("Avg precision", r -> r.figures().averagePrecision(), BacktestView::ratio, 96));
-        table.getColumns().add(number("Precision at red", r -> r.figures().confusionRed().precision(), BacktestView::share, 112));
-        table.getColumns().add(number("Recall at red", r -> r.figures().confusionRed().recall(), BacktestView::share, 96));
+        table.getColumns().add(HelpTips.install(number("Points", r -> r.figures().points(), v -> String.format(Locale.ROOT, "%,.0f", v), 74), Term.POINT));
+        table.getColumns().add(HelpTips.install(number("Churners", r -> r.figures().churners(), v -> String.format(Locale.ROOT, "%,.0f", v), 80), Term.CHURNER));
+        table.getColumns().add(HelpTips.install(number("Churn rate", r -> r.figures().churnRate(), BacktestView::share, 84), Term.CHURN_RATE));
+        table.getColumns().add(HelpTips.install(number("ROC AUC", r -> r.figures().rocAuc(), BacktestView::ratio, 76), Term.ROC_AUC));
+        table.getColumns().add(HelpTips.install(number("Avg precision", r -> r.figures().averagePrecision(), BacktestView::ratio, 96), Term.AVERAGE_PRECISION));
+        table.getColumns().add(HelpTips.install(number("Precision at red", r -> r.figures().confusionRed().precision(), BacktestView::share, 112), Term.PRECISION));
+        table.getColumns().add(HelpTips.install(number("Recall at red", r -> r.figures().confusionRed().recall(), BacktestView::share, 96), Term.RECALL));
         for (Band band : Band.values()) {
-            table.getColumns().add(number("Churn " + band.id(), r -> {
+            table.getColumns().add(HelpTips.install(number("Churn " + band.id(), r -> {
                 BacktestReport.BandRate rate = r.figures().churnRateByBand().get(band.id());
                 return rate == null ? Double.NaN : rate.rate();
-            }, BacktestView::share, 84));
+            }, BacktestView::share, 84), Term.CHURN_RATE_PER_BAND));
         }
-        table.getColumns().add(number("Lift", r -> r.figures().lift() == null ? Double.NaN : r.figures().lift().lift(),
-                BacktestView::ratio, 60));
+        table.getColumns().add(HelpTips.install(number("Lift", r -> r.figures().lift() == null ? Double.NaN
+                : r.figures().lift().lift(), BacktestView::ratio, 60), Term.LIFT));
         return table;
     }
 
@@ -711,11 +729,11 @@ public final class BacktestView {
         viewModel.reportProperty().addListener((o, old, report) ->
                 table.getItems().setAll(report == null ? List.of() : report.variants()));
         table.getColumns().add(text("Model", BacktestReport.Variant::name, 260));
-        table.getColumns().add(number("ROC AUC", BacktestReport.Variant::rocAuc, BacktestView::ratio, 80));
-        table.getColumns().add(number("Avg precision", BacktestReport.Variant::averagePrecision, BacktestView::ratio, 100));
-        table.getColumns().add(number("Precision at red", BacktestReport.Variant::precisionRed, BacktestView::share, 116));
-        table.getColumns().add(number("Recall at red", BacktestReport.Variant::recallRed, BacktestView::share, 100));
-        table.getColumns().add(number("Lift", BacktestReport.Variant::liftTop, BacktestView::ratio, 60));
+        table.getColumns().add(HelpTips.install(number("ROC AUC", BacktestReport.Variant::rocAuc, BacktestView::ratio, 80), Term.ROC_AUC));
+        table.getColumns().add(HelpTips.install(number("Avg precision", BacktestReport.Variant::averagePrecision, BacktestView::ratio, 100), Term.AVERAGE_PRECISION));
+        table.getColumns().add(HelpTips.install(number("Precision at red", BacktestReport.Variant::precisionRed, BacktestView::share, 116), Term.PRECISION));
+        table.getColumns().add(HelpTips.install(number("Recall at red", BacktestReport.Variant::recallRed, BacktestView::share, 100), Term.RECALL));
+        table.getColumns().add(HelpTips.install(number("Lift", BacktestReport.Variant::liftTop, BacktestView::ratio, 60), Term.LIFT));
         table.getColumns().add(number("AUC vs model", BacktestReport.Variant::rocAucDiff, BacktestView::signed, 100));
         return table;
     }

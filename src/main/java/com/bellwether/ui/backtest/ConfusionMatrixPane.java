@@ -10,6 +10,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import com.bellwether.backtest.Metrics;
+import com.bellwether.ui.help.HelpTips;
+import com.bellwether.ui.help.Term;
 
 /** A confusion matrix as a two-by-two grid of labelled counts, with precision, recall and F1 below. */
 final class ConfusionMatrixPane extends VBox {
@@ -56,6 +58,12 @@ final class ConfusionMatrixPane extends VBox {
         trueNegatives.setId(idPrefix + "-tn");
         summary.setId(idPrefix + "-summary");
         summary.getStyleClass().add(CAPTION);
+        HelpTips.install(heading, Term.CONFUSION_MATRIX, Term.FLAGGED);
+        HelpTips.install(truePositives, Term.TRUE_POSITIVE);
+        HelpTips.install(falsePositives, Term.FALSE_POSITIVE);
+        HelpTips.install(falseNegatives, Term.FALSE_NEGATIVE);
+        HelpTips.install(trueNegatives, Term.TRUE_NEGATIVE);
+        HelpTips.install(summary, Term.PRECISION, Term.RECALL, Term.F1);
         getChildren().addAll(heading, grid, summary);
         show(null);
     }

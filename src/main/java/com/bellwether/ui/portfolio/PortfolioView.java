@@ -25,6 +25,8 @@ import javafx.scene.paint.Color;
 import com.bellwether.scoring.Band;
 import com.bellwether.ui.BandPalette;
 import com.bellwether.ui.Dialogs;
+import com.bellwether.ui.help.HelpTips;
+import com.bellwether.ui.help.Term;
 
 /** Tiles for the portfolio at a glance, then every live account, searchable and sortable. */
 public final class PortfolioView {
@@ -71,6 +73,13 @@ public final class PortfolioView {
         HBox heading = new HBox(12, title, busy, cancel, status);
         heading.setAlignment(Pos.CENTER_LEFT);
 
+        HelpTips.install(red, Term.ACCOUNTS_PER_BAND, Term.BAND);
+        HelpTips.install(yellow, Term.ACCOUNTS_PER_BAND, Term.BAND);
+        HelpTips.install(green, Term.ACCOUNTS_PER_BAND, Term.BAND);
+        HelpTips.install(atRisk, Term.ARR_AT_RISK);
+        HelpTips.install(improved, Term.IMPROVED, Term.CHANGE_30_DAYS);
+        HelpTips.install(declined, Term.DECLINED, Term.CHANGE_30_DAYS);
+        HelpTips.install(churnRates, Term.CHURN_RATE_PER_BAND);
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
         javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10);
@@ -260,6 +269,7 @@ public final class PortfolioView {
         share.setLabel("%");
         javafx.scene.chart.StackedAreaChart<String, Number> chart = new javafx.scene.chart.StackedAreaChart<>(months, share);
         chart.setId("band-mix");
+        HelpTips.install(chart, Term.BAND_MIX);
         chart.getStyleClass().add("bw-band-mix");
         chart.setTitle("Band mix, month by month");
         chart.setAnimated(false);
@@ -409,15 +419,15 @@ public final class PortfolioView {
         TableColumn<AccountRow, String> reason = text("Top reason", AccountRow::topReason, 280);
         TableColumn<AccountRow, String> action = text("Next action", AccountRow::nextAction, 240);
         table.getColumns().add(name);
-        table.getColumns().add(segment);
-        table.getColumns().add(stage);
-        table.getColumns().add(csm);
-        table.getColumns().add(arr);
-        table.getColumns().add(score);
-        table.getColumns().add(band);
-        table.getColumns().add(trend);
-        table.getColumns().add(reason);
-        table.getColumns().add(action);
+        table.getColumns().add(HelpTips.install(segment, Term.SEGMENT));
+        table.getColumns().add(HelpTips.install(stage, Term.LIFECYCLE_STAGE));
+        table.getColumns().add(HelpTips.install(csm, Term.CSM));
+        table.getColumns().add(HelpTips.install(arr, Term.ARR));
+        table.getColumns().add(HelpTips.install(score, Term.SCORE));
+        table.getColumns().add(HelpTips.install(band, Term.BAND));
+        table.getColumns().add(HelpTips.install(trend, Term.CHANGE_30_DAYS));
+        table.getColumns().add(HelpTips.install(reason, Term.TOP_REASON));
+        table.getColumns().add(HelpTips.install(action, Term.NEXT_ACTION, Term.PLAYBOOK));
         table.setRowFactory(view -> {
             javafx.scene.control.TableRow<AccountRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

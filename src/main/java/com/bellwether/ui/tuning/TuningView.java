@@ -50,6 +50,8 @@ import org.controlsfx.control.RangeSlider;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import com.bellwether.ui.help.HelpTips;
+import com.bellwether.ui.help.Term;
 import com.bellwether.ui.StartupTrace;
 import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.scoring.Band;
@@ -210,6 +212,7 @@ public final class TuningView {
         compare.setButtonCell(new VersionCell());
         compare.setTooltip(new Tooltip("The saved version the draft's figures and band changes are compared with"));
         Label compareLabel = new Label("Compare with");
+        HelpTips.install(compareLabel, Term.MODEL_VERSION, Term.ACTIVE_VERSION);
 
         Button suggestWeights = button("Suggest weights", Feather.TRENDING_UP, "tuning-suggest-weights", viewModel::suggestWeights);
         Button suggestBands = button("Suggest cut-off", Feather.SLIDERS, "tuning-suggest-bands", viewModel::suggestBands);
@@ -273,6 +276,7 @@ public final class TuningView {
     private ScrollPane editors() {
         VBox weights = card("Category weights", "Shares of the total; a lock keeps a share put while others move.");
         weights.setId("tuning-weights");
+        HelpTips.install(weights.getChildren().get(0), Term.WEIGHT, Term.CATEGORY);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -306,6 +310,7 @@ public final class TuningView {
         }
 
         VBox cutoffs = card("Band cut-offs", "Red below the left thumb, yellow below the right, green above.");
+        HelpTips.install(cutoffs.getChildren().get(0), Term.BAND_CUT_OFF);
         bands.setId("tuning-bands");
         bands.setShowTickLabels(true);
         bands.setShowTickMarks(true);
@@ -336,6 +341,7 @@ public final class TuningView {
         cutoffs.getChildren().addAll(bands, bandsRow, resetStage);
 
         VBox measureCard = card("Measures", "Switch a measure off, or select it to edit its scale (raw value → score).");
+        HelpTips.install(measureCard.getChildren().get(0), Term.MEASURE, Term.SCALE);
         measureTable.setId("tuning-measures");
         measureTable.setEditable(true);
         measureTable.setPrefHeight(250);
@@ -455,6 +461,7 @@ public final class TuningView {
             });
             Label share = new Label();
             share.setId("share-" + id);
+            HelpTips.install(share, Term.WEIGHT);
             share.getStyleClass().add(NUMERIC);
             // Wide enough for "100.0%" in the figures' font, whatever the share.
             share.setMinWidth(Region.USE_PREF_SIZE);
@@ -570,6 +577,7 @@ public final class TuningView {
 
     private ScrollPane results() {
         VBox headline = card("Backtest", "Past cut-offs scored under the draft; the change is against the compared version.");
+        HelpTips.install(headline.getChildren().get(0), Term.BACKTEST, Term.DRAFT);
         GridPane figureGrid = new GridPane();
         figureGrid.setHgap(18);
         figureGrid.setVgap(4);
@@ -588,6 +596,7 @@ public final class TuningView {
             delta.getStyleClass().add(NUMERIC);
             VBox cell = new VBox(2, caption, new HBox(6, value, delta));
             cell.getStyleClass().add(FIGURE);
+            HelpTips.install(cell, figureTerms(names[i][0]));
             figureGrid.add(cell, i % 4, i / 4);
             figures.put(names[i][0], value);
             deltas.put(names[i][0], delta);
@@ -595,6 +604,7 @@ public final class TuningView {
         headline.getChildren().add(figureGrid);
 
         VBox distribution = card("Scores now", "Live accounts by score under the draft, coloured by band.");
+        HelpTips.install(distribution.getChildren().get(0), Term.SCORE, Term.BAND);
         CategoryAxis bins = new CategoryAxis();
         bins.setLabel("Score");
         NumberAxis counts = new NumberAxis();
@@ -616,6 +626,7 @@ public final class TuningView {
         distribution.getChildren().addAll(chart, totals);
 
         VBox changed = card("Band changes", "Double-click an account to open it.");
+        HelpTips.install(changed.getChildren().get(0), Term.DRAFT, Term.BAND);
         changeSummary.setId("tuning-change-summary");
         changeSummary.setWrapText(true);
         changes.setId("tuning-changes");
@@ -999,5 +1010,16 @@ public final class TuningView {
             super.updateItem(version, empty);
             setText(empty || version == null ? null : version.label() + (version.active() ? " (active)" : ""));
         }
+    }
+
+    /** What a backtest figure's caption means, for its tooltip. */
+    private static Term[] figureTerms(String figure) {
+        return switch (figure) {
+            case "auc" -> new Term[] {Term.ROC_AUC};
+            case "precision" -> new Term[] {Term.PRECISION};
+            case "recall" -> new Term[] {Term.RECALL};
+            case "lift" -> new Term[] {Term.LIFT};
+            default -> new Term[] {Term.CHURN_RATE_PER_BAND};
+        };
     }
 }
