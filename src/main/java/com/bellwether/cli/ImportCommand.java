@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.bellwether.app.Workspace;
+import com.bellwether.domain.Plurals;
 import com.bellwether.ingest.BundleEntity;
 import com.bellwether.ingest.BundleImporter;
 import com.bellwether.ingest.ImportProblem;
@@ -50,12 +51,12 @@ public final class ImportCommand implements Callable<Integer> {
         Workspace workspace = database.open();
         ImportReport report = workspace.importBundle(request, new ConsoleProgress(err));
         if (!report.succeeded()) {
-            err.printf("Nothing was imported: %d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");
+            err.printf("Nothing was imported: %s found.%n", Plurals.count(report.problemCount(), "problem"));
             for (ImportProblem problem : report.problems()) {
                 err.println("  " + problem.message());
             }
             report.omittedPerFile().forEach((file, count) ->
-                    err.printf("  ... and %d more problems in %s%n", count, file));
+                    err.printf("  ... and %s in %s%n", Plurals.count(count, "more problem", "more problems"), file));
             return BellwetherCommand.INPUT_PROBLEMS;
         }
         out.printf("Imported into %s in %.1f s (%.1f s reading and checking; import run %d):%n",
@@ -67,7 +68,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         report.rowsLeftOut().forEach((file, count) ->
-                out.printf("  %,d row%s of %s left out by the mapping's filters%n", count, count == 1 ? "" : "s", file));
+                out.printf("  %s of %s left out by the mapping's filters%n", Plurals.count(count, "row"), file));
         return 0;
     }
 

@@ -235,6 +235,9 @@ class BadInputBatteryTest {
         cases.add(csv("2,000 metrics", "usage.csv line 1: expected at most 1000 metric columns in one import (found 2000)", "",
                 "usage.csv", "account_id,date," + String.join(",", Stream.iterate(0, i -> i + 1).limit(2000)
                         .map(i -> "m" + i).toList()) + "\n"));
+        cases.add(csv("a thousand bad rows", "Nothing was imported: 1,000 problems found.\n  surveys.csv line 2, column 3 (nps): \"x\"",
+                "  ... and 900 more problems in surveys.csv", "surveys.csv", "account_id,date,nps\n"
+                        + "A1,2025-01-01,x\n".repeat(1000)));
         // JSON bundles
         cases.add(json("a JSON bundle cut short", "{\"accounts\": [{\"account_id\": \"A9\", \"name\": \"Nine\"}",
                 "bundle.json line 1, column 51: expected valid JSON", "the file ends too soon"));
