@@ -62,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!kind.equals("csv") && !kind.equals("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv or json, not " + format);
         }
-        Workspace workspace = database.open();
+        Workspace workspace = database.openExisting();
         HealthModel healthModel = model == null ? workspace.activeModel() : HealthModel.read(model);
         Portfolio portfolio = workspace.portfolio();
         LocalDate date = asOf != null ? asOf : portfolio.asOfDate();
