@@ -33,6 +33,7 @@ public final class Main {
             System.err.println("error: " + com.bellwether.scoring.TooLargeForHeap.outOfMemory(Runtime.getRuntime().maxMemory()));
             code = 1;
         }
+        com.bellwether.store.Database.awaitOthersBeforeExit();
         System.exit(code);
     }
 

@@ -26,21 +26,32 @@ public final class Outbox {
 
     public static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     public static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    /**
+     * Attempts before a message is given up: with the doubling wait from 30 s that is about 4 hours of trying. A
+     * message given up stays in the outbox, marked, and is counted apart from those waiting.
+     */
+    public static final int MAX_ATTEMPTS = 10;
 
     static final String URL_SETTING = "webhook.url";
 
     private final Database database;
     private final Duration firstRetry;
     private final Duration longestWait;
+    private final int maxAttempts;
 
     public Outbox(Database database) {
         this(database, FIRST_RETRY, LONGEST_WAIT);
     }
 
     public Outbox(Database database, Duration firstRetry, Duration longestWait) {
+        this(database, firstRetry, longestWait, MAX_ATTEMPTS);
+    }
+
+    public Outbox(Database database, Duration firstRetry, Duration longestWait, int maxAttempts) {
         this.database = database;
         this.firstRetry = firstRetry;
         this.longestWait = longestWait;
+        this.maxAttempts = maxAttempts;
     }
 
     /** Queues a message for each alert not queued before; returns how many were queued. */
@@ -81,7 +92,8 @@ public final class Outbox {
                 + " (alert_id, event_id, url, payload, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,0,?,?)")) {
             insert.setLong(1, alert.id());
             insert.setString(2, eventId);
-            insert.setString(3, url.uri().toString());
+            // Never a password: the target as stored names variables, not values.
+            insert.setString(3, url.stored());
             insert.setString(4, WebhookMessage.json(alert));
             insert.setObject(5, utc(now));
             insert.setObject(6, utc(now));
@@ -99,7 +111,8 @@ public final class Outbox {
         List<Due> due = new ArrayList<>();
         try (Connection connection = database.connect();
              PreparedStatement query = connection.prepareStatement("SELECT outbox_id, alert_id, event_id, url, payload,"
-                     + " attempts FROM webhook_outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, outbox_id")) {
+                     + " attempts FROM webhook_outbox WHERE gave_up_at IS NULL AND next_attempt_at <= ?"
+                     + " ORDER BY next_attempt_at, outbox_id")) {
             query.setObject(1, utc(clock.instant()));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -123,7 +136,7 @@ public final class Outbox {
             record(message, attempt, response, clock.instant());
             delivered += response.delivered() ? 1 : 0;
         }
-        return new DeliveryRun(attempted, delivered, attempted - delivered, pending());
+        return new DeliveryRun(attempted, delivered, attempted - delivered, pending(), givenUp());
     }
 
     /** How long to wait after the given failed attempt (1 for the first): doubling from the first retry, capped. */
@@ -166,13 +179,14 @@ public final class Outbox {
                     log.executeUpdate();
                 }
                 String sql = response.delivered() ? "DELETE FROM webhook_outbox WHERE outbox_id = ?"
-                        : "UPDATE webhook_outbox SET last_error = ? WHERE outbox_id = ?";
+                        : "UPDATE webhook_outbox SET last_error = ?, gave_up_at = ? WHERE outbox_id = ?";
                 try (PreparedStatement update = connection.prepareStatement(sql)) {
                     if (response.delivered()) {
                         update.setLong(1, message.outboxId());
                     } else {
                         update.setString(1, clip(response.describe()));
-                        update.setLong(2, message.outboxId());
+                        update.setObject(2, attempt >= maxAttempts ? utc(at) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                        update.setLong(3, message.outboxId());
                     }
                     update.executeUpdate();
                 }
@@ -186,10 +200,19 @@ public final class Outbox {
         }
     }
 
-    /** Messages still waiting for a 2xx. */
+    /** Messages still waiting for a 2xx (those given up not counted). */
     public int pending() {
+        return count("SELECT COUNT(*) FROM webhook_outbox WHERE gave_up_at IS NULL");
+    }
+
+    /** Messages given up after {@link #MAX_ATTEMPTS} failed attempts; they stay in the outbox, marked. */
+    public int givenUp() {
+        return count("SELECT COUNT(*) FROM webhook_outbox WHERE gave_up_at IS NOT NULL");
+    }
+
+    private int count(String sql) {
         try (Connection connection = database.connect();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM webhook_outbox");
+             PreparedStatement count = connection.prepareStatement(sql);
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getInt(1);
@@ -234,8 +257,14 @@ public final class Outbox {
         }
     }
 
-    /** Saves the webhook URL; null forgets it. Messages already queued keep the URL they were queued for. */
+    /**
+     * Saves the webhook URL; null forgets it. Messages already queued keep the URL they were queued for. A password
+     * written in the URL is refused: it would be stored in plain text.
+     */
     public void configureUrl(WebhookUrl url) {
+        if (url != null && url.hasWrittenPassword()) {
+            throw new IllegalArgumentException(WRITTEN_PASSWORD);
+        }
         try (Connection connection = database.connect()) {
             if (url == null) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM app_setting WHERE setting_key = ?")) {
@@ -247,13 +276,18 @@ public final class Outbox {
             try (PreparedStatement merge = connection.prepareStatement(
                     database.dialect().upsert("app_setting", "setting_key, setting_value", "setting_key"))) {
                 merge.setString(1, URL_SETTING);
-                merge.setString(2, url.uri().toString());
+                merge.setString(2, url.stored());
                 merge.executeUpdate();
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot save the webhook URL: " + e.getMessage(), e);
         }
     }
+
+    /** Why a URL with a password written in it is not saved. */
+    public static final String WRITTEN_PASSWORD = "a password written in the URL is not saved, as it would be stored in"
+            + " plain text: put it in an environment variable and write user:env:VARIABLE@ in its place, or send a header"
+            + " from one (Authorization=env:VARIABLE after the URL)";
 
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -26,10 +26,37 @@ public final class WebhookSender {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Map<String, String> environment;
+    /** Targets given with a written-out password, by their stored form (which lacks it): this program may use them. */
+    private final Map<String, WebhookUrl> given;
 
     public WebhookSender(HttpClient client, Duration timeout) {
+        this(client, timeout, System.getenv(), Map.of());
+    }
+
+    private WebhookSender(HttpClient client, Duration timeout, Map<String, String> environment, Map<String, WebhookUrl> given) {
         this.client = client;
         this.timeout = timeout;
+        this.environment = environment;
+        this.given = given;
+    }
+
+    /** The same sender reading {@code env:} references from this environment instead of the process's. */
+    public WebhookSender withEnvironment(Map<String, String> variables) {
+        return new WebhookSender(client, timeout, Map.copyOf(variables), given);
+    }
+
+    /**
+     * The same sender, which uses the password written in {@code url} for messages queued for it: the outbox
+     * keeps the target without it, so only the program that was given the password can send with it.
+     */
+    public WebhookSender knowing(WebhookUrl url) {
+        if (url == null || !url.hasWrittenPassword()) {
+            return this;
+        }
+        Map<String, WebhookUrl> known = new java.util.HashMap<>(given);
+        known.put(url.stored(), url);
+        return new WebhookSender(client, timeout, environment, Map.copyOf(known));
     }
 
     /** A sender with a 5-second connect and 10-second request timeout. */
@@ -40,21 +67,27 @@ public final class WebhookSender {
 
     /** POSTs the JSON; {@code eventId} goes in an Idempotency-Key header as well as in the payload. */
     public WebhookResponse post(WebhookUrl url, String eventId, String json) {
-        HttpRequest request = HttpRequest.newBuilder(url.uri())
+        WebhookUrl.Target target;
+        try {
+            target = given.getOrDefault(url.stored(), url).resolve(environment);
+        } catch (IllegalArgumentException e) {
+            return new WebhookResponse(null, e.getMessage());
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target.address())
                 .version(HttpClient.Version.HTTP_1_1)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Bellwether")
-                .header("Idempotency-Key", eventId)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+                .header("Idempotency-Key", eventId);
+        target.headers().forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             return new WebhookResponse(response.statusCode(), null);
         } catch (HttpTimeoutException e) {
             return new WebhookResponse(null, "no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            return new WebhookResponse(null, safe(url, e));
+            return new WebhookResponse(null, safe(url, target, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new WebhookResponse(null, "interrupted");
@@ -81,15 +114,22 @@ public final class WebhookSender {
     }
 
     /** The exception's message with the URL, should it appear, redacted. */
-    private static String safe(WebhookUrl url, Exception e) {
+    private static String safe(WebhookUrl url, WebhookUrl.Target target, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        String raw = url.uri().toString();
-        message = message.replace(raw, url.redacted());
-        if (url.uri().getRawUserInfo() != null) {
-            message = message.replace(url.uri().getRawUserInfo(), "***");
+        for (java.net.URI uri : new java.net.URI[] {url.uri(), target.address()}) {
+            if (uri == null) {
+                continue;
+            }
+            message = message.replace(uri.toString(), target.redacted());
+            if (uri.getRawUserInfo() != null) {
+                message = message.replace(uri.getRawUserInfo(), "***");
+            }
+            if (uri.getRawQuery() != null) {
+                message = message.replace(uri.getRawQuery(), "***");
+            }
         }
-        if (url.uri().getRawQuery() != null) {
-            message = message.replace(url.uri().getRawQuery(), "***");
+        for (String value : target.headers().values()) {
+            message = message.replace(value, "***");
         }
         return message;
     }

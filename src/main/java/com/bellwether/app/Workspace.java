@@ -661,7 +661,7 @@ public final class Workspace {
     /** Posts the queued messages that are due (earlier runs' failures too); nothing is tried when none waits. */
     public DeliveryRun deliverDueAlerts(WebhookSender sender) {
         Outbox outbox = new Outbox(database);
-        return outbox.pending() == 0 ? new DeliveryRun(0, 0, 0, 0)
+        return outbox.pending() == 0 ? DeliveryRun.none(0, outbox.givenUp())
                 : TeamRole.CSOPS.guard(database, "post alerts to the webhook", () -> outbox.deliverDue(sender, clock));
     }
 

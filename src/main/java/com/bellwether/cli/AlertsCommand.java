@@ -41,8 +41,16 @@ public final class AlertsCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--webhook", paramLabel = "URL",
-            description = "Post new alerts to this http(s) URL (default: the URL saved in the workbench, if any).")
+            description = {"Post new alerts to this http(s) URL (default: the URL saved in the workbench, if any).",
+                    "https://user:password@host/... sends Basic auth; the password is used by this run only and never"
+                            + " stored (user:env:VARIABLE@ reads it from an environment variable at each delivery);"
+                            + " env:VARIABLE reads the whole URL from one."})
     String webhook;
+
+    @Option(names = "--webhook-header", paramLabel = "NAME=env:VARIABLE",
+            description = "Send this header to the webhook, its value read from the environment variable at each"
+                    + " delivery (e.g. 'Authorization=env:HOOK_TOKEN'). Repeatable.")
+    java.util.List<String> headers = new java.util.ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -55,6 +63,16 @@ public final class AlertsCommand implements Callable<Integer> {
                 url = WebhookUrl.parse(webhook);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--webhook: " + e.getMessage());
+            }
+        }
+        if (!headers.isEmpty()) {
+            if (url == null) {
+                throw new ParameterException(spec.commandLine(), "--webhook-header: give the --webhook it is sent to");
+            }
+            try {
+                url = url.withHeaders(headers);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--webhook-header: " + e.getMessage());
             }
         }
         if (out != null) {
@@ -77,7 +95,7 @@ public final class AlertsCommand implements Callable<Integer> {
             ExportSheets.writeTasks(CrmTasks.of(workspace.openAlerts(AlertFilter.ANY)), out, () -> false);
         }
         // Messages queued by earlier runs are retried too, whether or not this run has a URL.
-        DeliveryRun delivery = workspace.deliverDueAlerts(WebhookSender.withDefaults());
+        DeliveryRun delivery = workspace.deliverDueAlerts(WebhookSender.withDefaults().knowing(url));
         spec.commandLine().getOut().println(summary(result, delivery, url));
         return 0;
     }
@@ -97,6 +115,11 @@ public final class AlertsCommand implements Callable<Integer> {
             if (delivery.pending() > 0) {
                 line.append(" (").append(delivery.pending()).append(" waiting for a retry)");
             }
+        }
+        if (delivery.givenUp() > 0) {
+            line.append("; ").append(com.bellwether.domain.Plurals.count(delivery.givenUp(), "message"))
+                    .append(" given up after ").append(com.bellwether.alerts.Outbox.MAX_ATTEMPTS)
+                    .append(" failed attempts (see the workbench's webhook log)");
         }
         return line.toString();
     }

@@ -119,7 +119,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top: expected a percentage above 0 and up to 100");
         }
         // Without a model file, the database's active version: the database is opened first to read it.
-        Workspace opened = model == null ? database.open() : null;
+        Workspace opened = model == null ? database.openExisting() : null;
         HealthModel healthModel = opened != null ? opened.activeModel() : HealthModel.read(model);
         try {
             if (suggestBands != null) {
@@ -134,7 +134,7 @@ public final class BacktestCommand implements Callable<Integer> {
             HealthModel other = HealthModel.read(file);
             variants.add(new Backtester.NamedModel(file.getFileName() + (other.name() == null ? "" : " (" + other.name() + ")"), other));
         }
-        Workspace workspace = opened != null ? opened : database.open();
+        Workspace workspace = opened != null ? opened : database.openExisting();
         Portfolio portfolio = workspace.portfolio();
         ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;

@@ -38,6 +38,7 @@ public final class BellwetherCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String message;
             if (Workspace.isStorageProblem(e) || e instanceof java.io.IOException
+                    || e instanceof DatabaseOption.MissingDatabaseException
                     || e instanceof com.bellwether.scoring.TooLargeForHeap) {
                 message = e.getMessage();
             } else if (e instanceof MappingProfile.InvalidMappingException) {
@@ -50,6 +51,7 @@ public final class BellwetherCommand implements Runnable {
             cmd.getErr().println("error: " + message);
             org.slf4j.LoggerFactory.getLogger(BellwetherCommand.class).warn("{} failed: {}", cmd.getCommandName(), message, e);
             return e instanceof java.io.IOException || e instanceof MappingProfile.InvalidMappingException
+                    || e instanceof DatabaseOption.MissingDatabaseException
                     || Workspace.isUsersToFix(e)
                     || e instanceof com.bellwether.scoring.HealthModel.InvalidModelException ? INPUT_PROBLEMS : 1;
         });

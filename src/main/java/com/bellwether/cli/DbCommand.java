@@ -26,6 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {DbCommand.Info.class, DbCommand.Copy.class, DbCommand.Roles.class})
 public final class DbCommand implements Runnable {
 
+    /** Taken here as well, so that {@code db --db PATH info} reaches {@code info}. */
+    @Mixin
+    DatabaseOption database;
+
     @Spec
     CommandSpec spec;
 
@@ -47,7 +51,7 @@ public final class DbCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            com.bellwether.app.Workspace workspace = database.open();
+            com.bellwether.app.Workspace workspace = database.openExisting();
             DatabaseInfo summary = workspace.info(5);
             out.println("Database: " + summary.location());
             summary.rowsPerTable().forEach((table, rows) -> out.printf("  %-15s %,d%n", table, rows));

@@ -43,7 +43,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ModelVersion> versions = database.open().versions();
+        List<ModelVersion> versions = database.openExisting().versions();
         PrintWriter out = spec.commandLine().getOut();
         int nameWidth = Math.max(4, versions.stream().mapToInt(v -> v.name().length()).max().orElse(0));
         int authorWidth = Math.max(6, versions.stream().mapToInt(v -> v.author().length()).max().orElse(0));
@@ -89,7 +89,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Workspace workspace = database.open();
+            Workspace workspace = database.openExisting();
             Optional<ModelVersion> a = find(workspace, from, spec);
             Optional<ModelVersion> b = a.isEmpty() ? Optional.empty() : find(workspace, to, spec);
             if (b.isEmpty()) {

@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.bellwether.app.ExportSheets;
 import com.bellwether.app.Exports;
+import com.bellwether.app.ModelVersion;
 import com.bellwether.app.XlsxFile;
 import com.bellwether.app.Workspace;
 import com.bellwether.scoring.AccountScore;
@@ -47,6 +49,10 @@ public final class ScoreCommand implements Callable<Integer> {
             + " version, the one the workbench scores with).")
     Path model;
 
+    @Option(names = "--model-version", paramLabel = "N", description = "A saved model version (3 or v3) instead of"
+            + " the active one; bellwether models lists them.")
+    String modelVersion;
+
     @Option(names = "--as-of", paramLabel = "DATE", description = "The as-of date (default: the latest day the data is complete for).")
     LocalDate asOf;
 
@@ -65,8 +71,27 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!kind.equals("csv") && !kind.equals("json") && !kind.equals("xlsx")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected csv, json or xlsx, not " + format);
         }
-        Workspace workspace = database.open();
-        HealthModel healthModel = model == null ? workspace.activeModel() : HealthModel.read(model);
+        if (model != null && modelVersion != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model and --model-version: give one of them, not both");
+        }
+        // A model file is read first: its mistakes are the user's to fix whatever the database.
+        HealthModel fromFile = model == null ? null : HealthModel.read(model);
+        Workspace workspace = database.openExisting();
+        HealthModel healthModel;
+        String used;
+        if (fromFile != null) {
+            healthModel = fromFile;
+            used = fromFile.name() + " (the model in " + model.getFileName() + ")";
+        } else {
+            Optional<ModelVersion> version = modelVersion == null ? Optional.of(workspace.activeVersion())
+                    : ModelsCommand.find(workspace, modelVersion, spec);
+            if (version.isEmpty()) {
+                return BellwetherCommand.INPUT_PROBLEMS;
+            }
+            healthModel = version.get().model();
+            used = version.get().label() + (version.get().active() ? " (active)" : " (not the active version)");
+        }
         Portfolio portfolio = workspace.portfolio();
         LocalDate date = asOf != null ? asOf : portfolio.asOfDate();
         if (date == null) {
@@ -90,7 +115,7 @@ public final class ScoreCommand implements Callable<Integer> {
         long green = scores.stream().filter(s -> s.band() != null && s.band().id().equals("green")).count();
         long stale = scores.stream().filter(AccountScore::stale).count();
         writer.printf("Scored %d live accounts as of %s with %s: %d red, %d yellow, %d green%s. Wrote %s%n",
-                scores.size(), date, healthModel.name(), red, yellow, green,
+                scores.size(), date, used, red, yellow, green,
                 stale == 0 ? "" : "; " + stale + " with stale data, scored as of the last day of their data", out);
         return 0;
     }

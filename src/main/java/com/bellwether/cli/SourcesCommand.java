@@ -42,6 +42,10 @@ public final class SourcesCommand implements Runnable {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** Taken here as well, so that {@code sources --db PATH list} reaches {@code list}. */
+    @Mixin
+    DatabaseOption database;
+
     @Spec
     CommandSpec spec;
 
@@ -183,7 +187,7 @@ public final class SourcesCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Source> sources = database.open().sources();
+            List<Source> sources = database.openExisting().sources();
             if (sources.isEmpty()) {
                 out.println("No sources yet. Add one with `bellwether sources add NAME --folder DIR` or"
                         + " `--jdbc URL --query SQL --cursor COLUMN --entity ENTITY`.");
@@ -232,7 +236,7 @@ public final class SourcesCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Workspace workspace = database.open();
+            Workspace workspace = database.openExisting();
             Source source = named(workspace, name);
             out.println(freshnessLine(source));
             out.println("Definition: " + source.definition().toJson());

@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
      * of a second on a cold start); one behind it, or without a schema, is migrated (and validated) by Flyway. A
      * database past it (a later release's) opens as it is, on either vendor.
      */
-    static final String SCHEMA_VERSION = "10";
+    static final String SCHEMA_VERSION = "11";
 
     /** A server's pool: the workbench runs a few background jobs at once, a command one. */
     private static final int POOL_SIZE = 8;
@@ -71,10 +71,15 @@ public final class Database implements AutoCloseable {
         if (location.dialect() == Dialect.POSTGRESQL) {
             return openServer(location, ServerLogin.fromEnvironment(), hold);
         }
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(location.jdbcUrl());
-        dataSource.setUser("sa");
-        dataSource.setPassword("");
+        Optional<Path> lockedFile = embeddedFile(location);
+        // Every connection waits: a command connects anew for each piece of work, and between two of them the file
+        // may pass to another program, whose opening H2 would otherwise report as a raw lock error.
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(location.jdbcUrl());
+        h2.setUser("sa");
+        h2.setPassword("");
+        DataSource dataSource = lockedFile.isEmpty() ? h2 : new WaitingDataSource(h2, location, lockedFile.get());
+        lockedFile.ifPresent(f -> OPENED.add(location));
         Optional<Path> file = embeddedFile(location);
         // One connection open throughout, so that the database is not closed and opened again between Flyway's.
         Connection first = null;
@@ -140,6 +145,173 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The first connection to an embedded database. A lock left by a program that stopped without closing the
+     * database is removed first, so the start is immediate. Another program opening the same file at the same
+     * instant makes H2 refuse ("Lock file recently modified", "Locked by another process"): this waits for it, up to
+     * {@link #LOCK_WAIT}, saying so once, then goes on through the server that program starts; past the wait it says
+     * who holds the database since when.
+     */
+    private static Connection connectWaiting(Connector connector, DatabaseLocation location, Path file)
+            throws SQLException {
+        DatabaseLock lock = DatabaseLock.of(file);
+        lock.clearIfStale();
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return connector.connect();
+            } catch (SQLException e) {
+                if (!DatabaseLock.isHeldElsewhere(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("The database at " + location.displayName() + " is held by " + lock.holder()
+                            + " and was not free after " + LOCK_WAIT.toSeconds() + " s; try again when it has finished", e);
+                }
+                if (!told) {
+                    lockWaitNotice.accept("Waiting for another program opening " + location.displayName()
+                            + " (up to " + LOCK_WAIT.toSeconds() + " s)…");
+                    told = true;
+                }
+                lock.clearIfStale();
+                try {
+                    Thread.sleep(50 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Embedded database files this program opened, for {@link #awaitOthersBeforeExit}. */
+    private static final java.util.Set<DatabaseLocation> OPENED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Before a command's program ends: for each embedded database it serves to other programs (AUTO_SERVER: the
+     * first to open the file serves it to the next), waits until they are done, up to
+     * ten minutes, so that ending does not close the database under their open transaction.
+     */
+    public static void awaitOthersBeforeExit() {
+        for (DatabaseLocation location : OPENED) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(location.jdbcUrl() + ";IFEXISTS=TRUE");
+            h2.setUser("sa");
+            h2.setPassword("");
+            long deadline = System.nanoTime() + LOCK_WAIT.toNanos() * 20;
+            boolean told = false;
+            try (Connection connection = h2.getConnection()) {
+                if (!(connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal)) {
+                    continue;
+                }
+                while (!isAlone(connection) && System.nanoTime() < deadline) {
+                    if (!told) {
+                        lockWaitNotice.accept("Another program is using " + location.displayName()
+                                + " through this one; waiting for it to finish…");
+                        told = true;
+                    }
+                    Thread.sleep(200);
+                }
+            } catch (SQLException e) {
+                // Not open here, or gone: nothing to wait for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    /** An embedded database's connections, each one waiting for another program opening the file. */
+    private static final class WaitingDataSource implements DataSource {
+
+        private final JdbcDataSource h2;
+        private final DatabaseLocation location;
+        private final Path file;
+
+        WaitingDataSource(JdbcDataSource h2, DatabaseLocation location, Path file) {
+            this.h2 = h2;
+            this.location = location;
+            this.file = file;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return patient(connectWaiting(h2::getConnection, location, file));
+        }
+
+        /**
+         * Another program's import may hold the rows this one writes until it commits (tens of seconds for a large
+         * one): wait for it as for the file, rather than H2's default of a second and a raw "Timeout trying to lock".
+         */
+        private static Connection patient(Connection connection) throws SQLException {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCK_TIMEOUT " + ROW_LOCK_WAIT.toMillis());
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+            return connection;
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return patient(connectWaiting(() -> h2.getConnection(user, password), location, file));
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return h2.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+            h2.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            h2.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return h2.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return h2.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : h2.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || h2.isWrapperFor(type);
+        }
+    }
+
+    /** How long a write on an embedded database waits for rows another program's transaction holds. */
+    static final java.time.Duration ROW_LOCK_WAIT = java.time.Duration.ofMinutes(2);
+
+    /** How long opening an embedded database waits for another program that holds or is opening it. */
+    public static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(30);
+
+    private static volatile java.util.function.Consumer<String> lockWaitNotice = System.err::println;
+
+    /** Where the one line "Waiting for another program…" goes (standard error unless told otherwise). */
+    public static void onLockWait(java.util.function.Consumer<String> notice) {
+        lockWaitNotice = notice;
+    }
+
     private static Flyway flyway(DataSource dataSource, Dialect dialect) {
         return Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocations()).load();
     }
@@ -151,7 +323,7 @@ public final class Database implements AutoCloseable {
      * migration ends. A migration copies whole tables, so the file is compacted after it. Returns the connection to
      * go on with.
      */
-    private static Connection migrate(JdbcDataSource dataSource, Connection first, Optional<Path> file)
+    private static Connection migrate(DataSource dataSource, Connection first, Optional<Path> file)
             throws SQLException, IOException {
         Flyway flyway = flyway(dataSource, Dialect.H2);
         if (file.isEmpty() || !isAlone(first)) {

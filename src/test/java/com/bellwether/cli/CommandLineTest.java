@@ -138,7 +138,7 @@ class CommandLineTest {
                 + "engagement,support,relationship,trend_30d,top_reasons,actions");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("ACC-00379,").contains(",2025-06-30,renewal,")
                 .contains(",-4.0,red,").contains("Reach out now and run a root-cause review"));
-        assertThat(out.toString()).contains("live accounts as of 2025-06-30 with Default health model");
+        assertThat(out.toString()).contains("live accounts as of 2025-06-30 with v1 Default health model (active)");
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(tree.size()).isEqualTo(lines.size() - 1);
         assertThat(tree.get(0).get("measures").size()).isEqualTo(12);

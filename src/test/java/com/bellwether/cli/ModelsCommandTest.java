@@ -49,6 +49,7 @@ class ModelsCommandTest {
 
     @Test
     void aNewDatabaseListsTheShippedModelAsActiveVersionOne() {
+        com.bellwether.app.Workspace.open(db());
         assertThat(run("models", "--db", db())).as(err.toString()).isZero();
 
         assertThat(out.toString().lines()).hasSize(2);
@@ -97,6 +98,7 @@ class ModelsCommandTest {
 
     @Test
     void anUnknownVersionIsOneClearLineAndExitTwo() {
+        com.bellwether.app.Workspace.open(db());
         assertThat(run("models", "diff", "1", "7", "--db", db())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: there is no model version 7 (bellwether models lists them)");
         assertThat(out.toString()).isEmpty();
@@ -120,8 +122,9 @@ class ModelsCommandTest {
         assertThat(run("models", "save", dir.resolve("none.json").toString(), "--db", db())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: " + dir.resolve("none.json") + " does not exist");
 
-        assertThat(run("models", "--db", db())).isZero();
-        assertThat(out.toString().lines()).hasSize(2);
+        // Nothing was saved: not even an empty database was made.
+        assertThat(run("models", "--db", db())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: no database at " + dir.resolve("models.mv.db"));
     }
 
     @Test

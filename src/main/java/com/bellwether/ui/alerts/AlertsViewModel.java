@@ -458,6 +458,9 @@ public final class AlertsViewModel {
         WebhookUrl url;
         try {
             url = WebhookUrl.parse(webhookInput.get());
+            if (url.hasWrittenPassword()) {
+                throw new IllegalArgumentException(com.bellwether.alerts.Outbox.WRITTEN_PASSWORD);
+            }
         } catch (IllegalArgumentException e) {
             webhookProblem.set(true);
             webhookResult.set("Not saved: " + e.getMessage() + ".");

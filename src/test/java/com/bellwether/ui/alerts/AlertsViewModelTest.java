@@ -206,10 +206,16 @@ class AlertsViewModelTest {
         assertThat(new Outbox(sample.database).configuredUrl()).isEmpty();
         assertThat(viewModel.savedWebhookProperty().get()).isEmpty();
 
-        String secret = "https://bot:s3cret@hooks.example.com/in?token=abc123";
+        viewModel.webhookInputProperty().set("https://bot:s3cret@hooks.example.com/in");
+        viewModel.saveWebhook();
+        assertThat(viewModel.webhookResultProperty().get()).startsWith("Not saved: a password written in the URL is not saved")
+                .doesNotContain("s3cret");
+        assertThat(new Outbox(sample.database).configuredUrl()).isEmpty();
+
+        String secret = "https://bot:env:HOOK_PASSWORD@hooks.example.com/in?token=abc123";
         viewModel.webhookInputProperty().set(secret);
         viewModel.saveWebhook();
-        assertThat(new Outbox(sample.database).configuredUrl().orElseThrow().uri().toString()).isEqualTo(secret);
+        assertThat(new Outbox(sample.database).configuredUrl().orElseThrow().stored()).isEqualTo(secret);
         assertThat(viewModel.savedWebhookProperty().get()).isEqualTo("https://***@hooks.example.com/in?token=***");
         assertThat(viewModel.webhookInputProperty().get()).isEmpty();
         assertThat(viewModel.webhookProblemProperty().get()).isFalse();
