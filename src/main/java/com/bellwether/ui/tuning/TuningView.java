@@ -137,8 +137,16 @@ public final class TuningView {
         SplitPane split = new SplitPane(editors(), results());
         split.setDividerPositions(0.38);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(heading, toolbar(), split);
-        root.disableProperty().bind(viewModel.draftProperty().isNull());
+        javafx.scene.layout.FlowPane bar = toolbar();
+        VBox empty = emptyState();
+        // Until a portfolio is scored there is no draft: the screen says how to get one rather than showing dead controls.
+        for (javafx.scene.Node part : List.of(bar, split)) {
+            part.visibleProperty().bind(viewModel.draftProperty().isNotNull());
+            part.managedProperty().bind(part.visibleProperty());
+        }
+        empty.visibleProperty().bind(viewModel.draftProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        root.getChildren().addAll(heading, empty, bar, split);
 
         viewModel.draftProperty().addListener((o, old, draft) -> {
             sync();
@@ -160,6 +168,20 @@ public final class TuningView {
 
     public Parent root() {
         return root;
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("Nothing to tune yet");
+        title.getStyleClass().add("bw-empty-title");
+        Label text = new Label("Tuning starts from the active model over the scored portfolio. Import data on the Data"
+                + " screen (or the sample portfolio); once the portfolio is scored, its weights, cut-offs and measures"
+                + " appear here to edit, with the figures they would give.");
+        text.setWrapText(true);
+        text.setMaxWidth(620);
+        VBox box = new VBox(10, title, text);
+        box.setId("tuning-empty");
+        box.getStyleClass().add("bw-empty-state");
+        return box;
     }
 
     /** The window's save shortcut: focuses the version name when there is none yet, else saves. */
