@@ -720,10 +720,10 @@ public final class TuningView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No versions yet: they appear once the portfolio is scored."
                 + " Import data on the Data screen first."));
-        table.getColumns().add(column("Version", 150, v -> v.label()));
+        table.getColumns().add(column("Version", 170, v -> v.label()));
         table.getColumns().add(column("Active", 60, v -> v.active() ? "active" : ""));
         table.getColumns().add(column("Saved by", 90, ModelVersion::author));
-        table.getColumns().add(column("Saved", 130, v -> v.createdAt() == null ? "" : SAVED_AT.format(
+        table.getColumns().add(column("Saved", 170, v -> v.createdAt() == null ? "" : SAVED_AT.format(
                 v.createdAt().withOffsetSameInstant(java.time.ZoneOffset.UTC))));
         table.getColumns().add(column("Note", 160, ModelVersion::note));
         Button activate = button("Activate…", Feather.CHECK_CIRCLE, "tuning-activate", () ->
@@ -813,7 +813,8 @@ public final class TuningView {
         alerts.setId("tuning-activation-alerts");
         alerts.setWrapText(true);
         box.getChildren().addAll(title, summary, bandsGrid, moves, alerts);
-        if (viewModel.dirtyProperty().get()) {
+        if (viewModel.dirtyProperty().get() && !TuningViewModel.sameModel(viewModel.draftProperty().get(),
+                impact.target().model())) {
             Label draftNote = new Label("Your unsaved draft stays on screen; save it first to keep it as a version.");
             draftNote.getStyleClass().add(HINT);
             draftNote.setWrapText(true);
