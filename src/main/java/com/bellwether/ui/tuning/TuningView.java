@@ -717,6 +717,9 @@ public final class TuningView {
         table.setId("tuning-versions");
         table.setPrefHeight(150);
         table.setMinHeight(110);
+        // The columns share the card's width on a narrow window rather than widening the column of cards.
+        table.setMinWidth(0);
+        table.setPrefWidth(300);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No versions yet: they appear once the portfolio is scored."
                 + " Import data on the Data screen first."));
