@@ -24,18 +24,43 @@ public final class RuleLabels {
         return fromId(ruleId);
     }
 
+    /** A short name that fits a table column: "Fell into red", "Score fell 15+ points", "New urgent or high action". */
     public static String label(AlertRule rule) {
-        int days = rule.days() == null ? 7 : rule.days();
         return switch (rule.kind()) {
+            case "band_worsened" -> rule.into() == null ? "Band worsened" : "Fell into " + rule.into();
+            case "score_drop" -> "Score fell " + whole(rule.points()) + "+ points";
+            case "playbook_matched" -> "New " + priorities(rule.priorities()) + "action";
+            case "adjustment_expired" -> "Adjustment expired";
+            default -> fromId(rule.id());
+        };
+    }
+
+    /** The whole rule in a sentence, for a tooltip: "Fell into red within 7 days (rule band-to-red)". */
+    public static String describe(HealthModel model, String ruleId) {
+        if (model != null && model.alerts() != null) {
+            for (AlertRule rule : model.alerts()) {
+                if (rule.id().equals(ruleId)) {
+                    return describe(rule);
+                }
+            }
+        }
+        return fromId(ruleId) + " (rule " + ruleId + ")";
+    }
+
+    public static String describe(AlertRule rule) {
+        int days = rule.days() == null ? 7 : rule.days();
+        String text = switch (rule.kind()) {
             case "band_worsened" -> rule.into() == null ? "Band worsened within " + days(days)
                     : "Fell into " + rule.into() + " within " + days(days);
             case "score_drop" -> String.format(Locale.ROOT, "Score fell %s+ points in %s%s", whole(rule.points()),
                     days(rule.days() == null ? 30 : rule.days()),
-                    Boolean.TRUE.equals(rule.relativeToPortfolio()) ? ", beyond the portfolio's" : "");
-            case "playbook_matched" -> "New " + priorities(rule.priorities()) + "action within " + days(days);
-            case "adjustment_expired" -> "CSM adjustment expired";
+                    Boolean.TRUE.equals(rule.relativeToPortfolio()) ? ", beyond the portfolio's median drop" : "");
+            case "playbook_matched" -> "A new " + priorities(rule.priorities()) + "playbook action within " + days(days);
+            case "adjustment_expired" -> "A CSM adjustment" + (rule.points() == null || rule.points() == 0 ? ""
+                    : " of " + whole(rule.points()) + "+ points") + " expired within " + days(days);
             default -> fromId(rule.id());
         };
+        return text + " (rule " + rule.id() + ")";
     }
 
     /** "new-urgent-action" → "New urgent action". */

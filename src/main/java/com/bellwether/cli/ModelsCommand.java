@@ -148,6 +148,10 @@ public final class ModelsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ModelVersion was = workspace.activeVersion();
             if (version.get().number() == was.number()) {
+                if (!dryRun) {
+                    // Still asked of the database: a role that may not activate is told so, as for any other version.
+                    workspace.activate(version.get().number(), was.number());
+                }
                 out.println(version.get().label() + " is already the active model.");
                 return 0;
             }

@@ -102,6 +102,11 @@ public final class ScreenshotTour {
         step("a backtest", () -> true, () -> workbench.backtest().run());
         step("the backtest done", () -> workbench.backtest().reportProperty().get() != null
                 && !workbench.backtest().runningProperty().get(), () -> { });
+        // The alerts screen before any rule was evaluated: its empty state.
+        step("alerts not evaluated", () -> workbench.alerts().loadedProperty().get() && !workbench.alerts().busyProperty().get(),
+                () -> window.showScreen("nav-alerts"));
+        step("alerts not evaluated laid out", () -> true, () -> { });
+        step("alerts not evaluated shot", () -> true, () -> shoot("alerts-empty"));
         step("alerts", () -> workbench.alerts().loadedProperty().get() && !workbench.alerts().busyProperty().get(),
                 () -> workbench.alerts().evaluate());
         step("alerts evaluated", () -> !workbench.alerts().busyProperty().get() && !workbench.alerts().alerts().isEmpty(), () -> { });
@@ -112,6 +117,17 @@ public final class ScreenshotTour {
         step("the account scored", () -> workbench.account().scoreProperty().get() != null, () -> { });
         step("a weight moved", () -> true, () -> workbench.tuning().setWeight("support", 35, false));
         step("its preview", this::previewCurrent, () -> { });
+        // The draft saved as a version (which stays inactive), then what activating it would change, before confirming.
+        step("a version saved", () -> true, () -> workbench.tuning().save("Support first", "More weight on tickets"));
+        step("the version listed", () -> !workbench.tuning().busyProperty().get()
+                && workbench.tuning().versions().size() >= 2, () -> window.showScreen("nav-tuning"));
+        step("activation asked", () -> true, () -> workbench.tuning().previewActivation(
+                workbench.tuning().versions().get(workbench.tuning().versions().size() - 1)));
+        step("activation worked out", () -> workbench.tuning().activationProperty().get() != null
+                && !workbench.tuning().busyProperty().get(), () -> { });
+        step("activation laid out", () -> true, () -> { });
+        step("activation shot", () -> true, () -> shoot("tuning-activate"));
+        step("activation left", () -> true, () -> workbench.tuning().cancelActivation());
         for (String theme : plan.themes()) {
             boolean dark = theme.equals("dark");
             step("the " + theme + " theme", () -> true, () -> BellwetherApp.applyTheme(dark));

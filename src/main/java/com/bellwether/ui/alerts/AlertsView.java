@@ -180,7 +180,18 @@ public final class AlertsView {
         table.setPlaceholder(emptyState());
 
         TableColumn<Alert, String> account = textColumn("Account", 170, Alert::accountName);
-        TableColumn<Alert, String> rule = textColumn("Rule", 190, a -> viewModel.ruleLabel(a.ruleId()));
+        TableColumn<Alert, String> rule = new TableColumn<>("Rule");
+        rule.setPrefWidth(170);
+        rule.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.ruleLabel(c.getValue().ruleId())));
+        rule.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                Alert alert = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || item == null ? null : item);
+                setTooltip(alert == null ? null : new Tooltip(viewModel.ruleDescription(alert.ruleId())));
+            }
+        });
         TableColumn<Alert, Severity> severity = new TableColumn<>("Severity");
         severity.setPrefWidth(100);
         severity.setMinWidth(100);
@@ -189,8 +200,8 @@ public final class AlertsView {
         severity.setComparator((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
         TableColumn<Alert, String> when = textColumn("When", 100, a -> a.raisedOn().toString());
         when.setMinWidth(100);
-        TableColumn<Alert, String> score = textColumn("Score", 80, AlertsView::scoreChange);
-        score.setMinWidth(80);
+        TableColumn<Alert, String> score = textColumn("Score", 110, AlertsView::scoreChange);
+        score.setMinWidth(110);
         score.getStyleClass().add(NUMERIC);
         TableColumn<Alert, String> explanation = textColumn("Explanation", 250, Alert::headline);
         TableColumn<Alert, String> action = textColumn("Recommended action", 210, Alert::action);
@@ -571,7 +582,7 @@ public final class AlertsView {
             }
             String label = AlertsViewModel.ALL.equals(id) ? id : viewModel.ruleLabel(id);
             setText(label);
-            setTooltip(AlertsViewModel.ALL.equals(id) ? null : new Tooltip(label + " (rule " + id + ")"));
+            setTooltip(AlertsViewModel.ALL.equals(id) ? null : new Tooltip(viewModel.ruleDescription(id)));
         }
     }
 

@@ -233,6 +233,11 @@ public final class AlertsViewModel {
         return com.bellwether.alerts.RuleLabels.label(model, ruleId);
     }
 
+    /** The whole rule in a sentence, with its id: what a rule's tooltip says. */
+    public String ruleDescription(String ruleId) {
+        return com.bellwether.alerts.RuleLabels.describe(model, ruleId);
+    }
+
     public ReadOnlyIntegerProperty newSinceLastVisitProperty() {
         return newSinceLastVisit.getReadOnlyProperty();
     }

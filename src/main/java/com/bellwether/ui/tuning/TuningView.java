@@ -139,8 +139,16 @@ public final class TuningView {
         SplitPane split = new SplitPane(editors(), results());
         split.setDividerPositions(0.38);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(heading, toolbar(), split);
-        root.disableProperty().bind(viewModel.draftProperty().isNull());
+        javafx.scene.layout.FlowPane bar = toolbar();
+        VBox empty = emptyState();
+        // Until a portfolio is scored there is no draft: the screen says how to get one rather than showing dead controls.
+        for (javafx.scene.Node part : List.of(bar, split)) {
+            part.visibleProperty().bind(viewModel.draftProperty().isNotNull());
+            part.managedProperty().bind(part.visibleProperty());
+        }
+        empty.visibleProperty().bind(viewModel.draftProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        root.getChildren().addAll(heading, empty, bar, split);
 
         viewModel.draftProperty().addListener((o, old, draft) -> {
             sync();
@@ -162,6 +170,20 @@ public final class TuningView {
 
     public Parent root() {
         return root;
+    }
+
+    private VBox emptyState() {
+        Label title = new Label("Nothing to tune yet");
+        title.getStyleClass().add("bw-empty-title");
+        Label text = new Label("Tuning starts from the active model over the scored portfolio. Import data on the Data"
+                + " screen (or the sample portfolio); once the portfolio is scored, its weights, cut-offs and measures"
+                + " appear here to edit, with the figures they would give.");
+        text.setWrapText(true);
+        text.setMaxWidth(620);
+        VBox box = new VBox(10, title, text);
+        box.setId("tuning-empty");
+        box.getStyleClass().add("bw-empty-state");
+        return box;
     }
 
     /** The window's save shortcut: focuses the version name when there is none yet, else saves. */
@@ -706,13 +728,16 @@ public final class TuningView {
         table.setId("tuning-versions");
         table.setPrefHeight(150);
         table.setMinHeight(110);
+        // The columns share the card's width on a narrow window rather than widening the column of cards.
+        table.setMinWidth(0);
+        table.setPrefWidth(300);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No versions yet: they appear once the portfolio is scored."
                 + " Import data on the Data screen first."));
-        table.getColumns().add(column("Version", 150, v -> v.label()));
+        table.getColumns().add(column("Version", 170, v -> v.label()));
         table.getColumns().add(column("Active", 60, v -> v.active() ? "active" : ""));
         table.getColumns().add(column("Saved by", 90, ModelVersion::author));
-        table.getColumns().add(column("Saved", 130, v -> v.createdAt() == null ? "" : SAVED_AT.format(
+        table.getColumns().add(column("Saved", 170, v -> v.createdAt() == null ? "" : SAVED_AT.format(
                 v.createdAt().withOffsetSameInstant(java.time.ZoneOffset.UTC))));
         table.getColumns().add(column("Note", 160, ModelVersion::note));
         Button activate = button("Activate…", Feather.CHECK_CIRCLE, "tuning-activate", () ->
@@ -802,7 +827,8 @@ public final class TuningView {
         alerts.setId("tuning-activation-alerts");
         alerts.setWrapText(true);
         box.getChildren().addAll(title, summary, bandsGrid, moves, alerts);
-        if (viewModel.dirtyProperty().get()) {
+        if (viewModel.dirtyProperty().get() && !TuningViewModel.sameModel(viewModel.draftProperty().get(),
+                impact.target().model())) {
             Label draftNote = new Label("Your unsaved draft stays on screen; save it first to keep it as a version.");
             draftNote.getStyleClass().add(HINT);
             draftNote.setWrapText(true);

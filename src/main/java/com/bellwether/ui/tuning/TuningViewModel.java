@@ -611,8 +611,12 @@ public final class TuningViewModel {
 
     /** Leaves the active version as it is. */
     public void cancelActivation() {
+        ActivationImpact asked = activation.get();
         activation.set(null);
         activationError.set(null);
+        if (asked != null) {
+            status.set("Nothing changed: " + asked.active().label() + " stays the active model.");
+        }
     }
 
     /**

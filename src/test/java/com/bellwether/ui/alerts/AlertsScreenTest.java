@@ -173,11 +173,18 @@ class AlertsScreenTest {
         java.util.Set<String> ids = java.util.Set.of("band-to-red", "score-drop", "new-urgent-action", "adjustment-expired");
         for (Labeled cell : ruleCells) {
             assertThat(ids).doesNotContain(cell.getText());
-            assertThat(cell.getTooltip().getText()).isEqualTo(cell.getText());
+            Alert alert = (Alert) ((javafx.scene.control.TableCell<?, ?>) cell).getTableRow().getItem();
+            assertThat(cell.getText()).isEqualTo(viewModel.ruleLabel(alert.ruleId()));
+            assertThat(cell.getTooltip().getText()).isEqualTo(viewModel.ruleDescription(alert.ruleId()))
+                    .endsWith(" (rule " + alert.ruleId() + ")");
         }
-        assertThat(viewModel.ruleLabel("band-to-red")).isEqualTo("Fell into red within 7 days");
-        assertThat(viewModel.ruleLabel("score-drop")).isEqualTo("Score fell 15+ points in 30 days, beyond the portfolio's");
-        assertThat(viewModel.ruleLabel("new-urgent-action")).isEqualTo("New urgent or high action within 7 days");
+        assertThat(viewModel.ruleLabel("band-to-red")).isEqualTo("Fell into red");
+        assertThat(viewModel.ruleDescription("band-to-red")).isEqualTo("Fell into red within 7 days (rule band-to-red)");
+        assertThat(viewModel.ruleLabel("score-drop")).isEqualTo("Score fell 15+ points");
+        assertThat(viewModel.ruleDescription("score-drop"))
+                .isEqualTo("Score fell 15+ points in 30 days, beyond the portfolio's median drop (rule score-drop)");
+        assertThat(viewModel.ruleLabel("new-urgent-action")).isEqualTo("New urgent or high action");
+        assertThat(viewModel.ruleLabel("adjustment-expired")).isEqualTo("Adjustment expired");
     }
 
     @Test

@@ -38,6 +38,7 @@ class TuningScreenTest {
 
     private TuningViewModel viewModel;
     private TuningView view;
+    private Stage stage;
     private Database database;
 
     private static Portfolio portfolio;
@@ -59,6 +60,7 @@ class TuningScreenTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         database = TestDatabases.fresh();
         viewModel = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
+        this.stage = stage;
         view = new TuningView(viewModel);
         stage.setScene(new Scene(view.root(), 1400, 860));
         stage.show();
@@ -227,5 +229,28 @@ class TuningScreenTest {
         robot.interact(() -> support.setValue(60));
         waitForPreview();
         assertThat(viewModel.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void beforeAnyPortfolioIsScoredTheScreenSaysWhatToDo(FxRobot robot) throws Exception {
+        waitForPreview();
+        TuningViewModel unloaded = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
+        robot.interact(() -> stage.setScene(new Scene(new TuningView(unloaded).root(), 1024, 700)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#tuning-empty").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#tuning-empty .label").queryAllAs(Label.class).stream().map(Label::getText))
+                .contains("Nothing to tune yet").anySatisfy(text -> assertThat(text).contains("Import data on the Data screen"));
+        assertThat(shown(robot.lookup("#tuning-save").query())).isFalse();
+    }
+
+    /** Whether the node and every parent of it are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

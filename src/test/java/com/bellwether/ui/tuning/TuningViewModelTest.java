@@ -200,6 +200,7 @@ class TuningViewModelTest {
         assertThat(store.active().orElseThrow().number()).isEqualTo(1);
         viewModel.cancelActivation();
         assertThat(viewModel.activationProperty().get()).isNull();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Nothing changed: v1 Default health model stays the active model.");
         assertThat(store.active().orElseThrow().number()).isEqualTo(1);
 
         viewModel.previewActivation(viewModel.versions().get(1));
