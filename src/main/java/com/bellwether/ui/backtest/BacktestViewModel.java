@@ -482,7 +482,7 @@ public final class BacktestViewModel {
         }
         BacktestReport.Parameters p = shown.parameters();
         String caption = p.model() + (p.modelVersion() == null ? "" : " v" + p.modelVersion())
-                + " · cut-offs " + p.from() + " to " + p.to() + ", every " + p.step()
+                + " · cut-offs " + p.from() + " to " + p.to() + ", every " + stepText(p.step())
                 + " · horizon " + com.bellwether.domain.Plurals.count(p.horizonDays(), "day")
                 + " · " + com.bellwether.domain.Plurals.count(shown.points(), "point") + ", "
                 + shown.churners() + " churned";
@@ -495,6 +495,11 @@ public final class BacktestViewModel {
             caption += " · compared with " + other.name();
         }
         return caption;
+    }
+
+    /** A step as people write it: P1M as 1m, P14D as 14d. */
+    static String stepText(String step) {
+        return step != null && step.startsWith("P") ? step.substring(1).toLowerCase(java.util.Locale.ROOT) : step;
     }
 
     /** Tells that a chart went to the clipboard. */
