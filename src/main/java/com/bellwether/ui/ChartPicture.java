@@ -75,7 +75,12 @@ public final class ChartPicture {
         if (home != null) {
             ((Pane) home).getChildren().remove(index);
         }
+        // The picture's title says more than a chart's own; one title is enough.
+        String ownTitle = chart instanceof javafx.scene.chart.Chart c ? c.getTitle() : null;
         try {
+            if (ownTitle != null) {
+                ((javafx.scene.chart.Chart) chart).setTitle(null);
+            }
             Label heading = new Label(title);
             heading.getStyleClass().add(PICTURE_TITLE);
             Label note = new Label(caption);
@@ -102,6 +107,9 @@ public final class ChartPicture {
             scene.setRoot(new Region());
             return image;
         } finally {
+            if (ownTitle != null) {
+                ((javafx.scene.chart.Chart) chart).setTitle(ownTitle);
+            }
             BorderPane.setMargin(chart, null);
             if (home != null) {
                 ((Pane) home).getChildren().add(index, chart);

@@ -122,8 +122,11 @@ public final class ScreenshotTour {
                 step(screen + " shot", () -> true, () -> shoot(screen + (dark ? "-dark" : "")));
             }
             // A chart as it is copied or saved: its picture, title and caption included.
-            step("the ROC chart as a picture", () -> true, () -> picture("#backtest-roc", "ROC curve",
+            step("the ROC chart as a picture", () -> true, () -> picture("nav-backtest", "#backtest-roc", "ROC curve",
                     workbench.backtest().chartCaption(), "chart-roc" + (dark ? "-dark" : "")));
+            step("the band mix as a picture", () -> true, () -> picture("nav-portfolio", "#band-mix",
+                    "Band mix, month by month, " + workbench.portfolio().bandMixSpan(),
+                    workbench.portfolio().chartCaption(), "chart-band-mix" + (dark ? "-dark" : "")));
         }
         // The mapping of a new profile, started from the sample's files, as it is edited.
         step("a new mapping profile", () -> true, () -> {
@@ -261,8 +264,8 @@ public final class ScreenshotTour {
         }
     }
 
-    private void picture(String chart, String title, String caption, String name) {
-        window.showScreen("nav-backtest");
+    private void picture(String screen, String chart, String title, String caption, String name) {
+        window.showScreen(screen);
         WritableImage image = ChartPicture.render((javafx.scene.layout.Region) stage.getScene().lookup(chart), title, caption);
         Path file = plan.out().resolve(name + ".png");
         try {
