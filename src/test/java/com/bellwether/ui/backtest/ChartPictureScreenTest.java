@@ -76,7 +76,7 @@ class ChartPictureScreenTest {
     }
 
     @Test
-    void aChartIsSavedAndCopiedAtARreadableSizeWithItsTitleAndTheReportExportsToExcel(FxRobot robot) throws Exception {
+    void aChartIsSavedAndCopiedAtAReadableSizeWithItsTitleAndTheReportExportsToExcel(FxRobot robot) throws Exception {
         robot.interact(() -> {
             viewModel.fromProperty().set(LocalDate.parse("2025-01-01"));
             viewModel.toProperty().set(LocalDate.parse("2025-12-01"));
