@@ -131,7 +131,8 @@ public final class ExportSheets {
         table.row("last cut-off", date(p.to()), "");
         table.row("data from", date(p.dataFrom()), "");
         table.row("data to", date(p.dataTo()), "");
-        table.row("cut-offs", count(p.cutoffs()), "every " + p.step());
+        table.row("cut-offs", count(p.cutoffs()), "every " + (p.step() != null && p.step().startsWith("P")
+                ? p.step().substring(1).toLowerCase(Locale.ROOT) : p.step()));
         table.row("horizon (days)", count(p.horizonDays()), p.contractionIsChurn()
                 ? "churn or contraction within the horizon after a cut-off" : "churn within the horizon after a cut-off");
         table.row("points", count(r.points()), "accounts scored at a cut-off");

@@ -48,9 +48,11 @@ public final class XlsxFile {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
+        // Created as any new file is (not as a private temporary file), so the workbook gets the usual permissions.
+        Path partial = folder.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
         try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (OutputStream out = Files.newOutputStream(partial, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 Workbook workbook = new Workbook(out, "Bellwether", null);
                 for (SheetTable sheet : sheets) {
                     writeSheet(workbook.newWorksheet(sheet.name()), sheet, cancelled);

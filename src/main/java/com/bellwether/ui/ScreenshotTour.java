@@ -137,6 +137,12 @@ public final class ScreenshotTour {
                 step(screen + " laid out", () -> true, () -> { });
                 step(screen + " shot", () -> true, () -> shoot(screen + (dark ? "-dark" : "")));
             }
+            // A chart as it is copied or saved: its picture, title and caption included.
+            step("the ROC chart as a picture", () -> true, () -> picture("nav-backtest", "#backtest-roc", "ROC curve",
+                    workbench.backtest().chartCaption(), "chart-roc" + (dark ? "-dark" : "")));
+            step("the band mix as a picture", () -> true, () -> picture("nav-portfolio", "#band-mix",
+                    "Band mix, month by month, " + workbench.portfolio().bandMixSpan(),
+                    workbench.portfolio().chartCaption(), "chart-band-mix" + (dark ? "-dark" : "")));
         }
         // The mapping of a new profile, started from the sample's files, as it is edited.
         step("a new mapping profile", () -> true, () -> {
@@ -268,6 +274,18 @@ public final class ScreenshotTour {
         Path file = plan.out().resolve(name + ".png");
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            files.add(file);
+        } catch (IOException e) {
+            fail(new IOException("Cannot write " + file + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void picture(String screen, String chart, String title, String caption, String name) {
+        window.showScreen(screen);
+        WritableImage image = ChartPicture.render((javafx.scene.layout.Region) stage.getScene().lookup(chart), title, caption);
+        Path file = plan.out().resolve(name + ".png");
+        try {
+            ChartPicture.writePng(image, file);
             files.add(file);
         } catch (IOException e) {
             fail(new IOException("Cannot write " + file + ": " + e.getMessage(), e));

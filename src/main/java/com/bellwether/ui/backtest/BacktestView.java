@@ -3,6 +3,7 @@ package com.bellwether.ui.backtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
@@ -50,6 +51,7 @@ import com.bellwether.backtest.Backtester.NamedModel;
 import com.bellwether.backtest.Metrics;
 import com.bellwether.scoring.Band;
 import com.bellwether.ui.BandPalette;
+import com.bellwether.ui.ChartPicture;
 import com.bellwether.ui.Dialogs;
 import com.bellwether.ui.help.HelpTips;
 import com.bellwether.ui.help.Term;
@@ -531,14 +533,26 @@ public final class BacktestView {
         heading.getStyleClass().add(SECTION_TITLE);
         HBox.setHgrow(heading, Priority.ALWAYS);
         heading.setMaxWidth(Double.MAX_VALUE);
+        Region chart = (Region) snapshotOf;
+        Consumer<javafx.scene.image.Image> savePng = image -> dialogs.chooseSaveFile("Save the chart as PNG",
+                "backtest-" + name + ".png").ifPresent(file -> viewModel.exportImage(image, file));
         Button save = new Button(null, new FontIcon(Feather.IMAGE));
         save.setId("backtest-png-" + name);
         save.getStyleClass().add(ICON_BUTTON);
-        save.setTooltip(new Tooltip("Save this chart as PNG"));
+        save.setTooltip(new Tooltip("Save this chart as PNG (1600×1000, with its title, model and dates)"));
         save.disableProperty().bind(viewModel.reportProperty().isNull());
-        save.setOnAction(e -> dialogs.chooseSaveFile("Save the chart as PNG", "backtest-" + name + ".png")
-                .ifPresent(file -> viewModel.exportImage(snapshotOf.snapshot(null, null), file)));
-        HBox top = new HBox(8, heading, save);
+        save.setOnAction(e -> savePng.accept(ChartPicture.render(chart, title, viewModel.chartCaption())));
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setId("backtest-copy-" + name);
+        copy.getStyleClass().add(ICON_BUTTON);
+        copy.setTooltip(new Tooltip("Copy this chart, to paste into a slide or a document"));
+        copy.disableProperty().bind(viewModel.reportProperty().isNull());
+        copy.setOnAction(e -> {
+            ChartPicture.copy(ChartPicture.render(chart, title, viewModel.chartCaption()));
+            viewModel.copied(title);
+        });
+        ChartPicture.install(chart, () -> title, viewModel::chartCaption, savePng);
+        HBox top = new HBox(8, heading, copy, save);
         top.setAlignment(Pos.CENTER_LEFT);
         note.setWrapText(true);
         if (!note.getStyleClass().contains(NOTE)) {

@@ -471,13 +471,49 @@ public final class BacktestViewModel {
                 });
     }
 
-    /** Writes a snapshot of a chart as PNG, off the FX thread. */
+    /**
+     * What a chart's picture says under its title: the model and its version, the cut-offs and horizon, the points,
+     * and the model compared with; empty before a run.
+     */
+    public String chartCaption() {
+        BacktestReport shown = report.get();
+        if (shown == null) {
+            return "";
+        }
+        BacktestReport.Parameters p = shown.parameters();
+        String caption = p.model() + (p.modelVersion() == null ? "" : " v" + p.modelVersion())
+                + " · cut-offs " + p.from() + " to " + p.to() + ", every " + stepText(p.step())
+                + " · horizon " + com.bellwether.domain.Plurals.count(p.horizonDays(), "day")
+                + " · " + com.bellwether.domain.Plurals.count(shown.points(), "point") + ", "
+                + shown.churners() + " churned";
+        Scope shownScope = scope.get();
+        if (shownScope != null && shownScope.kind() != Scope.Kind.ALL) {
+            caption += " · " + shownScope.label();
+        }
+        NamedModel other = comparison.get();
+        if (comparisonReport.get() != null && other != null && other != NO_COMPARISON) {
+            caption += " · compared with " + other.name();
+        }
+        return caption;
+    }
+
+    /** A step as people write it: P1M as 1m, P14D as 14d. */
+    static String stepText(String step) {
+        return step != null && step.startsWith("P") ? step.substring(1).toLowerCase(java.util.Locale.ROOT) : step;
+    }
+
+    /** Tells that a chart went to the clipboard. */
+    public void copied(String chart) {
+        status.set("Copied the chart " + chart + "; paste it into a slide or a document.");
+    }
+
+    /** Writes a picture of a chart as PNG, off the FX thread. */
     public void exportImage(javafx.scene.image.Image image, Path file) {
         new BackgroundJob<Path>(ui)
                 .onSucceeded(written -> status.set("Wrote " + written + "."))
                 .onFailed(failure -> problem.set("The image could not be written: " + failure.getMessage()))
                 .start(background, job -> {
-                    ChartImages.writePng(image, file);
+                    com.bellwether.ui.ChartPicture.writePng(image, file);
                     return file;
                 });
     }

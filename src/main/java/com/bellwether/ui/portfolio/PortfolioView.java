@@ -144,6 +144,8 @@ public final class PortfolioView {
         count.setLabel("accounts");
         javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(groups, count);
         chart.setId("breakdown");
+        com.bellwether.ui.ChartPicture.install(chart, () -> "Accounts per band by " + by.getValue().toLowerCase(java.util.Locale.ROOT),
+                viewModel::chartCaption, image -> savePicture(image, "breakdown.png"));
         chart.getStyleClass().add("bw-breakdown");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -251,6 +253,10 @@ public final class PortfolioView {
         return export;
     }
 
+    private void savePicture(javafx.scene.image.Image image, String suggested) {
+        dialogs.chooseSaveFile("Save the chart as PNG", suggested).ifPresent(file -> viewModel.exportImage(image, file));
+    }
+
     private void chooseExport(String suggested) {
         dialogs.chooseSaveFile("Export the account table", suggested)
                 .map(file -> withExtension(file, suggested.substring(suggested.lastIndexOf('.'))))
@@ -272,6 +278,10 @@ public final class PortfolioView {
         HelpTips.install(chart, Term.BAND_MIX);
         chart.getStyleClass().add("bw-band-mix");
         chart.setTitle("Band mix, month by month");
+        com.bellwether.ui.ChartPicture.install(chart, () -> "Band mix, month by month, " + viewModel.bandMixSpan(),
+                () -> (viewModel.mixVersionProperty().get() == null ? viewModel.chartCaption()
+                        : "Under " + viewModel.mixVersionProperty().get().label() + " · " + viewModel.chartCaption()),
+                image -> savePicture(image, "band-mix.png"));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefHeight(205);

@@ -384,6 +384,34 @@ public final class PortfolioViewModel {
                 });
     }
 
+    /** What a chart's picture says under its title: the model and version, the date, the accounts. */
+    public String chartCaption() {
+        HealthModel shown = model.get();
+        Totals now = totals.get();
+        String caption = shown == null ? "" : shown.name() + " v" + shown.version();
+        if (now != null && now.asOf() != null) {
+            caption += " · as of " + now.asOf() + " · " + Plurals.count(rows.size(), "live account");
+        }
+        return caption;
+    }
+
+    /** The months the band mix spans, e.g. "2024-10 to 2026-09"; empty before a load. */
+    public String bandMixSpan() {
+        return bandMix.isEmpty() ? "" : bandMix.get(0).date().toString().substring(0, 7) + " to "
+                + bandMix.get(bandMix.size() - 1).date().toString().substring(0, 7);
+    }
+
+    /** Writes a picture of a chart as PNG, off the FX thread. */
+    public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
+        new BackgroundJob<java.nio.file.Path>(fx)
+                .onSucceeded(written -> status.set("Wrote " + written + "."))
+                .onFailed(e -> status.set("The image could not be written: " + e.getMessage()))
+                .start(background, work -> {
+                    com.bellwether.ui.ChartPicture.writePng(image, file);
+                    return file;
+                });
+    }
+
     static com.bellwether.app.SheetTable sheet(List<AccountRow> rows) {
         return ExportSheets.portfolio(rows.stream()
                 .map(row -> new ExportSheets.ScoredAccount(row.account(), row.score(), row.topReason(), row.nextAction()))

@@ -189,9 +189,22 @@ class AlertsViewModelTest {
         assertThat(first.getField(5)).isEqualTo("'@ops");
         assertThat(viewModel.statusProperty().get()).isEqualTo("Exported " + open.size() + " open alerts as CRM tasks to tasks.csv.");
 
+        dialogs.saveTo = folder.resolve("tasks.xlsx");
+        viewModel.exportTasks(dialogs);
+        assertThat(dialogs.errors).isEmpty();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(dialogs.saveTo.toFile())) {
+            var sheet = workbook.findSheet("CRM tasks").orElseThrow().read();
+            assertThat(sheet).hasSize(rows.size());
+            var cells = sheet.stream().filter(r -> r.getCell(0).asString().equals(dangerous.externalId())).findFirst().orElseThrow();
+            assertThat(cells.getCell(4).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(cells.getCell(4).asString()).isEqualTo("=HYPERLINK(\"http://x\")");
+            assertThat(cells.getCell(4).getFormula()).isNull();
+            assertThat(cells.getCell(5).asString()).isEqualTo("@ops");
+        }
+
         dialogs.saveTo = folder.resolve("tasks.txt");
         viewModel.exportTasks(dialogs);
-        assertThat(dialogs.errors).singleElement().asString().contains(".csv or .json");
+        assertThat(dialogs.errors).singleElement().asString().contains(".csv, .xlsx or .json");
         assertThat(folder.resolve("tasks.txt")).doesNotExist();
     }
 

@@ -65,6 +65,30 @@ class PortfolioViewModelTest {
     }
 
     @Test
+    void theSearchedRowsExportToAnExcelWorkbookWithTheirScoresExact(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        viewModel.load(Workspace.of(database));
+        viewModel.searchProperty().set("Enterprise");
+        List<AccountRow> shown = List.copyOf(viewModel.visibleRows());
+        assertThat(shown).isNotEmpty().hasSizeLessThan(viewModel.allRows().size());
+        Path file = dir.resolve("portfolio.xlsx");
+
+        viewModel.export(file);
+
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Exported " + shown.size() + " accounts to " + file + ".");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(file.toFile())) {
+            var sheet = workbook.findSheet("Portfolio").orElseThrow().read();
+            assertThat(sheet).hasSize(shown.size() + 1);
+            for (int i = 0; i < shown.size(); i++) {
+                var row = sheet.get(i + 1);
+                assertThat(row.getCell(0).asString()).isEqualTo(shown.get(i).account().accountId());
+                assertThat(row.getCell(6).asNumber().doubleValue()).isEqualTo(shown.get(i).score().score());
+                assertThat(row.getCell(5).asNumber().doubleValue()).isEqualTo(shown.get(i).arr());
+            }
+        }
+    }
+
+    @Test
     void aLoadCancelledWhileItRunsStopsAndLeavesTheTableAsItWas() {
         Workspace workspace = Workspace.of(database);
 
