@@ -106,8 +106,14 @@ public final class GuidedTour {
         // It stays up while one looks at the screen behind it; Skip or Done closes it.
         popover.setAutoHide(false);
         popover.setArrowLocation(Popover.ArrowLocation.LEFT_TOP);
-        // Skip or Done ends it, nothing else: a popover hidden to move on hides after a fade, when the next has shown.
+        // Skip, Done or its close button ends it; Escape does not.
         popover.setHideOnEscape(false);
+        // Its close button ends it too; a popover hidden to move on is showing again by then.
+        popover.setOnHidden(e -> javafx.application.Platform.runLater(() -> {
+            if (!popover.isShowing()) {
+                step.set(-1);
+            }
+        }));
     }
 
     /** Starts at the first step. */

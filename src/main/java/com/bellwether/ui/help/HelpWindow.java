@@ -234,7 +234,10 @@ public final class HelpWindow {
             title.getStyleClass().add(TERM_TITLE);
             topic.getStyleClass().addAll(TERM_TOPIC, MUTED);
             definition.setWrapText(true);
-            definition.maxWidthProperty().bind(list.widthProperty().subtract(40));
+            // A width to wrap at, so that the cell is as tall as the whole meaning.
+            definition.prefWidthProperty().bind(list.widthProperty().subtract(40));
+            definition.maxWidthProperty().bind(definition.prefWidthProperty());
+            definition.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox heading = new HBox(10, title, topic);
             heading.setAlignment(Pos.BASELINE_LEFT);
             box = new VBox(2, heading, definition);
