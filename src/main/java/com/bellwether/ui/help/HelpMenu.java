@@ -71,6 +71,11 @@ public final class HelpMenu {
         }
     }
 
+    /** Opens the glossary at a term. */
+    public void showTerm(Term term) {
+        window().showTerm(term);
+    }
+
     /** The help window, made when first asked for. */
     public HelpWindow window() {
         if (window == null) {
