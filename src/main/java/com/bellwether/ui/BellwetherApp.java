@@ -145,6 +145,10 @@ public final class BellwetherApp extends Application {
         FxDialogs dialogs = new FxDialogs(stage);
         workbench = Workbench.create(location, background.background(), previews.background(), dialogs);
         MainWindow window = show(stage, workbench, settings, dialogs);
+        // The guided tour on a first start; -Dbellwether.tour=off leaves it out (a scripted run, say).
+        if (!"off".equals(System.getProperty("bellwether.tour"))) {
+            window.offerTourOnFirstStart(settings);
+        }
         // Others' changes to the same database (a team server, or a file another workbench has open) are noticed.
         teamWatch = TeamWatch.start(workbench, CHANGES_EVERY_SECONDS);
         window.showChanges(teamWatch);

@@ -43,9 +43,6 @@ public final class MainWindow {
     static final String RAIL = "bw-rail";
     static final String RAIL_BUTTON = "bw-rail-button";
     static final String STATUS_BAR = "bw-status-bar";
-    static final String ABOUT = "Bellwether 0.1.0: build, tune and prove a customer health score that leads to action.\n\n"
-            + "JavaFX " + System.getProperty("javafx.runtime.version", "21") + " on Java " + System.getProperty("java.version")
-            + ", H2 database.\nSample data: synthetic. Test data: RavenStack by River @ Rivalytics.";
 
     private final BorderPane root = new BorderPane();
     private final HBox statusBar;
@@ -53,6 +50,9 @@ public final class MainWindow {
     private final OverviewViewModel dataModel;
     private final ToggleGroup screens = new ToggleGroup();
     private TuningView tuningView;
+    private final com.bellwether.ui.help.HelpMenu help = new com.bellwether.ui.help.HelpMenu(
+            new com.bellwether.ui.help.GuidedTour(id -> root.lookup("#" + id), this::showScreen),
+            MainWindow.class.getResource("bellwether.css").toExternalForm());
     private Runnable buildOtherScreens;
 
     public MainWindow(Workbench workbench, WorkbenchSettings settings, Dialogs dialogs) {
@@ -145,13 +145,9 @@ public final class MainWindow {
             settings.darkTheme(on);
             BellwetherApp.applyTheme(on);
         });
-        javafx.scene.control.Button about = new javafx.scene.control.Button("About");
-        about.setId("about");
-        about.setMaxWidth(Double.MAX_VALUE);
-        about.setOnAction(e -> dialogs.showInformation("About Bellwether", ABOUT));
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, alertsButton, importButton, dataButton, push, dark, about);
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, alertsButton, importButton, dataButton, push, dark, help.button());
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);
@@ -176,6 +172,7 @@ public final class MainWindow {
         });
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
+                help.installKeys(scene);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                         () -> screens.selectToggle(portfolioButton));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
@@ -241,6 +238,23 @@ public final class MainWindow {
         read.visibleProperty().bind(notice.visibleProperty().not());
         read.managedProperty().bind(read.visibleProperty());
         statusBar.getChildren().add(2, read);
+    }
+
+    /** The Help menu, with the guided tour and the help window. */
+    public com.bellwether.ui.help.HelpMenu help() {
+        return help;
+    }
+
+    /**
+     * On the workbench's first start (as the settings remember it), takes the user on the guided tour once the
+     * window shows; never again after, unless asked for from the Help menu.
+     */
+    public void offerTourOnFirstStart(WorkbenchSettings settings) {
+        if (settings.tourSeen()) {
+            return;
+        }
+        settings.tourSeen(true);
+        javafx.application.Platform.runLater(() -> help.tour().start());
     }
 
     /** Shows the screen whose rail button has this id (nav-portfolio, nav-tuning, ...). */

@@ -156,6 +156,14 @@ public final class ScreenshotTour {
         });
         step("the mapping laid out", () -> true, () -> { });
         step("the mapping shot", () -> true, () -> shoot("import-mapping"));
+        // The help window's glossary, open at a backtest figure as F1 over it opens it; then closed again.
+        step("the glossary", () -> true, () -> window.help().showTerm(com.bellwether.ui.help.Term.ROC_AUC));
+        step("the glossary laid out", () -> true, () -> { });
+        step("the glossary shot", () -> true, () -> {
+            javafx.stage.Stage help = window.help().window().stage();
+            shoot("help-glossary", help.getScene());
+            help.hide();
+        });
         if (plan.timedMoves() > 0) {
             step("tuning for timing", () -> true, () -> window.showScreen("nav-tuning"));
             for (int i = 0; i < plan.timedMoves(); i++) {
@@ -270,7 +278,11 @@ public final class ScreenshotTour {
     }
 
     private void shoot(String name) {
-        WritableImage image = stage.getScene().snapshot(null);
+        shoot(name, stage.getScene());
+    }
+
+    private void shoot(String name, Scene scene) {
+        WritableImage image = scene.snapshot(null);
         Path file = plan.out().resolve(name + ".png");
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

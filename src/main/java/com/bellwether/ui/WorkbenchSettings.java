@@ -3,14 +3,19 @@ package com.bellwether.ui;
 import java.util.prefs.Preferences;
 
 /**
- * What the workbench remembers between runs: the theme, the window's place and size, and per database the newest
- * alert that has been on screen.
+ * What the workbench remembers between runs: the theme, the window's place and size, whether the guided tour was
+ * offered, and per database the newest alert that has been on screen.
  */
 public interface WorkbenchSettings {
 
     boolean darkTheme();
 
     void darkTheme(boolean dark);
+
+    /** Whether the guided tour has been offered: it is, on the first start only. */
+    boolean tourSeen();
+
+    void tourSeen(boolean seen);
 
     /** x, y, width, height; null until the window has been closed once. */
     double[] windowBounds();
@@ -39,6 +44,16 @@ public interface WorkbenchSettings {
             @Override
             public void darkTheme(boolean dark) {
                 node.putBoolean("darkTheme", dark);
+            }
+
+            @Override
+            public boolean tourSeen() {
+                return node.getBoolean("tourSeen", false);
+            }
+
+            @Override
+            public void tourSeen(boolean seen) {
+                node.putBoolean("tourSeen", seen);
             }
 
             @Override
@@ -75,6 +90,7 @@ public interface WorkbenchSettings {
     static WorkbenchSettings inMemory() {
         return new WorkbenchSettings() {
             private boolean dark;
+            private boolean tourSeen;
             private double[] bounds;
             private final java.util.Map<String, Long> seen = new java.util.HashMap<>();
 
@@ -91,6 +107,16 @@ public interface WorkbenchSettings {
             @Override
             public boolean darkTheme() {
                 return dark;
+            }
+
+            @Override
+            public boolean tourSeen() {
+                return tourSeen;
+            }
+
+            @Override
+            public void tourSeen(boolean seen) {
+                tourSeen = seen;
             }
 
             @Override

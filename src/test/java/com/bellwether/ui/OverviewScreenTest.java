@@ -197,11 +197,15 @@ class OverviewScreenTest {
     void theRailSwitchesTheThemeAndShowsTheAboutBox(FxRobot robot) throws Exception {
         waitUntilIdle();
 
-        robot.clickOn("#about");
+        robot.clickOn("#help-menu").clickOn("#help-about");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window help = robot.window("Bellwether Help");
+        assertThat(robot.from(help.getScene().getRoot()).lookup("#help-about-version").queryAs(Label.class).getText())
+                .startsWith("Bellwether 0.1.0");
+        robot.interact(help::hide);
         robot.clickOn("#dark-theme");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(dialogs.information).singleElement().asString().startsWith("About Bellwether: Bellwether 0.1.0");
         assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
         robot.clickOn("#dark-theme");
         WaitForAsyncUtils.waitForFxEvents();

@@ -41,6 +41,14 @@ class HelpTipsScreenTest {
 
     private final StackPane holder = new StackPane();
 
+    private static com.bellwether.scoring.Portfolio portfolio;
+
+    /** The sample data, read before the stage is set up: the backtest's figures show once it has run. */
+    @org.junit.jupiter.api.BeforeAll
+    static void readTheSample() throws Exception {
+        portfolio = com.bellwether.scoring.SamplePortfolio.portfolio();
+    }
+
     @AfterAll
     static void stopBackground() {
         BACKGROUND.shutdownNow();
@@ -60,7 +68,18 @@ class HelpTipsScreenTest {
 
     @Test
     void everyBacktestFigureAndConfusionCellCarriesItsTermAndShowsItOnHover(FxRobot robot) throws Exception {
-        show(robot, new BacktestView(new BacktestViewModel(BACKGROUND, List.of()), new FakeDialogs()).root());
+        BacktestViewModel backtest = new BacktestViewModel(BACKGROUND, List.of());
+        javafx.scene.control.ScrollPane screen = (javafx.scene.control.ScrollPane) new BacktestView(backtest, new FakeDialogs()).root();
+        show(robot, screen);
+        robot.interact(() -> {
+            backtest.setPortfolio(portfolio, HealthModel.defaultModel());
+            backtest.fromProperty().set(java.time.LocalDate.parse("2025-01-01"));
+            backtest.toProperty().set(java.time.LocalDate.parse("2025-03-01"));
+            backtest.run();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> backtest.reportProperty().get() != null && !backtest.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(termsAround(robot, "#backtest-auc")).containsExactly(Term.ROC_AUC);
         assertThat(termsAround(robot, "#backtest-ap")).containsExactly(Term.AVERAGE_PRECISION);
@@ -83,6 +102,15 @@ class HelpTipsScreenTest {
         assertThat(tip.getText()).isEqualTo(Term.ROC_AUC.definition());
         assertThat(((javafx.scene.control.Label) tip.getGraphic()).getText()).isEqualTo("ROC AUC");
 
+        // The matrices lie below the fold: scrolled to, as a reader would.
+        Node summary = robot.lookup("#confusion-red-summary").query();
+        robot.interact(() -> {
+            Node content = screen.getContent();
+            double y = content.sceneToLocal(summary.localToScene(summary.getBoundsInLocal())).getMinY();
+            double room = content.getBoundsInLocal().getHeight() - screen.getViewportBounds().getHeight();
+            screen.setVvalue(Math.min(1, Math.max(0, (y - 100) / room)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.moveTo("#confusion-red-summary");
         tip = waitForTooltip();
         assertThat(tip.getText()).contains("Precision: " + Term.PRECISION.definition())
