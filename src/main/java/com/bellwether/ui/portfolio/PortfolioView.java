@@ -196,7 +196,10 @@ public final class PortfolioView {
         hint.getStyleClass().add("bw-hint");
         HBox top = new HBox(8, new Label("By"), by, hint);
         top.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, top, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(6, top, chart);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     /**

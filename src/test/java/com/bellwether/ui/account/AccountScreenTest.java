@@ -226,7 +226,8 @@ class AccountScreenTest {
         waitUntilIdle();
 
         assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText())
-                .isEqualTo("There is no score on " + beforeAnyData + ", so there is nothing to compare.");
+                .isEqualTo("There is no score on " + beforeAnyData
+                        + ", so there is nothing to compare: choose dates on which the account was live.");
         assertThat(viewModel.changeRows()).isEmpty();
         assertThat(robot.lookup("#change-parts").query().isVisible()).as("no table of empty parts").isFalse();
 
