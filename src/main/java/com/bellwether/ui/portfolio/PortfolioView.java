@@ -388,14 +388,15 @@ public final class PortfolioView {
             fitToLongest(reason, AccountRow::topReason, 280);
             fitToLongest(action, AccountRow::nextAction, 240);
         });
+        // The score, its band and its trend next to the name, so a narrow window shows them without scrolling sideways.
         table.getColumns().add(name);
-        table.getColumns().add(segment);
-        table.getColumns().add(stage);
-        table.getColumns().add(csm);
-        table.getColumns().add(arr);
         table.getColumns().add(score);
         table.getColumns().add(band);
         table.getColumns().add(trend);
+        table.getColumns().add(arr);
+        table.getColumns().add(segment);
+        table.getColumns().add(stage);
+        table.getColumns().add(csm);
         table.getColumns().add(reason);
         table.getColumns().add(action);
         table.setRowFactory(view -> {
