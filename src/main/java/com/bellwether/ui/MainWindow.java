@@ -163,13 +163,8 @@ public final class MainWindow {
                 root.setCenter((Parent) selected.getUserData());
             }
         });
+        // Every start, a first one included, lands on the portfolio; the data screen keeps its notice for a visit.
         screens.selectToggle(portfolioButton);
-        // A first start or an empty database has something to say on the data screen.
-        data.noticeProperty().addListener((o, old, notice) -> {
-            if (!notice.isEmpty()) {
-                screens.selectToggle(dataButton);
-            }
-        });
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 help.installKeys(scene);

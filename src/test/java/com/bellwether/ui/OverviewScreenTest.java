@@ -89,6 +89,10 @@ class OverviewScreenTest {
     @Test
     void aFirstStartLoadsTheSampleDataAndSaysSo(FxRobot robot) throws Exception {
         waitUntilIdle();
+        // The notice waits on the data screen; the start itself lands on the portfolio.
+        assertThat(robot.lookup("#nav-portfolio").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#nav-data");
+        WaitForAsyncUtils.waitForFxEvents();
 
         Label notice = robot.lookup("#notice").queryAs(Label.class);
         assertThat(notice.getText()).startsWith("This was a first start, so the sample portfolio was loaded (")
@@ -210,5 +214,61 @@ class OverviewScreenTest {
         robot.clickOn("#dark-theme");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+    }
+
+    @Test
+    void aFirstStartLandsOnThePortfolioWhoseTableKeepsTenRowsAt1024By700(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> !portfolio.busyProperty().get() && portfolio.totalsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-portfolio").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#nav-data").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+
+        Stage stage = (Stage) robot.lookup("#portfolio-table").query().getScene().getWindow();
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#portfolio-table").queryAs(TableView.class);
+        assertThat(wholeRows(robot, table)).as("whole rows shown at 1024×700").isGreaterThanOrEqualTo(10);
+        // Tile titles readable, and money written one way.
+        assertThat(robot.lookup(".bw-figure-title").queryAllAs(Label.class)).hasSize(7)
+                .allSatisfy(title -> assertThat(title.getFont().getSize()).isGreaterThanOrEqualTo(11));
+        var totals = portfolio.totalsProperty().get();
+        assertThat(robot.lookup("#tile-at-risk-value").queryAs(Label.class).getText())
+                .isEqualTo(com.bellwether.domain.Money.format(totals.arrAtRisk()));
+        assertThat(robot.lookup("#tile-red-description").queryAs(Label.class).getText())
+                .endsWith(com.bellwether.domain.Money.format(totals.arr(Band.RED)) + " ARR");
+
+        robot.interact(() -> {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(wholeRows(robot, table)).isGreaterThanOrEqualTo(10);
+        // Names, top reasons and next actions are shown whole, not cut with an ellipsis.
+        List<javafx.scene.control.TableCell<?, ?>> cells = robot.lookup("#portfolio-table .table-cell").queryAll().stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && c.getTableColumn().getId() != null && List.of("column-name", "column-reason", "column-action")
+                        .contains(c.getTableColumn().getId()) && c.getText() != null && !c.getText().isEmpty())
+                .toList();
+        assertThat(cells).hasSizeGreaterThanOrEqualTo(30).allSatisfy(cell ->
+                assertThat(((javafx.scene.text.Text) cell.lookup(".text")).getText()).isEqualTo(cell.getText()));
+    }
+
+    /** Rows with an account that lie wholly inside the table's body. */
+    private static long wholeRows(FxRobot robot, TableView<?> table) {
+        javafx.scene.Node body = table.lookup(".clipped-container");
+        javafx.geometry.Bounds inside = body.localToScene(body.getLayoutBounds());
+        return robot.lookup("#portfolio-table .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(row -> row.isVisible() && !row.isEmpty() && row.getItem() != null)
+                .filter(row -> {
+                    javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+                    return b.getMinY() >= inside.getMinY() - 0.5 && b.getMaxY() <= inside.getMaxY() + 0.5;
+                })
+                .count();
     }
 }

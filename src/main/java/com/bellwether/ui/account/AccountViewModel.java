@@ -742,7 +742,7 @@ public final class AccountViewModel {
     static String summary(ScoreChange change) {
         if (Double.isNaN(change.scoreFrom()) || Double.isNaN(change.scoreTo())) {
             return "There is no score on " + (Double.isNaN(change.scoreFrom()) ? change.from() : change.to())
-                    + ", so there is nothing to compare.";
+                    + ", so there is nothing to compare: choose dates on which the account was live.";
         }
         double total = change.total();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "From %s to %s the score %s, from %.0f to %.0f: "

@@ -2,8 +2,6 @@ package com.bellwether.ui.portfolio;
 
 import java.util.Locale;
 
-import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.TileBuilder;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -36,18 +34,16 @@ public final class PortfolioView {
 
     private final PortfolioViewModel viewModel;
     private final Dialogs dialogs;
-    /** The narrowest the charts are drawn beside the tiles. */
-    private static final double CHARTS_BESIDE = 480;
 
     private final VBox root = new VBox(12);
     private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
-    private final Tile red = tile("Red", "accounts", BandPalette.RED);
-    private final Tile yellow = tile("Yellow", "accounts", BandPalette.YELLOW);
-    private final Tile green = tile("Green", "accounts", BandPalette.GREEN);
-    private final Tile atRisk = tile("ARR in red or yellow", "k", BandPalette.RED);
-    private final Tile improved = tile("Improved in 30 days", "accounts", BandPalette.GREEN);
-    private final Tile declined = tile("Declined in 30 days", "accounts", BandPalette.RED);
-    private final Tile churnRates = tile("Churn rate in red", "%", BandPalette.RED);
+    private final FigureTile red = new FigureTile("tile-red", "Red", BandPalette.RED);
+    private final FigureTile yellow = new FigureTile("tile-yellow", "Yellow", BandPalette.YELLOW);
+    private final FigureTile green = new FigureTile("tile-green", "Green", BandPalette.GREEN);
+    private final FigureTile atRisk = new FigureTile("tile-at-risk", "ARR in red or yellow", BandPalette.RED);
+    private final FigureTile improved = new FigureTile("tile-improved", "Improved in 30 days", BandPalette.GREEN);
+    private final FigureTile declined = new FigureTile("tile-declined", "Declined in 30 days", BandPalette.RED);
+    private final FigureTile churnRates = new FigureTile("tile-churn", "Churn rate in red", BandPalette.RED);
 
     public PortfolioView(PortfolioViewModel viewModel, Dialogs dialogs) {
         this.dialogs = dialogs;
@@ -82,29 +78,13 @@ public final class PortfolioView {
         HelpTips.install(churnRates, Term.CHURN_RATE_PER_BAND);
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
-        javafx.scene.layout.FlowPane tileRow = new javafx.scene.layout.FlowPane(10, 10);
-        churnRates.setDecimals(1);
-        churnRates.setDescription("after a backtest");
+        churnRates.setDescription("run a backtest to see it");
         viewModel.churnRatesProperty().addListener((o, old, rates) -> showChurnRates(rates));
-        for (Tile tile : new Tile[] {red, yellow, green, atRisk, improved, declined, churnRates}) {
-            javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(tile);
-            card.getStyleClass().add(TILE_CARD);
-            tileRow.getChildren().add(card);
-        }
-        tileRow.setPrefWrapLength(730);
-        javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Band mix", bandMixChart()),
-                new javafx.scene.control.Tab("Breakdown", breakdown()));
-        charts.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        charts.setPrefHeight(270);
-        // The charts beside the tiles where there is room for both, else under them (a small screen); the screen
-        // scrolls rather than squeezing the table away.
-        javafx.scene.layout.FlowPane tiles = new javafx.scene.layout.FlowPane(12, 12, tileRow, charts);
-        charts.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-            double width = tiles.getWidth();
-            double beside = width - tileRow.getPrefWrapLength() - 12;
-            return beside >= CHARTS_BESIDE ? beside : Math.max(CHARTS_BESIDE, width);
-        }, tiles.widthProperty()));
+        // One row of figures, narrowing (their titles wrap) on a small window, so the table below keeps the height.
+        HBox tileRow = new HBox(8, red, yellow, green, atRisk, improved, declined, churnRates);
+        tileRow.setId("portfolio-tiles");
+        tileRow.setMinHeight(Region.USE_PREF_SIZE);
+        tileRow.getChildren().forEach(tile -> HBox.setHgrow(tile, Priority.ALWAYS));
         viewModel.totalsProperty().addListener((o, old, totals) -> show(totals));
 
         TextField search = new TextField();
@@ -112,15 +92,29 @@ public final class PortfolioView {
         search.setPromptText("Search by account, segment, CSM or stage");
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         search.setPrefWidth(360);
-        search.setMinWidth(360);
+        search.setMinWidth(200);
         javafx.scene.control.SplitMenuButton export = exportMenu();
+        export.setMinWidth(Region.USE_PREF_SIZE);
         HBox tools = new HBox(8, search, export);
+        tools.setAlignment(Pos.CENTER_RIGHT);
 
         TableView<AccountRow> table = table();
-        table.setMinHeight(300);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(heading, tiles, tools, table);
-        root.setPadding(new Insets(16));
+        // The charts are a tab away and the search sits in the tabs' row: the table keeps the screen's height, at
+        // least ten rows on a 700-pixel screen.
+        javafx.scene.control.Tab accounts = new javafx.scene.control.Tab("Accounts", table);
+        javafx.scene.control.TabPane sections = new javafx.scene.control.TabPane(accounts,
+                new javafx.scene.control.Tab("Band mix", bandMixChart()),
+                new javafx.scene.control.Tab("Breakdown", breakdown()));
+        sections.setId("portfolio-sections");
+        sections.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tools.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        tools.setPickOnBounds(false);
+        tools.visibleProperty().bind(accounts.selectedProperty());
+        javafx.scene.layout.StackPane.setAlignment(tools, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane(sections, tools);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.getChildren().addAll(heading, tileRow, body);
+        root.setPadding(new Insets(12, 16, 8, 16));
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
@@ -211,7 +205,10 @@ public final class PortfolioView {
         hint.getStyleClass().add("bw-hint");
         HBox top = new HBox(8, new Label("By"), by, hint);
         top.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, top, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(6, top, chart);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     /**
@@ -327,43 +324,34 @@ public final class PortfolioView {
         return box;
     }
 
-    private static Tile tile(String title, String unit, Color accent) {
-        return TileBuilder.create()
-                .skinType(Tile.SkinType.NUMBER)
-                .prefSize(170, 120)
-                .title(title)
-                .unit(unit)
-                .decimals(0)
-                // Transparent on a themed card, with greys that read on light and dark alike.
-                .backgroundColor(Color.TRANSPARENT)
-                .titleColor(Color.web("#8c959f"))
-                .valueColor(accent)
-                .unitColor(Color.web("#8c959f"))
-                .descriptionColor(Color.web("#8c959f"))
-                .build();
+    private void show(PortfolioViewModel.Totals totals) {
+        if (totals == null) {
+            return;
+        }
+        band(red, totals, Band.RED);
+        band(yellow, totals, Band.YELLOW);
+        band(green, totals, Band.GREEN);
+        atRisk.setValue(money(totals.arrAtRisk()));
+        atRisk.setDescription(com.bellwether.domain.Plurals.count(totals.accounts(Band.RED) + totals.accounts(Band.YELLOW),
+                "account"));
+        improved.setValue(String.format(Locale.ROOT, "%,d", totals.improved()));
+        declined.setValue(String.format(Locale.ROOT, "%,d", totals.declined()));
     }
 
-    private void show(PortfolioViewModel.Totals totals) {
-        red.setValue(totals.accounts(Band.RED));
-        red.setDescription(money(totals.arr(Band.RED)) + " ARR");
-        yellow.setValue(totals.accounts(Band.YELLOW));
-        yellow.setDescription(money(totals.arr(Band.YELLOW)) + " ARR");
-        green.setValue(totals.accounts(Band.GREEN));
-        green.setDescription(money(totals.arr(Band.GREEN)) + " ARR");
-        // In thousands, or in millions once the figure would run to eight digits (a portfolio of tens of thousands).
-        boolean millions = totals.arrAtRisk() >= 10_000_000;
-        atRisk.setUnit(millions ? "M" : "k");
-        atRisk.setDecimals(millions ? 1 : 0);
-        atRisk.setValue(millions ? totals.arrAtRisk() / 1_000_000 : totals.arrAtRisk() / 1000);
-        improved.setValue(totals.improved());
-        declined.setValue(totals.declined());
+    private static void band(FigureTile tile, PortfolioViewModel.Totals totals, Band band) {
+        long accounts = totals.accounts(band);
+        tile.setValue(String.format(Locale.ROOT, "%,d", accounts));
+        tile.setDescription(com.bellwether.domain.Plurals.noun(accounts, "account", "accounts") + " · "
+                + money(totals.arr(band)) + " ARR");
     }
 
     private void showChurnRates(PortfolioViewModel.ChurnRates rates) {
         if (rates == null) {
+            churnRates.setValue("–");
+            churnRates.setDescription("run a backtest to see it");
             return;
         }
-        churnRates.setValue(100 * rates.red());
+        churnRates.setValue(String.format(Locale.ROOT, "%.1f%%", 100 * rates.red()));
         churnRates.setDescription(String.format(Locale.ROOT, "yellow %.1f%%, green %.1f%% (backtest, %d days)",
                 100 * rates.yellow(), 100 * rates.green(), rates.horizonDays()));
     }
@@ -376,9 +364,20 @@ public final class PortfolioView {
     private TableView<AccountRow> table() {
         TableView<AccountRow> table = new TableView<>();
         table.setId("portfolio-table");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setItems(viewModel.visibleRows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Scoring the portfolio…"));
+        // Columns as wide as their longest text (the table scrolls sideways when they do not fit), never cut.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label placeholder = new Label();
+        placeholder.setId("portfolio-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(520);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.busyProperty().get()
+                        ? "Scoring the portfolio…"
+                        : !viewModel.allRows().isEmpty() ? "No account matches the search or the column filters."
+                        : "No accounts to show yet. Open Import to bring in your own data, or load the sample data on the Data screen.",
+                viewModel.busyProperty(), viewModel.allRows()));
+        table.setPlaceholder(placeholder);
 
         TableColumn<AccountRow, String> name = text("Account", r -> r.account().name(), 190);
         TableColumn<AccountRow, String> segment = text("Segment", r -> r.account().segment(), 100);
@@ -428,14 +427,23 @@ public final class PortfolioView {
         trend.setMinWidth(80);
         TableColumn<AccountRow, String> reason = text("Top reason", AccountRow::topReason, 280);
         TableColumn<AccountRow, String> action = text("Next action", AccountRow::nextAction, 240);
+        name.setId("column-name");
+        reason.setId("column-reason");
+        action.setId("column-action");
+        viewModel.allRows().addListener((javafx.collections.ListChangeListener<AccountRow>) c -> {
+            fitToLongest(name, r -> r.account().name(), 190);
+            fitToLongest(reason, AccountRow::topReason, 280);
+            fitToLongest(action, AccountRow::nextAction, 240);
+        });
+        // The score, its band and its trend next to the name, so a narrow window shows them without scrolling sideways.
         table.getColumns().add(name);
-        table.getColumns().add(HelpTips.install(segment, Term.SEGMENT));
-        table.getColumns().add(HelpTips.install(stage, Term.LIFECYCLE_STAGE));
-        table.getColumns().add(HelpTips.install(csm, Term.CSM));
-        table.getColumns().add(HelpTips.install(arr, Term.ARR));
         table.getColumns().add(HelpTips.install(score, Term.SCORE));
         table.getColumns().add(HelpTips.install(band, Term.BAND));
         table.getColumns().add(HelpTips.install(trend, Term.CHANGE_30_DAYS));
+        table.getColumns().add(HelpTips.install(arr, Term.ARR));
+        table.getColumns().add(HelpTips.install(segment, Term.SEGMENT));
+        table.getColumns().add(HelpTips.install(stage, Term.LIFECYCLE_STAGE));
+        table.getColumns().add(HelpTips.install(csm, Term.CSM));
         table.getColumns().add(HelpTips.install(reason, Term.TOP_REASON));
         table.getColumns().add(HelpTips.install(action, Term.NEXT_ACTION, Term.PLAYBOOK));
         table.setRowFactory(view -> {
@@ -455,11 +463,42 @@ public final class PortfolioView {
         return table;
     }
 
+    /**
+     * Widens the column to its longest text (by characters, then measured in the table's font), up to 560 pixels;
+     * the cell's tooltip shows a text longer than that whole.
+     */
+    private void fitToLongest(TableColumn<AccountRow, String> column, java.util.function.Function<AccountRow, String> value,
+                              double least) {
+        String longest = "";
+        for (AccountRow row : viewModel.allRows()) {
+            String text = value.apply(row);
+            if (text != null && text.length() > longest.length()) {
+                longest = text;
+            }
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(longest);
+        // The theme's text size (14 px) or the system's, whichever is larger.
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        measure.setFont(javafx.scene.text.Font.font(font.getFamily(), Math.max(14, font.getSize())));
+        column.setPrefWidth(Math.min(560, Math.max(least, Math.ceil(measure.getLayoutBounds().getWidth() * 1.08) + 24)));
+    }
+
     private static TableColumn<AccountRow, String> text(String title, java.util.function.Function<AccountRow, String> value,
                                                         double width) {
         TableColumn<AccountRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                whole.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : whole);
+            }
+        });
         return column;
     }
 

@@ -226,7 +226,8 @@ class AccountScreenTest {
         waitUntilIdle();
 
         assertThat(robot.lookup("#change-summary").queryAs(Label.class).getText())
-                .isEqualTo("There is no score on " + beforeAnyData + ", so there is nothing to compare.");
+                .isEqualTo("There is no score on " + beforeAnyData
+                        + ", so there is nothing to compare: choose dates on which the account was live.");
         assertThat(viewModel.changeRows()).isEmpty();
         assertThat(robot.lookup("#change-parts").query().isVisible()).as("no table of empty parts").isFalse();
 
@@ -235,5 +236,26 @@ class AccountScreenTest {
         waitUntilIdle();
         assertThat(robot.lookup("#change-parts").query().isVisible()).isTrue();
         assertThat(viewModel.changeRows()).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void inTheDarkThemeADropDownHugsItsListWithNoRoomForAFrame(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.show(sample.portfolio, sample.accountId, AccountSample.AS_OF));
+        waitUntilIdle();
+        robot.interact(() -> Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+        try {
+            robot.clickOn("#account-picker");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.ListView<?> list = robot.lookup(".combo-box-popup > .list-view").queryAs(javafx.scene.control.ListView.class);
+            assertThat(list.isVisible()).isTrue();
+            // No shadow, so the popup's window is no larger than its bordered list: nothing around it to show white.
+            assertThat(list.getEffect()).isNull();
+            javafx.stage.Window popup = list.getScene().getWindow();
+            assertThat(popup.getWidth()).isLessThanOrEqualTo(list.getWidth() + 1);
+            assertThat(popup.getHeight()).isLessThanOrEqualTo(list.getHeight() + 1);
+            robot.type(KeyCode.ESCAPE);
+        } finally {
+            robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        }
     }
 }
