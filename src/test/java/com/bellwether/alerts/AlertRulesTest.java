@@ -58,7 +58,10 @@ class AlertRulesTest {
     }
 
     private static void assertRefused(String alerts, String message) {
+        // The file, then the line and column of the value refused, then the field and what it expects.
+        String rest = message.substring("test.json: ".length());
         assertThatThrownBy(() -> AlertFixtures.model(alerts)).isInstanceOf(HealthModel.InvalidModelException.class)
-                .hasMessage(message);
+                .hasMessageMatching(java.util.regex.Pattern.quote("test.json line ") + "\\d+, column \\d+: "
+                        + java.util.regex.Pattern.quote(rest));
     }
 }

@@ -124,16 +124,21 @@ class ModelRulesTest {
     void anInvalidModelNamesTheField() {
         String json = model.toJson();
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"higher_better\"", "\"up\""), "m.json"))
-                .hasMessage("m.json: measures[0].direction: expected higher_better or lower_better");
+                .hasMessage("m.json line 38, column 19: measures[0].direction: expected higher_better or lower_better");
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"category\" : \"support\"", "\"category\" : \"suport\""), "m.json"))
-                .hasMessage("m.json: measures[6].category: expected the id of one of the model's categories");
+                .hasMessageMatching(at("m.json") + java.util.regex.Pattern.quote("measures[6].category: expected the id of one of the model's categories"));
         assertThatThrownBy(() -> HealthModel.parse(json.replace("[ -40.0, 0.0 ]", "[ -40.0, 90.0 ]"), "m.json"))
-                .hasMessage("m.json: measures[1].scale[1]: expected scores that rise with the raw value, as the direction"
-                        + " higher_better says");
+                .hasMessageMatching(at("m.json") + java.util.regex.Pattern.quote("measures[1].scale[1]: expected scores that rise"
+                        + " with the raw value, as the direction higher_better says"));
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"weight\" : 40.0", "\"wieght\" : 40.0"), "m.json"))
-                .hasMessageStartingWith("m.json: Unrecognized field \"wieght\"").hasMessageContaining("categories[0]");
+                .hasMessage("m.json line 8, column 4: unknown field \"wieght\" at categories[0]; expected one of id, label, weight");
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"band\" : \"red\"", "\"band\" : \"crimson\""), "m.json"))
-                .hasMessage("m.json: playbook[0].when.band: expected red, yellow or green");
+                .hasMessageMatching(at("m.json") + java.util.regex.Pattern.quote("playbook[0].when.band: expected red, yellow or green"));
+    }
+
+    /** A refusal's start: the file, then the line and column of the value refused. */
+    private static String at(String file) {
+        return java.util.regex.Pattern.quote(file + " line ") + "\\d+, column \\d+: ";
     }
 
     @Test
