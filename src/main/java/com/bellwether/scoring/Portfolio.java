@@ -284,21 +284,35 @@ public final class Portfolio {
             PortfolioReader.stream(database, builder);
             return builder.build();
         }
-        String version = DataVersion.read(database);
         java.nio.file.Path folder = MeasureCache.folderBeside(file.get());
-        PortfolioFile columns = new PortfolioFile(folder, version);
-        Portfolio portfolio = columns.read().orElse(null);
-        if (portfolio == null) {
-            Builder builder = new Builder();
-            PortfolioReader.stream(database, builder);
-            portfolio = builder.build();
-            columns.write(portfolio);
-        } else {
-            portfolio.readNotes(database);
+        // The columns kept beside the file, or the rows, and then the notes are read apart: an import committed in
+        // between would mix two states of the data. The version is read again after them, and when an import came
+        // meanwhile everything is read again, so a reader sees all of an import or none of it.
+        for (int attempt = 1; ; attempt++) {
+            String version = DataVersion.read(database);
+            PortfolioFile columns = new PortfolioFile(folder, version);
+            Portfolio portfolio = columns.read().orElse(null);
+            boolean fromRows = portfolio == null;
+            if (fromRows) {
+                Builder builder = new Builder();
+                PortfolioReader.stream(database, builder);
+                portfolio = builder.build();
+            } else {
+                portfolio.readNotes(database);
+            }
+            if (!version.equals(DataVersion.read(database)) && attempt < MAX_READS) {
+                continue;
+            }
+            if (fromRows) {
+                columns.write(portfolio);
+            }
+            portfolio.measureCache = MeasureCache.of(folder, version, MeasureCache.MIN_POINTS);
+            return portfolio;
         }
-        portfolio.measureCache = MeasureCache.of(folder, version, MeasureCache.MIN_POINTS);
-        return portfolio;
     }
+
+    /** How often a portfolio is read again when imports keep landing while it is read. */
+    private static final int MAX_READS = 20;
 
     private static <T> List<T> grouped(List<T> rows, java.util.function.Function<T, String> account, Comparator<T> order) {
         Map<String, List<T>> groups = new LinkedHashMap<>();

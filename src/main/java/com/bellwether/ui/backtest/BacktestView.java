@@ -168,6 +168,8 @@ public final class BacktestView {
                 + " or as report.json"));
         export.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
         export.setOnAction(e -> chooseExport("report.xlsx"));
+        // The subtitle wraps on a narrow window; the button keeps its words.
+        export.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(2, title, subtitle);
         HBox.setHgrow(titles, Priority.ALWAYS);
         HBox heading = new HBox(12, titles, export);

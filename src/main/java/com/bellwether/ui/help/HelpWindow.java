@@ -51,7 +51,6 @@ public final class HelpWindow {
             new String[] {"OpenJFX (JavaFX)", "GPL 2.0 with the Classpath Exception"},
             new String[] {"AtlantaFX", "MIT"},
             new String[] {"ControlsFX", "BSD 3-Clause"},
-            new String[] {"TilesFX, and its toolbox, countries and heatmap", "Apache 2.0"},
             new String[] {"Ikonli", "Apache 2.0"},
             new String[] {"Feather icons", "MIT"},
             new String[] {"Jackson", "Apache 2.0"},

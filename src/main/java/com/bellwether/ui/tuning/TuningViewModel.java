@@ -120,6 +120,8 @@ public final class TuningViewModel {
     private final AtomicBoolean computing = new AtomicBoolean();
     /** The active version's model, parsed once: every edit compares the draft with it. */
     private HealthModel savedModel;
+    /** The draft as last saved as a version (not made active): a draft equal to it has nothing unsaved. */
+    private HealthModel lastSaved;
     private volatile Workspace workspace;
     /** The scores now and the backtest frame of one load, replaced together so a preview never mixes two loads. */
     private record Workset(ScoreGrid now, BacktestFrame frame) {
@@ -544,6 +546,8 @@ public final class TuningViewModel {
                     compareWith.set(compared == null ? null : versions.stream()
                             .filter(v -> v.number() == compared.number()).findFirst().orElse(null));
                     replacingVersions = false;
+                    lastSaved = toSave;
+                    dirty.set(unsaved());
                     status.set("Saved " + done.version().label() + "; the active model is still "
                             + (basedOn == null ? "the one before" : basedOn.label())
                             + ". To score with it, select it under Model versions and choose Activate….");
@@ -722,10 +726,16 @@ public final class TuningViewModel {
         afterEdit();
     }
 
+    /** The draft differs from the active version and from the version it was last saved as. */
+    private boolean unsaved() {
+        return savedModel != null && !sameModel(draft.get(), savedModel)
+                && (lastSaved == null || !sameModel(draft.get(), lastSaved));
+    }
+
     private void afterEdit() {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
-        dirty.set(savedModel != null && !sameModel(draft.get(), savedModel));
+        dirty.set(unsaved());
         requestPreview(draft.get());
     }
 

@@ -173,8 +173,10 @@ class TuningViewModelTest {
     void savingNeverActivatesAndActivatingIsAConfirmedStepThatShowsTheDifference() {
         viewModel.setWeight("relationship", 25, false);
         var draft = viewModel.draftProperty().get();
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
 
         viewModel.save("Relationship matters", "QBR feedback");
+        assertThat(viewModel.dirtyProperty().get()).as("saved, though not active: nothing unsaved").isFalse();
 
         ModelVersionStore store = new ModelVersionStore(database);
         com.bellwether.app.Workspace saved = com.bellwether.app.Workspace.of(database);
