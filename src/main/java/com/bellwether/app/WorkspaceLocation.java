@@ -27,6 +27,11 @@ public record WorkspaceLocation(DatabaseLocation database) {
         return database.isDefault();
     }
 
+    /** The database's file, for an embedded database kept in one. */
+    public java.util.Optional<java.nio.file.Path> file() {
+        return database.file();
+    }
+
     /** The location without credentials or settings, fit for a status bar or a log line. */
     public String displayName() {
         return database.displayName();

@@ -92,7 +92,7 @@ public final class DatabaseOption {
      */
     public Workspace openExisting() {
         checkOnePlace();
-        Optional<Path> file = WorkspaceLocation.parse(pathOrUrl()).database().file();
+        Optional<Path> file = WorkspaceLocation.parse(pathOrUrl()).file();
         if (file.isPresent() && !Files.isRegularFile(file.get())) {
             throw new MissingDatabaseException(file.get());
         }

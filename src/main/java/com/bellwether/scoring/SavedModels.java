@@ -22,7 +22,12 @@ public final class SavedModels {
             HealthModel shipped = HealthModel.defaultModel();
             // The first version is active by being the first: saved without activating, it needs no right to change
             // other versions (on a team's server, CS ops may save it).
-            return save(store, shipped, shipped.name(), "The model shipped with Bellwether", SYSTEM_AUTHOR, false);
+            String name = shipped.name();
+            // Saved once however many programs find no version at the same moment: the others read the one saved.
+            return store.saveFirst(name, "The model shipped with Bellwether", SYSTEM_AUTHOR,
+                            number -> shipped.withIdentity(name.strip(), number).toJson())
+                    .or(store::active)
+                    .orElseGet(() -> save(store, shipped, name, "The model shipped with Bellwether", SYSTEM_AUTHOR, false));
         });
     }
 

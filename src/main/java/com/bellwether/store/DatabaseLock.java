@@ -47,21 +47,29 @@ final class DatabaseLock {
         return new DatabaseLock(databaseFile.resolveSibling(base + ".lock.db"));
     }
 
+    /** H2's words for a file another program holds or is opening. */
+    private static boolean heldMessage(String message) {
+        return message != null && (message.contains("Lock file recently modified")
+                || message.contains("Locked by another process") || message.contains("Another process was faster")
+                || message.contains("Connection refused")
+                || message.contains("Error opening database") && message.contains("Concurrent update"));
+    }
+
     /** Whether opening failed because another program holds or is opening the database. */
     static boolean isHeldElsewhere(SQLException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == ALREADY_OPEN || sql.getErrorCode() == EXCLUSIVE)) {
                 return true;
             }
+            if (cause instanceof org.h2.mvstore.MVStoreException && !heldMessage(cause.getMessage())) {
+                // The file itself could not be read (not a database, cut short): no other program to wait for.
+                return false;
+            }
             if (cause instanceof java.io.IOException || cause instanceof SQLException sql && sql.getErrorCode() == CONNECTION_BROKEN) {
                 // The server named in the lock file stopped as its program closed the database: open it anew.
                 return true;
             }
-            String message = cause.getMessage();
-            if (message != null && (message.contains("Lock file recently modified")
-                    || message.contains("Locked by another process") || message.contains("Another process was faster")
-                    || message.contains("Connection refused")
-                    || message.contains("Error opening database") && message.contains("Concurrent update"))) {
+            if (heldMessage(cause.getMessage())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -78,6 +78,38 @@ public final class ModelVersionStore {
         }
     }
 
+    /**
+     * Saves the first version, as number 1, only while there is none: when two programs find an empty table at the
+     * same moment, one saves it and the other is told (empty) to read what was saved, rather than saving it twice.
+     */
+    public Optional<ModelVersion> saveFirst(String name, String note, String author, IntFunction<String> jsonForNumber) {
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement any = connection.prepareStatement("SELECT COUNT(*) FROM model_version");
+                     ResultSet rs = any.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        connection.rollback();
+                        return Optional.empty();
+                    }
+                }
+                ModelVersion saved = insertNext(connection, name.strip(), note == null ? "" : note.strip(), author,
+                        jsonForNumber, false);
+                connection.commit();
+                return Optional.of(saved);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (Dialect.isDuplicateKey(e)) {
+                return Optional.empty();
+            }
+            throw new StoreException("Cannot save the model version: " + e.getMessage(), e);
+        }
+    }
+
     /** Saves taken over by others before this one gets a number of its own. */
     private static final int SAVE_ATTEMPTS = 10;
 

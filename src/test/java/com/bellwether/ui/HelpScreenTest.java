@@ -134,7 +134,7 @@ class HelpScreenTest {
         idle();
         robot.clickOn("#nav-portfolio");
         WaitForAsyncUtils.waitForFxEvents();
-        Node atRiskTile = robot.lookup(".bw-tile").queryAll().stream().skip(3).findFirst().orElseThrow();
+        Node atRiskTile = robot.lookup(".bw-figure").queryAll().stream().skip(3).findFirst().orElseThrow();
 
         robot.moveTo(atRiskTile).press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();

@@ -30,7 +30,6 @@ import com.bellwether.ui.help.Term;
 public final class PortfolioView {
 
     static final String TITLE = "bw-screen-title";
-    static final String TILE_CARD = "bw-tile";
 
     private final PortfolioViewModel viewModel;
     private final Dialogs dialogs;

@@ -121,10 +121,9 @@ class HelpTipsScreenTest {
     void everyPortfolioTileAndScoredColumnCarriesItsTermAndShowsItOnHover(FxRobot robot) throws Exception {
         show(robot, new PortfolioView(new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel()), new FakeDialogs()).root());
 
-        List<Node> tiles = robot.lookup(".bw-tile").queryAll().stream().toList();
+        List<Node> tiles = robot.lookup(".bw-figure").queryAll().stream().toList();
         assertThat(tiles).hasSize(7);
-        List<List<Term>> explained = tiles.stream()
-                .map(card -> HelpTips.termsOf(((Parent) card).getChildrenUnmodifiable().get(0))).toList();
+        List<List<Term>> explained = tiles.stream().map(HelpTips::termsOf).toList();
         assertThat(explained).allSatisfy(terms -> assertThat(terms).isNotEmpty());
         assertThat(explained).contains(List.of(Term.ARR_AT_RISK), List.of(Term.CHURN_RATE_PER_BAND),
                 List.of(Term.ACCOUNTS_PER_BAND, Term.BAND));
@@ -146,7 +145,7 @@ class HelpTipsScreenTest {
 
     /** The tooltip on screen, once the pointer has rested long enough. */
     private static Tooltip waitForTooltip() throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showingTooltip() != null);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> showingTooltip() != null);
         return showingTooltip();
     }
 
