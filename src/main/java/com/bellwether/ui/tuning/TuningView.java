@@ -613,6 +613,8 @@ public final class TuningView {
             Label value = new Label("–");
             value.setId("figure-" + names[i][0]);
             value.getStyleClass().addAll(FIGURE_VALUE, NUMERIC);
+            // The figure keeps its digits; its change beside it gives way first.
+            value.setMinWidth(Region.USE_PREF_SIZE);
             Label delta = new Label();
             delta.setId("delta-" + names[i][0]);
             delta.getStyleClass().add(NUMERIC);
