@@ -147,6 +147,9 @@ public final class AccountView {
         tabs.setId("account-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // Until an account is open the header says how to open one; empty charts and tables would say nothing.
+        tabs.visibleProperty().bind(viewModel.asOfProperty().isNotNull());
+        tabs.managedProperty().bind(tabs.visibleProperty());
         root.getChildren().addAll(header(), tabs);
 
         viewModel.scoreProperty().addListener((o, old, s) -> show(s));

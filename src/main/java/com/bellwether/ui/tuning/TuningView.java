@@ -600,9 +600,8 @@ public final class TuningView {
     private ScrollPane results() {
         VBox headline = card("Backtest", "Past cut-offs scored under the draft; the change is against the compared version.");
         HelpTips.install(headline.getChildren().get(0), Term.BACKTEST, Term.DRAFT);
-        GridPane figureGrid = new GridPane();
-        figureGrid.setHgap(18);
-        figureGrid.setVgap(4);
+        // The figures wrap on a narrow window rather than pushing the column wider than the screen.
+        javafx.scene.layout.FlowPane figureGrid = new javafx.scene.layout.FlowPane(12, 8);
         String[][] names = {
             {"auc", "ROC AUC"}, {"precision", "Precision at red"}, {"recall", "Recall at red"}, {"lift", "Lift, riskiest 10%"},
             {"rate-red", "Churn rate, red"}, {"rate-yellow", "Churn rate, yellow"}, {"rate-green", "Churn rate, green"}
@@ -621,7 +620,9 @@ public final class TuningView {
             VBox cell = new VBox(2, caption, new HBox(6, value, delta));
             cell.getStyleClass().add(FIGURE);
             HelpTips.install(cell, figureTerms(names[i][0]));
-            figureGrid.add(cell, i % 4, i / 4);
+            cell.setPrefWidth(150);
+            cell.setMinWidth(Region.USE_PREF_SIZE);
+            figureGrid.getChildren().add(cell);
             figures.put(names[i][0], value);
             deltas.put(names[i][0], delta);
         }
