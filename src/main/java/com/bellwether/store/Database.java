@@ -205,7 +205,7 @@ public final class Database implements AutoCloseable {
                 if (!(connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal)) {
                     continue;
                 }
-                while (!isAlone(connection) && System.nanoTime() < deadline) {
+                while (othersConnected(connection) && System.nanoTime() < deadline) {
                     if (!told) {
                         lockWaitNotice.accept("Another program is using " + location.displayName()
                                 + " through this one; waiting for it to finish…");
@@ -349,6 +349,19 @@ public final class Database implements AutoCloseable {
     /** The file of an embedded H2 database (jdbc:h2:file:…); empty for a database in memory or on a server. */
     private static Optional<Path> embeddedFile(DatabaseLocation location) {
         return location.jdbcUrl().startsWith("jdbc:h2:file:") ? location.file() : Optional.empty();
+    }
+
+    /**
+     * Whether other programs are connected through this one's server: their sessions came over TCP, while this
+     * program's own (its pool, a screen still open) are local and do not hold its exit.
+     */
+    private static boolean othersConnected(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(
+                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SERVER IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
     }
 
     private static boolean isAlone(Connection connection) throws SQLException {

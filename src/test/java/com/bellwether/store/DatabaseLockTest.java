@@ -45,6 +45,21 @@ class DatabaseLockTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aProgramsOwnConnectionsDoNotHoldItsExit() throws Exception {
+        List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Database.onLockWait(notices::add);
+        try (Database database = Database.open(DatabaseLocation.parse(dir.resolve("own.mv.db").toString()));
+             java.sql.Connection open = database.connect()) {
+            // A screen or a pool still holding connections as the program ends: nobody else to wait for.
+            Database.awaitOthersBeforeExit();
+        } finally {
+            Database.onLockWait(System.err::println);
+        }
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
     void threeModelSavesStartedAtOnceAllSucceed() throws Exception {
         String db = dir.resolve("shared").toString();
         Workspace.open(db);

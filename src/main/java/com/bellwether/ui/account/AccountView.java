@@ -303,13 +303,17 @@ public final class AccountView {
         categoryBars.setHgap(8);
         categoryBars.setVgap(8);
         VBox categories = card("Categories", categoryBars);
-        categories.setMinWidth(BAR_WIDTH + 190);
+        categories.setMinWidth(Region.USE_PREF_SIZE);
         VBox why = card("Why", explanation);
         VBox todo = card("Recommended actions", actions);
         HBox.setHgrow(why, Priority.ALWAYS);
         HBox.setHgrow(todo, Priority.ALWAYS);
         why.setPrefWidth(300);
         todo.setPrefWidth(360);
+        // On a narrow window the explanation and the actions wrap into narrower cards rather than pushing the screen
+        // wider than the window.
+        why.setMinWidth(140);
+        todo.setMinWidth(140);
         HBox middle = new HBox(12, categories, why, todo);
 
         measureTable();
