@@ -294,6 +294,9 @@ public final class AccountView {
         chart.setPrefHeight(300);
         chart.setMinHeight(260);
         VBox history = card("Score over time", chart, markerLegend());
+        com.bellwether.ui.ChartPicture.install(chart, () -> "Score over time: " + title.getText(), viewModel::chartCaption,
+                image -> dialogs.chooseSaveFile("Save the chart as PNG", "score-over-time.png")
+                        .ifPresent(file -> viewModel.exportImage(image, file)));
 
         explanation.setId("account-explanation");
         explanation.setWrapText(true);

@@ -327,6 +327,24 @@ public final class AccountViewModel {
         return model;
     }
 
+    /** What a picture of the account's chart says under its title: the model and the date. */
+    public String chartCaption() {
+        AccountScore shown = score.get();
+        String caption = model.name() + " v" + model.version();
+        return shown == null ? caption : caption + " · " + shown.accountId() + " as of " + shown.asOf();
+    }
+
+    /** Writes a chart's picture as PNG, off the FX thread, and says where. */
+    public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
+        new com.bellwether.app.BackgroundJob<java.nio.file.Path>(fx)
+                .onSucceeded(written -> message.set("Wrote " + written + "."))
+                .onFailed(e -> message.set("The picture could not be written: " + e.getMessage()))
+                .start(background, work -> {
+                    com.bellwether.ui.ChartPicture.writePng(image, file);
+                    return file;
+                });
+    }
+
     // Commands
 
     /** Opens the account as of the date, off the FX thread; the comparison starts at the date against 30 days before. */
