@@ -75,7 +75,7 @@ public final class MainWindow {
         javafx.scene.layout.StackPane alertsScreen = new javafx.scene.layout.StackPane();
         buildOtherScreens = () -> {
             if (tuningView == null) {
-                tuningView = new TuningView(tuning);
+                tuningView = new TuningView(tuning, dialogs);
                 tuningScreen.getChildren().add(tuningView.root());
                 accountScreen.getChildren().add(new AccountView(account, dialogs).root());
                 backtestScreen.getChildren().add(new BacktestView(backtest, dialogs).root());

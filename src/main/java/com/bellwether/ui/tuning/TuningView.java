@@ -96,6 +96,7 @@ public final class TuningView {
     private final ObservableList<PointRow> scalePoints = FXCollections.observableArrayList();
     private final TableView<MeasureRow> measureTable = new TableView<>(measures);
     private final XYChart.Series<String, Number>[] histogram = newHistogram();
+    private final com.bellwether.ui.Dialogs dialogs;
     private final Map<String, Label> figures = new LinkedHashMap<>();
     private final Map<String, Label> deltas = new LinkedHashMap<>();
     private final Label[] bandTotals = {new Label(), new Label(), new Label()};
@@ -107,8 +108,10 @@ public final class TuningView {
     private boolean syncing;
     private String scaleMeasure;
 
-    public TuningView(TuningViewModel viewModel) {
+    /** Dialogs choose where a chart's picture is saved. */
+    public TuningView(TuningViewModel viewModel, com.bellwether.ui.Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
         root.getStylesheets().add(TuningView.class.getResource("tuning.css").toExternalForm());
         root.setPadding(new Insets(16));
 
@@ -642,6 +645,9 @@ public final class TuningView {
         chart.setCategoryGap(1);
         chart.setPrefHeight(240);
         chart.getData().addAll(histogram);
+        com.bellwether.ui.ChartPicture.install(chart, () -> "Scores now under the draft", viewModel::chartCaption,
+                image -> dialogs.chooseSaveFile("Save the chart as PNG", "scores-now.png")
+                        .ifPresent(file -> viewModel.exportImage(image, file)));
         for (int i = 0; i < 3; i++) {
             bandTotals[i].setId("total-" + Band.values()[i].id());
             bandTotals[i].getStyleClass().add(NUMERIC);

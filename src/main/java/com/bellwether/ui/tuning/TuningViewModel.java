@@ -726,6 +726,28 @@ public final class TuningViewModel {
         afterEdit();
     }
 
+    /** What a picture of a chart says under its title: the draft's model, what it is compared with, the date. */
+    public String chartCaption() {
+        HealthModel shown = draft.get();
+        ModelVersion compared = compareWith.get();
+        String caption = shown == null ? "" : "Draft of " + shown.name() + (dirty.get() ? " (unsaved changes)" : "");
+        if (compared != null) {
+            caption += " · compared with " + compared.label();
+        }
+        return asOf == null ? caption : caption + " · as of " + asOf;
+    }
+
+    /** Writes a chart's picture as PNG, off the FX thread, and says where. */
+    public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
+        new BackgroundJob<java.nio.file.Path>(fx)
+                .onSucceeded(written -> status.set("Wrote " + written + "."))
+                .onFailed(e -> status.set("The picture could not be written: " + e.getMessage()))
+                .start(background, work -> {
+                    com.bellwether.ui.ChartPicture.writePng(image, file);
+                    return file;
+                });
+    }
+
     /** The draft differs from the active version and from the version it was last saved as. */
     private boolean unsaved() {
         return savedModel != null && !sameModel(draft.get(), savedModel)

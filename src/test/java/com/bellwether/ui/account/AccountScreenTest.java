@@ -124,45 +124,17 @@ class AccountScreenTest {
         java.nio.file.Path file = folder.resolve("score.png");
         dialogs.saveTo = file;
 
-        choose(robot, "Save chart as PNG…");
+        com.bellwether.ui.ChartMenus.choose(robot, "#account-history", "Save chart as PNG…");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.messageProperty().get().startsWith("Wrote "));
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
         assertThat(png.getWidth()).isEqualTo(com.bellwether.ui.ChartPicture.WIDTH * com.bellwether.ui.ChartPicture.SCALE);
         assertThat(robot.lookup("#account-history").query().getParent()).as("the chart is back in its card").isNotNull();
 
-        choose(robot, "Copy chart");
+        com.bellwether.ui.ChartMenus.choose(robot, "#account-history", "Copy chart");
         javafx.scene.image.Image copied = WaitForAsyncUtils.asyncFx(
                 () -> javafx.scene.input.Clipboard.getSystemClipboard().getImage()).get();
         assertThat(copied).isNotNull();
         assertThat(copied.getHeight()).isEqualTo(com.bellwether.ui.ChartPicture.HEIGHT * com.bellwether.ui.ChartPicture.SCALE);
-    }
-
-    /** Asks for the score chart's menu, as a right click does, and chooses the item. */
-    private static void choose(FxRobot robot, String item) throws Exception {
-        // The menu a right click asks for (the headless platform sends no menu request of its own for a right click).
-        javafx.scene.Node chart = robot.lookup("#account-history").query();
-        robot.interact(() -> {
-            javafx.geometry.Bounds box = chart.localToScreen(chart.getBoundsInLocal());
-            javafx.event.Event.fireEvent(chart, new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 100, 100,
-                    box.getMinX() + 100, box.getMinY() + 100, false, null));
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> openMenu() != null);
-        javafx.scene.control.ContextMenu menu = openMenu();
-        robot.interact(() -> {
-            menu.getItems().stream().filter(i -> item.equals(i.getText())).findFirst().orElseThrow().fire();
-            menu.hide();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static javafx.scene.control.ContextMenu openMenu() {
-        for (javafx.stage.Window window : javafx.stage.Window.getWindows()) {
-            if (window instanceof javafx.scene.control.ContextMenu menu && menu.isShowing()) {
-                return menu;
-            }
-        }
-        return null;
     }
 
     @Test

@@ -38,6 +38,7 @@ class TuningScreenTest {
 
     private TuningViewModel viewModel;
     private TuningView view;
+    private final com.bellwether.ui.FakeDialogs dialogs = new com.bellwether.ui.FakeDialogs();
     private Stage stage;
     private Database database;
 
@@ -61,7 +62,7 @@ class TuningScreenTest {
         database = TestDatabases.fresh();
         viewModel = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
         this.stage = stage;
-        view = new TuningView(viewModel);
+        view = new TuningView(viewModel, dialogs);
         stage.setScene(new Scene(view.root(), 1400, 860));
         stage.show();
         viewModel.load(com.bellwether.app.Workspace.of(database), portfolio, portfolio.lastDataDate());
@@ -82,6 +83,27 @@ class TuningScreenTest {
             }
         }
         return heights;
+    }
+
+    @Test
+    void theHistogramIsSavedAndCopiedAsAPictureFromItsRightClickMenu(FxRobot robot,
+                                                                     @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        waitForPreview();
+        java.nio.file.Path file = folder.resolve("scores.png");
+        dialogs.saveTo = file;
+
+        com.bellwether.ui.ChartMenus.choose(robot, "#tuning-histogram", "Save chart as PNG…");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.statusProperty().get().startsWith("Wrote "));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(png.getWidth()).isEqualTo(com.bellwether.ui.ChartPicture.WIDTH * com.bellwether.ui.ChartPicture.SCALE);
+        assertThat(viewModel.chartCaption()).startsWith("Draft of Default health model").contains("as of "
+                + portfolio.lastDataDate());
+
+        com.bellwether.ui.ChartMenus.choose(robot, "#tuning-histogram", "Copy chart");
+        javafx.scene.image.Image copied = WaitForAsyncUtils.asyncFx(
+                () -> javafx.scene.input.Clipboard.getSystemClipboard().getImage()).get();
+        assertThat(copied).isNotNull();
     }
 
     @Test
@@ -235,7 +257,7 @@ class TuningScreenTest {
     void beforeAnyPortfolioIsScoredTheScreenSaysWhatToDo(FxRobot robot) throws Exception {
         waitForPreview();
         TuningViewModel unloaded = new TuningViewModel(BACKGROUND, PREVIEWS, Platform::runLater);
-        robot.interact(() -> stage.setScene(new Scene(new TuningView(unloaded).root(), 1024, 700)));
+        robot.interact(() -> stage.setScene(new Scene(new TuningView(unloaded, dialogs).root(), 1024, 700)));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#tuning-empty").query().isVisible()).isTrue();
