@@ -35,7 +35,6 @@ import com.bellwether.scoring.SavedModels;
 import com.bellwether.scoring.Snapshots;
 import com.bellwether.store.AdjustmentStore;
 import com.bellwether.store.Database;
-import com.bellwether.store.DatabaseLocation;
 import com.bellwether.store.DatabaseSummary;
 import com.bellwether.store.ImportRunStore;
 import com.bellwether.store.ModelVersionStore;

@@ -61,12 +61,9 @@ final class DatabaseLock {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == ALREADY_OPEN || sql.getErrorCode() == EXCLUSIVE)) {
                 return true;
             }
-            if (cause instanceof org.h2.mvstore.MVStoreException && !heldMessage(cause.getMessage())) {
-                // The file itself could not be read (not a database, cut short): no other program to wait for.
-                return false;
-            }
-            if (cause instanceof java.io.IOException || cause instanceof SQLException sql && sql.getErrorCode() == CONNECTION_BROKEN) {
-                // The server named in the lock file stopped as its program closed the database: open it anew.
+            // The server named in the lock file stopped as its program closed the database: open it anew. Only the
+            // connection to that server counts; a file that cannot be read (not a database) is no one else's.
+            if (cause instanceof java.net.SocketException || cause instanceof SQLException sql && sql.getErrorCode() == CONNECTION_BROKEN) {
                 return true;
             }
             if (heldMessage(cause.getMessage())) {
