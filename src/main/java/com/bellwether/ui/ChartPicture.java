@@ -136,6 +136,26 @@ public final class ChartPicture {
     }
 
     /**
+     * Writes the picture as PNG on the background executor, then says on the FX one where it went
+     * ({@code wrote}: "Wrote FILE.") or why it could not ({@code failed}).
+     */
+    public static void writePng(Image image, Path file, java.util.concurrent.Executor fx,
+                                java.util.concurrent.Executor background, Consumer<String> wrote, Consumer<String> failed) {
+        new com.bellwether.app.BackgroundJob<Path>(fx)
+                .onSucceeded(written -> wrote.accept("Wrote " + written + "."))
+                .onFailed(e -> failed.accept("The picture could not be written: " + e.getMessage()))
+                .start(background, job -> {
+                    writePng(image, file);
+                    return file;
+                });
+    }
+
+    /** Asks where to save a chart's picture, suggesting the name, and hands the picture and the file to {@code write}. */
+    public static Consumer<Image> saveAs(Dialogs dialogs, String suggested, java.util.function.BiConsumer<Image, Path> write) {
+        return image -> dialogs.chooseSaveFile("Save the chart as PNG", suggested).ifPresent(file -> write.accept(image, file));
+    }
+
+    /**
      * A right-click menu on the chart: copy it to the clipboard, and save it as PNG (the chosen file handed to
      * {@code save} with the picture, to be written off the FX thread).
      */

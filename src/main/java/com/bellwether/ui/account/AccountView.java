@@ -295,8 +295,7 @@ public final class AccountView {
         chart.setMinHeight(260);
         VBox history = card("Score over time", chart, markerLegend());
         com.bellwether.ui.ChartPicture.install(chart, () -> "Score over time: " + title.getText(), viewModel::chartCaption,
-                image -> dialogs.chooseSaveFile("Save the chart as PNG", "score-over-time.png")
-                        .ifPresent(file -> viewModel.exportImage(image, file)));
+                com.bellwether.ui.ChartPicture.saveAs(dialogs, "score-over-time.png", viewModel::exportImage));
 
         explanation.setId("account-explanation");
         explanation.setWrapText(true);

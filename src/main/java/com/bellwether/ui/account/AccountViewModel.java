@@ -336,13 +336,7 @@ public final class AccountViewModel {
 
     /** Writes a chart's picture as PNG, off the FX thread, and says where. */
     public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
-        new com.bellwether.app.BackgroundJob<java.nio.file.Path>(fx)
-                .onSucceeded(written -> message.set("Wrote " + written + "."))
-                .onFailed(e -> message.set("The picture could not be written: " + e.getMessage()))
-                .start(background, work -> {
-                    com.bellwether.ui.ChartPicture.writePng(image, file);
-                    return file;
-                });
+        com.bellwether.ui.ChartPicture.writePng(image, file, fx, background, message::set, message::set);
     }
 
     // Commands

@@ -154,20 +154,13 @@ public final class BacktestView {
                 + " churned, and how often would it have cried wolf?");
         subtitle.getStyleClass().add(SUBTITLE);
         subtitle.setWrapText(true);
-        javafx.scene.control.MenuItem excel = new javafx.scene.control.MenuItem("Excel workbook (.xlsx)…");
-        excel.setId("backtest-export-xlsx");
-        excel.setOnAction(e -> chooseExport("report.xlsx"));
-        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("JSON (report.json)…");
-        json.setId("backtest-export-json");
-        json.setOnAction(e -> chooseExport("report.json"));
-        javafx.scene.control.SplitMenuButton export = new javafx.scene.control.SplitMenuButton(excel, json);
-        export.setText("Export report…");
+        javafx.scene.control.SplitMenuButton export = com.bellwether.ui.ExportMenu.of("Export report…", "backtest-export",
+                "The report as an Excel workbook (headline, cut-offs, segments and stages, misses) or as report.json",
+                dialogs, "Export the backtest report", viewModel::exportJson,
+                new com.bellwether.ui.ExportMenu.Format("Excel workbook (.xlsx)…", "report.xlsx"),
+                new com.bellwether.ui.ExportMenu.Format("JSON (report.json)…", "report.json"));
         export.setGraphic(new FontIcon(Feather.DOWNLOAD));
-        export.setId("backtest-export");
-        export.setTooltip(new Tooltip("The report as an Excel workbook (headline, cut-offs, segments and stages, misses)"
-                + " or as report.json"));
         export.disableProperty().bind(viewModel.reportProperty().isNull().or(viewModel.runningProperty()));
-        export.setOnAction(e -> chooseExport("report.xlsx"));
         // The subtitle wraps on a narrow window; the button keeps its words.
         export.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(2, title, subtitle);
@@ -175,14 +168,6 @@ public final class BacktestView {
         HBox heading = new HBox(12, titles, export);
         heading.setAlignment(Pos.TOP_LEFT);
         return heading;
-    }
-
-    private void chooseExport(String suggested) {
-        dialogs.chooseSaveFile("Export the backtest report", suggested).map(file -> {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".xlsx") || name.endsWith(".json") ? file
-                    : file.resolveSibling(file.getFileName() + suggested.substring(suggested.lastIndexOf('.')));
-        }).ifPresent(viewModel::exportJson);
     }
 
     private Node parameters() {
@@ -536,8 +521,8 @@ public final class BacktestView {
         HBox.setHgrow(heading, Priority.ALWAYS);
         heading.setMaxWidth(Double.MAX_VALUE);
         Region chart = (Region) snapshotOf;
-        Consumer<javafx.scene.image.Image> savePng = image -> dialogs.chooseSaveFile("Save the chart as PNG",
-                "backtest-" + name + ".png").ifPresent(file -> viewModel.exportImage(image, file));
+        Consumer<javafx.scene.image.Image> savePng = ChartPicture.saveAs(dialogs, "backtest-" + name + ".png",
+                viewModel::exportImage);
         Button save = new Button(null, new FontIcon(Feather.IMAGE));
         save.setId("backtest-png-" + name);
         save.getStyleClass().add(ICON_BUTTON);

@@ -509,13 +509,7 @@ public final class BacktestViewModel {
 
     /** Writes a picture of a chart as PNG, off the FX thread. */
     public void exportImage(javafx.scene.image.Image image, Path file) {
-        new BackgroundJob<Path>(ui)
-                .onSucceeded(written -> status.set("Wrote " + written + "."))
-                .onFailed(failure -> problem.set("The image could not be written: " + failure.getMessage()))
-                .start(background, job -> {
-                    com.bellwether.ui.ChartPicture.writePng(image, file);
-                    return file;
-                });
+        com.bellwether.ui.ChartPicture.writePng(image, file, ui, background, status::set, problem::set);
     }
 
     private void show(BacktestReport shown, BacktestReport other) {

@@ -18,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 import com.bellwether.scoring.Band;
 import com.bellwether.ui.BandPalette;
@@ -138,7 +137,7 @@ public final class PortfolioView {
         javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(groups, count);
         chart.setId("breakdown");
         com.bellwether.ui.ChartPicture.install(chart, () -> "Accounts per band by " + by.getValue().toLowerCase(java.util.Locale.ROOT),
-                viewModel::chartCaption, image -> savePicture(image, "breakdown.png"));
+                viewModel::chartCaption, com.bellwether.ui.ChartPicture.saveAs(dialogs, "breakdown.png", viewModel::exportImage));
         chart.getStyleClass().add("bw-breakdown");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -234,35 +233,12 @@ public final class PortfolioView {
     /** Share of accounts per band, month by month; the series colours follow BandPalette (see bellwether.css). */
     /** Export: Excel by default; the menu offers CSV too. The name chosen decides (.xlsx or .csv). */
     private javafx.scene.control.SplitMenuButton exportMenu() {
-        javafx.scene.control.MenuItem excel = new javafx.scene.control.MenuItem("Excel workbook (.xlsx)…");
-        excel.setId("portfolio-export-xlsx");
-        excel.setOnAction(e -> chooseExport("portfolio.xlsx"));
-        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem("CSV (.csv)…");
-        csv.setId("portfolio-export-csv");
-        csv.setOnAction(e -> chooseExport("portfolio.csv"));
-        javafx.scene.control.SplitMenuButton export = new javafx.scene.control.SplitMenuButton(excel, csv);
-        export.setText("Export…");
-        export.setId("portfolio-export");
-        export.setTooltip(new javafx.scene.control.Tooltip("Write the accounts the table shows to Excel (.xlsx) or CSV"));
+        javafx.scene.control.SplitMenuButton export = com.bellwether.ui.ExportMenu.of("Export…", "portfolio-export",
+                "Write the accounts the table shows to Excel (.xlsx) or CSV", dialogs, "Export the account table",
+                viewModel::export, new com.bellwether.ui.ExportMenu.Format("Excel workbook (.xlsx)…", "portfolio.xlsx"),
+                new com.bellwether.ui.ExportMenu.Format("CSV (.csv)…", "portfolio.csv"));
         export.disableProperty().bind(viewModel.busyProperty());
-        export.setOnAction(e -> chooseExport("portfolio.xlsx"));
         return export;
-    }
-
-    private void savePicture(javafx.scene.image.Image image, String suggested) {
-        dialogs.chooseSaveFile("Save the chart as PNG", suggested).ifPresent(file -> viewModel.exportImage(image, file));
-    }
-
-    private void chooseExport(String suggested) {
-        dialogs.chooseSaveFile("Export the account table", suggested)
-                .map(file -> withExtension(file, suggested.substring(suggested.lastIndexOf('.'))))
-                .ifPresent(viewModel::export);
-    }
-
-    /** The file as chosen, or with the extension of the format asked for when its name has neither .xlsx nor .csv. */
-    static java.nio.file.Path withExtension(java.nio.file.Path file, String extension) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".xlsx") || name.endsWith(".csv") ? file : file.resolveSibling(file.getFileName() + extension);
     }
 
     private Parent bandMixChart() {
@@ -277,7 +253,7 @@ public final class PortfolioView {
         com.bellwether.ui.ChartPicture.install(chart, () -> "Band mix, month by month, " + viewModel.bandMixSpan(),
                 () -> (viewModel.mixVersionProperty().get() == null ? viewModel.chartCaption()
                         : "Under " + viewModel.mixVersionProperty().get().label() + " · " + viewModel.chartCaption()),
-                image -> savePicture(image, "band-mix.png"));
+                com.bellwether.ui.ChartPicture.saveAs(dialogs, "band-mix.png", viewModel::exportImage));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefHeight(205);

@@ -403,13 +403,7 @@ public final class PortfolioViewModel {
 
     /** Writes a picture of a chart as PNG, off the FX thread. */
     public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
-        new BackgroundJob<java.nio.file.Path>(fx)
-                .onSucceeded(written -> status.set("Wrote " + written + "."))
-                .onFailed(e -> status.set("The image could not be written: " + e.getMessage()))
-                .start(background, work -> {
-                    com.bellwether.ui.ChartPicture.writePng(image, file);
-                    return file;
-                });
+        com.bellwether.ui.ChartPicture.writePng(image, file, fx, background, status::set, status::set);
     }
 
     static com.bellwether.app.SheetTable sheet(List<AccountRow> rows) {

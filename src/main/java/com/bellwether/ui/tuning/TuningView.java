@@ -646,8 +646,7 @@ public final class TuningView {
         chart.setPrefHeight(240);
         chart.getData().addAll(histogram);
         com.bellwether.ui.ChartPicture.install(chart, () -> "Scores now under the draft", viewModel::chartCaption,
-                image -> dialogs.chooseSaveFile("Save the chart as PNG", "scores-now.png")
-                        .ifPresent(file -> viewModel.exportImage(image, file)));
+                com.bellwether.ui.ChartPicture.saveAs(dialogs, "scores-now.png", viewModel::exportImage));
         for (int i = 0; i < 3; i++) {
             bandTotals[i].setId("total-" + Band.values()[i].id());
             bandTotals[i].getStyleClass().add(NUMERIC);

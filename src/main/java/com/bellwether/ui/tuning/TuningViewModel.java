@@ -739,13 +739,7 @@ public final class TuningViewModel {
 
     /** Writes a chart's picture as PNG, off the FX thread, and says where. */
     public void exportImage(javafx.scene.image.Image image, java.nio.file.Path file) {
-        new BackgroundJob<java.nio.file.Path>(fx)
-                .onSucceeded(written -> status.set("Wrote " + written + "."))
-                .onFailed(e -> status.set("The picture could not be written: " + e.getMessage()))
-                .start(background, work -> {
-                    com.bellwether.ui.ChartPicture.writePng(image, file);
-                    return file;
-                });
+        com.bellwether.ui.ChartPicture.writePng(image, file, fx, background, status::set, status::set);
     }
 
     /** The draft differs from the active version and from the version it was last saved as. */
