@@ -2,6 +2,7 @@ package com.bellwether.backtest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,33 @@ public final class Suggestions {
     public record WeightSuggestion(Map<String, Double> currentWeights, Map<String, Double> suggestedWeights,
                                    String objective, List<String> trainCutoffs, List<String> testCutoffs,
                                    long trainChurners, long testChurners, double trainCurrent, double trainSuggested,
-                                   double testCurrent, double testSuggested, int evaluations, String refused) {
+                                   double testCurrent, double testSuggested, int evaluations, String refused,
+                                   MeasureSuggestion measures) {
+    }
+
+    /**
+     * The measure step that follows the category weights: category shares and, within each category, measure
+     * weights as whole percentages of the category (summing to 100 in each), with the measures it turns off
+     * (weight 0). Train and test ROC AUC for the current model and for the whole proposal.
+     */
+    public record MeasureSuggestion(Map<String, Double> categoryWeights,
+                                    Map<String, Map<String, Double>> currentMeasureWeights,
+                                    Map<String, Map<String, Double>> suggestedMeasureWeights,
+                                    List<String> turnedOff, double trainCurrent, double trainSuggested,
+                                    double testCurrent, double testSuggested, int evaluations) {
+
+        /** The model with the proposed category and measure weights; stage overrides and all else kept. */
+        public HealthModel applyTo(HealthModel model) {
+            HealthModel next = model.withCategoryWeights(categoryWeights);
+            for (Map<String, Double> weights : suggestedMeasureWeights.values()) {
+                for (Map.Entry<String, Double> e : weights.entrySet()) {
+                    HealthModel.Measure m = next.measures().get(next.measureIndex(e.getKey()));
+                    next = next.withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(),
+                            m.direction(), m.scale(), e.getValue(), m.missing(), m.explain()));
+                }
+            }
+            return next;
+        }
     }
 
     /**
@@ -134,6 +161,21 @@ public final class Suggestions {
      * third, out of time) figures for the current and the suggested weights. Stage weight overrides are kept.
      */
     public static WeightSuggestion weights(BacktestFrame frame, Map<String, double[]> bounds, BooleanSupplier cancelled) {
+        return weights(frame, bounds, cancelled, (step, fraction) -> { });
+    }
+
+    /** Where a long search tells how far it is: a sentence and a fraction from 0 to 1. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String step, double fraction);
+    }
+
+    /**
+     * The same, telling {@code progress} how far it is. The category step comes first; the measure step
+     * ({@link MeasureSuggestion}) starts from its weights.
+     */
+    public static WeightSuggestion weights(BacktestFrame frame, Map<String, double[]> bounds, BooleanSupplier cancelled,
+                                           Progress progress) {
         HealthModel model = frame.grid().model();
         List<String> ids = new ArrayList<>(model.weightsById().keySet());
         int[] min = new int[ids.size()];
@@ -158,12 +200,13 @@ public final class Suggestions {
             return new WeightSuggestion(current, null, "roc_auc", train, test, trainChurners, testChurners,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "Too few churn events to suggest weights: "
                     + trainChurners + " in the earlier cut-offs (at least " + MIN_TRAIN_CHURNERS + " needed) and "
-                    + testChurners + " in the later ones (at least " + MIN_TEST_CHURNERS + " needed).");
+                    + testChurners + " in the later ones (at least " + MIN_TEST_CHURNERS + " needed).", null);
         }
         int[] weights = start(ids, current, min, max);
         int[] evaluations = {0};
         double best = trainAuc(frame, model, ids, weights, trainEnd, evaluations);
         for (int step : new int[] {10, 5, 1}) {
+            progress.update("Category weights: steps of " + step, step == 10 ? 0 : step == 5 ? 0.2 : 0.35);
             boolean improved = true;
             while (improved) {
                 if (cancelled.getAsBoolean()) {
@@ -200,9 +243,194 @@ public final class Suggestions {
         }
         BacktestFrame now = frame;
         BacktestFrame then = frame.withModel(model.withCategoryWeights(suggested));
+        double trainNow = auc(now, 0, trainEnd);
+        double testNow = auc(now, split, cutoffs);
+        MeasureSuggestion measures = measures(frame, weights, min, max, trainEnd, split, cutoffs, trainNow, testNow,
+                cancelled, progress);
         return new WeightSuggestion(current, suggested, "roc_auc", train, test, trainChurners, testChurners,
-                auc(now, 0, trainEnd), auc(then, 0, trainEnd), auc(now, split, cutoffs), auc(then, split, cutoffs),
-                evaluations[0], null);
+                trainNow, auc(then, 0, trainEnd), testNow, auc(then, split, cutoffs), evaluations[0], null, measures);
+    }
+
+    /**
+     * The measure step: from the category step's weights and the current measure weights as whole percentages of
+     * their category, a best-move ascent of ROC AUC on the train cut-offs. At each step size d of 10, 5 and 1 every
+     * move is tried: d points (or all that is left, when less) from one measure to another of the same category, a
+     * measure's whole share to another of its category (turning it off), d points from one category to another, and
+     * a category's whole weight to another (both within the bounds); the best move that raises the train AUC is
+     * taken, and the step size goes down when none does. Scores come from the measure-score columns, re-aggregated
+     * for every move.
+     */
+    private static MeasureSuggestion measures(BacktestFrame frame, int[] categoryStart, int[] min, int[] max, int trainEnd,
+                                              int split, int cutoffs, double trainNow, double testNow,
+                                              BooleanSupplier cancelled, Progress progress) {
+        HealthModel model = frame.grid().model();
+        List<HealthModel.Measure> measureList = model.measures();
+        List<String> categoryIds = new ArrayList<>(model.weightsById().keySet());
+        // Points that have a score under some weights: those of the model with every category and measure weighing 1
+        // (stage overrides kept, since the search keeps them).
+        Map<String, Double> ones = new LinkedHashMap<>();
+        categoryIds.forEach(id -> ones.put(id, 1.0));
+        HealthModel allOn = model.withCategoryWeights(ones);
+        for (HealthModel.Measure m : measureList) {
+            allOn = allOn.withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(), m.direction(),
+                    m.scale(), 1.0, m.missing(), m.explain()));
+        }
+        BacktestFrame candidates = frame.withModel(allOn);
+        MeasureColumns columns = new MeasureColumns(frame, model, between(candidates, 0, trainEnd));
+        int[] categories = categoryStart.clone();
+        int[] share = new int[measureList.size()];
+        Map<String, Map<String, Double>> currentShares = new LinkedHashMap<>();
+        for (int c = 0; c < columns.categories(); c++) {
+            int[] of = columns.measuresOf(c);
+            if (of.length == 0) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            Map<String, Double> weights = new LinkedHashMap<>();
+            for (int m : of) {
+                ids.add(measureList.get(m).id());
+                weights.put(measureList.get(m).id(), measureList.get(m).weightOrOne());
+            }
+            Map<String, Double> percent = normalised(weights);
+            currentShares.put(categoryIds.get(c), percent);
+            int[] lo = new int[of.length];
+            int[] hi = new int[of.length];
+            Arrays.fill(hi, 100);
+            int[] whole = start(ids, percent.values().stream().allMatch(w -> w == 0) ? equal(ids) : percent, lo, hi);
+            for (int i = 0; i < of.length; i++) {
+                share[of[i]] = whole[i];
+            }
+        }
+        double[] measureWeights = new double[share.length];
+        double[] categoryWeights = new double[categories.length];
+        for (int m = 0; m < share.length; m++) {
+            measureWeights[m] = share[m];
+        }
+        for (int c = 0; c < categories.length; c++) {
+            categoryWeights[c] = categories[c];
+        }
+        double[][] state = columns.newCategoryColumns();
+        for (int c = 0; c < state.length; c++) {
+            columns.categoryColumn(c, measureWeights, state[c]);
+        }
+        double[] trial = new double[columns.size()];
+        int evaluations = 1;
+        double best = columns.rocAuc(state, categoryWeights);
+        int[] steps = {10, 5, 1};
+        for (int stepIndex = 0; stepIndex < steps.length; stepIndex++) {
+            int step = steps[stepIndex];
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("cancelled");
+                }
+                progress.update(String.format(java.util.Locale.ROOT, "Measure weights: steps of %d, train ROC AUC %.3f",
+                        step, best), 0.5 + 0.15 * stepIndex);
+                // The best move: {kind (0 measure, 1 category), from, to, amount}.
+                int[] move = null;
+                for (int c = 0; c < state.length; c++) {
+                    if (categories[c] == 0) {
+                        continue; // a category that weighs nothing: its measures' shares change no score
+                    }
+                    int[] of = columns.measuresOf(c);
+                    double[] kept = state[c];
+                    for (int from : of) {
+                        for (int to : of) {
+                            if (from == to || share[from] == 0) {
+                                continue;
+                            }
+                            for (int amount : amounts(step, share[from])) {
+                                measureWeights[from] -= amount;
+                                measureWeights[to] += amount;
+                                columns.categoryColumn(c, measureWeights, trial);
+                                state[c] = trial;
+                                double auc = columns.rocAuc(state, categoryWeights);
+                                evaluations++;
+                                state[c] = kept;
+                                measureWeights[from] += amount;
+                                measureWeights[to] -= amount;
+                                if (auc > best + 1e-9) {
+                                    best = auc;
+                                    move = new int[] {0, from, to, amount};
+                                }
+                            }
+                        }
+                    }
+                }
+                for (int from = 0; from < categories.length; from++) {
+                    for (int to = 0; to < categories.length; to++) {
+                        if (from == to || categories[from] == 0) {
+                            continue;
+                        }
+                        for (int amount : amounts(step, categories[from])) {
+                            if (categories[from] - amount < min[from] || categories[to] + amount > max[to]) {
+                                continue;
+                            }
+                            categoryWeights[from] -= amount;
+                            categoryWeights[to] += amount;
+                            double auc = columns.rocAuc(state, categoryWeights);
+                            evaluations++;
+                            categoryWeights[from] += amount;
+                            categoryWeights[to] -= amount;
+                            if (auc > best + 1e-9) {
+                                best = auc;
+                                move = new int[] {1, from, to, amount};
+                            }
+                        }
+                    }
+                }
+                if (move == null) {
+                    break;
+                }
+                if (move[0] == 0) {
+                    share[move[1]] -= move[3];
+                    share[move[2]] += move[3];
+                    measureWeights[move[1]] = share[move[1]];
+                    measureWeights[move[2]] = share[move[2]];
+                    int c = columns.categoryOf(move[1]);
+                    state[c] = new double[columns.size()];
+                    columns.categoryColumn(c, measureWeights, state[c]);
+                } else {
+                    categories[move[1]] -= move[3];
+                    categories[move[2]] += move[3];
+                    categoryWeights[move[1]] = categories[move[1]];
+                    categoryWeights[move[2]] = categories[move[2]];
+                }
+            }
+        }
+        Map<String, Double> proposedCategories = new LinkedHashMap<>();
+        for (int c = 0; c < categories.length; c++) {
+            proposedCategories.put(categoryIds.get(c), (double) categories[c]);
+        }
+        Map<String, Map<String, Double>> proposedShares = new LinkedHashMap<>();
+        List<String> off = new ArrayList<>();
+        for (int c = 0; c < columns.categories(); c++) {
+            for (int m : columns.measuresOf(c)) {
+                proposedShares.computeIfAbsent(categoryIds.get(c), k -> new LinkedHashMap<>())
+                        .put(measureList.get(m).id(), (double) share[m]);
+                if (share[m] == 0) {
+                    off.add(measureList.get(m).id());
+                }
+            }
+        }
+        MeasureSuggestion unchecked = new MeasureSuggestion(proposedCategories, currentShares, proposedShares, off,
+                trainNow, Double.NaN, testNow, Double.NaN, evaluations);
+        BacktestFrame proposed = frame.withModel(unchecked.applyTo(model));
+        return new MeasureSuggestion(proposedCategories, currentShares, proposedShares, List.copyOf(off), trainNow,
+                auc(proposed, 0, trainEnd), testNow, auc(proposed, split, cutoffs), evaluations);
+    }
+
+    /** A step's move: d points, or all that is left when less; and the whole share (turning it off) when more. */
+    private static int[] amounts(int step, int share) {
+        if (share <= step) {
+            return new int[] {share};
+        }
+        return new int[] {step, share};
+    }
+
+    private static Map<String, Double> equal(List<String> ids) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        ids.forEach(id -> out.put(id, 100.0 / ids.size()));
+        return out;
     }
 
     /** Fails early on bounds that name no category of the model, or cannot add up to 100. */
