@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -417,6 +418,41 @@ public final class Suggestions {
         BacktestFrame proposed = frame.withModel(unchecked.applyTo(model));
         return new MeasureSuggestion(proposedCategories, currentShares, proposedShares, List.copyOf(off), trainNow,
                 auc(proposed, 0, trainEnd), testNow, auc(proposed, split, cutoffs), evaluations);
+    }
+
+    /**
+     * The suggestion in two sentences: the category weights alone, then with the measure step, each with ROC AUC on
+     * the train and test cut-offs for the current and the suggested weights.
+     */
+    public static String summary(WeightSuggestion s) {
+        if (s.refused() != null) {
+            return s.refused();
+        }
+        String text = String.format(Locale.ROOT, "Suggested category weights %s: ROC AUC %.3f → %.3f on %d train cut-offs"
+                        + " (%d churn events), %.3f → %.3f on %d test cut-offs (%d).",
+                weightList(s.suggestedWeights()), s.trainCurrent(), s.trainSuggested(), s.trainCutoffs().size(),
+                s.trainChurners(), s.testCurrent(), s.testSuggested(), s.testCutoffs().size(), s.testChurners());
+        MeasureSuggestion m = s.measures();
+        if (m == null) {
+            return text;
+        }
+        List<String> within = new ArrayList<>();
+        m.suggestedMeasureWeights().forEach((category, weights) -> {
+            if (m.categoryWeights().getOrDefault(category, 0.0) > 0) {
+                within.add(category + " (" + weightList(weights) + ")");
+            }
+        });
+        return text + String.format(Locale.ROOT, " With measure weights too, as %% of their category: %s; %s;"
+                        + " ROC AUC %.3f → %.3f on train, %.3f → %.3f on test.",
+                weightList(m.categoryWeights()), String.join(", ", within),
+                m.trainCurrent(), m.trainSuggested(), m.testCurrent(), m.testSuggested())
+                + (m.turnedOff().isEmpty() ? "" : " Turned off: " + String.join(", ", m.turnedOff()) + ".");
+    }
+
+    private static String weightList(Map<String, Double> weights) {
+        List<String> parts = new ArrayList<>();
+        weights.forEach((id, w) -> parts.add(String.format(Locale.ROOT, "%s %.0f", id, w)));
+        return String.join(", ", parts);
     }
 
     /** A step's move: d points, or all that is left when less; and the whole share (turning it off) when more. */

@@ -21,6 +21,7 @@ import com.bellwether.backtest.BacktestFrame;
 import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
+import com.bellwether.backtest.Suggestions;
 import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
@@ -157,6 +158,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 report.confusionRed().precision(), report.confusionRed().recall(), out);
         if (report.suggestedWeights() != null && report.suggestedWeights().refused() != null) {
             writer.println(report.suggestedWeights().refused());
+        } else if (report.suggestedWeights() != null) {
+            writer.println(Suggestions.summary(report.suggestedWeights()));
         }
         return 0;
     }
