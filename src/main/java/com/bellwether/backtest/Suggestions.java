@@ -141,17 +141,30 @@ public final class Suggestions {
                                     List<String> turnedOff, double trainCurrent, double trainSuggested,
                                     double testCurrent, double testSuggested, int evaluations) {
 
-        /** The model with the proposed category and measure weights; stage overrides and all else kept. */
+        /**
+         * The model with the proposed category weights and measure weights; stage overrides and all else kept. A
+         * category's measure percentages go into the model divided by their greatest common divisor (40/40/20 as
+         * 2/2/1): the same proportions, in the small whole numbers a model file is written with.
+         */
         public HealthModel applyTo(HealthModel model) {
             HealthModel next = model.withCategoryWeights(categoryWeights);
             for (Map<String, Double> weights : suggestedMeasureWeights.values()) {
+                long divisor = 0;
+                for (double w : weights.values()) {
+                    divisor = gcd(divisor, Math.round(w));
+                }
                 for (Map.Entry<String, Double> e : weights.entrySet()) {
                     HealthModel.Measure m = next.measures().get(next.measureIndex(e.getKey()));
+                    double weight = divisor == 0 ? e.getValue() : (double) (Math.round(e.getValue()) / divisor);
                     next = next.withMeasure(new HealthModel.Measure(m.id(), m.label(), m.category(), m.derive(),
-                            m.direction(), m.scale(), e.getValue(), m.missing(), m.explain()));
+                            m.direction(), m.scale(), weight, m.missing(), m.explain()));
                 }
             }
             return next;
+        }
+
+        private static long gcd(long a, long b) {
+            return b == 0 ? a : gcd(b, a % b);
         }
     }
 

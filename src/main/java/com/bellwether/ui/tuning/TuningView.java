@@ -961,7 +961,7 @@ public final class TuningView {
         details.setId("tuning-proposal-details");
         details.setEditable(false);
         details.setWrapText(true);
-        details.setPrefRowCount(5);
+        details.setPrefRowCount(Math.min(14, Math.max(5, proposal.details().split("\n").length + 1)));
         Button apply = button("Apply to the draft", Feather.CHECK, "tuning-proposal-apply", viewModel::acceptProposal);
         apply.setDisable(proposal.model() == null);
         apply.getStyleClass().add("accent");

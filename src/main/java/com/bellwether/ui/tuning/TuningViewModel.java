@@ -624,27 +624,56 @@ public final class TuningViewModel {
     }
 
     /**
-     * Suggests category weights from outcomes: a search on the earlier two thirds of the backtest's cut-offs,
-     * checked on the last third. The result waits as a proposal.
+     * Suggests category weights, then measure weights within each category (turning some off), from outcomes: a
+     * search on the earlier cut-offs of the backtest, checked on the later ones, with progress and a cancel. The
+     * result waits as a proposal; applying it changes the draft only.
      */
     public void suggestWeights() {
         HealthModel base = draft.get();
         BacktestFrame loadedFrame = workset.frame();
         run("Searching weights on past outcomes", job -> {
             BacktestFrame f = loadedFrame.withModel(base);
-            Suggestions.WeightSuggestion s = Suggestions.weights(f, Map.of(), job);
+            Suggestions.WeightSuggestion s = Suggestions.weights(f, Map.of(), job, job::update);
             if (s.refused() != null) {
                 return new Proposal("No weight suggestion", s.refused(), null);
             }
-            String details = String.format(
-                    "Searched on %d cut-offs (%d churn events), checked out of time on %d later cut-offs (%d churn events)."
-                            + "%nROC AUC on the earlier cut-offs: %.3f now, %.3f suggested."
-                            + "%nROC AUC out of time: %.3f now, %.3f suggested.%n%s",
-                    s.trainCutoffs().size(), s.trainChurners(), s.testCutoffs().size(), s.testChurners(),
-                    s.trainCurrent(), s.trainSuggested(), s.testCurrent(), s.testSuggested(),
-                    describeWeights(s.currentWeights(), s.suggestedWeights()));
-            return new Proposal("Suggested weights", details, base.withCategoryWeights(s.suggestedWeights()));
+            Suggestions.MeasureSuggestion m = s.measures();
+            return new Proposal("Suggested weights", describe(base, s), m.applyTo(base));
         }, proposal::set);
+    }
+
+    /** The proposal's figures and weights, for the user to read before applying them. */
+    static String describe(HealthModel base, Suggestions.WeightSuggestion s) {
+        Suggestions.MeasureSuggestion m = s.measures();
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "Searched on %d earlier cut-offs (%d churn events), checked out of time on %d later cut-offs (%d churn events).%n"
+                        + "ROC AUC              earlier   out of time%n"
+                        + "  now                 %.3f     %.3f%n"
+                        + "  categories only     %.3f     %.3f%n"
+                        + "  proposed            %.3f     %.3f%n",
+                s.trainCutoffs().size(), s.trainChurners(), s.testCutoffs().size(), s.testChurners(),
+                m.trainCurrent(), m.testCurrent(), s.trainSuggested(), s.testSuggested(), m.trainSuggested(),
+                m.testSuggested()));
+        List<String> categories = new ArrayList<>();
+        s.currentWeights().forEach((id, w) -> categories.add(String.format(java.util.Locale.ROOT, "%s %.0f → %.0f",
+                label(base, id), w, m.categoryWeights().getOrDefault(id, w))));
+        text.append("Category weights: ").append(String.join(", ", categories)).append('.').append(System.lineSeparator());
+        text.append("Measure weights, as % of their category:").append(System.lineSeparator());
+        m.suggestedMeasureWeights().forEach((category, weights) -> {
+            List<String> parts = new ArrayList<>();
+            Map<String, Double> now = m.currentMeasureWeights().get(category);
+            weights.forEach((id, w) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.0f → %.0f%s",
+                    find(base, id).label(), now.get(id), w, w == 0 ? " (off)" : "")));
+            text.append("  ").append(label(base, category)).append(": ").append(String.join(", ", parts))
+                    .append(System.lineSeparator());
+        });
+        text.append("Stage overrides are kept. Applying changes the draft only: nothing is saved or activated.");
+        return text.toString();
+    }
+
+    private static String label(HealthModel model, String categoryId) {
+        int c = model.categoryIndex(categoryId);
+        return c < 0 || model.categories().get(c).label() == null ? categoryId : model.categories().get(c).label();
     }
 
     /**
@@ -948,11 +977,5 @@ public final class TuningViewModel {
 
     static boolean sameModel(HealthModel a, HealthModel b) {
         return a.withIdentity(null, null).toJson().equals(b.withIdentity(null, null).toJson());
-    }
-
-    private static String describeWeights(Map<String, Double> current, Map<String, Double> suggested) {
-        List<String> parts = new ArrayList<>();
-        current.forEach((id, w) -> parts.add(String.format("%s %.0f → %.0f", id, w, suggested.getOrDefault(id, w))));
-        return "Weights: " + String.join(", ", parts) + ". Stage overrides are kept.";
     }
 }

@@ -306,6 +306,58 @@ class TuningViewModelTest {
     }
 
     @Test
+    void theWeightProposalReachesInsideCategoriesAndOnlyTheDraftTakesIt() {
+        List<Double> fractions = new java.util.ArrayList<>();
+        List<String> steps = new java.util.ArrayList<>();
+        viewModel.progressProperty().addListener((o, was, now) -> fractions.add(now.doubleValue()));
+        viewModel.statusProperty().addListener((o, was, now) -> steps.add(now));
+        int versions = viewModel.versions().size();
+
+        viewModel.suggestWeights();
+
+        TuningViewModel.Proposal proposal = viewModel.proposalProperty().get();
+        assertThat(proposal.title()).isEqualTo("Suggested weights");
+        assertThat(fractions).anyMatch(f -> f > 0 && f < 1);
+        assertThat(steps).anyMatch(step -> step.startsWith("Measure weights: steps of 10"));
+        assertThat(proposal.details()).containsPattern("\n  now +0\\.\\d{3} +0\\.\\d{3}\n")
+                .containsPattern("\n  categories only +0\\.\\d{3} +0\\.\\d{3}\n")
+                .containsPattern("\n  proposed +0\\.\\d{3} +0\\.\\d{3}\n")
+                .contains("Measure weights, as % of their category:", "nothing is saved or activated");
+        HealthModel proposed = proposal.model();
+        // Every measure the proposal turns off is named as off.
+        assertThat(proposed.measures()).anyMatch(m -> m.weightOrOne() == 0);
+        proposed.measures().stream().filter(m -> m.weightOrOne() == 0)
+                .forEach(m -> assertThat(proposal.details()).containsPattern(java.util.regex.Pattern.quote(m.label())
+                        + " \\d+ → 0 \\(off\\)"));
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+
+        viewModel.acceptProposal();
+
+        assertThat(viewModel.draftProperty().get()).isSameAs(proposed);
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.versions()).hasSize(versions);
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
+        assertThat(viewModel.previewProperty().get().model()).isSameAs(proposed);
+        viewModel.undo();
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theWeightSearchCanBeCancelled() {
+        viewModel.statusProperty().addListener((o, was, now) -> {
+            if (now.startsWith("Measure weights")) {
+                viewModel.cancel();
+            }
+        });
+
+        viewModel.suggestWeights();
+
+        assertThat(viewModel.proposalProperty().get()).isNull();
+        assertThat(viewModel.statusProperty().get()).isEqualTo("Searching weights on past outcomes cancelled.");
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
     void theSummaryPutsMovesTowardsRedFirst() {
         Map<Band, Map<Band, Integer>> moves = Map.of(Band.YELLOW, Map.of(Band.GREEN, 3), Band.GREEN, Map.of(Band.YELLOW, 12));
         assertThat(TuningViewModel.summary(15, moves, null)).isEqualTo("15 accounts would change band: 12 green→yellow, 3 yellow→green");
