@@ -139,6 +139,33 @@ class TuningScreenTest {
     }
 
     @Test
+    void suggestedWeightsAreShownAndGoToTheSlidersOnlyWhenApplied(FxRobot robot) throws Exception {
+        waitForPreview();
+        Slider support = robot.lookup("#weight-support").queryAs(Slider.class);
+        double before = support.getValue();
+
+        robot.clickOn("#tuning-suggest-weights");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.proposalProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TextArea details = robot.lookup("#tuning-proposal-details").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(details.getText()).contains("proposed", "Measure weights, as % of their category:", "(off)");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(support.getValue()).isEqualTo(before);
+        com.bellwether.scoring.HealthModel proposed = viewModel.proposalProperty().get().model();
+
+        robot.clickOn("#tuning-proposal-apply");
+        waitForPreview();
+
+        assertThat(viewModel.draftProperty().get()).isSameAs(proposed);
+        assertThat(support.getValue()).isCloseTo(TuningViewModel.percentages(proposed, TuningViewModel.MODEL_SCOPE)[2],
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(robot.lookup("#tuning-proposal").queryAs(javafx.scene.layout.VBox.class).isVisible()).isFalse();
+        assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
+    }
+
+    @Test
     void savingCreatesAVersionThatIsActivatedOnlyAfterItsDifferenceIsConfirmed(FxRobot robot) throws Exception {
         waitForPreview();
         Slider engagement = robot.lookup("#weight-engagement").queryAs(Slider.class);
