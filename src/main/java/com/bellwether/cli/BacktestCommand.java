@@ -85,7 +85,8 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Also write every scored point: account_id, cutoff, score, band, label, arr, segment, stage.")
     Path points;
 
-    @Option(names = "--suggest-weights", description = "Suggest category weights (searched on the earlier cut-offs, checked on the later).")
+    @Option(names = "--suggest-weights", description = "Suggest category weights, then measure weights within each category (searched on the earlier"
+            + " cut-offs, checked on the later).")
     boolean suggestWeights;
 
     @Option(names = "--weight-bounds", paramLabel = "CATEGORY=MIN:MAX", split = ",",

@@ -218,6 +218,29 @@ class BacktestTest {
         assertThat(s.suggestedWeights().get("relationship")).isBetween(5.0, 30.0);
         assertThat(s.suggestedWeights().get("support")).isBetween(10.0, 40.0);
         assertThat(s.trainSuggested()).isGreaterThanOrEqualTo(s.trainCurrent());
+        // The measure step keeps the bounds and the whole-percentage scale, and only gains on train.
+        Suggestions.MeasureSuggestion m = s.measures();
+        assertThat(m.categoryWeights().values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(100);
+        assertThat(m.categoryWeights().get("relationship")).isBetween(5.0, 30.0);
+        assertThat(m.categoryWeights().get("support")).isBetween(10.0, 40.0);
+        assertThat(m.suggestedMeasureWeights().keySet()).containsExactly("adoption", "engagement", "support", "relationship");
+        m.suggestedMeasureWeights().forEach((category, weights) -> {
+            assertThat(weights.values().stream().mapToDouble(Double::doubleValue).sum()).as(category).isEqualTo(100);
+            assertThat(weights.values()).allMatch(w -> w >= 0 && w == Math.rint(w));
+            weights.forEach((id, w) -> assertThat(m.turnedOff().contains(id)).isEqualTo(w == 0));
+        });
+        assertThat(m.currentMeasureWeights().get("adoption")).containsExactly(java.util.Map.entry("seat_utilisation", 40.0),
+                java.util.Map.entry("core_events_trend", 40.0), java.util.Map.entry("feature_breadth", 20.0));
+        assertThat(m.trainCurrent()).isEqualTo(s.trainCurrent());
+        assertThat(m.trainSuggested()).isGreaterThanOrEqualTo(s.trainSuggested() - 1e-6);
+        // Applied to a model, a category's percentages keep their proportions in the smallest whole numbers.
+        HealthModel applied = m.applyTo(frame.grid().model());
+        for (var weights : m.suggestedMeasureWeights().values()) {
+            long divisor = weights.values().stream().mapToLong(Math::round).reduce(0, (a, b) -> java.math.BigInteger
+                    .valueOf(a).gcd(java.math.BigInteger.valueOf(b)).longValue());
+            weights.forEach((id, w) -> assertThat(applied.measures().get(applied.measureIndex(id)).weight())
+                    .isEqualTo((double) Math.round(w) / divisor));
+        }
         int split = (int) Math.ceil(frame.cutoffs().size() * 2 / 3.0);
         LocalDate firstTest = frame.cutoffs().get(split);
         List<String> embargoed = frame.cutoffs().subList(0, split).stream()

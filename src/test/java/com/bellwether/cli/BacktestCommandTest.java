@@ -159,6 +159,11 @@ class BacktestCommandTest {
             sum += w.asDouble();
         }
         assertThat(sum).isEqualTo(100);
+        JsonNode measures = weights.get("measures");
+        assertThat(measures.get("suggested_measure_weights").get("support").size()).isEqualTo(3);
+        assertThat(measures.get("test_suggested").asDouble()).isBetween(0.5, 1.0);
+        assertThat(measures.get("turned_off").isArray()).isTrue();
+        assertThat(printed).contains("Suggested category weights adoption ", "With measure weights too, as % of their category: ");
     }
 
     @Test
