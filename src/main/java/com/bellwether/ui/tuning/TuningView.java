@@ -381,8 +381,15 @@ public final class TuningView {
         label.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().label));
         TableColumn<MeasureRow, String> category = new TableColumn<>("Category");
         category.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().category));
+        TableColumn<MeasureRow, String> share = new TableColumn<>("Share");
+        share.setId("tuning-measure-share");
+        share.setCellValueFactory(c -> c.getValue().share);
+        share.setMaxWidth(70);
+        share.setMinWidth(60);
+        share.getStyleClass().add(NUMERIC);
         measureTable.getColumns().add(on);
         measureTable.getColumns().add(label);
+        measureTable.getColumns().add(share);
         measureTable.getColumns().add(category);
         measureTable.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> showScale(row));
 
@@ -592,6 +599,7 @@ public final class TuningView {
             bandsInherited.setVisible(viewModel.inheritsBands());
             for (MeasureRow row : measures) {
                 row.enabled.set(viewModel.measureEnabled(row.id));
+                row.share.set(String.format(Locale.ROOT, "%.0f%%", viewModel.measureShare(row.id)));
             }
         } finally {
             syncing = false;
@@ -1019,6 +1027,8 @@ public final class TuningView {
         final String label;
         final String category;
         final javafx.beans.property.BooleanProperty enabled = new javafx.beans.property.SimpleBooleanProperty(true);
+        /** The measure's weight as a share of its category's, e.g. "40%". */
+        final javafx.beans.property.StringProperty share = new javafx.beans.property.SimpleStringProperty("");
 
         MeasureRow(String id, String label, String category) {
             this.id = id;

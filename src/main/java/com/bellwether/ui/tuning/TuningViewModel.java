@@ -307,6 +307,15 @@ public final class TuningViewModel {
         return scope.get().isEmpty() ? draft.get().bands() : draft.get().bands(scope.get());
     }
 
+    /** The measure's weight as a percentage of the weights of its category's measures in the draft (0 when all weigh 0). */
+    public double measureShare(String measureId) {
+        HealthModel model = draft.get();
+        HealthModel.Measure m = measure(model, measureId);
+        double sum = model.measures().stream().filter(x -> x.category().equals(m.category()))
+                .mapToDouble(HealthModel.Measure::weightOrOne).sum();
+        return sum == 0 ? 0 : 100 * m.weightOrOne() / sum;
+    }
+
     public boolean measureEnabled(String measureId) {
         return measure(draft.get(), measureId).weightOrOne() > 0;
     }

@@ -161,6 +161,17 @@ class TuningScreenTest {
         assertThat(support.getValue()).isCloseTo(TuningViewModel.percentages(proposed, TuningViewModel.MODEL_SCOPE)[2],
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(viewModel.dirtyProperty().get()).isTrue();
+        // The measures' table shows each measure's new share of its category, the ones turned off unticked at 0%.
+        TableView<?> measures = robot.lookup("#tuning-measures").queryAs(TableView.class);
+        for (Object item : measures.getItems()) {
+            TuningView.MeasureRow row = (TuningView.MeasureRow) item;
+            boolean off = proposed.measures().get(proposed.measureIndex(row.id)).weightOrOne() == 0;
+            assertThat(row.enabled.get()).isEqualTo(!off);
+            assertThat(row.share.get()).isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%", viewModel.measureShare(row.id)));
+            if (off) {
+                assertThat(row.share.get()).isEqualTo("0%");
+            }
+        }
         assertThat(robot.lookup("#tuning-proposal").queryAs(javafx.scene.layout.VBox.class).isVisible()).isFalse();
         assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
     }

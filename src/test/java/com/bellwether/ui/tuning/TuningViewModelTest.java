@@ -335,6 +335,14 @@ class TuningViewModelTest {
 
         assertThat(viewModel.draftProperty().get()).isSameAs(proposed);
         assertThat(viewModel.dirtyProperty().get()).isTrue();
+        // The measures' shares of their category as the screen shows them: the off ones 0, each category's adding to 100.
+        Map<String, Double> shareSums = new java.util.HashMap<>();
+        for (HealthModel.Measure m : proposed.measures()) {
+            double share = viewModel.measureShare(m.id());
+            assertThat(share == 0).isEqualTo(m.weightOrOne() == 0);
+            shareSums.merge(m.category(), share, Double::sum);
+        }
+        assertThat(shareSums.values()).allSatisfy(sum -> assertThat(sum).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-9)));
         assertThat(viewModel.versions()).hasSize(versions);
         assertThat(viewModel.savedProperty().get().number()).isEqualTo(1);
         assertThat(viewModel.previewProperty().get().model()).isSameAs(proposed);
