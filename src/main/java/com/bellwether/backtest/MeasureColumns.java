@@ -72,6 +72,19 @@ final class MeasureColumns {
         scored = new int[size];
     }
 
+    /** Points to a task; a large set is shared by every core. */
+    private static final int CHUNK = 32_768;
+
+    private void onEveryChunk(java.util.function.BiConsumer<Integer, Integer> work) {
+        int chunks = (size + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            work.accept(0, size);
+            return;
+        }
+        java.util.stream.IntStream.range(0, chunks).parallel()
+                .forEach(k -> work.accept(k * CHUNK, Math.min(size, (k + 1) * CHUNK)));
+    }
+
     int size() {
         return size;
     }
@@ -95,8 +108,12 @@ final class MeasureColumns {
 
     /** One category's score at every point under the measure weights (indexed by measure); NaN without a score. */
     void categoryColumn(int category, double[] measureWeights, double[] out) {
+        onEveryChunk((from, to) -> categoryColumn(category, measureWeights, out, from, to));
+    }
+
+    private void categoryColumn(int category, double[] measureWeights, double[] out, int from, int to) {
         int[] of = measuresOf[category];
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             double sum = 0;
             double weight = 0;
             for (int m : of) {
@@ -123,27 +140,29 @@ final class MeasureColumns {
                 stageWeights[s][c] = Double.isNaN(overrides[s][c]) ? categoryWeights[c] : overrides[s][c];
             }
         }
+        onEveryChunk((from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = stageWeights[stage[i]];
+                double sum = 0;
+                double weight = 0;
+                for (int c = 0; c < categories; c++) {
+                    double score = categoryColumns[c][i];
+                    if (score == score && w[c] > 0) {
+                        sum += w[c] * score;
+                        weight += w[c];
+                    }
+                }
+                risk[i] = weight == 0 ? Double.NaN : 100 - Math.max(0, Math.min(100, sum / weight + adjustment[i]));
+            }
+        });
         int n = 0;
         int positives = 0;
         for (int i = 0; i < size; i++) {
-            double[] w = stageWeights[stage[i]];
-            double sum = 0;
-            double weight = 0;
-            for (int c = 0; c < categories; c++) {
-                double score = categoryColumns[c][i];
-                if (score == score && w[c] > 0) {
-                    sum += w[c] * score;
-                    weight += w[c];
+            if (risk[i] == risk[i]) {
+                scored[n++] = i;
+                if (label[i]) {
+                    positives++;
                 }
-            }
-            if (weight == 0) {
-                continue;
-            }
-            double total = Math.max(0, Math.min(100, sum / weight + adjustment[i]));
-            risk[i] = 100 - total;
-            scored[n++] = i;
-            if (label[i]) {
-                positives++;
             }
         }
         if (positives == 0 || positives == n) {
