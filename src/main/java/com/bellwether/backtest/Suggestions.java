@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import com.bellwether.scoring.HealthModel;
 
-/** Band cut-offs and category weights suggested from outcomes (docs/backtest.md). */
+/** Band cut-offs, category weights and measure weights suggested from outcomes (docs/backtest.md). */
 public final class Suggestions {
 
     /** Fewer churners than this in the earlier cut-offs, and the weights are not suggested. */
@@ -120,8 +120,8 @@ public final class Suggestions {
     }
 
     /**
-     * Category weights suggested by a search on the earlier cut-offs, checked on the later ones. {@code refused}
-     * says why there is no suggestion.
+     * Category weights suggested by a search on the earlier cut-offs, checked on the later ones, and the measure
+     * step that follows them ({@code measures}). {@code refused} says why there is no suggestion.
      */
     public record WeightSuggestion(Map<String, Double> currentWeights, Map<String, Double> suggestedWeights,
                                    String objective, List<String> trainCutoffs, List<String> testCutoffs,

@@ -197,6 +197,8 @@ class BacktestTest {
         Suggestions.WeightSuggestion suggestion = Suggestions.weights(frame, Map.of(), () -> false);
 
         assertThat(suggestion.suggestedWeights()).isNull();
+        assertThat(suggestion.measures()).isNull();
+        assertThat(Suggestions.summary(suggestion)).isEqualTo(suggestion.refused());
         // The test third is March. January and February are embargoed: their 90-day horizons reach past 1 March,
         // into the test period. March labels two churn events, B and C.
         assertThat(suggestion.trainCutoffs()).isEmpty();
