@@ -22,7 +22,7 @@ import java.util.Set;
  * also say which phrases carried the tone, which is what an explanation shows.
  *
  * <p>The lexicon is VADER's (MIT licence, see NOTICE), shipped as {@code vader_lexicon.txt} with each word's mean
- * valence.
+ * valence; the few words of {@link #NEUTRAL_HERE} count as neutral.
  */
 public final class TextTone {
 
@@ -60,6 +60,19 @@ public final class TextTone {
         }
     }
 
+    /**
+     * Words VADER's lexicon rates as feelings that in customer-success text name work or a role ("a support ticket",
+     * "the champion", "urgent priority", "please advise"): taken as neutral.
+     */
+    public static final Set<String> NEUTRAL_HERE = Set.of("support", "supports", "supported", "supporting", "champion",
+            "champions", "please", "urgent", "recommend", "recommended", "honestly", "help", "helps", "helped",
+            "helping", "value", "values");
+
+    /** Words too plain to give a phrase its context ("is good" reads as "good"; "still broken" keeps "still"). */
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "is", "are", "was", "were", "be", "been",
+            "am", "and", "or", "to", "of", "in", "on", "for", "with", "it", "this", "that", "i", "we", "our", "you",
+            "they", "he", "she", "my", "your", "their", "at", "as", "by", "so");
+
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private static volatile TextTone vader;
@@ -92,7 +105,10 @@ public final class TextTone {
             while ((line = reader.readLine()) != null) {
                 int tab = line.indexOf('\t');
                 if (tab > 0) {
-                    words.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1).trim()));
+                    String word = line.substring(0, tab);
+                    if (!NEUTRAL_HERE.contains(word)) {
+                        words.put(word, Double.parseDouble(line.substring(tab + 1).trim()));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -150,7 +166,8 @@ public final class TextTone {
                     start = i - back;
                 }
             }
-            if (start == i && i > 0 && !analysis.endsClause[i - 1] && !lexicon.containsKey(analysis.lower.get(i - 1))) {
+            if (start == i && i > 0 && !analysis.endsClause[i - 1] && !lexicon.containsKey(analysis.lower.get(i - 1))
+                    && !FUNCTION_WORDS.contains(analysis.lower.get(i - 1))) {
                 start = i - 1;
             }
             phrases.add(new Phrase(String.join(" ", analysis.words.subList(start, i + 1)), v));
