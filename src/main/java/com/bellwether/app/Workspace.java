@@ -806,6 +806,14 @@ public final class Workspace {
                 environment, WebhookSender.withDefaults()).run(sources, progress));
     }
 
+    /**
+     * One account's score with its sentiment measures naming the phrases that moved them, read from the database
+     * for this account only (the portfolio holds tones, not texts).
+     */
+    public AccountScore withTonePhrases(AccountScore score, HealthModel model) {
+        return com.bellwether.scoring.ToneExplanation.withPhrases(score, model, database);
+    }
+
     // CSM adjustments
 
     /** The account's adjustments, as stored. */

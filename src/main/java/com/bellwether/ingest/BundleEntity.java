@@ -15,9 +15,10 @@ public enum BundleEntity {
             List.of("lifecycle_stage", "licensed_seats", "arr", "csm", "renewal_date")),
     /** Wide (one numeric column per metric) or long (metric, value) form. */
     USAGE("usage", List.of("account_id", "date"), List.of()),
-    TICKETS("tickets", List.of("ticket_id", "account_id", "opened", "priority"), List.of("closed", "escalated", "csat")),
-    INTERACTIONS("interactions", List.of("account_id", "date", "role", "kind"), List.of("contact")),
-    SURVEYS("surveys", List.of("account_id", "date", "nps"), List.of()),
+    TICKETS("tickets", List.of("ticket_id", "account_id", "opened", "priority"), List.of("closed", "escalated", "csat",
+            "subject", "description")),
+    INTERACTIONS("interactions", List.of("account_id", "date", "role", "kind"), List.of("contact", "summary")),
+    SURVEYS("surveys", List.of("account_id", "date", "nps"), List.of("comment")),
     OUTCOMES("outcomes", List.of("account_id", "date", "event"), List.of("arr_change")),
     NOTES("notes", List.of("account_id", "date", "author", "adjustment", "reason"), List.of("expires"));
 

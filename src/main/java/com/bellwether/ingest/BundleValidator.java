@@ -394,12 +394,15 @@ final class BundleValidator {
             int before = problemsNow();
             boolean escalated = f.flag(row, "escalated");
             Integer csat = f.whole(row, "csat", false, 1, 5);
+            String subject = f.optionalText(row, "subject");
+            String description = f.optionalText(row, "description");
             if (opened != null && closed != null && closed.isBefore(opened)) {
                 f.problem(row, "closed", row.get("closed"), "a date on or after opened " + opened.toLocalDate());
                 return;
             }
             if (id == null || account == null || opened == null || priority == null || problemsNow() > before
-                    || (row.get("closed") != null && closed == null)) {
+                    || (row.get("closed") != null && closed == null) || f.refused(row, "subject", subject)
+                    || f.refused(row, "description", description)) {
                 return;
             }
             if (keys != null) {
@@ -408,7 +411,8 @@ final class BundleValidator {
             if (firstTime(keys, f, row, "ticket_id", "ticket_id")) {
                 counted(BundleEntity.TICKETS);
                 dated(opened.toLocalDate());
-                rows.ticket(new Ticket(id, account, opened, closed, priority, escalated, csat));
+                rows.ticket(new Ticket(id, account, opened, closed, priority, escalated, csat, subject, description,
+                        TextTone.vader().tone(subject, description)));
             }
         };
     }
@@ -422,7 +426,9 @@ final class BundleValidator {
             InteractionKind kind = f.choice(row, "kind", InteractionKind.class, true);
             String named = f.optionalText(row, "contact");
             String contact = named == null ? "" : named;
-            if (account == null || at == null || role == null || kind == null || f.refused(row, "contact", named)) {
+            String summary = f.optionalText(row, "summary");
+            if (account == null || at == null || role == null || kind == null || f.refused(row, "contact", named)
+                    || f.refused(row, "summary", summary)) {
                 return;
             }
             if (keys != null) {
@@ -432,7 +438,8 @@ final class BundleValidator {
             if (firstTime(keys, f, row, "date", "account_id, date, contact and kind")) {
                 counted(BundleEntity.INTERACTIONS);
                 dated(at.toLocalDate());
-                rows.interaction(new Interaction(account, at, contact, role, kind));
+                rows.interaction(new Interaction(account, at, contact, role, kind, summary,
+                        TextTone.vader().tone(summary)));
             }
         };
     }
@@ -443,7 +450,8 @@ final class BundleValidator {
             String account = account(f, row);
             LocalDate date = f.pastDate(row, "date", true);
             Integer nps = f.whole(row, "nps", true, 0, 10);
-            if (account == null || date == null || nps == null) {
+            String comment = f.optionalText(row, "comment");
+            if (account == null || date == null || nps == null || f.refused(row, "comment", comment)) {
                 return;
             }
             if (keys != null) {
@@ -452,7 +460,7 @@ final class BundleValidator {
             if (firstTime(keys, f, row, "date", "account_id and date")) {
                 counted(BundleEntity.SURVEYS);
                 dated(date);
-                rows.survey(new Survey(account, date, nps));
+                rows.survey(new Survey(account, date, nps, comment, TextTone.vader().tone(comment)));
             }
         };
     }

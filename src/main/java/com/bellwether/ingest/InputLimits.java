@@ -23,6 +23,10 @@ public final class InputLimits {
             Map.entry("contact", 200),
             Map.entry("author", 200),
             Map.entry("reason", 2000),
+            Map.entry("subject", 300),
+            Map.entry("description", 4000),
+            Map.entry("comment", 2000),
+            Map.entry("summary", 2000),
             Map.entry("metric", 100));
 
     /** The longest usage metric name (a wide file's column name, or the long form's {@code metric} value). */

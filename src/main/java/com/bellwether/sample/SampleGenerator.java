@@ -53,9 +53,10 @@ public final class SampleGenerator {
                 "lifecycle_stage", "arr", "licensed_seats", "contract_start", "renewal_date"));
         columns.put(USAGE, List.of("account_id", "date", "active_users", "logins", "sessions",
                 "session_minutes", "core_feature_events", "features_used"));
-        columns.put(TICKETS, List.of("ticket_id", "account_id", "opened", "closed", "priority", "escalated", "csat"));
-        columns.put(INTERACTIONS, List.of("account_id", "date", "contact", "role", "kind"));
-        columns.put(SURVEYS, List.of("account_id", "date", "nps"));
+        columns.put(TICKETS, List.of("ticket_id", "account_id", "opened", "closed", "priority", "escalated", "csat",
+                "subject", "description"));
+        columns.put(INTERACTIONS, List.of("account_id", "date", "contact", "role", "kind", "summary"));
+        columns.put(SURVEYS, List.of("account_id", "date", "nps", "comment"));
         columns.put(OUTCOMES, List.of("account_id", "date", "event", "arr_change"));
         columns.put(NOTES, List.of("account_id", "date", "author", "adjustment", "reason", "expires"));
         COLUMNS = Collections.unmodifiableMap(columns);
@@ -274,6 +275,7 @@ public final class SampleGenerator {
 
     private void collectTickets(TicketBuffer buffer, AccountPlan p, Timeline tl) {
         Rng rng = Rng.of(settings.seed(), p.index, 5);
+        Rng texts = Rng.of(settings.seed(), p.index, SampleTexts.TICKET_STREAM);
         double perDay = p.ticketsPerMonth / 30.44;
         for (int[] period : p.live) {
             int from = Math.max(period[0], tl.start);
@@ -300,7 +302,11 @@ public final class SampleGenerator {
                     double mean = 4.4 - (escalated ? 0.9 : 0) - 1.6 * sev - 0.08 * Math.min(days, 15);
                     csat = clamp((int) Math.round(mean + 0.8 * rng.gaussian()), 1, 5);
                 }
-                buffer.add(p.index, d, closed, priority, escalated, csat);
+                // A subject on every ticket, a description on about one in three; urgent ones sound worse.
+                int tone = SampleTexts.tone(texts, Math.min(1, SampleTexts.trouble(p, d) + 0.1 * priority), 0.12);
+                short subject = SampleTexts.pick(texts, SampleTexts.SUBJECTS, tone);
+                short description = texts.chance(0.3) ? SampleTexts.pick(texts, SampleTexts.DESCRIPTIONS, tone) : -1;
+                buffer.add(p.index, d, closed, priority, escalated, csat, subject, description);
             }
         }
     }
@@ -314,8 +320,11 @@ public final class SampleGenerator {
         private byte[] priority = new byte[1024];
         private boolean[] escalated = new boolean[1024];
         private byte[] csat = new byte[1024];
+        private short[] subject = new short[1024];
+        private short[] description = new short[1024];
 
-        void add(int accountIndex, int openedDay, int closedDay, int prio, boolean esc, int score) {
+        void add(int accountIndex, int openedDay, int closedDay, int prio, boolean esc, int score, short subjectCode,
+                 short descriptionCode) {
             if (size == account.length) {
                 int n = size * 2;
                 account = Arrays.copyOf(account, n);
@@ -324,6 +333,8 @@ public final class SampleGenerator {
                 priority = Arrays.copyOf(priority, n);
                 escalated = Arrays.copyOf(escalated, n);
                 csat = Arrays.copyOf(csat, n);
+                subject = Arrays.copyOf(subject, n);
+                description = Arrays.copyOf(description, n);
             }
             account[size] = accountIndex;
             opened[size] = openedDay;
@@ -331,6 +342,8 @@ public final class SampleGenerator {
             priority[size] = (byte) prio;
             escalated[size] = esc;
             csat[size] = (byte) score;
+            subject[size] = subjectCode;
+            description[size] = descriptionCode;
             size++;
         }
 
@@ -350,7 +363,9 @@ public final class SampleGenerator {
                 }
                 out.writeRecord(ticketId(n + 1), lastId, tl.date(opened[i]),
                         closed[i] < 0 ? "" : tl.date(closed[i]), PRIORITY_TEXT[priority[i]],
-                        escalated[i] ? "true" : "false", csat[i] == 0 ? "" : Integer.toString(csat[i]));
+                        escalated[i] ? "true" : "false", csat[i] == 0 ? "" : Integer.toString(csat[i]),
+                        SampleTexts.text(SampleTexts.SUBJECTS, subject[i]),
+                        SampleTexts.text(SampleTexts.DESCRIPTIONS, description[i]));
             }
             return size;
         }
@@ -443,8 +458,16 @@ public final class SampleGenerator {
             }
         }
         touches.sort(TOUCH_ORDER);
+        Rng texts = Rng.of(settings.seed(), p.index, SampleTexts.INTERACTION_STREAM);
         for (Touch t : touches) {
-            out.writeRecord(p.id, tl.date(t.day()), t.contact(), AccountPlan.ROLE_TEXT[t.role()], KIND_TEXT[t.kind()]);
+            // Meetings and QBRs get a summary; calls, emails, logins and events do not.
+            String summary = "";
+            if (t.kind() == MEETING || t.kind() == QBR) {
+                int tone = SampleTexts.tone(texts, SampleTexts.trouble(p, t.day()), 0.45);
+                summary = SampleTexts.text(SampleTexts.SUMMARIES, SampleTexts.pick(texts, SampleTexts.SUMMARIES, tone));
+            }
+            out.writeRecord(p.id, tl.date(t.day()), t.contact(), AccountPlan.ROLE_TEXT[t.role()], KIND_TEXT[t.kind()],
+                    summary);
         }
         return touches.size();
     }
@@ -471,6 +494,7 @@ public final class SampleGenerator {
             return 0;
         }
         Rng rng = Rng.of(settings.seed(), p.index, 6);
+        Rng texts = Rng.of(settings.seed(), p.index, SampleTexts.SURVEY_STREAM);
         long count = 0;
         int last = Integer.MIN_VALUE;
         for (int[] period : p.live) {
@@ -485,7 +509,14 @@ public final class SampleGenerator {
                 if (day >= to || day <= last || !tl.contains(day)) {
                     continue;
                 }
-                out.writeRecord(p.id, tl.date(day), Integer.toString(nps));
+                // About half the answers carry a comment, whose tone follows the score and the account's trouble.
+                String comment = "";
+                if (texts.chance(0.5)) {
+                    double trouble = Math.max(SampleTexts.trouble(p, day), nps <= 6 ? 0.7 : nps >= 9 ? 0 : 0.2);
+                    int tone = SampleTexts.tone(texts, trouble, 0.6);
+                    comment = SampleTexts.text(SampleTexts.COMMENTS, SampleTexts.pick(texts, SampleTexts.COMMENTS, tone));
+                }
+                out.writeRecord(p.id, tl.date(day), Integer.toString(nps), comment);
                 last = day;
                 count++;
             }

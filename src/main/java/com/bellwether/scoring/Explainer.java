@@ -29,7 +29,8 @@ final class Explainer {
                 .replace("{abs}", number(Math.abs(raw)))
                 .replace("{window}", Integer.toString(window))
                 .replace("{score}", Double.isNaN(score) ? "n/a" : number(score))
-                .replace("{change}", raw < 0 ? "fell" : "rose");
+                .replace("{change}", raw < 0 ? "fell" : "rose")
+                .replace("{tone}", toneWord(raw));
     }
 
     private static String defaultTemplate(Measure measure) {
@@ -39,8 +40,14 @@ final class Explainer {
             case "days_since" -> measure.label() + ": {value} days ago.";
             case "tickets" -> measure.label() + ": {value} in the last {window} days.";
             case "nps" -> measure.label() + ": {value}.";
+            case "sentiment" -> measure.label() + " {tone} ({value}) over the last {window} days.";
             default -> measure.label() + ": {value} over the last {window} days.";
         };
+    }
+
+    /** A mean tone in words: within ±0.05 of zero is neutral, as VADER's authors draw the line. */
+    static String toneWord(double tone) {
+        return tone <= -0.05 ? "negative" : tone >= 0.05 ? "positive" : "neutral";
     }
 
     /** An action's why-template with {id}, {id.abs} and {id.score} of the model's measures filled in. */

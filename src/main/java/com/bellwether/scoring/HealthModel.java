@@ -132,7 +132,8 @@ public record HealthModel(
      */
     public record Derivation(String type, String metric, String aggregate, Integer window, Boolean perSeat,
                              String denominator, String role, String kind, List<String> priorities,
-                             Boolean escalated, Boolean open) {
+                             Boolean escalated, Boolean open,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sources) {
 
         public int windowDays() {
             return window == null ? 30 : window;
@@ -271,7 +272,10 @@ public record HealthModel(
     public static final List<String> PRIORITIES = List.of("urgent", "high", "medium", "low");
 
     private static final Set<String> TYPES = Set.of("usage", "usage_change", "usage_slope", "ratio", "days_since",
-            "tickets", "csat", "nps", "stakeholders");
+            "tickets", "csat", "nps", "stakeholders", "sentiment");
+
+    /** The entities whose texts a sentiment measure reads. */
+    public static final List<String> TEXT_SOURCES = List.of("tickets", "surveys", "interactions");
 
     private void check(String source) {
         if (categories.isEmpty()) {
@@ -470,8 +474,16 @@ public record HealthModel(
                     fail(source, at + ".derive.role", "the stakeholder role to count");
                 }
             }
+            case "sentiment" -> {
+                if (d.sources() != null && (d.sources().isEmpty() || !TEXT_SOURCES.containsAll(d.sources()))) {
+                    fail(source, at + ".derive.sources", "a list of one or more of " + String.join(", ", TEXT_SOURCES));
+                }
+            }
             default -> {
             }
+        }
+        if (d.sources() != null && !"sentiment".equals(d.type())) {
+            fail(source, at + ".derive.sources", "no sources: only a sentiment measure reads them");
         }
         if (d.aggregate() != null && !List.of("sum", "mean", "last", "max").contains(d.aggregate())) {
             fail(source, at + ".derive.aggregate", "sum, mean, last or max");

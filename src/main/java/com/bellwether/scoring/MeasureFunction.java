@@ -16,7 +16,7 @@ import com.bellwether.scoring.Portfolio.AccountData;
  */
 final class MeasureFunction {
 
-    private enum Type { USAGE, USAGE_CHANGE, USAGE_SLOPE, RATIO, DAYS_SINCE, TICKETS, CSAT, NPS, STAKEHOLDERS }
+    private enum Type { USAGE, USAGE_CHANGE, USAGE_SLOPE, RATIO, DAYS_SINCE, TICKETS, CSAT, NPS, STAKEHOLDERS, SENTIMENT }
 
     private final Type type;
     private final int window;
@@ -30,6 +30,9 @@ final class MeasureFunction {
     private final int priorityMask;
     private final boolean escalatedOnly;
     private final boolean openAtDate;
+    private final boolean ticketTexts;
+    private final boolean surveyTexts;
+    private final boolean interactionTexts;
 
     MeasureFunction(Derivation d, Portfolio portfolio) {
         this.type = Type.valueOf(d.type().toUpperCase(Locale.ROOT));
@@ -48,6 +51,10 @@ final class MeasureFunction {
         this.priorityMask = mask;
         this.escalatedOnly = Boolean.TRUE.equals(d.escalated());
         this.openAtDate = Boolean.TRUE.equals(d.open());
+        List<String> sources = d.sources() == null ? HealthModel.TEXT_SOURCES : d.sources();
+        this.ticketTexts = sources.contains("tickets");
+        this.surveyTexts = sources.contains("surveys");
+        this.interactionTexts = sources.contains("interactions");
     }
 
     /** The raw value as of day t (an epoch day), reading nothing dated after t. */
@@ -62,6 +69,7 @@ final class MeasureFunction {
             case CSAT -> csat(d, t);
             case NPS -> nps(d, t);
             case STAKEHOLDERS -> stakeholders(d, t);
+            case SENTIMENT -> sentiment(d, t);
         };
     }
 
@@ -225,6 +233,38 @@ final class MeasureFunction {
             return Double.NaN;
         }
         return d.surveyNps[i];
+    }
+
+    /**
+     * The mean tone of the texts dated in the window (tickets by the day they were opened); NaN without any. A text's
+     * tone was computed when it was imported, so nothing here reads words.
+     */
+    private double sentiment(AccountData d, int t) {
+        double[] sum = new double[2];
+        if (ticketTexts) {
+            addTones(d.ticketOpened, d.ticketTone, t, sum);
+        }
+        if (surveyTexts) {
+            addTones(d.surveyDays, d.surveyTone, t, sum);
+        }
+        if (interactionTexts) {
+            addTones(d.interactionDays, d.interactionTone, t, sum);
+        }
+        return sum[1] == 0 ? Double.NaN : sum[0] / sum[1];
+    }
+
+    /** Adds the tones dated in (t - window, t] to sum[0] and their count to sum[1]. */
+    private void addTones(int[] days, float[] tones, int t, double[] sum) {
+        if (tones == null) {
+            return;
+        }
+        int hi = AccountData.countUpTo(days, t);
+        for (int i = AccountData.countUpTo(days, t - window); i < hi; i++) {
+            if (!Float.isNaN(tones[i])) {
+                sum[0] += tones[i];
+                sum[1]++;
+            }
+        }
     }
 
     private double stakeholders(AccountData d, int t) {

@@ -632,6 +632,8 @@ public final class Portfolio {
         byte[] ticketPriority = NO_CODES; // TicketPriority ordinal
         boolean[] ticketEscalated = new boolean[0];
         byte[] ticketCsat = NO_CODES;     // 0 when not rated
+        /** Per ticket, the tone of its text (-1 to 1, NaN without text); null when no ticket of the account has text. */
+        float[] ticketTone;
 
         int[] interactionDays = NO_DAYS;
         byte[] interactionRole = NO_CODES; // StakeholderRole ordinal
@@ -639,9 +641,13 @@ public final class Portfolio {
         /** Per interaction, the index of its contact in {@link #contacts}. */
         int[] interactionContact = NO_DAYS;
         String[] contacts = new String[0];
+        /** Per interaction, the tone of its summary; null when none has one. */
+        float[] interactionTone;
 
         int[] surveyDays = NO_DAYS;
         byte[] surveyNps = NO_CODES;
+        /** Per survey answer, the tone of its comment; null when none has one. */
+        float[] surveyTone;
 
         int[] outcomeDays = NO_DAYS;
         byte[] outcomeEvents = NO_CODES;  // OutcomeEvent ordinal
@@ -736,6 +742,9 @@ public final class Portfolio {
             copy.ticketPriority = ticketPriority;
             copy.ticketEscalated = ticketEscalated;
             copy.ticketCsat = ticketCsat;
+            copy.ticketTone = ticketTone;
+            copy.interactionTone = interactionTone;
+            copy.surveyTone = surveyTone;
             copy.interactionDays = interactionDays;
             copy.interactionRole = interactionRole;
             copy.interactionKind = interactionKind;
@@ -909,6 +918,7 @@ public final class Portfolio {
             tickets.ints(n, ticket.closed() == null ? Integer.MAX_VALUE : (int) ticket.closed().toLocalDate().toEpochDay());
             tickets.codes(n, ticket.priority().ordinal(), ticket.escalated() ? 1 : 0,
                     ticket.csat() == null ? 0 : ticket.csat());
+            tickets.value(n, ticket.tone() == null ? Double.NaN : ticket.tone());
         }
 
         @Override
@@ -926,6 +936,7 @@ public final class Portfolio {
             }
             interactions.ints(n, contact);
             interactions.codes(n, interaction.role().ordinal(), interaction.kind().ordinal(), 0);
+            interactions.value(n, interaction.tone() == null ? Double.NaN : interaction.tone());
         }
 
         @Override
@@ -936,6 +947,7 @@ public final class Portfolio {
             int n = surveys.size;
             surveys.day(n, (int) survey.date().toEpochDay());
             surveys.codes(n, survey.nps(), 0, 0);
+            surveys.value(n, survey.tone() == null ? Double.NaN : survey.tone());
         }
 
         @Override
@@ -993,15 +1005,18 @@ public final class Portfolio {
                     d.ticketEscalated[i] = escalated[i] != 0;
                 }
                 d.ticketCsat = series.codes(2);
+                d.ticketTone = series.tones();
             } else if (series == interactions) {
                 d.interactionDays = days;
                 d.interactionContact = series.ints();
                 d.interactionRole = series.codes(0);
                 d.interactionKind = series.codes(1);
                 d.contacts = contactNames.toArray(String[]::new);
+                d.interactionTone = series.tones();
             } else if (series == surveys) {
                 d.surveyDays = days;
                 d.surveyNps = series.codes(0);
+                d.surveyTone = series.tones();
             } else if (series == outcomes) {
                 d.outcomeDays = days;
                 d.outcomeEvents = series.codes(0);
@@ -1119,6 +1134,21 @@ public final class Portfolio {
 
         double[] values() {
             return Arrays.copyOf(values, size);
+        }
+
+        /** The values as tones (floats, exact enough for a mean from -1 to 1); null when every one is NaN. */
+        float[] tones() {
+            float[] tones = null;
+            for (int i = 0; i < size; i++) {
+                if (!Double.isNaN(values[i])) {
+                    if (tones == null) {
+                        tones = new float[size];
+                        Arrays.fill(tones, Float.NaN);
+                    }
+                    tones[i] = (float) values[i];
+                }
+            }
+            return tones;
         }
     }
 }

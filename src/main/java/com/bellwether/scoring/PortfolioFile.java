@@ -35,8 +35,11 @@ import com.bellwether.scoring.Portfolio.AccountData;
 final class PortfolioFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortfolioFile.class);
-    /** "BWPORTF2": the format's version is its last character (2 carries the accounts' dated attributes). */
-    private static final long MAGIC = 0x4257504F52544632L;
+    /**
+     * "BWPORTF3": the format's version is its last character (2 carries the accounts' dated attributes, 3 the tones
+     * of tickets, interactions and surveys).
+     */
+    private static final long MAGIC = 0x4257504F52544633L;
 
     private final Path file;
 
@@ -155,6 +158,7 @@ final class PortfolioFile {
                     d.ticketEscalated[i] = escalated[i] != 0;
                 }
                 d.ticketCsat = bytes(in);
+                d.ticketTone = in.readBoolean() ? floats(in) : null;
                 d.interactionDays = ints(in);
                 d.interactionRole = bytes(in);
                 d.interactionKind = bytes(in);
@@ -163,8 +167,10 @@ final class PortfolioFile {
                 for (int i = 0; i < d.contacts.length; i++) {
                     d.contacts[i] = in.readUTF();
                 }
+                d.interactionTone = in.readBoolean() ? floats(in) : null;
                 d.surveyDays = ints(in);
                 d.surveyNps = bytes(in);
+                d.surveyTone = in.readBoolean() ? floats(in) : null;
                 d.outcomeDays = ints(in);
                 d.outcomeEvents = bytes(in);
                 d.outcomeArrChange = in.readBoolean() ? doubles(in) : null;
@@ -292,6 +298,7 @@ final class PortfolioFile {
                     }
                     bytes(out, escalated);
                     bytes(out, d.ticketCsat);
+                    tones(out, d.ticketTone);
                     ints(out, d.interactionDays);
                     bytes(out, d.interactionRole);
                     bytes(out, d.interactionKind);
@@ -300,8 +307,10 @@ final class PortfolioFile {
                     for (String contact : d.contacts) {
                         out.writeUTF(contact);
                     }
+                    tones(out, d.interactionTone);
                     ints(out, d.surveyDays);
                     bytes(out, d.surveyNps);
+                    tones(out, d.surveyTone);
                     ints(out, d.outcomeDays);
                     bytes(out, d.outcomeEvents);
                     out.writeBoolean(d.outcomeArrChange != null);
@@ -400,6 +409,14 @@ final class PortfolioFile {
         float[] values = new float[length(in, Float.BYTES)];
         block(in, values.length, Float.BYTES).asFloatBuffer().get(values);
         return values;
+    }
+
+    /** A column of tones, or only a false flag when the account has none. */
+    private static void tones(DataOutputStream out, float[] tones) throws IOException {
+        out.writeBoolean(tones != null);
+        if (tones != null) {
+            floats(out, tones);
+        }
     }
 
     private static void floats(DataOutputStream out, float[] values) throws IOException {

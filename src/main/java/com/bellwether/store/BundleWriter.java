@@ -256,10 +256,12 @@ public final class BundleWriter {
 
     /** Tickets, inserted into an empty table, merged on their id otherwise (decided when opened). */
     public Rows<Ticket> tickets() throws SQLException {
-        return rows("ticket", "ticket_id, account_key, opened, closed, priority, escalated, csat", "ticket_id",
+        return rows("ticket", "ticket_id, account_key, opened, closed, priority, escalated, csat, subject, description,"
+                + " tone", "ticket_id",
                 (c, t) -> c.text(t.ticketId()).integer(key(t.accountId())).timestamp(t.opened()).timestamp(t.closed())
                         .small(StoredCodes.of(t.priority())).flag(t.escalated())
-                        .small(t.csat() == null ? null : t.csat().shortValue()));
+                        .small(t.csat() == null ? null : t.csat().shortValue()).text(t.subject()).text(t.description())
+                        .real(t.tone()));
     }
 
     /** Interactions; a contact not in the dictionary yet is added to it when first met. */
@@ -268,7 +270,7 @@ public final class BundleWriter {
         PreparedStatement addContact = connection.prepareStatement("INSERT INTO contact (name) VALUES (?)",
                 Statement.RETURN_GENERATED_KEYS);
         // The contact is added when its row is bound: between two COPY statements on PostgreSQL, never during one.
-        return rows("interaction", "account_key, occurred_at, contact_key, role, kind",
+        return rows("interaction", "account_key, occurred_at, contact_key, role, kind, summary, tone",
                 "account_key, occurred_at, contact_key, kind", (c, i) -> {
                     Integer contact = contacts.get(i.contact());
                     if (contact == null) {
@@ -281,13 +283,14 @@ public final class BundleWriter {
                         contacts.put(i.contact(), contact);
                     }
                     c.integer(key(i.accountId())).timestamp(i.at()).integer(contact).small(StoredCodes.of(i.role()))
-                            .small(StoredCodes.of(i.kind()));
+                            .small(StoredCodes.of(i.kind())).text(i.summary()).real(i.tone());
                 }, addContact);
     }
 
     public Rows<Survey> surveys() throws SQLException {
-        return rows("survey", "account_key, survey_date, nps", "account_key, survey_date",
-                (c, v) -> c.integer(key(v.accountId())).date(v.date()).small((short) v.nps()));
+        return rows("survey", "account_key, survey_date, nps, comment, tone", "account_key, survey_date",
+                (c, v) -> c.integer(key(v.accountId())).date(v.date()).small((short) v.nps()).text(v.comment())
+                        .real(v.tone()));
     }
 
     public Rows<Outcome> outcomes() throws SQLException {

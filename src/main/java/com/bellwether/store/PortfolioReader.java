@@ -148,7 +148,7 @@ public final class PortfolioReader {
                         }
                         rows.usage(new UsageDay(rs.getString(1), rs.getDate(2).toLocalDate(), values));
                     });
-            query.each("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name, t.escalated, t.csat FROM ticket t"
+            query.each("SELECT t.ticket_id, a.account_id, t.opened, t.closed, p.name, t.escalated, t.csat, t.tone FROM ticket t"
                     + " JOIN account a ON a.account_key = t.account_key JOIN ticket_priority p ON p.code = t.priority",
                     "t", "t.opened, t.ticket_id", rs -> {
                         Timestamp closed = rs.getTimestamp(4);
@@ -156,18 +156,18 @@ public final class PortfolioReader {
                         rows.ticket(new Ticket(rs.getString(1), rs.getString(2),
                                 rs.getTimestamp(3).toLocalDateTime(), closed == null ? null : closed.toLocalDateTime(),
                                 TicketPriority.valueOf(rs.getString(5)), rs.getBoolean(6),
-                                csat == null ? null : ((Number) csat).intValue()));
+                                csat == null ? null : ((Number) csat).intValue(), null, null, tone(rs, 8)));
                     });
-            query.each("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name"
+            query.each("SELECT a.account_id, i.occurred_at, c.name, r.name, k.name, i.tone"
                     + " FROM interaction i JOIN account a ON a.account_key = i.account_key"
                     + " JOIN contact c ON c.contact_key = i.contact_key JOIN stakeholder_role r ON r.code = i.role"
                     + " JOIN interaction_kind k ON k.code = i.kind", "i", "i.occurred_at, i.contact_key, i.kind", rs ->
                     rows.interaction(new Interaction(rs.getString(1), rs.getTimestamp(2).toLocalDateTime(),
                             rs.getString(3), StakeholderRole.valueOf(rs.getString(4)),
-                            InteractionKind.valueOf(rs.getString(5)))));
-            query.each("SELECT a.account_id, s.survey_date, s.nps FROM survey s"
+                            InteractionKind.valueOf(rs.getString(5)), null, tone(rs, 6))));
+            query.each("SELECT a.account_id, s.survey_date, s.nps, s.tone FROM survey s"
                     + " JOIN account a ON a.account_key = s.account_key", "s", "s.survey_date", rs ->
-                    rows.survey(new Survey(rs.getString(1), date(rs, 2), rs.getInt(3))));
+                    rows.survey(new Survey(rs.getString(1), date(rs, 2), rs.getInt(3), null, tone(rs, 4))));
             query.each("SELECT a.account_id, o.outcome_date, e.name, o.arr_change FROM outcome o"
                     + " JOIN account a ON a.account_key = o.account_key JOIN outcome_event e ON e.code = o.event",
                     "o", "o.outcome_date, o.event", rs -> {
@@ -236,6 +236,12 @@ public final class PortfolioReader {
             throw new StoreException("Cannot read the notes of " + database.location().displayName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** A record's tone; null when it has no text. Its text is not read: scoring needs the number only. */
+    private static Double tone(ResultSet rs, int column) throws SQLException {
+        double tone = rs.getDouble(column);
+        return rs.wasNull() ? null : tone;
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

@@ -30,6 +30,10 @@ class InputLimitsTest {
             Map.entry("contact", new String[] {"contact.name"}),
             Map.entry("author", new String[] {"note.author"}),
             Map.entry("reason", new String[] {"note.reason"}),
+            Map.entry("subject", new String[] {"ticket.subject"}),
+            Map.entry("description", new String[] {"ticket.description"}),
+            Map.entry("comment", new String[] {"survey.comment"}),
+            Map.entry("summary", new String[] {"interaction.summary"}),
             Map.entry("metric", new String[] {"usage_metric.name"}));
 
     @ParameterizedTest

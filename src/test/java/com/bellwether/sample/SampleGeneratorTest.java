@@ -72,9 +72,9 @@ class SampleGeneratorTest {
         Map<String, String> expected = Map.of(
                 "accounts.csv", "account_id,name,segment,industry,region,csm,lifecycle_stage,arr,licensed_seats,contract_start,renewal_date",
                 "usage.csv", "account_id,date,active_users,logins,sessions,session_minutes,core_feature_events,features_used",
-                "tickets.csv", "ticket_id,account_id,opened,closed,priority,escalated,csat",
-                "interactions.csv", "account_id,date,contact,role,kind",
-                "surveys.csv", "account_id,date,nps",
+                "tickets.csv", "ticket_id,account_id,opened,closed,priority,escalated,csat,subject,description",
+                "interactions.csv", "account_id,date,contact,role,kind,summary",
+                "surveys.csv", "account_id,date,nps,comment",
                 "outcomes.csv", "account_id,date,event,arr_change",
                 "notes.csv", "account_id,date,author,adjustment,reason,expires");
         assertThat(summary.rowsPerFile().keySet()).containsExactly("accounts.csv", "usage.csv", "tickets.csv",

@@ -568,6 +568,9 @@ public final class AccountViewModel {
             versions = request.workspace().savedVersions();
         }
         AccountScore now = new HealthScorer(model, portfolio).score(id, asOf);
+        if (request.workspace() != null) {
+            now = request.workspace().withTonePhrases(now, model);
+        }
         // An account whose data stopped arriving is shown as of the last day of its data, as it is scored.
         LocalDate scoredAt = now.asOf();
         List<LocalDate> months = historyDates(scoredAt);

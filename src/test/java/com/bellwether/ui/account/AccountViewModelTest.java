@@ -179,6 +179,24 @@ class AccountViewModelTest {
     }
 
     @Test
+    void aToneMeasureNamesThePhrasesOfTheAccountsOwnTextsAndLeavesTheScoreAsComputed() throws Exception {
+        HealthModel withTone = HealthModel.parse(java.nio.file.Files.readString(
+                java.nio.file.Path.of("sample-data/models/with-sentiment.json")), "with-sentiment.json");
+        AccountViewModel toned = new AccountViewModel(SAME_THREAD, withTone, SAME_THREAD);
+        toned.useWorkspace(com.bellwether.app.Workspace.of(sample.database));
+
+        toned.show(sample.portfolio, sample.accountId, AccountSample.AS_OF);
+
+        AccountViewModel.MeasureRow tone = toned.measures().stream().filter(m -> m.id().equals("tone")).findFirst()
+                .orElseThrow();
+        assertThat(tone.raw()).isBetween(-1.0, 1.0);
+        assertThat(tone.text()).matches("Customer tone (negative|neutral|positive) \\(-?[0-9.]+\\) over the last 90 days:"
+                + " \"[^\"]+\"(, \"[^\"]+\"){0,2}\\.");
+        AccountScore computed = new HealthScorer(withTone, sample.portfolio).score(sample.accountId, AccountSample.AS_OF);
+        assertThat(toned.scoreProperty().get().score()).isEqualTo(computed.score());
+    }
+
+    @Test
     void theRawSignalsOfASampleAccountAreThereToChart() {
         AccountSignals signals = viewModel.signalsProperty().get();
 
