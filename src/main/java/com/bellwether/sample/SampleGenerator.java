@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,6 +44,9 @@ public final class SampleGenerator {
     public static final String SURVEYS = "surveys.csv";
     public static final String OUTCOMES = "outcomes.csv";
     public static final String NOTES = "notes.csv";
+    public static final String TASKS = "tasks.csv";
+
+    private static final String[] TASK_STATUS = {"open", "in_progress", "done", "dismissed"};
 
     /** File name to its header, in bundle order. */
     public static final Map<String, List<String>> COLUMNS;
@@ -58,6 +62,7 @@ public final class SampleGenerator {
         columns.put(SURVEYS, List.of("account_id", "date", "nps"));
         columns.put(OUTCOMES, List.of("account_id", "date", "event", "arr_change"));
         columns.put(NOTES, List.of("account_id", "date", "author", "adjustment", "reason", "expires"));
+        columns.put(TASKS, List.of("task_id", "account_id", "rule_id", "created", "status", "completed", "owner"));
         COLUMNS = Collections.unmodifiableMap(columns);
     }
 
@@ -97,7 +102,8 @@ public final class SampleGenerator {
              CsvWriter interactions = open(dir, INTERACTIONS);
              CsvWriter surveys = open(dir, SURVEYS);
              CsvWriter outcomes = open(dir, OUTCOMES);
-             CsvWriter notes = open(dir, NOTES)) {
+             CsvWriter notes = open(dir, NOTES);
+             CsvWriter tasks = open(dir, TASKS)) {
             for (int i = 0; i < settings.accounts(); i++) {
                 AccountPlan plan = AccountPlan.plan(settings.seed(), i, tl, csms.length, companyNames);
                 rows[0] += writeAccount(accounts, plan, csms);
@@ -109,6 +115,7 @@ public final class SampleGenerator {
                 rows[4] += writeSurveys(surveys, plan, tl);
                 rows[5] += writeOutcomes(outcomes, plan, tl);
                 rows[6] += writeNotes(notes, plan, tl, csms);
+                rows[7] += writeTasks(tasks, plan, tl, csms);
             }
         }
         try (CsvWriter out = open(dir, TICKETS)) {
@@ -509,5 +516,39 @@ public final class SampleGenerator {
                     tl.date(n.expires()));
         }
         return p.notes.size();
+    }
+
+    private static long writeTasks(CsvWriter out, AccountPlan p, Timeline tl, String[] csms) {
+        int n = 0;
+        for (AccountPlan.Task task : p.tasks) {
+            n++;
+            out.writeRecord("T-" + p.id.substring("ACC-".length()) + "-" + n, p.id,
+                    task.rule() == null ? "" : task.rule(), tl.date(task.created()), TASK_STATUS[task.status()],
+                    task.completed() < 0 ? "" : tl.date(task.completed()), csms[p.csm]);
+        }
+        return n;
+    }
+
+    /**
+     * A month's review decision: the account, the first day of the month, whether it churns within the next 90 days,
+     * and whether its CSM reviewed it (a done task naming no rule, 3 to 12 days into the month).
+     */
+    public record Review(String accountId, LocalDate monthStart, boolean churnsSoon, boolean reviewed) {
+    }
+
+    /** What the generator decided about the monthly reviews (the same plans as {@link #writeTo}). */
+    public List<Review> reviews() {
+        Timeline tl = new Timeline(settings.start(), settings.end());
+        String[] csms = csmNames();
+        Set<String> companyNames = new HashSet<>();
+        List<Review> reviews = new ArrayList<>();
+        for (int i = 0; i < settings.accounts(); i++) {
+            AccountPlan plan = AccountPlan.plan(settings.seed(), i, tl, csms.length, companyNames);
+            for (AccountPlan.Review review : plan.reviews) {
+                reviews.add(new Review(plan.id, LocalDate.ofEpochDay(review.monthStart()), review.churnsSoon(),
+                        review.reviewed()));
+            }
+        }
+        return reviews;
     }
 }
