@@ -553,6 +553,11 @@ public final class Workspace {
         return alerts().all();
     }
 
+    /** Every change of an alert's task lifecycle, oldest first: who moved it, when, and from where. */
+    public List<AlertStore.StatusChange> alertHistory(long alertId) {
+        return alerts().history(alertId);
+    }
+
     /**
      * Acknowledges an alert as the user saw it; when someone changed its status since, nothing is written and the
      * {@link AlertStore.ChangedSince} failure says who and when.
