@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Writes a realistic, fully synthetic B2B SaaS customer portfolio as the canonical CSV bundle
- * (accounts, usage, tickets, interactions, surveys, outcomes, notes).
+ * (accounts, usage, tickets, interactions, surveys, outcomes, notes, tasks).
  *
  * <p>The output is a pure function of the {@link GeneratorSettings}: every random choice comes from
  * streams derived from the seed and the account number, never from the clock or hash order, so the
@@ -34,6 +34,13 @@ import java.util.Set;
  * the executive and champion going quiet (sometimes the champion leaves), detractor NPS answers, and
  * sometimes worried CSM notes. The rest churn without warning. About one account in ten has a
  * temporary dip and recovers. Contractions are preceded by milder signals, expansions by usage growth.
+ *
+ * <p>The planted intervention effect: every month an account is live, its CSM reviews it (a done task naming no
+ * rule) with probability 0.087 when it churns within the next 90 days and 0.16 when it does not, which is what a
+ * world where a review halves the odds of churn within 90 days gives; reviewed accounts therefore churn less than
+ * comparable ones, and {@code bellwether effects} has a true association to find (docs/backtest.md, "The sample's
+ * planted effect"). Tasks opened on churn warnings that were dismissed or are still open are written too. Both come
+ * from random streams of their own, so the other files are as they were without them.
  */
 public final class SampleGenerator {
 
@@ -88,7 +95,7 @@ public final class SampleGenerator {
         return settings;
     }
 
-    /** Writes the seven CSV files into dir (created if missing) and returns row counts per file name. */
+    /** Writes the eight CSV files into dir (created if missing) and returns row counts per file name. */
     public GenerationSummary writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Timeline tl = new Timeline(settings.start(), settings.end());
