@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
      * of a second on a cold start); one behind it, or without a schema, is migrated (and validated) by Flyway. A
      * database past it (a later release's) opens as it is, on either vendor.
      */
-    static final String SCHEMA_VERSION = "11";
+    static final String SCHEMA_VERSION = "12";
 
     /** A server's pool: the workbench runs a few background jobs at once, a command one. */
     private static final int POOL_SIZE = 8;
