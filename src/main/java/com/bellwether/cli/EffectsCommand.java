@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "effects", mixinStandardHelpOptions = true,
         description = {"For each playbook rule and each alert rule: how often it newly held at the cut-offs, how often",
                 "a task done within --act-within days acted on it, and churn and expansion within the horizon for",
-                "acted-on accounts against comparable ones (same band, segment and stage) not acted on, with a 95%",
+                "acted-on accounts against comparable ones (same band, segment and stage) not acted on, with a 95%%",
                 "interval. Associations, not proof. See docs/backtest.md, \"Did the action help\"."})
 public final class EffectsCommand implements Callable<Integer> {
 
