@@ -77,6 +77,7 @@ public final class AlertStore {
                         updated++;
                     } else {
                         Alert alert = get(connection, insert(connection, finding)).orElseThrow();
+                        recordChange(connection, alert.id(), AlertStatus.NEW, null, alert.createdAt(), null, ORIGIN_WORKBENCH);
                         created.add(alert);
                         if (webhook != null) {
                             Outbox.enqueue(connection, alert, webhook, clock.instant());
@@ -246,35 +247,93 @@ public final class AlertStore {
     private Alert changeStatus(Alert seen, AlertStatus status, String reason, String by) {
         long id = seen.id();
         try (Connection connection = database.connect()) {
-            Alert alert = get(connection, id).orElseThrow(() -> new IllegalArgumentException("There is no alert " + id));
-            if (alert.statusVersion() != seen.statusVersion()) {
-                throw ChangedSince.of(alert);
+            connection.setAutoCommit(false);
+            try {
+                Alert changed = changeStatus(connection, seen, status, reason, by);
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-            if (!alert.status().isOpen()) {
-                throw new IllegalStateException("Alert " + id + " is already " + alert.status().name().toLowerCase(
-                        java.util.Locale.ROOT));
-            }
-            int changed;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET status = ?, status_reason = ?,"
-                    + " status_changed_at = ?, updated_at = ?, status_changed_by = ?, status_version = status_version + 1"
-                    + " WHERE alert_id = ? AND status_version = ?")) {
-                OffsetDateTime now = now();
-                update.setString(1, status.name());
-                update.setString(2, clip(reason, 2000));
-                update.setObject(3, now);
-                update.setObject(4, now);
-                update.setString(5, clip(by, 200));
-                update.setLong(6, id);
-                update.setInt(7, seen.statusVersion());
-                changed = update.executeUpdate();
-            }
-            if (changed == 0) {
-                // Changed between the read above and this write.
-                throw ChangedSince.of(get(connection, id).orElseThrow());
-            }
-            return get(connection, id).orElseThrow();
         } catch (SQLException e) {
             throw new StoreException("Cannot change alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Alert changeStatus(Connection connection, Alert seen, AlertStatus status, String reason, String by)
+            throws SQLException {
+        long id = seen.id();
+        Alert alert = get(connection, id).orElseThrow(() -> new IllegalArgumentException("There is no alert " + id));
+        if (alert.statusVersion() != seen.statusVersion()) {
+            throw ChangedSince.of(alert);
+        }
+        if (!alert.status().isOpen()) {
+            throw new IllegalStateException("Alert " + id + " is already " + alert.status().name().toLowerCase(
+                    java.util.Locale.ROOT));
+        }
+        int changed;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET status = ?, status_reason = ?,"
+                + " status_changed_at = ?, updated_at = ?, status_changed_by = ?, status_version = status_version + 1"
+                + " WHERE alert_id = ? AND status_version = ?")) {
+            OffsetDateTime now = now();
+            update.setString(1, status.name());
+            update.setString(2, clip(reason, 2000));
+            update.setObject(3, now);
+            update.setObject(4, now);
+            update.setString(5, clip(by, 200));
+            update.setLong(6, id);
+            update.setInt(7, seen.statusVersion());
+            changed = update.executeUpdate();
+        }
+        if (changed == 0) {
+            // Changed between the read above and this write.
+            throw ChangedSince.of(get(connection, id).orElseThrow());
+        }
+        Alert now = get(connection, id).orElseThrow();
+        recordChange(connection, id, status, by, now.statusChangedAt(), reason, ORIGIN_WORKBENCH);
+        return now;
+    }
+
+    /** Where a change of an alert's lifecycle came from: the workbench, or a CRM's tasks imported. */
+    public static final String ORIGIN_WORKBENCH = "workbench";
+    public static final String ORIGIN_IMPORT = "import";
+
+    /** One change of an alert's lifecycle: to what, by whom, when, why (dismissals) and from where. */
+    public record StatusChange(AlertStatus status, String changedBy, OffsetDateTime changedAt, String reason,
+                               String origin) {
+    }
+
+    private static void recordChange(Connection connection, long alertId, AlertStatus status, String by,
+                                     OffsetDateTime at, String reason, String origin) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_status_change (alert_id, status,"
+                + " changed_by, changed_at, reason, origin) VALUES (?,?,?,?,?,?)")) {
+            insert.setLong(1, alertId);
+            insert.setString(2, status.name());
+            insert.setString(3, clip(by, 200));
+            insert.setObject(4, at);
+            insert.setString(5, clip(reason, 2000));
+            insert.setString(6, origin);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Every change of an alert's lifecycle, oldest first: raised (open), then each move. */
+    public List<StatusChange> history(long alertId) {
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT status, changed_by, changed_at, reason, origin FROM alert_status_change WHERE alert_id = ?"
+                        + " ORDER BY changed_at, change_id")) {
+            query.setLong(1, alertId);
+            List<StatusChange> changes = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new StatusChange(AlertStatus.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the history of alert " + alertId + ": " + e.getMessage(), e);
         }
     }
 

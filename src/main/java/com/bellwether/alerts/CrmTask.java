@@ -21,11 +21,6 @@ public record CrmTask(String externalId, String subject, String description, Str
     }
 
     private static String status(AlertStatus status) {
-        return switch (status) {
-            case NEW -> "Not Started";
-            case ACKNOWLEDGED -> "In Progress";
-            case DONE -> "Completed";
-            case DISMISSED -> "Deferred";
-        };
+        return status.lifecycle().crmWord();
     }
 }

@@ -454,6 +454,29 @@ public final class Workspace {
         return frame;
     }
 
+    // Effects
+
+    /**
+     * Did the action help: each playbook and alert rule's triggers over history, acted on or not, against churn and
+     * expansion in the horizon (see {@link com.bellwether.backtest.Effects}). The alert rules are evaluated as of
+     * each cut-off; the tasks are those imported and the alerts' own.
+     */
+    public com.bellwether.backtest.EffectsReport effects(HealthModel model, com.bellwether.backtest.EffectsSettings settings,
+                                                         com.bellwether.backtest.Effects.Progress progress,
+                                                         BooleanSupplier cancelled) {
+        Portfolio on = portfolio();
+        com.bellwether.alerts.AlertEvaluator evaluator = new com.bellwether.alerts.AlertEvaluator(model, on);
+        com.bellwether.backtest.Effects.AlertTriggers alerts = date -> {
+            java.util.Map<String, Set<String>> fired = new java.util.HashMap<>();
+            for (com.bellwether.alerts.AlertFinding finding : evaluator.evaluate(date)) {
+                fired.computeIfAbsent(finding.accountId(), a -> new java.util.HashSet<>()).add(finding.rule().id());
+            }
+            return fired;
+        };
+        return com.bellwether.backtest.Effects.run(model, on, settings,
+                com.bellwether.store.TaskStore.all(database), alerts, progress, cancelled);
+    }
+
     // Snapshots and history
 
     /** Stores every live account's score as of the date, under the active version or (not null) the given one. */
@@ -528,6 +551,11 @@ public final class Workspace {
 
     public List<Alert> allAlerts() {
         return alerts().all();
+    }
+
+    /** Every change of an alert's task lifecycle, oldest first: who moved it, when, and from where. */
+    public List<AlertStore.StatusChange> alertHistory(long alertId) {
+        return alerts().history(alertId);
     }
 
     /**

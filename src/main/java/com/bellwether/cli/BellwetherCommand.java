@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line: {@code bellwether import|generate|db ...}. */
 @Command(name = "bellwether", mixinStandardHelpOptions = true, version = "Bellwether 0.1.0",
         description = "Build, tune and prove a customer health score. Without a command, opens the workbench.",
-        subcommands = {ImportCommand.class, SourcesCommand.class, SyncCommand.class, ScoreCommand.class, BacktestCommand.class, AlertsCommand.class, GenerateCommand.class, DbCommand.class,
+        subcommands = {ImportCommand.class, SourcesCommand.class, SyncCommand.class, ScoreCommand.class, BacktestCommand.class, EffectsCommand.class, AlertsCommand.class, GenerateCommand.class, DbCommand.class,
                 ModelsCommand.class, SnapshotCommand.class, CommandLine.HelpCommand.class})
 public final class BellwetherCommand implements Runnable {
 

@@ -20,7 +20,9 @@ public enum BundleEntity {
     INTERACTIONS("interactions", List.of("account_id", "date", "role", "kind"), List.of("contact", "summary")),
     SURVEYS("surveys", List.of("account_id", "date", "nps"), List.of("comment")),
     OUTCOMES("outcomes", List.of("account_id", "date", "event"), List.of("arr_change")),
-    NOTES("notes", List.of("account_id", "date", "author", "adjustment", "reason"), List.of("expires"));
+    NOTES("notes", List.of("account_id", "date", "author", "adjustment", "reason"), List.of("expires")),
+    /** Tasks from a CRM; a task_id equal to an alert's external id is that alert's task. */
+    TASKS("tasks", List.of("task_id", "account_id", "created", "status"), List.of("rule_id", "completed", "owner"));
 
     private final String key;
     private final List<String> requiredColumns;

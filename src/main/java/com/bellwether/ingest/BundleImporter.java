@@ -30,6 +30,7 @@ import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
+import com.bellwether.domain.Task;
 import com.bellwether.domain.Ticket;
 import com.bellwether.store.BulkLoad;
 import com.bellwether.store.BundleWriter;
@@ -37,6 +38,7 @@ import com.bellwether.store.Database;
 import com.bellwether.store.ImportRun;
 import com.bellwether.store.ImportRunStore;
 import com.bellwether.store.StoreException;
+import com.bellwether.store.TaskLinks;
 
 /**
  * Imports a bundle (a folder or files of CSV, or a JSON document), optionally through a mapping profile.
@@ -316,6 +318,11 @@ public final class BundleImporter {
         public void note(Note note) {
             touched.add(note.accountId());
         }
+
+        @Override
+        public void task(Task task) {
+            touched.add(task.accountId());
+        }
     }
 
     private static Map<BundleEntity, Long> written(BundleValidator validator) {
@@ -373,6 +380,9 @@ public final class BundleImporter {
                     connection.commit();
                     progress.update("Building the indexes", 0.98);
                     bulk.indexesAfter();
+                }
+                if (inputs.stream().anyMatch(i -> i.entity() == BundleEntity.TASKS)) {
+                    TaskLinks.moveAlerts(connection, OffsetDateTime.now(clock));
                 }
                 long runId = ImportRunStore.record(connection, new ImportRun(0, run.startedAt(), OffsetDateTime.now(),
                         run.source(), run.mappingName(), run.mappingJson(), run.files()));
@@ -432,6 +442,7 @@ public final class BundleImporter {
         private final BundleWriter.Rows<Survey> surveys;
         private final BundleWriter.Rows<Outcome> outcomes;
         private final BundleWriter.Rows<Note> notes;
+        private final BundleWriter.Rows<Task> tasks;
         private SQLException failure;
 
         private final ImportedUsage capture;
@@ -445,6 +456,7 @@ public final class BundleImporter {
             surveys = entity == BundleEntity.SURVEYS ? writer.surveys() : null;
             outcomes = entity == BundleEntity.OUTCOMES ? writer.outcomes() : null;
             notes = entity == BundleEntity.NOTES ? writer.notes() : null;
+            tasks = entity == BundleEntity.TASKS ? writer.tasks() : null;
         }
 
         @FunctionalInterface
@@ -513,9 +525,14 @@ public final class BundleImporter {
         }
 
         @Override
+        public void task(Task task) {
+            write(() -> tasks.add(task));
+        }
+
+        @Override
         public void close() throws SQLException {
             try (changes; usage; tickets; interactions) {
-                try (surveys; outcomes; notes) {
+                try (surveys; outcomes; notes; tasks) {
                     failure();
                 }
             }
@@ -549,7 +566,7 @@ public final class BundleImporter {
                 if (found.isEmpty()) {
                     throw new IOException(path + " holds no bundle file; expected some of accounts.csv,"
                             + " account_history.csv, usage.csv, tickets.csv, interactions.csv, surveys.csv, outcomes.csv,"
-                            + " notes.csv, or a .json bundle");
+                            + " notes.csv, tasks.csv, or a .json bundle");
                 }
                 for (Path file : found) {
                     addFile(file, named.get(file), inputs, problems);

@@ -8,6 +8,7 @@ import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
+import com.bellwether.domain.Task;
 import com.bellwether.domain.Ticket;
 
 /** Where the checked records of an import go, one at a time, as the files are read. */
@@ -40,5 +41,8 @@ interface BundleRows {
     }
 
     default void note(Note note) {
+    }
+
+    default void task(Task task) {
     }
 }

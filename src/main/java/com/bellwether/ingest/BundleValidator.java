@@ -20,6 +20,8 @@ import com.bellwether.domain.Outcome;
 import com.bellwether.domain.OutcomeEvent;
 import com.bellwether.domain.StakeholderRole;
 import com.bellwether.domain.Survey;
+import com.bellwether.domain.Task;
+import com.bellwether.domain.TaskStatus;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.TicketPriority;
 
@@ -154,6 +156,7 @@ final class BundleValidator {
             case SURVEYS -> surveys(fields);
             case OUTCOMES -> outcomes(fields);
             case NOTES -> notes(fields);
+            case TASKS -> tasks(fields);
         };
         fileNumber++;
         long[] count = {0};
@@ -509,6 +512,44 @@ final class BundleValidator {
             if (firstTime(keys, f, row, "date", "account_id, date and author")) {
                 counted(BundleEntity.NOTES);
                 rows.note(new Note(account, date, author, points, reason, expires));
+            }
+        };
+    }
+
+    /** Tasks, keyed by their id; a done task needs its completion date. */
+    private RowReader tasks(FieldReader f) {
+        KeySet keys = keys();
+        return row -> {
+            String id = f.text(row, "task_id");
+            String account = account(f, row);
+            String rule = f.optionalText(row, "rule_id");
+            LocalDate created = f.pastDate(row, "created", true);
+            String statusText = row.get("status");
+            TaskStatus status = TaskStatus.parse(statusText).orElse(null);
+            if (status == null) {
+                f.problem(row, "status", statusText, TaskStatus.accepted());
+            }
+            LocalDate completed = f.pastDate(row, "completed", false);
+            String owner = f.optionalText(row, "owner");
+            if (status == TaskStatus.DONE && row.get("completed") == null) {
+                f.problem(row, "completed", null, "the date a done task was completed (required when status is done)");
+                return;
+            }
+            if (created != null && completed != null && completed.isBefore(created)) {
+                f.problem(row, "completed", row.get("completed"), "a date on or after created " + created);
+                return;
+            }
+            if (id == null || account == null || created == null || status == null
+                    || f.refused(row, "rule_id", rule) || f.refused(row, "owner", owner) || f.refused(row, "task_id", id)
+                    || (row.get("completed") != null && completed == null)) {
+                return;
+            }
+            if (keys != null) {
+                keys.begin().text(id);
+            }
+            if (firstTime(keys, f, row, "task_id", "task_id")) {
+                counted(BundleEntity.TASKS);
+                rows.task(new Task(id, account, rule, created, status, completed, owner));
             }
         };
     }

@@ -71,6 +71,33 @@ final class AccountPlan {
     record Note(int day, int adjustment, String reason, int expires) {
     }
 
+    /** Signs a CSM can see in the data from {@code onset}: before a churn ({@code churns}), a contraction or a dip. */
+    record Warning(int onset, boolean churns) {
+    }
+
+    /**
+     * A task: {@code status} 0 open, 1 in progress, 2 done, 3 dismissed; {@code completed} is -1 unless done;
+     * {@code rule} the playbook rule it acts on, or null for the account as a whole.
+     */
+    record Task(int created, int status, int completed, String rule) {
+    }
+
+    /**
+     * A month's review decision: the first day of the month, whether the account churns within the next
+     * {@link #REVIEW_HORIZON} days, and whether its CSM reviewed it that month (a done task).
+     */
+    record Review(int monthStart, boolean churnsSoon, boolean reviewed) {
+    }
+
+    /** The playbook rule of the shipped model that the tasks opened on warnings name. */
+    static final String WARNING_RULE = "red-outreach";
+    /** The days after a month's start in which a churn counts as "soon" for the review decision. */
+    static final int REVIEW_HORIZON = 90;
+    /** The chance a CSM reviews an account in a month when the account churns within the next 90 days. */
+    static final double REVIEW_IF_CHURNS = 0.087;
+    /** The chance when it does not: with the one above, the odds of churn of a reviewed month are half. */
+    static final double REVIEW_IF_STAYS = 0.16;
+
     /** A period in which something unusual shows in the data; see the kind constants. */
     static final class Episode {
         final int kind;
@@ -172,6 +199,9 @@ final class AccountPlan {
     final List<Episode> quietEpisodes = new ArrayList<>();
     final List<Episode> npsEpisodes = new ArrayList<>();
     final List<Note> notes = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
+    final List<Task> tasks = new ArrayList<>();
+    final List<Review> reviews = new ArrayList<>();
     final Contact executive = new Contact();
     final Contact champion = new Contact();
     final Contact admin = new Contact();
@@ -331,6 +361,9 @@ final class AccountPlan {
         p.contacts(signals, tl);
         p.signals(signals, tl);
         p.routineNotes(Rng.of(seed, index, 3), tl);
+        p.reviews(Rng.of(seed, index, 11), tl);
+        p.warningTasks(Rng.of(seed, index, 12), tl);
+        p.tasks.sort(Comparator.comparingInt(Task::created));
         p.notes.sort(Comparator.comparingInt(Note::day));
         return p;
     }
@@ -599,6 +632,7 @@ final class AccountPlan {
                         }
                     }
                     int span = o.day() - onset;
+                    warnings.add(new Warning(onset, true));
                     if (usage) {
                         usageEpisodes.add(new Episode(USAGE_DECLINE, onset, o.day(), rng.uniform(0.3, 0.7), 0, 0, 0, 0));
                     }
@@ -633,6 +667,7 @@ final class AccountPlan {
                     if (o.day() - onset < 14) {
                         continue;
                     }
+                    warnings.add(new Warning(onset, false));
                     if (rng.chance(0.75)) {
                         usageEpisodes.add(new Episode(USAGE_MILD, onset, o.day(), rng.uniform(0.10, 0.25), 0, 0, 0, 0));
                     }
@@ -677,6 +712,7 @@ final class AccountPlan {
                 int s = rng.between(from, limit - length);
                 int e = s + length;
                 int kind = rng.weighted(0.5, 0.25, 0.15, 0.10);
+                warnings.add(new Warning(s, false));
                 if (kind == 0 || kind == 2) {
                     usageEpisodes.add(new Episode(USAGE_DIP, s, e, rng.uniform(0.2, 0.5), 0, 10, 14, 0));
                 }
@@ -693,6 +729,71 @@ final class AccountPlan {
                         addNote(rng, tl, e + 7, e + 30, RECOVERY);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The CSM's monthly reviews, from a stream of their own: on the first day of each month the account is live, the
+     * CSM reviews it (a done task naming no rule, completed 3 to 12 days into the month and before any churn) with
+     * probability {@link #REVIEW_IF_CHURNS} when the account churns within the next 90 days and
+     * {@link #REVIEW_IF_STAYS} when it does not. Drawn this way, the data is what a world where a review halves the
+     * odds of churn within 90 days would give, whatever else is known about the account: reviewed accounts churn
+     * less than comparable ones, and the effects report has a true association to find. The rows of every other
+     * file are as they were without the reviews.
+     */
+    private void reviews(Rng rng, Timeline tl) {
+        LocalDate month = LocalDate.ofEpochDay(tl.start).withDayOfMonth(1);
+        if (month.toEpochDay() < tl.start) {
+            month = month.plusMonths(1);
+        }
+        for (; month.toEpochDay() <= tl.end; month = month.plusMonths(1)) {
+            int day = (int) month.toEpochDay();
+            int churn = nextChurn(day);
+            boolean soon = churn > day && churn <= day + REVIEW_HORIZON;
+            boolean reviewed = rng.chance(soon ? REVIEW_IF_CHURNS : REVIEW_IF_STAYS);
+            int done = day + rng.between(3, 12);
+            int created = day - rng.between(0, 14);
+            if (!isLive(day)) {
+                continue;
+            }
+            if (churn > day) {
+                done = Math.min(done, churn - 1);
+            }
+            if (done > tl.end) {
+                continue;
+            }
+            reviews.add(new Review(day, soon, reviewed));
+            if (reviewed) {
+                tasks.add(new Task(Math.max(tl.start, created), 2, done, null));
+            }
+        }
+    }
+
+    /** The first churn after the day, or -1. */
+    private int nextChurn(int day) {
+        for (Outcome o : outcomes) {
+            if (o.event() == CHURN && o.day() > day) {
+                return o.day();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Tasks opened on the warnings (signs before a churn, a contraction or a dip), from a stream of their own: three
+     * to five weeks after the signs begin, the CSM opens a task on the red-account outreach rule in three warnings out
+     * of five; it is dismissed, or still open or in progress when the history ends. These are not done, so they do
+     * not count as acting on anything.
+     */
+    private void warningTasks(Rng rng, Timeline tl) {
+        warnings.sort(Comparator.comparingInt(Warning::onset));
+        for (Warning w : warnings) {
+            int created = w.onset() + rng.between(21, 35);
+            boolean opened = rng.chance(0.6);
+            int status = rng.chance(0.7) ? 3 : rng.chance(0.5) ? 0 : 1;
+            if (opened && created >= tl.start && created <= tl.end) {
+                tasks.add(new Task(created, status, -1, WARNING_RULE));
             }
         }
     }

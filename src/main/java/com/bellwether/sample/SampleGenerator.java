@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * Writes a realistic, fully synthetic B2B SaaS customer portfolio as the canonical CSV bundle
- * (accounts, usage, tickets, interactions, surveys, outcomes, notes).
+ * (accounts, usage, tickets, interactions, surveys, outcomes, notes, tasks).
  *
  * <p>The output is a pure function of the {@link GeneratorSettings}: every random choice comes from
  * streams derived from the seed and the account number, never from the clock or hash order, so the
@@ -33,6 +34,13 @@ import java.util.Set;
  * the executive and champion going quiet (sometimes the champion leaves), detractor NPS answers, and
  * sometimes worried CSM notes. The rest churn without warning. About one account in ten has a
  * temporary dip and recovers. Contractions are preceded by milder signals, expansions by usage growth.
+ *
+ * <p>The planted intervention effect: every month an account is live, its CSM reviews it (a done task naming no
+ * rule) with probability 0.087 when it churns within the next 90 days and 0.16 when it does not, which is what a
+ * world where a review halves the odds of churn within 90 days gives; reviewed accounts therefore churn less than
+ * comparable ones, and {@code bellwether effects} has a true association to find (docs/backtest.md, "The sample's
+ * planted effect"). Tasks opened on churn warnings that were dismissed or are still open are written too. Both come
+ * from random streams of their own, so the other files are as they were without them.
  */
 public final class SampleGenerator {
 
@@ -43,6 +51,9 @@ public final class SampleGenerator {
     public static final String SURVEYS = "surveys.csv";
     public static final String OUTCOMES = "outcomes.csv";
     public static final String NOTES = "notes.csv";
+    public static final String TASKS = "tasks.csv";
+
+    private static final String[] TASK_STATUS = {"open", "in_progress", "done", "dismissed"};
 
     /** File name to its header, in bundle order. */
     public static final Map<String, List<String>> COLUMNS;
@@ -59,6 +70,7 @@ public final class SampleGenerator {
         columns.put(SURVEYS, List.of("account_id", "date", "nps", "comment"));
         columns.put(OUTCOMES, List.of("account_id", "date", "event", "arr_change"));
         columns.put(NOTES, List.of("account_id", "date", "author", "adjustment", "reason", "expires"));
+        columns.put(TASKS, List.of("task_id", "account_id", "rule_id", "created", "status", "completed", "owner"));
         COLUMNS = Collections.unmodifiableMap(columns);
     }
 
@@ -84,7 +96,7 @@ public final class SampleGenerator {
         return settings;
     }
 
-    /** Writes the seven CSV files into dir (created if missing) and returns row counts per file name. */
+    /** Writes the eight CSV files into dir (created if missing) and returns row counts per file name. */
     public GenerationSummary writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Timeline tl = new Timeline(settings.start(), settings.end());
@@ -98,7 +110,8 @@ public final class SampleGenerator {
              CsvWriter interactions = open(dir, INTERACTIONS);
              CsvWriter surveys = open(dir, SURVEYS);
              CsvWriter outcomes = open(dir, OUTCOMES);
-             CsvWriter notes = open(dir, NOTES)) {
+             CsvWriter notes = open(dir, NOTES);
+             CsvWriter tasks = open(dir, TASKS)) {
             for (int i = 0; i < settings.accounts(); i++) {
                 AccountPlan plan = AccountPlan.plan(settings.seed(), i, tl, csms.length, companyNames);
                 rows[0] += writeAccount(accounts, plan, csms);
@@ -110,6 +123,7 @@ public final class SampleGenerator {
                 rows[4] += writeSurveys(surveys, plan, tl);
                 rows[5] += writeOutcomes(outcomes, plan, tl);
                 rows[6] += writeNotes(notes, plan, tl, csms);
+                rows[7] += writeTasks(tasks, plan, tl, csms);
             }
         }
         try (CsvWriter out = open(dir, TICKETS)) {
@@ -540,5 +554,39 @@ public final class SampleGenerator {
                     tl.date(n.expires()));
         }
         return p.notes.size();
+    }
+
+    private static long writeTasks(CsvWriter out, AccountPlan p, Timeline tl, String[] csms) {
+        int n = 0;
+        for (AccountPlan.Task task : p.tasks) {
+            n++;
+            out.writeRecord("T-" + p.id.substring("ACC-".length()) + "-" + n, p.id,
+                    task.rule() == null ? "" : task.rule(), tl.date(task.created()), TASK_STATUS[task.status()],
+                    task.completed() < 0 ? "" : tl.date(task.completed()), csms[p.csm]);
+        }
+        return n;
+    }
+
+    /**
+     * A month's review decision: the account, the first day of the month, whether it churns within the next 90 days,
+     * and whether its CSM reviewed it (a done task naming no rule, 3 to 12 days into the month).
+     */
+    public record Review(String accountId, LocalDate monthStart, boolean churnsSoon, boolean reviewed) {
+    }
+
+    /** What the generator decided about the monthly reviews (the same plans as {@link #writeTo}). */
+    public List<Review> reviews() {
+        Timeline tl = new Timeline(settings.start(), settings.end());
+        String[] csms = csmNames();
+        Set<String> companyNames = new HashSet<>();
+        List<Review> reviews = new ArrayList<>();
+        for (int i = 0; i < settings.accounts(); i++) {
+            AccountPlan plan = AccountPlan.plan(settings.seed(), i, tl, csms.length, companyNames);
+            for (AccountPlan.Review review : plan.reviews) {
+                reviews.add(new Review(plan.id, LocalDate.ofEpochDay(review.monthStart()), review.churnsSoon(),
+                        review.reviewed()));
+            }
+        }
+        return reviews;
     }
 }

@@ -32,7 +32,7 @@ public final class BulkLoad {
     public static final long CHUNK_ROWS = 200_000;
 
     /** The account data, those that refer to others first. */
-    private static final List<String> TABLES = List.of("note", "outcome", "survey", "interaction", "ticket",
+    private static final List<String> TABLES = List.of("task", "note", "outcome", "survey", "interaction", "ticket",
             "usage_day", "contact", "usage_metric", "account_history", "account");
 
     /**

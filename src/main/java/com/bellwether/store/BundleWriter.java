@@ -27,6 +27,7 @@ import com.bellwether.domain.Interaction;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.domain.Survey;
+import com.bellwether.domain.Task;
 import com.bellwether.domain.Ticket;
 import com.bellwether.domain.UsageDay;
 
@@ -303,6 +304,13 @@ public final class BundleWriter {
         return rows("note", "account_key, note_date, author, adjustment, reason, expires",
                 "account_key, note_date, author", (c, n) -> c.integer(key(n.accountId())).date(n.date())
                         .text(n.author()).integer(n.adjustment()).text(n.reason()).date(n.expires()));
+    }
+
+    /** Tasks, merged on their id: importing a task again updates it. */
+    public Rows<Task> tasks() throws SQLException {
+        return rows("task", "task_id, account_key, rule_id, created_date, status, completed_date, owner", "task_id",
+                (c, t) -> c.text(t.taskId()).integer(key(t.accountId())).text(t.ruleId()).date(t.created())
+                        .text(t.status().name()).date(t.completed()).text(t.owner()));
     }
 
     /**

@@ -33,8 +33,8 @@ public final class DatabaseCopy {
     /** The tables copied, in an order where each row's references are copied before it. */
     public static final List<String> COPIED = List.of(
             "model_version", "account", "account_history", "usage_metric", "usage_day", "contact", "ticket",
-            "interaction", "survey", "outcome", "note", "import_run", "import_file", "adjustment_audit",
-            "score_snapshot", "frozen_score", "alert", "webhook_outbox", "webhook_delivery", "app_setting", "source",
+            "interaction", "survey", "outcome", "note", "task", "import_run", "import_file", "adjustment_audit",
+            "score_snapshot", "frozen_score", "alert", "alert_status_change", "webhook_outbox", "webhook_delivery", "app_setting", "source",
             "source_file", "sync_log");
 
     /** The lookup tables the migrations fill, the same in every database of a schema version: compared, not copied. */

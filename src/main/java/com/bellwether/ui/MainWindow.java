@@ -25,6 +25,8 @@ import com.bellwether.ui.sources.SourcesView;
 import com.bellwether.ui.alerts.AlertsView;
 import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestView;
+import com.bellwether.ui.effects.EffectsView;
+import com.bellwether.ui.effects.EffectsViewModel;
 import com.bellwether.ui.importer.ImportView;
 import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
@@ -65,6 +67,7 @@ public final class MainWindow {
         BacktestViewModel backtest = workbench.backtest();
         ImportViewModel importer = workbench.importer();
         AlertsViewModel alerts = workbench.alerts();
+        EffectsViewModel effects = workbench.effects();
         Parent portfolioScreen = new PortfolioView(portfolio, dialogs).root();
         StartupTrace.mark("portfolio screen built");
         // The first screen is built now; the others right after the window's first frame, so it shows sooner.
@@ -73,6 +76,7 @@ public final class MainWindow {
         javafx.scene.layout.StackPane backtestScreen = new javafx.scene.layout.StackPane();
         javafx.scene.layout.StackPane importScreen = new javafx.scene.layout.StackPane();
         javafx.scene.layout.StackPane alertsScreen = new javafx.scene.layout.StackPane();
+        javafx.scene.layout.StackPane effectsScreen = new javafx.scene.layout.StackPane();
         buildOtherScreens = () -> {
             if (tuningView == null) {
                 tuningView = new TuningView(tuning, dialogs);
@@ -81,6 +85,7 @@ public final class MainWindow {
                 backtestScreen.getChildren().add(new BacktestView(backtest, dialogs).root());
                 importScreen.getChildren().add(new ImportView(importer).root());
                 alertsScreen.getChildren().add(new AlertsView(alerts, dialogs).root());
+                effectsScreen.getChildren().add(new EffectsView(effects).root());
             }
         };
         // Once the portfolio has its first figures on screen (or its scoring ended without them).
@@ -91,6 +96,7 @@ public final class MainWindow {
         ToggleButton backtestButton = railButton("Backtest", Feather.ACTIVITY, "nav-backtest", backtestScreen);
         ToggleButton accountButton = railButton("Account", Feather.USER, "nav-account", accountScreen);
         ToggleButton alertsButton = railButton("Alerts", Feather.BELL, "nav-alerts", alertsScreen);
+        ToggleButton effectsButton = railButton("Effects", Feather.TRENDING_DOWN, "nav-effects", effectsScreen);
         ToggleButton importButton = railButton("Import", Feather.UPLOAD, "nav-import", importScreen);
         alerts.openRequestProperty().addListener((o, old, accountId) -> {
             if (accountId != null && portfolio.portfolio() != null && portfolio.totalsProperty().get() != null) {
@@ -147,7 +153,7 @@ public final class MainWindow {
         });
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, alertsButton, importButton, dataButton, push, dark, help.button());
+        VBox rail = new VBox(6, brand, portfolioButton, tuningButton, backtestButton, accountButton, alertsButton, effectsButton, importButton, dataButton, push, dark, help.button());
         rail.getStyleClass().add(RAIL);
         rail.setPadding(new Insets(12, 8, 12, 8));
         root.setLeft(rail);

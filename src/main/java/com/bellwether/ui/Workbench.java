@@ -16,6 +16,7 @@ import com.bellwether.app.WorkspaceLocation;
 import com.bellwether.ui.account.AccountViewModel;
 import com.bellwether.ui.alerts.AlertsViewModel;
 import com.bellwether.ui.backtest.BacktestViewModel;
+import com.bellwether.ui.effects.EffectsViewModel;
 import com.bellwether.ui.importer.ImportViewModel;
 import com.bellwether.ui.overview.OverviewViewModel;
 import com.bellwether.ui.portfolio.PortfolioViewModel;
@@ -25,7 +26,7 @@ import com.bellwether.ui.tuning.TuningViewModel;
 /** The view models of every screen, made together on one background executor. */
 public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, AccountViewModel account,
                         TuningViewModel tuning, BacktestViewModel backtest, ImportViewModel importer, AlertsViewModel alerts,
-                        SourcesViewModel sources) {
+                        SourcesViewModel sources, EffectsViewModel effects) {
 
     /**
      * @param background database, scoring and backtest work, one task at a time
@@ -38,7 +39,8 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
                 new AccountViewModel(background, shipped), new TuningViewModel(background, previews, Platform::runLater),
                 new BacktestViewModel(background, List.of()), new ImportViewModel(data.workspaceProperty(), background, dialogs),
                 new AlertsViewModel(background, Platform::runLater),
-                new SourcesViewModel(data.workspaceProperty(), background, dialogs));
+                new SourcesViewModel(data.workspaceProperty(), background, dialogs),
+                new EffectsViewModel(background, Platform::runLater));
     }
 
     /**
@@ -89,6 +91,7 @@ public record Workbench(OverviewViewModel data, PortfolioViewModel portfolio, Ac
                         .map(v -> new Backtester.NamedModel(v.label(), v.model()))
                         .toList();
                 backtest.useWorkspace(workspace);
+                effects.use(workspace, portfolio.model());
                 backtest.setPortfolio(portfolio.portfolio(), portfolio.model(), saved);
             }
         });

@@ -130,7 +130,7 @@ class LayeringTest {
         }
     }
 
-    private static final String[] SCREENS = {"overview", "portfolio", "tuning", "account", "backtest", "importer", "alerts"};
+    private static final String[] SCREENS = {"overview", "portfolio", "tuning", "account", "backtest", "importer", "alerts", "effects"};
 
     private static String[] otherScreens(String screen) {
         return Arrays.stream(SCREENS).filter(s -> !s.equals(screen)).map(s -> "com.bellwether.ui." + s + "..")

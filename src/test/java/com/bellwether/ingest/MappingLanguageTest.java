@@ -305,7 +305,7 @@ class MappingLanguageTest {
                         + " notEmpty, <, <=, >, >=");
         refused("\"outcomes:\": {\"file\": \"subs.csv\"}",
                 "profile.json: entities.outcomes:: unknown entity; expected one of accounts, account_history, usage, tickets,"
-                        + " interactions, surveys, outcomes, notes before the colon, and a label after it (such as outcomes:cancelled)");
+                        + " interactions, surveys, outcomes, notes, tasks before the colon, and a label after it (such as outcomes:cancelled)");
     }
 
     @Test

@@ -166,7 +166,7 @@ class MappingProfileTest {
     void anUnknownEntityOrPropertyIsRefused() throws Exception {
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"customers\": {\"file\": \"a.csv\"}}}")))
                 .hasMessage("profile.json line 1, column 41: entities.customers: unknown entity; expected one of accounts, account_history,"
-                        + " usage, tickets, interactions, surveys, outcomes, notes");
+                        + " usage, tickets, interactions, surveys, outcomes, notes, tasks");
         assertThatThrownBy(() -> MappingProfile.read(profile("{\"name\": \"x\", \"entities\": {\"accounts\": {\"file\": \"a.csv\", \"colums\": {}}}}")))
                 .hasMessage("profile.json line 1, column 71: unknown field \"colums\" at entities.accounts; expected one of file,"
                         + " columns, constants, datePatterns, valueMaps, lookups, aggregate, compute, where");

@@ -26,7 +26,7 @@ public final class TestDatabases {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             for (String table : new String[] {"account", "account_history", "usage_metric", "usage_day", "ticket", "interaction", "survey", "outcome",
-                    "note", "import_run", "import_file"}) {
+                    "note", "task", "import_run", "import_file"}) {
                 try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));

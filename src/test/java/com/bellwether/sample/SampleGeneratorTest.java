@@ -76,14 +76,34 @@ class SampleGeneratorTest {
                 "interactions.csv", "account_id,date,contact,role,kind,summary",
                 "surveys.csv", "account_id,date,nps,comment",
                 "outcomes.csv", "account_id,date,event,arr_change",
-                "notes.csv", "account_id,date,author,adjustment,reason,expires");
+                "notes.csv", "account_id,date,author,adjustment,reason,expires",
+                "tasks.csv", "task_id,account_id,rule_id,created,status,completed,owner");
         assertThat(summary.rowsPerFile().keySet()).containsExactly("accounts.csv", "usage.csv", "tickets.csv",
-                "interactions.csv", "surveys.csv", "outcomes.csv", "notes.csv");
+                "interactions.csv", "surveys.csv", "outcomes.csv", "notes.csv", "tasks.csv");
         for (var entry : expected.entrySet()) {
             String text = Files.readString(bundle.resolve(entry.getKey()), StandardCharsets.UTF_8);
             assertThat(text.substring(0, text.indexOf('\n'))).as(entry.getKey()).isEqualTo(entry.getValue());
             assertThat(text).as(entry.getKey()).doesNotContain("\r").endsWith("\n");
         }
+    }
+
+    @Test
+    void reviewsAreDoneTasksNamingNoRuleAndWarningsGetTasksNotDone() throws IOException {
+        List<String> lines = Files.readAllLines(bundle.resolve("tasks.csv"), StandardCharsets.UTF_8);
+        long reviews = new SampleGenerator(settings).reviews().stream().filter(SampleGenerator.Review::reviewed).count();
+        long done = lines.stream().skip(1).filter(l -> l.split(",", -1)[4].equals("done")).count();
+        assertThat(done).isEqualTo(reviews);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells[4].equals("done")) {
+                assertThat(cells[2]).as(line).isEmpty();
+                assertThat(LocalDate.parse(cells[5])).as(line).isAfterOrEqualTo(LocalDate.parse(cells[3]));
+            } else {
+                assertThat(cells[2]).as(line).isEqualTo("red-outreach");
+                assertThat(cells[5]).as(line).isEmpty();
+            }
+        }
+        assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[4])).contains("open", "in_progress", "dismissed");
     }
 
     @Test

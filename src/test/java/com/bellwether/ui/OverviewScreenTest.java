@@ -62,7 +62,8 @@ class OverviewScreenTest {
                 new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
                 new com.bellwether.ui.importer.ImportViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs),
                 new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater),
-                new com.bellwether.ui.sources.SourcesViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs)), WorkbenchSettings.inMemory(), dialogs);
+                new com.bellwether.ui.sources.SourcesViewModel(viewModel.workspaceProperty(), BACKGROUND, dialogs),
+                new com.bellwether.ui.effects.EffectsViewModel(BACKGROUND, javafx.application.Platform::runLater)), WorkbenchSettings.inMemory(), dialogs);
     }
 
     /**

@@ -68,7 +68,8 @@ class TeamWatchScreenTest {
                 new com.bellwether.ui.backtest.BacktestViewModel(BACKGROUND, java.util.List.of()),
                 new com.bellwether.ui.importer.ImportViewModel(data.workspaceProperty(), BACKGROUND, dialogs),
                 new com.bellwether.ui.alerts.AlertsViewModel(BACKGROUND, javafx.application.Platform::runLater),
-                new com.bellwether.ui.sources.SourcesViewModel(data.workspaceProperty(), BACKGROUND, dialogs));
+                new com.bellwether.ui.sources.SourcesViewModel(data.workspaceProperty(), BACKGROUND, dialogs),
+                new com.bellwether.ui.effects.EffectsViewModel(BACKGROUND, javafx.application.Platform::runLater));
         MainWindow window = BellwetherApp.show(stage, workbench, WorkbenchSettings.inMemory(), dialogs);
         watch = TeamWatch.start(workbench, 1);
         window.showChanges(watch);

@@ -242,7 +242,7 @@ public final class AlertsView {
 
     private Parent detailPane() {
         Button acknowledge = button("Acknowledge", Feather.EYE, "alerts-acknowledge");
-        acknowledge.setTooltip(new Tooltip("The owner has seen it"));
+        acknowledge.setTooltip(new Tooltip("The owner has seen it: its task is in progress"));
         acknowledge.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canChangeStatusProperty().get()
                 || viewModel.selectedProperty().get().status() != AlertStatus.NEW,
                 viewModel.canChangeStatusProperty(), viewModel.selectedProperty()));
@@ -289,7 +289,14 @@ public final class AlertsView {
         reason.setWrapText(true);
         reason.getStyleClass().add(HINT);
 
-        VBox content = new VBox(8, headline, facts, numbers, explanation, actionTitle, action, reason);
+        Label historyTitle = new Label("Task history");
+        historyTitle.getStyleClass().add(DETAIL_LABEL);
+        javafx.scene.control.ListView<String> history = new javafx.scene.control.ListView<>(viewModel.historyLines());
+        history.setId("alerts-detail-history");
+        history.setPrefHeight(110);
+        history.setFocusTraversable(false);
+        VBox content = new VBox(8, headline, facts, numbers, explanation, actionTitle, action, reason, historyTitle,
+                history);
         content.getStyleClass().add(DETAIL);
         content.setPadding(new Insets(4, 12, 4, 4));
         viewModel.selectedProperty().addListener((o, old, alert) -> {
@@ -553,8 +560,7 @@ public final class AlertsView {
     }
 
     private static String statusLine(Alert alert) {
-        String status = alert.status().name().toLowerCase(Locale.ROOT);
-        String line = "Status: " + status;
+        String line = "Status: " + alert.status().label();
         if (alert.statusChangedBy() != null && alert.statusChangedAt() != null) {
             line += " by " + alert.statusChangedBy() + " on " + alert.statusChangedAt()
                     .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
@@ -634,7 +640,7 @@ public final class AlertsView {
                 return;
             }
             String id = status.name().toLowerCase(Locale.ROOT);
-            setText(id);
+            setText(status.label());
             getStyleClass().add(STATUS + "-" + id);
         }
     }

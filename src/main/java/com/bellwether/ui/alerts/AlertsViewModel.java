@@ -95,6 +95,7 @@ public final class AlertsViewModel {
     private final ObjectProperty<String> ruleFilter = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.OPEN);
     private final ObjectProperty<Alert> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -141,6 +142,7 @@ public final class AlertsViewModel {
                 loaded, busy, openCount);
         canUseWebhook = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !savedWebhook.get().isEmpty(),
                 loaded, busy, savedWebhook);
+        selected.addListener((o, old, alert) -> loadHistory(alert));
         ownerFilter.addListener((o, old, value) -> refresh());
         severityFilter.addListener((o, old, value) -> refresh());
         ruleFilter.addListener((o, old, value) -> refresh());
@@ -193,6 +195,41 @@ public final class AlertsViewModel {
     /** The alert the actions apply to. */
     public ObjectProperty<Alert> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * The selected alert's task lifecycle, one line per change, oldest first: "Open · raised by Bellwether ·
+     * 2025-03-10 06:00", "Done · Dana Lee · 2025-04-01 09:00 · CRM import".
+     */
+    public ObservableList<String> historyLines() {
+        return FXCollections.unmodifiableObservableList(history);
+    }
+
+    private void loadHistory(Alert alert) {
+        history.clear();
+        Workspace db = alertsWorkspace();
+        if (alert == null || db == null) {
+            return;
+        }
+        long id = alert.id();
+        new BackgroundJob<List<com.bellwether.alerts.AlertStore.StatusChange>>(fx)
+                .onSucceeded(changes -> {
+                    if (selected.get() != null && selected.get().id() == id) {
+                        history.setAll(changes.stream().map(AlertsViewModel::historyLine).toList());
+                    }
+                })
+                .start(background, job -> db.alertHistory(id));
+    }
+
+    static String historyLine(com.bellwether.alerts.AlertStore.StatusChange change) {
+        String who = change.changedBy() == null ? (change.status() == AlertStatus.NEW ? "raised by Bellwether" : "—")
+                : change.changedBy();
+        String when = change.changedAt() == null ? "" : " · " + change.changedAt()
+                .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+        String origin = com.bellwether.alerts.AlertStore.ORIGIN_IMPORT.equals(change.origin()) ? " · CRM import" : "";
+        String reason = change.reason() == null ? "" : " — " + change.reason();
+        return change.status().label() + " · " + who + when + origin + reason;
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

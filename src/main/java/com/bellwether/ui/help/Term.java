@@ -170,8 +170,9 @@ public enum Term {
     SEVERITY(Topic.ALERTS, "Severity",
             "How urgent an alert is: critical, high, medium or low. It sets the due date of the CRM task."),
     ALERT_STATUS(Topic.ALERTS, "Alert status",
-            "Where the alert stands: new, acknowledged (the owner has seen it), done (the action was taken) or"
-                    + " dismissed (not worth acting on, with a reason)."),
+            "Where the alert's task stands: open, in progress (the owner has seen it), done (the action was taken) or"
+                    + " dismissed (not worth acting on, with a reason). Every change is kept with who made it and when,"
+                    + " in the task history; a CRM's tasks imported (tasks.csv) move it too."),
     CRM_TASK(Topic.ALERTS, "CRM task",
             "An open alert written as a task for your CRM, with its owner, priority and due date."),
     WEBHOOK(Topic.ALERTS, "Webhook", "An address the workbench posts each new alert to, so it reaches a chat or a CRM."),

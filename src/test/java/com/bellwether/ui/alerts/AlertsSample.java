@@ -55,6 +55,7 @@ final class AlertsSample {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM webhook_delivery");
             statement.executeUpdate("DELETE FROM webhook_outbox");
+            statement.executeUpdate("DELETE FROM alert_status_change");
             statement.executeUpdate("DELETE FROM alert");
             statement.executeUpdate("DELETE FROM app_setting");
         }

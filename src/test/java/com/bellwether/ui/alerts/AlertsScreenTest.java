@@ -81,7 +81,7 @@ class AlertsScreenTest {
         TableView<Alert> table = evaluate(robot);
         Alert first = table.getItems().get(0);
         assertThat(first.status()).isEqualTo(AlertStatus.NEW);
-        assertThat(robot.from(firstRow(robot)).lookup(".bw-alert-status").queryAs(Labeled.class).getText()).isEqualTo("new");
+        assertThat(robot.from(firstRow(robot)).lookup(".bw-alert-status").queryAs(Labeled.class).getText()).isEqualTo("Open");
 
         robot.clickOn(firstRow(robot));
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,12 +95,19 @@ class AlertsScreenTest {
                 && !viewModel.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.from(firstRow(robot)).lookup(".bw-alert-status").queryAs(Labeled.class).getText()).isEqualTo("acknowledged");
+        assertThat(robot.from(firstRow(robot)).lookup(".bw-alert-status").queryAs(Labeled.class).getText()).isEqualTo("In progress");
         assertThat(new AlertStore(sample.database, java.time.Clock.systemUTC()).get(first.id()).orElseThrow().status())
                 .isEqualTo(AlertStatus.ACKNOWLEDGED);
         assertThat(table.getSelectionModel().getSelectedItem().id()).isEqualTo(first.id());
         assertThat(acknowledge.isDisabled()).as("already acknowledged").isTrue();
         assertThat(robot.lookup("#alerts-done").queryButton().isDisabled()).isFalse();
+        // The detail lists the task's lifecycle: raised (open), then in progress by whoever acknowledged it.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> history = robot.lookup("#alerts-detail-history").queryAs(
+                javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+        assertThat(history.getItems().get(0)).startsWith("Open · raised by Bellwether · ");
+        assertThat(history.getItems().get(1)).startsWith("In progress · ");
     }
 
     @Test
