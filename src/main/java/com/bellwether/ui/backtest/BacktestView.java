@@ -191,7 +191,25 @@ public final class BacktestView {
         horizon.textProperty().bindBidirectional(viewModel.horizonProperty());
         horizon.setPrefColumnCount(4);
         horizon.setTooltip(new Tooltip("Churn is looked for in the days after each cut-off: 90d, 12w, 3m or a number of days"));
+        ComboBox<com.bellwether.backtest.Target> target = new ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(com.bellwether.backtest.Target.values()));
+        target.setId("backtest-target");
+        target.valueProperty().bindBidirectional(viewModel.targetProperty());
+        target.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(com.bellwether.backtest.Target value) {
+                return value == null ? "" : value == com.bellwether.backtest.Target.EXPANSION ? "Expansion" : "Churn";
+            }
+
+            @Override
+            public com.bellwether.backtest.Target fromString(String text) {
+                return null;
+            }
+        });
+        target.setTooltip(new Tooltip("Churn: the riskiest first, flagged at red. Expansion: the candidates of the"
+                + " model's expansion rules first, then by score"));
         CheckBox contraction = new CheckBox("Contraction counts as churn");
+        contraction.disableProperty().bind(viewModel.targetProperty().isEqualTo(com.bellwether.backtest.Target.EXPANSION));
         contraction.setId("backtest-contraction");
         contraction.selectedProperty().bindBidirectional(viewModel.contractionAsChurnProperty());
         ComboBox<NamedModel> compare = new ComboBox<>(viewModel.comparisons());
@@ -231,7 +249,8 @@ public final class BacktestView {
         status.textProperty().bind(viewModel.statusProperty());
 
         FlowPane fields = new FlowPane(14, 8,
-                field("From", from), field("To", to), field("Step", step), field("Horizon", horizon), contraction,
+                field("Target", target), field("From", from), field("To", to), field("Step", step), field("Horizon", horizon),
+                contraction,
                 field("Compare with", compare));
         HelpTips.install(step.getParent(), Term.CUT_OFF_DATE);
         HelpTips.install(horizon.getParent(), Term.HORIZON);

@@ -88,6 +88,27 @@ class BacktestScreenTest {
     }
 
     @Test
+    void theExpansionTargetRunsTheSameReportForExpansions(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<com.bellwether.backtest.Target> target =
+                robot.lookup("#backtest-target").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> target.getSelectionModel().select(com.bellwether.backtest.Target.EXPANSION));
+        runOverAYear(robot);
+        BacktestReport report = viewModel.reportProperty().get();
+
+        assertThat(report.parameters().target()).isEqualTo(com.bellwether.backtest.Target.EXPANSION);
+        BacktestReport expected = com.bellwether.backtest.Backtester.run(HealthModel.defaultModel(), portfolio,
+                viewModel.settings(), com.bellwether.backtest.Backtester.Options.none().withoutLists(), () -> false);
+        assertThat(report.churners()).isEqualTo(expected.churners()).isPositive();
+        assertThat(report.rocAuc()).isEqualTo(expected.rocAuc());
+        assertThat(robot.lookup("#backtest-auc").queryAs(Label.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.3f", report.rocAuc()));
+        assertThat(robot.lookup("#backtest-status").queryAs(Label.class).getText())
+                .contains(String.format(Locale.ROOT, "%,d expanded (flagged when an expansion rule holds", report.churners()));
+        assertThat(robot.lookup("#backtest-contraction").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+    }
+
+    @Test
     void aRunFillsTheFiguresAndChartsAndAMissedChurnOpensItsAccountAsOfTheCutoff(FxRobot robot) throws Exception {
         runOverAYear(robot);
         BacktestReport report = viewModel.reportProperty().get();
