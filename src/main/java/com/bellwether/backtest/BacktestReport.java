@@ -38,7 +38,8 @@ public record BacktestReport(
         List<ListedPoint> falseNegatives,
         List<Variant> variants,
         Suggestions.BandSuggestion suggestedBands,
-        Suggestions.WeightSuggestion suggestedWeights) {
+        Suggestions.WeightSuggestion suggestedWeights,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AdjustmentReview.Summary adjustments) {
 
     /**
      * How the report was made. {@code target} and {@code flaggedWhen} are written for the expansion target only (a

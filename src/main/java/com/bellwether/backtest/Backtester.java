@@ -109,7 +109,10 @@ public final class Backtester {
                 expansion ? frame.bandRates(all).rising() : frame.bandRates(all).falling(), lifts, outcomes.leadTime(), outcomes.arrRecall(), thin(curve), thin(curve),
                 perCutoff, bySegment, byStage, falsePositives, falseNegatives, variants,
                 options.suggestBands() == null ? null : Suggestions.bands(frame, options.suggestBands()),
-                options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null);
+                options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null,
+                expansion || !options.lists() ? null : AdjustmentReview.summary(
+                        AdjustmentReview.verdicts(model, frame.portfolio(), frame.settings().horizonDays(), cancelled),
+                        frame.settings().horizonDays(), frame.portfolio().asOfDate()));
     }
 
     private static BacktestReport.Block block(BacktestFrame frame, int[] points) {
