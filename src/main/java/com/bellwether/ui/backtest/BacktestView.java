@@ -382,7 +382,9 @@ public final class BacktestView {
         HelpTips.install(positives, Term.FALSE_POSITIVE);
         Tab breakdown = new Tab("Segments and stages", breakdownTable());
         Tab variants = HelpTips.install(new Tab("Model variants", variantsTable()), Term.BASELINE);
-        TabPane tabs = new TabPane(negatives, positives, breakdown, variants);
+        Tab overrides = new Tab("Were the overrides right?", adjustmentsTable());
+        overrides.setId("backtest-overrides-tab");
+        TabPane tabs = new TabPane(negatives, positives, breakdown, variants, overrides);
         tabs.setId("backtest-tables");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(380);
@@ -756,6 +758,28 @@ public final class BacktestView {
         table.getColumns().add(HelpTips.install(number("Lift", BacktestReport.Variant::liftTop, BacktestView::ratio, 60), Term.LIFT));
         table.getColumns().add(number("AUC vs model", BacktestReport.Variant::rocAucDiff, BacktestView::signed, 100));
         return table;
+    }
+
+    /** Each CSM's adjustments judged over the horizon (docs/backtest.md, "Were the overrides right?"). */
+    private TableView<BacktestViewModel.AdjustmentLine> adjustmentsTable() {
+        TableView<BacktestViewModel.AdjustmentLine> table = new TableView<>();
+        table.setId("backtest-overrides");
+        table.setPlaceholder(new Label("No CSM adjustment to judge (the section is for the churn target)."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        viewModel.reportProperty().addListener((o, old, report) ->
+                table.getItems().setAll(BacktestViewModel.adjustmentLines(report)));
+        table.getColumns().add(text("CSM", BacktestViewModel.AdjustmentLine::csm, 200));
+        table.getColumns().add(number("Adjustments", l -> l.tally().adjustments(), BacktestView::whole, 100));
+        table.getColumns().add(number("Right", l -> l.tally().right(), BacktestView::whole, 70));
+        table.getColumns().add(number("Wrong", l -> l.tally().wrong(), BacktestView::whole, 70));
+        table.getColumns().add(number("Not yet known", l -> l.tally().notYetKnown(), BacktestView::whole, 110));
+        table.getColumns().add(number("AUC computed", l -> l.tally().computedRocAuc(), BacktestView::ratio, 110));
+        table.getColumns().add(number("AUC adjusted", l -> l.tally().adjustedRocAuc(), BacktestView::ratio, 110));
+        return table;
+    }
+
+    private static String whole(Double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
     }
 
     private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {

@@ -523,6 +523,21 @@ public final class BacktestViewModel {
         com.bellwether.ui.ChartPicture.writePng(image, file, ui, background, status::set, problem::set);
     }
 
+    /** A line of the "Were the overrides right?" table: everyone's adjustments first, then each CSM's. */
+    public record AdjustmentLine(String csm, com.bellwether.backtest.AdjustmentReview.Tally tally) {
+    }
+
+    /** The lines of a report's adjustment section; none for a report without one (the expansion target). */
+    public static List<AdjustmentLine> adjustmentLines(BacktestReport shown) {
+        if (shown == null || shown.adjustments() == null) {
+            return List.of();
+        }
+        List<AdjustmentLine> lines = new ArrayList<>();
+        lines.add(new AdjustmentLine("Every CSM", shown.adjustments().overall()));
+        shown.adjustments().byCsm().forEach((csm, tally) -> lines.add(new AdjustmentLine(csm, tally)));
+        return lines;
+    }
+
     private void show(BacktestReport shown, BacktestReport other) {
         report.set(shown);
         comparisonReport.set(other);

@@ -88,6 +88,31 @@ class BacktestScreenTest {
     }
 
     @Test
+    void theOverridesPanelListsEachCsmsAdjustmentsJudged(FxRobot robot) throws Exception {
+        runOverAYear(robot);
+        BacktestReport report = viewModel.reportProperty().get();
+        com.bellwether.backtest.AdjustmentReview.Summary expected = com.bellwether.backtest.AdjustmentReview.summary(
+                com.bellwether.backtest.AdjustmentReview.verdicts(HealthModel.defaultModel(), portfolio, 90, () -> false),
+                90, portfolio.asOfDate());
+        assertThat(report.adjustments()).isEqualTo(expected);
+
+        robot.interact(() -> ((ScrollPane) view.root()).setVvalue(1));
+        robot.clickOn("Were the overrides right?");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = robot.lookup("#backtest-overrides").queryAs(TableView.class);
+        assertThat(table.isVisible()).isTrue();
+        assertThat(table.getItems()).hasSize(1 + expected.byCsm().size());
+        BacktestViewModel.AdjustmentLine first = (BacktestViewModel.AdjustmentLine) table.getItems().get(0);
+        assertThat(first.csm()).isEqualTo("Every CSM");
+        assertThat(first.tally().right()).isEqualTo(expected.overall().right()).isPositive();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<Object, Number> adjusted = (javafx.scene.control.TableColumn<Object, Number>)
+                table.getColumns().stream().filter(c -> c.getText().equals("AUC adjusted")).findFirst().orElseThrow();
+        assertThat(adjusted.getCellData(table.getItems().get(0)).doubleValue()).isEqualTo(expected.overall().adjustedRocAuc());
+    }
+
+    @Test
     void theExpansionTargetRunsTheSameReportForExpansions(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<com.bellwether.backtest.Target> target =
