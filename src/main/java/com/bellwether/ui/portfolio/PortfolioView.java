@@ -75,6 +75,7 @@ public final class PortfolioView {
         HelpTips.install(improved, Term.IMPROVED, Term.CHANGE_30_DAYS);
         HelpTips.install(declined, Term.DECLINED, Term.CHANGE_30_DAYS);
         HelpTips.install(churnRates, Term.CHURN_RATE_PER_BAND);
+        HelpTips.install(candidates, Term.EXPANSION_CANDIDATE);
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
         churnRates.setDescription("run a backtest to see it");
