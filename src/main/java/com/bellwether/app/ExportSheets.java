@@ -127,6 +127,11 @@ public final class ExportSheets {
         SheetTable table = new SheetTable("Headline").text("figure").ratio("value").text("about");
         BacktestReport.Parameters p = r.parameters();
         table.row("model", null, p.model() + (p.modelVersion() == null ? "" : " v" + p.modelVersion()));
+        if (p.target() == com.bellwether.backtest.Target.EXPANSION) {
+            // The sheets keep the churn report's names; this row says how to read them.
+            table.row("target", null, "expansion: \"churners\" and \"churned\" count expansions, \"red\" is flagged when "
+                    + p.flaggedWhen() + ", \"red or yellow\" is green");
+        }
         table.row("first cut-off", date(p.from()), "");
         table.row("last cut-off", date(p.to()), "");
         table.row("data from", date(p.dataFrom()), "");

@@ -450,7 +450,10 @@ public final class Workspace {
             return kept;
         }
         BacktestFrame frame = BacktestFrame.build(model, on, settings, cancelled);
-        backtestFrame.set(frame);
+        // The shared frame is the churn one the tuning screen moves its sliders over; an expansion frame is not kept.
+        if (settings.target() == com.bellwether.backtest.Target.CHURN) {
+            backtestFrame.set(frame);
+        }
         return frame;
     }
 

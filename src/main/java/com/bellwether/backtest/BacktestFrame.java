@@ -9,14 +9,20 @@ import java.util.stream.IntStream;
 
 import com.bellwether.scoring.Band;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 
 /**
  * The backtest's points: every account at every cut-off, scored point-in-time, with who is in the population
  * (live, scored at the cut-off, and with data that had not stopped arriving by then: see
- * {@link com.bellwether.scoring.Portfolio#staleSince}) and who churned within the horizon. Labels do not depend on the model, so a
- * new model re-scores through {@link ScoreGrid#withModel} and keeps them; that is what makes live tuning fast.
+ * {@link com.bellwether.scoring.Portfolio#staleSince}) and who churned (or, with the expansion target, expanded) within
+ * the horizon. Labels do not depend on the model, so a new model re-scores through {@link ScoreGrid#withModel} and
+ * keeps them; that is what makes live tuning fast.
+ *
+ * <p>A point's {@code risk} is what the figures rank by, higher first: for churn 100 − score; for expansion the
+ * likelihood of an expansion, {@link #expansionLikelihood}. A point is <em>flagged</em> when it is red (churn) or
+ * an expansion candidate at the settings' cut-off (expansion).
  */
 public final class BacktestFrame {
 
@@ -28,6 +34,8 @@ public final class BacktestFrame {
     private final boolean[] live;
     private final boolean[] label;
     private final double[] risk;
+    /** Expansion candidates (expansion target only; null for churn, where the red band flags). */
+    private final boolean[] flag;
     private final int[] population;
     private final int[] everyCutoff;
 
@@ -41,13 +49,22 @@ public final class BacktestFrame {
         this.live = live;
         this.label = label;
         this.risk = new double[grid.points()];
+        boolean expansion = settings.target() == Target.EXPANSION;
+        this.flag = expansion ? new boolean[risk.length] : null;
         int[] in = new int[risk.length];
         int[] complete = new int[risk.length];
         int n = 0;
         int c = 0;
         int d = cutoffs.size();
         for (int p = 0; p < risk.length; p++) {
-            risk[p] = 100 - grid.score(p);
+            if (expansion) {
+                boolean candidate = !Double.isNaN(grid.score(p)) && HealthScorer.expansionCandidate(grid, p);
+                risk[p] = expansionLikelihood(grid.score(p), candidate);
+                flag[p] = settings.cutoff() != null ? grid.score(p) >= settings.cutoff()
+                        : grid.model().expansionRules().isEmpty() ? grid.band(p) == Band.GREEN : candidate;
+            } else {
+                risk[p] = 100 - grid.score(p);
+            }
             if (live[p] && !Double.isNaN(risk[p])) {
                 in[n++] = p;
                 if (!incomplete[p % d]) {
@@ -57,6 +74,14 @@ public final class BacktestFrame {
         }
         this.everyCutoff = java.util.Arrays.copyOf(in, n);
         this.population = java.util.Arrays.copyOf(complete, c);
+    }
+
+    /**
+     * How likely an expansion is, for ranking: the final score, with the expansion candidates (an expansion rule
+     * holds) ranked above every other point. NaN without a score.
+     */
+    static double expansionLikelihood(double score, boolean candidate) {
+        return candidate ? score + 100 : score;
     }
 
     /**
@@ -97,7 +122,7 @@ public final class BacktestFrame {
         boolean[] live = new boolean[accounts.length * d];
         boolean[] label = new boolean[accounts.length * d];
         for (int a = 0; a < accounts.length; a++) {
-            int[] churns = portfolio.churnDays(a, settings.contractionIsChurn());
+            int[] churns = eventDays(portfolio, a, settings);
             for (int j = 0; j < d; j++) {
                 int p = grid.point(a, j);
                 int t = (int) cutoffs.get(j).toEpochDay();
@@ -112,6 +137,12 @@ public final class BacktestFrame {
             }
         }
         return new BacktestFrame(portfolio, settings, List.copyOf(cutoffs), incomplete, grid, live, label);
+    }
+
+    /** The days of the account's events the target looks for: churns (and contractions when asked), or expansions. */
+    static int[] eventDays(Portfolio portfolio, int a, BacktestSettings settings) {
+        return settings.target() == Target.EXPANSION ? portfolio.expansionDays(a)
+                : portfolio.churnDays(a, settings.contractionIsChurn());
     }
 
     /** The same points and labels scored under another model. */
@@ -130,6 +161,22 @@ public final class BacktestFrame {
         public double rate(Band band) {
             int b = band.ordinal();
             return points[b] == 0 ? Double.NaN : (double) churners[b] / points[b];
+        }
+
+        /** Whether the rate never falls from red to yellow to green, over the bands that have points (expansion). */
+        public boolean rising() {
+            double previous = Double.NEGATIVE_INFINITY;
+            for (Band band : Band.values()) {
+                double rate = rate(band);
+                if (Double.isNaN(rate)) {
+                    continue;
+                }
+                if (rate < previous) {
+                    return false;
+                }
+                previous = rate;
+            }
+            return true;
         }
 
         /** Whether the churn rate never rises from red to yellow to green, over the bands that have points. */
@@ -174,7 +221,8 @@ public final class BacktestFrame {
             }
         }
         long churners = churned[0] + churned[1] + churned[2];
-        Metrics.Confusion red = new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
+        Metrics.Confusion red = flag != null ? confusion(population, false)
+                : new Metrics.Confusion(churned[0], n[0] - churned[0], churners - churned[0],
                 population.length - n[0] - (churners - churned[0]));
         return new Headline(population.length, churners, Metrics.rocAuc(risk, label, population), red,
                 Metrics.lift(risk, label, population, settings.topPercent()), new BandRates(n, churned));
@@ -192,7 +240,7 @@ public final class BacktestFrame {
      * found from the bucket counts and the one bucket that holds its edge.
      */
     public Headline headline(HealthModel model, Scratch scratch) {
-        if (!grid.reaggregates(model)) {
+        if (!grid.reaggregates(model) || flag != null) {
             return withModel(model).headline();
         }
         scratch.prepare(this);
@@ -525,10 +573,26 @@ public final class BacktestFrame {
         return new BandRates(n, churned);
     }
 
-    /** Flagged (red, or red or yellow) against churned over some points. */
-    Metrics.Confusion confusion(int[] points, boolean orYellow) {
-        int worst = orYellow ? 1 : 0;
+    /**
+     * Flagged against labelled over some points. Churn: flagged is red, or red or yellow ({@code wider}). Expansion:
+     * flagged is an expansion candidate at the cut-off, or green ({@code wider}).
+     */
+    Metrics.Confusion confusion(int[] points, boolean wider) {
+        if (flag != null) {
+            return wider ? Metrics.confusion(p -> grid.bandIndex(p) == Band.GREEN.ordinal(), label, points)
+                    : Metrics.confusion(p -> flag[p], label, points);
+        }
+        int worst = wider ? 1 : 0;
         return Metrics.confusion(p -> grid.bandIndex(p) <= worst, label, points);
+    }
+
+    /** Whether a point is flagged: red (churn), or an expansion candidate at the cut-off (expansion). */
+    public boolean flagged(int point) {
+        return flag != null ? flag[point] : grid.band(point) == Band.RED;
+    }
+
+    public Target target() {
+        return settings.target();
     }
 
     // Read access for the report

@@ -4,10 +4,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Everything a backtest found, with the parameters that produced it. Written as report.json with snake_case
  * names; the whole-range figures sit at the top level (roc_auc, average_precision, confusion_red,
  * confusion_red_or_yellow). docs/backtest.md defines each figure.
+ *
+ * <p>With the expansion target the same record holds the expansion figures: "churners" are the points that
+ * expanded, "red" is flagged as an expansion candidate, "red or yellow" is green; report.json names them so
+ * ({@link ReportJson}).
  */
 public record BacktestReport(
         Parameters parameters,
@@ -32,12 +38,20 @@ public record BacktestReport(
         List<ListedPoint> falseNegatives,
         List<Variant> variants,
         Suggestions.BandSuggestion suggestedBands,
-        Suggestions.WeightSuggestion suggestedWeights) {
+        Suggestions.WeightSuggestion suggestedWeights,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AdjustmentReview.Summary adjustments) {
 
+    /**
+     * How the report was made. {@code target} and {@code flaggedWhen} are written for the expansion target only (a
+     * report without them is a churn report, flagged at red).
+     */
     public record Parameters(String model, Integer modelVersion, LocalDate from, LocalDate to, String step,
                              int horizonDays, boolean contractionIsChurn, boolean keepIncompleteHorizon,
                              double topPercent, LocalDate dataFrom, LocalDate dataTo, int cutoffs,
-                             List<LocalDate> incompleteCutoffs) {
+                             List<LocalDate> incompleteCutoffs,
+                             @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Target.ChurnIsImplied.class)
+                             Target target,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String flaggedWhen) {
     }
 
     public record BandRate(long points, long churners, double rate) {

@@ -5,15 +5,33 @@ import java.time.Period;
 import java.util.Locale;
 
 /**
- * What a backtest covers: cut-off dates from {@code from} to {@code to} every {@code step}, churn looked for in
- * (T, T + horizon days], optionally counting contractions as churn and keeping cut-offs whose horizon runs past
- * the data (flagged). Null dates mean "the whole history where the horizon is complete".
+ * What a backtest covers: cut-off dates from {@code from} to {@code to} every {@code step}, the target (churn, or
+ * expansion) looked for in (T, T + horizon days], optionally counting contractions as churn and keeping cut-offs
+ * whose horizon runs past the data (flagged). Null dates mean "the whole history where the horizon is complete".
+ * For expansion, {@code cutoff} is the final score at or above which a point is flagged as an expansion candidate;
+ * null flags the points where one of the model's expansion rules holds (green when the model has none).
  */
 public record BacktestSettings(LocalDate from, LocalDate to, Period step, int horizonDays, boolean contractionIsChurn,
-                               boolean keepIncompleteHorizon, double topPercent) {
+                               boolean keepIncompleteHorizon, double topPercent, Target target, Double cutoff) {
+
+    public BacktestSettings {
+        target = target == null ? Target.CHURN : target;
+    }
+
+    /** Churn as the target. */
+    public BacktestSettings(LocalDate from, LocalDate to, Period step, int horizonDays, boolean contractionIsChurn,
+                            boolean keepIncompleteHorizon, double topPercent) {
+        this(from, to, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent, Target.CHURN, null);
+    }
 
     public static BacktestSettings defaults() {
         return new BacktestSettings(null, null, Period.ofMonths(1), 90, false, false, 10);
+    }
+
+    /** The same settings predicting another target, flagged at a score cut-off (null: by the expansion rules). */
+    public BacktestSettings withTarget(Target newTarget, Double newCutoff) {
+        return new BacktestSettings(from, to, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent,
+                newTarget, newCutoff);
     }
 
     /** Reads "1m", "2w", "30d" or "1y". */
@@ -71,6 +89,7 @@ public record BacktestSettings(LocalDate from, LocalDate to, Period step, int ho
     }
 
     public BacktestSettings withRange(LocalDate newFrom, LocalDate newTo) {
-        return new BacktestSettings(newFrom, newTo, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent);
+        return new BacktestSettings(newFrom, newTo, step, horizonDays, contractionIsChurn, keepIncompleteHorizon, topPercent,
+                target, cutoff);
     }
 }

@@ -64,6 +64,10 @@ public final class Backtester {
     }
 
     public static BacktestReport report(BacktestFrame frame, Options options, BooleanSupplier cancelled) {
+        boolean expansion = frame.target() == Target.EXPANSION;
+        if (expansion && (options.suggestBands() != null || options.suggestWeights())) {
+            throw new IllegalArgumentException("Suggested bands and weights are for the churn target only");
+        }
         int[] all = frame.populationArray();
         List<Metrics.CurvePoint> curve = Metrics.curve(frame.risks(), frame.labels(), all);
         BacktestReport.Block whole = block(frame, all, Metrics.averagePrecision(curve));
@@ -90,7 +94,7 @@ public final class Backtester {
         List<BacktestReport.ListedPoint> falsePositives = new ArrayList<>();
         List<BacktestReport.ListedPoint> falseNegatives = new ArrayList<>();
         for (int p : options.lists() ? all : new int[0]) {
-            boolean red = frame.grid().band(p) == Band.RED;
+            boolean red = frame.flagged(p);
             if (red != frame.label(p)) {
                 if (cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException("cancelled");
@@ -102,10 +106,14 @@ public final class Backtester {
         return new BacktestReport(parameters(frame), whole.points(), whole.churners(),
                 whole.churnRate(), whole.rocAuc(), whole.averagePrecision(),
                 whole.confusionRed(), whole.confusionRedOrYellow(), whole.churnRateByBand(),
-                frame.bandRates(all).falling(), lifts, outcomes.leadTime(), outcomes.arrRecall(), thin(curve), thin(curve),
+                expansion ? frame.bandRates(all).rising() : frame.bandRates(all).falling(), lifts, outcomes.leadTime(),
+                outcomes.arrRecall(), thin(curve), thin(curve),
                 perCutoff, bySegment, byStage, falsePositives, falseNegatives, variants,
                 options.suggestBands() == null ? null : Suggestions.bands(frame, options.suggestBands()),
-                options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null);
+                options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null,
+                expansion || !options.lists() ? null : AdjustmentReview.summary(
+                        AdjustmentReview.verdicts(model, frame.portfolio(), frame.settings().horizonDays(), cancelled),
+                        frame.settings().horizonDays(), frame.portfolio().asOfDate()));
     }
 
     private static BacktestReport.Block block(BacktestFrame frame, int[] points) {
@@ -193,7 +201,8 @@ public final class Backtester {
 
     /**
      * Each churn event once: the last cut-off before it (within the horizon, account in the population) decides
-     * whether it was caught (red there); the lead time runs from the first cut-off of that red run.
+     * whether it was caught (red there); the lead time runs from the first cut-off of that red run. With the
+     * expansion target the same for each expansion, caught when flagged as a candidate.
      */
     private static Outcomes outcomes(BacktestFrame frame) {
         Portfolio portfolio = frame.portfolio();
@@ -209,7 +218,7 @@ public final class Backtester {
         double churnedArr = 0;
         double redArr = 0;
         for (int a = 0; a < portfolio.size(); a++) {
-            for (int churn : portfolio.churnDays(a, frame.settings().contractionIsChurn())) {
+            for (int churn : BacktestFrame.eventDays(portfolio, a, frame.settings())) {
                 int last = -1;
                 for (int j = 0; j < days.length; j++) {
                     if (days[j] < churn && churn <= days[j] + horizon && inPopulation[grid.point(a, j)]) {
@@ -220,14 +229,16 @@ public final class Backtester {
                     continue;
                 }
                 events++;
-                double arr = arrAtChurn(portfolio, a, churn, frame.cutoffs().get(last));
+                double arr = frame.target() == Target.EXPANSION
+                        ? arrAtExpansion(portfolio, a, churn, frame.cutoffs().get(last))
+                        : arrAtChurn(portfolio, a, churn, frame.cutoffs().get(last));
                 churnedArr += arr;
-                if (grid.band(grid.point(a, last)) != Band.RED) {
+                if (!frame.flagged(grid.point(a, last))) {
                     continue;
                 }
                 redArr += arr;
                 int first = last;
-                while (first > 0 && inPopulation[grid.point(a, first - 1)] && grid.band(grid.point(a, first - 1)) == Band.RED) {
+                while (first > 0 && inPopulation[grid.point(a, first - 1)] && frame.flagged(grid.point(a, first - 1))) {
                     first--;
                 }
                 leads.add(churn - days[first]);
@@ -250,6 +261,16 @@ public final class Backtester {
         if (change == null) {
             change = portfolio.arrChangeOn(a, day, OutcomeEvent.CONTRACTION);
         }
+        if (change != null) {
+            return Math.abs(change);
+        }
+        Double arr = portfolio.account(a, cutoff).arr();
+        return arr == null ? 0 : arr;
+    }
+
+    /** The ARR gained: the expansion's recorded ARR change, else the account's ARR at the deciding cut-off. */
+    private static double arrAtExpansion(Portfolio portfolio, int a, int day, LocalDate cutoff) {
+        Double change = portfolio.arrChangeOn(a, day, OutcomeEvent.EXPANSION);
         if (change != null) {
             return Math.abs(change);
         }
@@ -326,6 +347,20 @@ public final class Backtester {
         return new BacktestReport.Parameters(model.name(), model.version(), frame.cutoffs().get(0),
                 frame.cutoffs().get(frame.cutoffs().size() - 1), s.step().toString(), s.horizonDays(),
                 s.contractionIsChurn(), s.keepIncompleteHorizon(), s.topPercent(), frame.portfolio().firstDataDate(),
-                frame.portfolio().asOfDate(), frame.cutoffs().size(), incomplete);
+                frame.portfolio().asOfDate(), frame.cutoffs().size(), incomplete, s.target(), flaggedWhen(frame));
+    }
+
+    /** How the expansion target flags a candidate; null for churn (red). */
+    private static String flaggedWhen(BacktestFrame frame) {
+        BacktestSettings s = frame.settings();
+        if (s.target() != Target.EXPANSION) {
+            return null;
+        }
+        if (s.cutoff() != null) {
+            return "score at or above " + java.math.BigDecimal.valueOf(s.cutoff()).stripTrailingZeros().toPlainString();
+        }
+        List<String> rules = frame.grid().model().expansionRules().stream().map(HealthModel.PlaybookRule::id).toList();
+        return rules.isEmpty() ? "band green (the model has no expansion rule)"
+                : "an expansion rule holds: " + String.join(", ", rules);
     }
 }

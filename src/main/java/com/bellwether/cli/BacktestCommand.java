@@ -22,8 +22,10 @@ import com.bellwether.backtest.BacktestReport;
 import com.bellwether.backtest.BacktestSettings;
 import com.bellwether.backtest.Backtester;
 import com.bellwether.backtest.Suggestions;
+import com.bellwether.backtest.Target;
 import com.bellwether.domain.Account;
 import com.bellwether.scoring.HealthModel;
+import com.bellwether.scoring.HealthScorer;
 import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreGrid;
 
@@ -37,8 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bellwether backtest}: the model against historical churn, point in time. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Scores every live account at each cut-off date as of that date, labels it by churn in the",
-                "following horizon, and writes the report (ROC AUC, average precision, confusion matrices at red and",
+        description = {"Scores every live account at each cut-off date as of that date, labels it by churn (or, with",
+                "--target expansion, by expansion) in the following horizon, and writes the report (ROC AUC, average precision, confusion matrices at red and",
                 "red-or-yellow, churn rate per band, lift, lead time, ARR-weighted recall, per cut-off, segment and",
                 "stage, false positives and negatives, baselines). See docs/backtest.md.",
                 "A report named *.xlsx is an Excel workbook instead: a sheet each for the headline, the cut-offs, the",
@@ -64,6 +66,15 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--horizon", defaultValue = "90d", description = "Churn looked for in (T, T + horizon] (default: ${DEFAULT-VALUE}).")
     String horizon;
 
+    @Option(names = "--target", defaultValue = "churn", paramLabel = "churn|expansion",
+            description = "What the backtest predicts: churn, or expansion within the horizon (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--cutoff", paramLabel = "SCORE",
+            description = "Expansion target: flag a point as a candidate when its score is at or above SCORE (default:"
+                    + " when one of the model's expansion rules holds, or green when it has none).")
+    Double cutoff;
+
     @Option(names = "--contraction-as-churn", description = "Count contractions as churn.")
     boolean contractionAsChurn;
 
@@ -82,7 +93,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--points", paramLabel = "points.csv",
-            description = "Also write every scored point: account_id, cutoff, score, band, label, arr, segment, stage.")
+            description = "Also write every scored point: account_id, cutoff, score, band, label, arr, segment, stage (and,"
+                    + " for expansion, candidate: 1 when an expansion rule holds).")
     Path points;
 
     @Option(names = "--suggest-weights", description = "Suggest category weights, then measure weights within each category (searched on the earlier"
@@ -105,8 +117,19 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestSettings settings;
         Map<String, double[]> bounds = new LinkedHashMap<>();
         try {
+            Target goal = Target.parse(target);
+            if (goal != Target.EXPANSION && cutoff != null) {
+                throw new IllegalArgumentException("--cutoff: for --target expansion only (churn is flagged at red)");
+            }
+            if (goal == Target.EXPANSION && (suggestWeights || suggestBands != null || contractionAsChurn)) {
+                throw new IllegalArgumentException("--suggest-weights, --suggest-bands and --contraction-as-churn are for"
+                        + " --target churn only");
+            }
+            if (cutoff != null && !(cutoff >= 0 && cutoff <= 100)) {
+                throw new IllegalArgumentException("--cutoff: expected a score from 0 to 100, not " + cutoff);
+            }
             settings = new BacktestSettings(from, to, BacktestSettings.parseStep(step), BacktestSettings.parseHorizon(horizon),
-                    contractionAsChurn, keepIncomplete, top);
+                    contractionAsChurn, keepIncomplete, top, goal, cutoff);
             weightBounds.forEach((category, range) -> {
                 String[] parts = range.split(":");
                 if (parts.length != 2) {
@@ -152,6 +175,15 @@ public final class BacktestCommand implements Callable<Integer> {
             writePoints(frame);
         }
         PrintWriter writer = spec.commandLine().getOut();
+        if (settings.target() == Target.EXPANSION) {
+            writer.printf(Locale.ROOT, "Expansion backtest of %s over %d cut-offs from %s to %s, horizon %d days: %,d points,"
+                            + " %,d expanded. ROC AUC %.3f, average precision %.3f; flagged when %s: precision %.2f,"
+                            + " recall %.2f. Wrote %s%n",
+                    healthModel.name(), report.parameters().cutoffs(), report.parameters().from(), report.parameters().to(),
+                    settings.horizonDays(), report.points(), report.churners(), report.rocAuc(), report.averagePrecision(),
+                    report.parameters().flaggedWhen(), report.confusionRed().precision(), report.confusionRed().recall(), out);
+            return 0;
+        }
         writer.printf(Locale.ROOT, "Backtest of %s over %d cut-offs from %s to %s, horizon %d days: %,d points, %,d churned."
                         + " ROC AUC %.3f, average precision %.3f; at red: precision %.2f, recall %.2f. Wrote %s%n",
                 healthModel.name(), report.parameters().cutoffs(), report.parameters().from(), report.parameters().to(),
@@ -169,14 +201,23 @@ public final class BacktestCommand implements Callable<Integer> {
     private void writePoints(BacktestFrame frame) throws IOException {
         ScoreGrid grid = frame.grid();
         try (Writer file = Files.newBufferedWriter(points, StandardCharsets.UTF_8); CsvWriter csv = CsvWriter.builder().build(file)) {
-            csv.writeRecord("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage");
+            boolean expansion = frame.target() == Target.EXPANSION;
+            List<String> header = new ArrayList<>(List.of("account_id", "cutoff", "score", "band", "label", "arr", "segment", "stage"));
+            if (expansion) {
+                header.add("candidate");
+            }
+            csv.writeRecord(header);
             for (int p : frame.population()) {
                 LocalDate cutoff = frame.cutoffs().get(frame.cutoffOf(p));
                 Account account = frame.portfolio().account(frame.accountOf(p), cutoff);
-                csv.writeRecord(Exports.csvText(account.accountId()), cutoff.toString(),
+                List<String> row = new ArrayList<>(List.of(Exports.csvText(account.accountId()), cutoff.toString(),
                         Double.toString(grid.score(p)), grid.band(p).id(), frame.label(p) ? "1" : "0",
                         account.arr() == null ? "" : Double.toString(account.arr()),
-                        Exports.csvText(account.segment()), Exports.csvText(grid.stage(p)));
+                        Exports.csvText(account.segment()), Exports.csvText(grid.stage(p))));
+                if (expansion) {
+                    row.add(HealthScorer.expansionCandidate(grid, p) ? "1" : "0");
+                }
+                csv.writeRecord(row);
             }
         }
     }

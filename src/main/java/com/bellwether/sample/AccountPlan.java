@@ -198,6 +198,8 @@ final class AccountPlan {
     final List<Episode> supportEpisodes = new ArrayList<>();
     final List<Episode> quietEpisodes = new ArrayList<>();
     final List<Episode> npsEpisodes = new ArrayList<>();
+    /** The run-up to each expansion, {start, day}: the champion is in touch more often then. */
+    final List<int[]> expansionRunUps = new ArrayList<>();
     final List<Note> notes = new ArrayList<>();
     final List<Warning> warnings = new ArrayList<>();
     final List<Task> tasks = new ArrayList<>();
@@ -356,7 +358,7 @@ final class AccountPlan {
         Rng rng = Rng.of(seed, index, 1);
         p.identity(rng, tl, csmCount, usedNames);
         p.behaviour(rng);
-        p.history(rng, tl);
+        p.history(rng, Rng.of(seed, index, 31), tl);
         Rng signals = Rng.of(seed, index, 2);
         p.contacts(signals, tl);
         p.signals(signals, tl);
@@ -417,7 +419,7 @@ final class AccountPlan {
     }
 
     /** Simulates the contract year by year through the window and fixes ARR, seats and renewal date. */
-    private void history(Rng rng, Timeline tl) {
+    private void history(Rng rng, Rng growth, Timeline tl) {
         double riskFactor = lowAdopter ? 0.6 : rng.noise(0.35);
         double annualChurn = Math.min(0.6, ANNUAL_CHURN[segment] * riskFactor);
         List<Raw> raw = new ArrayList<>();
@@ -448,12 +450,27 @@ final class AccountPlan {
                     churn = ye;
                 }
             }
+            // The draws of the first plan are still made, so every other decision of this stream stays as it was;
+            // whether the account expands is the growth stream's choice, led by its adoption.
             int expansion = -1;
+            int x = -1;
+            double share = 0;
             if (rng.chance(EXPANSION_PER_YEAR[segment])) {
-                int x = ys + rng.between(60, Math.max(61, yearLength - 30));
-                if (x >= tl.start && x <= tl.end && x >= liveFrom + 90 && (churn < 0 || x < churn - 240)) {
+                x = ys + rng.between(60, Math.max(61, yearLength - 30));
+                if (expansionFits(x, tl, liveFrom, churn)) {
+                    share = rng.uniform(0.10, 0.40);
+                } else {
+                    x = -1;
+                }
+            }
+            if (growth.chance(Math.min(0.9, EXPANSION_PER_YEAR[segment] * expansionPropensity()))) {
+                if (x < 0) {
+                    x = ys + growth.between(60, Math.max(61, yearLength - 30));
+                    share = growth.uniform(0.10, 0.40);
+                }
+                if (expansionFits(x, tl, liveFrom, churn)) {
                     expansion = x;
-                    raw.add(new Raw(x, EXPANSION, rng.uniform(0.10, 0.40)));
+                    raw.add(new Raw(x, EXPANSION, share));
                 }
             }
             if (rng.chance(CONTRACTION_PER_YEAR[segment])) {
@@ -560,6 +577,19 @@ final class AccountPlan {
             }
             renewalDate = anniversary(k2);
         }
+    }
+
+    private static boolean expansionFits(int x, Timeline tl, int liveFrom, int churn) {
+        return x >= tl.start && x <= tl.end && x >= liveFrom + 90 && (churn < 0 || x < churn - 240);
+    }
+
+    /**
+     * How much likelier than its segment's rate the account is to expand in a year: none for a low adopter, rising
+     * with adoption from none at 45 % to twice the rate at 90 % (1 on average over the others): the accounts whose
+     * seats are nearly all in use are the ones that buy more.
+     */
+    double expansionPropensity() {
+        return lowAdopter ? 0 : Math.max(0, (adoption - 0.45) / 0.225);
     }
 
     private void addSeats(int day, int seats) {
@@ -684,6 +714,7 @@ final class AccountPlan {
                 }
                 case EXPANSION -> {
                     int start = Math.max(o.day() - rng.between(60, 180), liveFrom + 45);
+                    expansionRunUps.add(new int[] {Math.max(start, o.day() - 120), o.day()});
                     if (o.day() - start >= 21) {
                         usageEpisodes.add(new Episode(USAGE_GROWTH, start, o.day(), rng.uniform(0.15, 0.40), 0, 0, 0, 0));
                         npsEpisodes.add(new Episode(NPS_SHIFT, start, o.day() + 90, 0.6, 0, 0, 0, 0));

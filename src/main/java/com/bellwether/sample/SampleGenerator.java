@@ -33,7 +33,15 @@ import java.util.Set;
  * falling by 30-70 %, a support spike with more urgent and escalated tickets and poorer CSAT,
  * the executive and champion going quiet (sometimes the champion leaves), detractor NPS answers, and
  * sometimes worried CSM notes. The rest churn without warning. About one account in ten has a
- * temporary dip and recovers. Contractions are preceded by milder signals, expansions by usage growth.
+ * temporary dip and recovers. Contractions are preceded by milder signals.
+ *
+ * <p>Expansions follow signs a CS team would see. Whether an account expands in a contract year is drawn at its
+ * segment's rate times its propensity: none for a low adopter, rising with adoption from none at 45 % of the seats
+ * active to twice the rate at 90 % (so the accounts whose seats are nearly all in use buy more). In the 2-6 months
+ * before an expansion active users and usage rise by 15-40 % (up to the licensed seats), and in the last four months
+ * the champion and a colleague from the team that is to use the new seats are each in touch every week or two.
+ * These decisions draw from streams of their own (the first plan's draws are still made), so rows of accounts
+ * whose expansions did not change stay as they were.
  *
  * <p>The planted intervention effect: every month an account is live, its CSM reviews it (a done task naming no
  * rule) with probability 0.087 when it churns within the next 90 days and 0.16 when it does not, which is what a
@@ -468,6 +476,24 @@ public final class SampleGenerator {
                     if (rng.chance(0.3)) {
                         touch(touches, keys, rng, p, tl, to, d + rng.between(3, 10), AccountPlan.OTHER, p.procurement, CALL);
                     }
+                }
+            }
+        }
+        // An engaged champion ahead of an expansion: the champion, and a colleague from the team that is to use
+        // the new seats, each in touch every week or two in the run-up; from a stream of its own, so the touches
+        // above stay as they were.
+        Rng engaged = Rng.of(settings.seed(), p.index, 32);
+        for (int[] runUp : p.expansionRunUps) {
+            String colleague = Names.person(engaged, new HashSet<>(p.users));
+            for (String contact : new String[] {null, colleague}) {
+                for (int d = runUp[0] + engaged.between(0, 10); d < runUp[1]; d += engaged.between(7, 15)) {
+                    int kind = switch (engaged.weighted(0.45, 0.30, 0.25)) {
+                        case 0 -> CALL;
+                        case 1 -> EMAIL;
+                        default -> MEETING;
+                    };
+                    touch(touches, keys, engaged, p, tl, tl.end + 1, d, AccountPlan.CHAMPION,
+                            contact == null ? p.champion.at(d) : contact, kind);
                 }
             }
         }

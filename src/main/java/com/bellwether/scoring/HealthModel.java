@@ -148,8 +148,17 @@ public record HealthModel(
         }
     }
 
-    /** When {@code when} holds, recommend {@code action}. */
-    public record PlaybookRule(String id, Condition when, Action action) {
+    /**
+     * When {@code when} holds, recommend {@code action}. A rule marked {@code expansion} recommends an expansion
+     * conversation: where one holds, the account is an expansion candidate (the portfolio's candidates, the flag of
+     * an expansion backtest).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlaybookRule(String id, Condition when, Action action, Boolean expansion) {
+
+        public boolean isExpansion() {
+            return Boolean.TRUE.equals(expansion);
+        }
     }
 
     /**
@@ -358,6 +367,10 @@ public record HealthModel(
             if (rule.action().priority() != null && !PRIORITIES.contains(rule.action().priority())) {
                 fail(source, at + ".action.priority", String.join(", ", PRIORITIES));
             }
+            if (rule.isExpansion() && namesBand(rule.when(), "red")) {
+                fail(source, at + ".when", "a condition that can hold outside the red band on an expansion rule"
+                        + " (an account in the red is no expansion candidate)");
+            }
         }
         if (adjustmentBound < 0 || adjustmentBound > 100) {
             fail(source, "adjustmentBound", "a number from 0 to 100");
@@ -549,6 +562,17 @@ public record HealthModel(
         }
     }
 
+    /** Whether the condition requires the band (alone or within an all). */
+    private static boolean namesBand(Condition c, String band) {
+        if (c == null) {
+            return false;
+        }
+        if (band.equals(c.band())) {
+            return true;
+        }
+        return c.all() != null && c.all().stream().anyMatch(inner -> namesBand(inner, band));
+    }
+
     private static void checkCondition(String source, String at, Condition c, Set<String> categories, Set<String> measures) {
         if (c == null) {
             fail(source, at, "a condition");
@@ -592,6 +616,11 @@ public record HealthModel(
     }
 
     // Look-ups used by the engine
+
+    /** The playbook rules marked as expansion rules, in order. */
+    public List<PlaybookRule> expansionRules() {
+        return playbook.stream().filter(PlaybookRule::isExpansion).toList();
+    }
 
     public int measureIndex(String id) {
         for (int i = 0; i < measures.size(); i++) {

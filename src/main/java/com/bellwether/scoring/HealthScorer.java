@@ -221,6 +221,16 @@ public final class HealthScorer {
         return actions;
     }
 
+    /** Whether one of the model's expansion rules holds at a point of the grid: an expansion candidate. */
+    public static boolean expansionCandidate(ScoreGrid grid, int p) {
+        for (PlaybookRule rule : grid.model().playbook()) {
+            if (rule.isExpansion() && holds(rule.when(), grid, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a playbook condition holds at a point; a condition on a value without data does not hold. */
     static boolean holds(Condition condition, ScoreGrid grid, int p) {
         HealthModel model = grid.model();

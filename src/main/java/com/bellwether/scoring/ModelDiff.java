@@ -300,6 +300,11 @@ public record ModelDiff(List<Change> changes) {
                     changes.add(new Change(at + ".when", condition(was.when()), condition(is.when()), "Playbook rule " + key
                             + ": when " + condition(was.when()) + " → when " + condition(is.when()) + "."));
                 }
+                if (was.isExpansion() != is.isExpansion()) {
+                    changes.add(new Change(at + ".expansion", Boolean.toString(was.isExpansion()),
+                            Boolean.toString(is.isExpansion()), "Playbook rule " + key
+                            + (is.isExpansion() ? " is now an expansion rule." : " is no longer an expansion rule.")));
+                }
                 Action a0 = was.action();
                 Action a1 = is.action();
                 action(changes, at, key, "title", a0.title(), a1.title());

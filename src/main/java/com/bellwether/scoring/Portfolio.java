@@ -404,6 +404,19 @@ public final class Portfolio {
         return n == days.length ? days : Arrays.copyOf(days, n);
     }
 
+    /** The epoch days of an account's expansions, in order. */
+    public int[] expansionDays(int a) {
+        AccountData d = data[a];
+        int n = 0;
+        int[] days = new int[d.outcomeDays.length];
+        for (int i = 0; i < d.outcomeDays.length; i++) {
+            if (d.outcomeEvents[i] == OutcomeEvent.EXPANSION.ordinal()) {
+                days[n++] = d.outcomeDays[i];
+            }
+        }
+        return n == days.length ? days : Arrays.copyOf(days, n);
+    }
+
     /** The ARR change recorded with an outcome of the account on that day, or null. */
     public Double arrChangeOn(int a, int day, OutcomeEvent event) {
         AccountData d = data[a];

@@ -189,6 +189,125 @@ class BacktestTest {
         assertThat(report.rocAuc()).isBetween(0.4, 0.6);
     }
 
+    /**
+     * Accounts around T for the expansion target: B expands on the last day of the horizon (recorded +3,000), C the
+     * day after it, D on T itself, E the day after T (nothing recorded: its ARR at T, 10,000, counts), F starts after
+     * T, G churns within the horizon without expanding, A churned on T. B answered NPS 9 (green), the others 5.
+     */
+    private static Portfolio expansionEdges() throws Exception {
+        Bundle bundle = Bundle.empty();
+        for (String id : List.of("A", "B", "C", "D", "E", "F", "G")) {
+            bundle.accounts().add(account(id, 10, id.equals("F") ? "2024-02-01" : "2023-01-01", null, "growth"));
+            bundle.surveys().add(new Survey(id, LocalDate.parse("2023-06-01"), id.equals("B") ? 9 : 5));
+        }
+        bundle.outcomes().add(new Outcome("A", T, OutcomeEvent.CHURN, null));
+        bundle.outcomes().add(new Outcome("B", T.plusDays(90), OutcomeEvent.EXPANSION, 3000.0));
+        bundle.outcomes().add(new Outcome("C", T.plusDays(91), OutcomeEvent.EXPANSION, 2000.0));
+        bundle.outcomes().add(new Outcome("D", T, OutcomeEvent.EXPANSION, 1000.0));
+        bundle.outcomes().add(new Outcome("E", T.plusDays(1), OutcomeEvent.EXPANSION, null));
+        bundle.outcomes().add(new Outcome("F", LocalDate.parse("2024-03-01"), OutcomeEvent.EXPANSION, null));
+        bundle.outcomes().add(new Outcome("G", T.plusDays(30), OutcomeEvent.CHURN, null));
+        bundle.surveys().add(new Survey("B", LocalDate.parse("2024-06-01"), 9));                // the data end
+        return ScoringFixtures.stored(bundle);
+    }
+
+    private static BacktestSettings expansionAt(LocalDate cutoff, Double scoreCutoff) {
+        return at(cutoff, false).withTarget(Target.EXPANSION, scoreCutoff);
+    }
+
+    @Test
+    void theExpansionTargetHasTheSamePopulationAndExactHorizonEdges() throws Exception {
+        BacktestFrame frame = BacktestFrame.build(NPS, expansionEdges(), expansionAt(T, null), () -> false);
+
+        // A churned on T and F had not started: not in the population. D expanded on T itself, C a day too late.
+        assertThat(labels(frame)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "B", true, "C", false, "D", false, "E", true, "G", false)));
+    }
+
+    @Test
+    void anExpansionReportRanksByScoreAndFlagsGreenWhenTheModelHasNoExpansionRule() throws Exception {
+        BacktestReport report = Backtester.run(NPS, expansionEdges(), expansionAt(T, null), Backtester.Options.none(),
+                () -> false);
+
+        // B (90) beats C, D and G (50); E (50) ties them: (3 + 1.5) / 6.
+        assertThat(report.churners()).isEqualTo(2);
+        assertThat(report.rocAuc()).isEqualTo(0.75);
+        assertThat(report.parameters().target()).isEqualTo(Target.EXPANSION);
+        assertThat(report.parameters().flaggedWhen()).startsWith("band green");
+        // Flagged: B alone (green).
+        assertThat(report.confusionRed()).isEqualTo(new Metrics.Confusion(1, 0, 1, 3));
+        assertThat(report.falsePositives()).isEmpty();
+        assertThat(report.falseNegatives()).extracting(BacktestReport.ListedPoint::accountId).containsExactly("E");
+        // B's recorded 3,000 is caught; E's 10,000 (its ARR at T) is not.
+        assertThat(report.leadTime().churnEvents()).isEqualTo(2);
+        assertThat(report.leadTime().caught()).isEqualTo(1);
+        assertThat(report.arrWeightedRecall().churnedArr()).isEqualTo(13_000);
+        assertThat(report.arrWeightedRecall().redArr()).isEqualTo(3_000);
+        assertThat(report.churnRateFallsByBand()).as("the expansion rate rises from yellow to green").isTrue();
+    }
+
+    @Test
+    void anExpansionRuleFlagsItsCandidatesAndAScoreCutOffReplacesIt() throws Exception {
+        HealthModel withRule = HealthModel.parse("""
+                {"name": "nps", "categories": [{"id": "r", "label": "R", "weight": 1}],
+                 "measures": [{"id": "nps", "label": "NPS", "category": "r", "derive": {"type": "nps", "window": 365},
+                   "scale": [[0, 0], [10, 100]]}],
+                 "playbook": [{"id": "promoters", "expansion": true, "when": {"measure": "nps", "raw": {"atLeast": 5}},
+                   "action": {"title": "Talk about more seats"}}]}
+                """, "rule.json");
+
+        BacktestReport byRule = Backtester.run(withRule, expansionEdges(), expansionAt(T, null),
+                Backtester.Options.none(), () -> false);
+        BacktestReport byScore = Backtester.run(withRule, expansionEdges(), expansionAt(T, 60.0),
+                Backtester.Options.none(), () -> false);
+
+        // Every live point answered 5 or more: all five are candidates.
+        assertThat(byRule.parameters().flaggedWhen()).isEqualTo("an expansion rule holds: promoters");
+        assertThat(byRule.confusionRed()).isEqualTo(new Metrics.Confusion(2, 3, 0, 0));
+        assertThat(byRule.falsePositives()).extracting(BacktestReport.ListedPoint::accountId).containsExactly("C", "D", "G");
+        // At a score of 60 or more, B alone.
+        assertThat(byScore.parameters().flaggedWhen()).isEqualTo("score at or above 60");
+        assertThat(byScore.confusionRed()).isEqualTo(new Metrics.Confusion(1, 0, 1, 3));
+    }
+
+    @Test
+    void anExpansionRuleThatNeedsTheRedBandIsRefused() {
+        assertThatThrownBy(() -> HealthModel.parse("""
+                {"name": "bad", "categories": [{"id": "r", "label": "R", "weight": 1}],
+                 "measures": [{"id": "nps", "label": "NPS", "category": "r", "derive": {"type": "nps", "window": 365},
+                   "scale": [[0, 0], [10, 100]]}],
+                 "playbook": [{"id": "upsell", "expansion": true, "when": {"all": [{"band": "red"}]},
+                   "action": {"title": "Sell more"}}]}
+                """, "bad.json"))
+                .hasMessageContaining("playbook[0].when: expected a condition that can hold outside the red band");
+    }
+
+    @Test
+    void theSampleExpansionsFollowSignsTheModelSees() throws Exception {
+        BacktestReport report = Backtester.run(HealthModel.defaultModel(), SamplePortfolio.portfolio(),
+                BacktestSettings.defaults().withTarget(Target.EXPANSION, null), Backtester.Options.none().withoutLists(),
+                () -> false);
+
+        assertThat(report.churners()).isGreaterThan(150);
+        assertThat(report.rocAuc()).isGreaterThanOrEqualTo(0.6);
+        assertThat(report.confusionRed().precision()).isGreaterThan(2 * report.churnRate());
+    }
+
+    @Test
+    void theRavenStackUpgradesAreNoMoreForeseeableThanChance() throws Exception {
+        Database database = TestDatabases.fresh();
+        Path folder = Path.of(System.getProperty("bellwether.datasets", "src/test/resources/datasets"), "ravenstack");
+        new BundleImporter(database).run(BundleImporter.Request.mapped(folder, Path.of("sample-data/mappings/ravenstack.json")),
+                ImportProgress.NONE);
+
+        BacktestReport report = Backtester.run(HealthModel.defaultModel(), Portfolio.load(database),
+                BacktestSettings.defaults().withTarget(Target.EXPANSION, null), Backtester.Options.none().withoutLists(),
+                () -> false);
+
+        assertThat(report.churners()).as("points that expanded").isGreaterThan(100);
+        assertThat(report.rocAuc()).isBetween(0.4, 0.6);
+    }
+
     @Test
     void weightsAreNotSuggestedFromTooFewChurnEvents() throws Exception {
         BacktestFrame frame = BacktestFrame.build(NPS, edges(),

@@ -115,13 +115,29 @@ class RavenStackImportTest {
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome o JOIN outcome_event e ON e.code = o.event WHERE e.name = 'CHURN'")).isEqualTo((long) churns.size());
         assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome o JOIN outcome_event e ON e.code = o.event WHERE e.name = 'REACTIVATION'"))
                 .isEqualTo((long) reactivations.size());
-        assertThat(TestDatabases.single(database, "SELECT COUNT(DISTINCT account_key) FROM outcome")).isEqualTo(352L);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(DISTINCT account_key) FROM outcome o JOIN outcome_event e"
+                + " ON e.code = o.event WHERE e.name IN ('CHURN', 'REACTIVATION')")).isEqualTo(352L);
+    }
+
+    @Test
+    void upgradedSubscriptionsBecomeExpansionsOnePerAccountAndStartDate() throws Exception {
+        // account_id 1, start_date 2, upgrade_flag 9
+        Set<String> upgrades = new HashSet<>();
+        for (String line : Files.readAllLines(FOLDER.resolve("ravenstack_subscriptions.csv")).subList(1, 5001)) {
+            String[] c = line.split(",", -1);
+            if (c[9].equals("True")) {
+                upgrades.add(c[1] + "|" + c[2]);
+            }
+        }
+        assertThat(upgrades).hasSizeGreaterThan(400);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM outcome o JOIN outcome_event e ON e.code = o.event"
+                + " WHERE e.name = 'EXPANSION'")).isEqualTo((long) upgrades.size());
     }
 
     @Test
     void theRunRecordsTheMapping() throws Exception {
         assertThat(TestDatabases.single(database, "SELECT mapping_name FROM import_run")).isEqualTo("ravenstack");
         assertThat((String) TestDatabases.single(database, "SELECT CAST(mapping_json AS VARCHAR) FROM import_run")).contains("ravenstack_feature_usage.csv");
-        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM import_file")).isEqualTo(4L);
+        assertThat(TestDatabases.single(database, "SELECT COUNT(*) FROM import_file")).as("four files, the subscriptions read twice").isEqualTo(5L);
     }
 }

@@ -170,7 +170,12 @@ class ModelDiffTest {
             ((ObjectNode) rule(m, "usage-drop").get("when").get("raw")).put("below", -30);
             ((ObjectNode) rule(m, "support-spike").get("action")).put("priority", "urgent");
             ArrayNode playbook = m.withArray("playbook");
-            playbook.remove(playbook.size() - 1); // expansion
+            for (int i = 0; i < playbook.size(); i++) {
+                if (playbook.get(i).get("id").asText().equals("expansion")) {
+                    playbook.remove(i);
+                }
+            }
+            ((ObjectNode) rule(m, "expansion-champions")).put("expansion", false);
             ObjectNode nps = JSON.createObjectNode().put("id", "detractor");
             nps.set("when", JSON.createObjectNode().put("measure", "nps")
                     .set("raw", JSON.createObjectNode().put("below", 7)));
@@ -185,6 +190,8 @@ class ModelDiffTest {
                         "Playbook rule usage-drop: when core_events_trend below -25 → when core_events_trend below -30."),
                 org.assertj.core.groups.Tuple.tuple("playbook.support-spike.action.priority",
                         "Playbook rule support-spike: action priority \"high\" → \"urgent\"."),
+                org.assertj.core.groups.Tuple.tuple("playbook.expansion-champions.expansion",
+                        "Playbook rule expansion-champions is no longer an expansion rule."),
                 org.assertj.core.groups.Tuple.tuple("playbook.detractor",
                         "Playbook rule detractor added: when nps below 7, \"Call the detractor\" (medium)."),
                 org.assertj.core.groups.Tuple.tuple("playbook.expansion", "Playbook rule expansion removed: when band is"

@@ -235,7 +235,7 @@ class OverviewScreenTest {
         TableView<?> table = robot.lookup("#portfolio-table").queryAs(TableView.class);
         assertThat(wholeRows(robot, table)).as("whole rows shown at 1024×700").isGreaterThanOrEqualTo(10);
         // Tile titles readable, and money written one way.
-        assertThat(robot.lookup(".bw-figure-title").queryAllAs(Label.class)).hasSize(7)
+        assertThat(robot.lookup(".bw-figure-title").queryAllAs(Label.class)).hasSize(8)
                 .allSatisfy(title -> assertThat(title.getFont().getSize()).isGreaterThanOrEqualTo(11));
         var totals = portfolio.totalsProperty().get();
         assertThat(robot.lookup("#tile-at-risk-value").queryAs(Label.class).getText())

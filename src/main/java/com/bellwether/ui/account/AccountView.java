@@ -499,6 +499,9 @@ public final class AccountView {
         remove.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         remove.setCellFactory(c -> new RemoveCell());
         list.getColumns().add(remove);
+        TableColumn<AccountViewModel.AdjustmentRow, String> right = column("Right?", 230, AccountViewModel.AdjustmentRow::outcome);
+        right.setId("account-adjustment-outcome");
+        list.getColumns().add(right);
         list.getColumns().add(column("Reason", 360, r -> r.note().reason()));
         list.setPlaceholder(new Label("No adjustments on this account."));
         list.setPrefHeight(230);
@@ -514,6 +517,10 @@ public final class AccountView {
         trail.getColumns().add(column("Author", 120, AdjustmentEntry::author));
         trail.getColumns().add(numeric("Points", 70, a -> String.format(Locale.ROOT, "%+d", a.points())));
         trail.getColumns().add(column("Expires", 100, a -> a.expires() == null ? "never" : a.expires().toString()));
+        TableColumn<AdjustmentEntry, String> trailRight = column("Right?", 230,
+                a -> a.added() ? viewModel.outcomeOf(a.noteDate(), a.author()) : "");
+        trailRight.setId("account-audit-outcome");
+        trail.getColumns().add(trailRight);
         trail.getColumns().add(column("Reason", 300, AdjustmentEntry::reason));
         trail.setPlaceholder(new Label("Nothing added or removed here yet."));
         trail.setPrefHeight(200);

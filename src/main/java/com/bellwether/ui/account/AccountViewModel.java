@@ -36,6 +36,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import com.bellwether.backtest.AdjustmentReview;
 import com.bellwether.domain.Note;
 import com.bellwether.domain.Outcome;
 import com.bellwether.scoring.AccountScore;
@@ -47,6 +48,7 @@ import com.bellwether.scoring.Portfolio;
 import com.bellwether.scoring.ScoreChange;
 import com.bellwether.scoring.ScoreGrid;
 import com.bellwether.app.AdjustmentEntry;
+import com.bellwether.backtest.AdjustmentReview;
 import com.bellwether.app.ModelVersion;
 import com.bellwether.app.Workspace;
 
@@ -83,8 +85,15 @@ public final class AccountViewModel {
     public record CategoryBar(String id, String label, double score, double weight, Band band) {
     }
 
-    /** A CSM adjustment and whether it counts at the as-of date. */
-    public record AdjustmentRow(Note note, Status status) {
+    /**
+     * A CSM adjustment, whether it counts at the as-of date, and whether it was right (docs/backtest.md, "Were the
+     * overrides right?"): "right: churned 2025-03-02", "wrong: did not churn by …", "horizon not passed yet …".
+     */
+    public record AdjustmentRow(Note note, Status status, String outcome) {
+
+        public AdjustmentRow(Note note, Status status) {
+            this(note, status, "");
+        }
 
         public enum Status { ACTIVE, EXPIRED, LATER }
     }
@@ -545,6 +554,19 @@ public final class AccountViewModel {
 
     // The work, on the background thread
 
+    /** The horizon over which an adjustment is judged right or wrong: the backtest's default. */
+    static final int VERDICT_HORIZON_DAYS = 90;
+
+    /** Whether the adjustment of that date and author was right, as the adjustments list says; "" when unknown. */
+    public String outcomeOf(LocalDate noteDate, String author) {
+        for (AdjustmentRow row : adjustments) {
+            if (row.note().date().equals(noteDate) && java.util.Objects.equals(row.note().author(), author)) {
+                return row.outcome();
+            }
+        }
+        return "";
+    }
+
     private static Loaded load(Request request) {
         Portfolio portfolio = request.portfolio();
         String id = request.accountId();
@@ -588,9 +610,13 @@ public final class AccountViewModel {
                     Double.isNaN(category.score()) ? null : Band.of(category.score(), bands.red(), bands.yellow())));
         }
         List<Note> notes = portfolio.notes(a);
+        java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+        for (AdjustmentReview.Verdict verdict : AdjustmentReview.verdicts(model, portfolio, a, VERDICT_HORIZON_DAYS, () -> false)) {
+            verdicts.put(verdict.date() + "|" + verdict.author(), verdict.text());
+        }
         List<AdjustmentRow> rows = new ArrayList<>();
         for (Note note : notes) {
-            rows.add(new AdjustmentRow(note, status(note, asOf)));
+            rows.add(new AdjustmentRow(note, status(note, asOf), verdicts.getOrDefault(note.date() + "|" + note.author(), "")));
         }
         rows.sort(Comparator.comparing((AdjustmentRow r) -> r.note().date()).reversed());
         ScoreChange change = request.compareFrom() == null || request.compareTo() == null ? null

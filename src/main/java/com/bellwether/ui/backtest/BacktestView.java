@@ -191,7 +191,25 @@ public final class BacktestView {
         horizon.textProperty().bindBidirectional(viewModel.horizonProperty());
         horizon.setPrefColumnCount(4);
         horizon.setTooltip(new Tooltip("Churn is looked for in the days after each cut-off: 90d, 12w, 3m or a number of days"));
+        ComboBox<com.bellwether.backtest.Target> target = new ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(com.bellwether.backtest.Target.values()));
+        target.setId("backtest-target");
+        target.valueProperty().bindBidirectional(viewModel.targetProperty());
+        target.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(com.bellwether.backtest.Target value) {
+                return value == null ? "" : value == com.bellwether.backtest.Target.EXPANSION ? "Expansion" : "Churn";
+            }
+
+            @Override
+            public com.bellwether.backtest.Target fromString(String text) {
+                return null;
+            }
+        });
+        target.setTooltip(new Tooltip("Churn: the riskiest first, flagged at red. Expansion: the candidates of the"
+                + " model's expansion rules first, then by score"));
         CheckBox contraction = new CheckBox("Contraction counts as churn");
+        contraction.disableProperty().bind(viewModel.targetProperty().isEqualTo(com.bellwether.backtest.Target.EXPANSION));
         contraction.setId("backtest-contraction");
         contraction.selectedProperty().bindBidirectional(viewModel.contractionAsChurnProperty());
         ComboBox<NamedModel> compare = new ComboBox<>(viewModel.comparisons());
@@ -231,7 +249,8 @@ public final class BacktestView {
         status.textProperty().bind(viewModel.statusProperty());
 
         FlowPane fields = new FlowPane(14, 8,
-                field("From", from), field("To", to), field("Step", step), field("Horizon", horizon), contraction,
+                field("Target", target), field("From", from), field("To", to), field("Step", step), field("Horizon", horizon),
+                contraction,
                 field("Compare with", compare));
         HelpTips.install(step.getParent(), Term.CUT_OFF_DATE);
         HelpTips.install(horizon.getParent(), Term.HORIZON);
@@ -363,7 +382,9 @@ public final class BacktestView {
         HelpTips.install(positives, Term.FALSE_POSITIVE);
         Tab breakdown = new Tab("Segments and stages", breakdownTable());
         Tab variants = HelpTips.install(new Tab("Model variants", variantsTable()), Term.BASELINE);
-        TabPane tabs = new TabPane(negatives, positives, breakdown, variants);
+        Tab overrides = new Tab("Were the overrides right?", adjustmentsTable());
+        overrides.setId("backtest-overrides-tab");
+        TabPane tabs = new TabPane(negatives, positives, breakdown, variants, overrides);
         tabs.setId("backtest-tables");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(380);
@@ -737,6 +758,28 @@ public final class BacktestView {
         table.getColumns().add(HelpTips.install(number("Lift", BacktestReport.Variant::liftTop, BacktestView::ratio, 60), Term.LIFT));
         table.getColumns().add(number("AUC vs model", BacktestReport.Variant::rocAucDiff, BacktestView::signed, 100));
         return table;
+    }
+
+    /** Each CSM's adjustments judged over the horizon (docs/backtest.md, "Were the overrides right?"). */
+    private TableView<BacktestViewModel.AdjustmentLine> adjustmentsTable() {
+        TableView<BacktestViewModel.AdjustmentLine> table = new TableView<>();
+        table.setId("backtest-overrides");
+        table.setPlaceholder(new Label("No CSM adjustment to judge (the section is for the churn target)."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        viewModel.reportProperty().addListener((o, old, report) ->
+                table.getItems().setAll(BacktestViewModel.adjustmentLines(report)));
+        table.getColumns().add(text("CSM", BacktestViewModel.AdjustmentLine::csm, 200));
+        table.getColumns().add(number("Adjustments", l -> l.tally().adjustments(), BacktestView::whole, 100));
+        table.getColumns().add(number("Right", l -> l.tally().right(), BacktestView::whole, 70));
+        table.getColumns().add(number("Wrong", l -> l.tally().wrong(), BacktestView::whole, 70));
+        table.getColumns().add(number("Not yet known", l -> l.tally().notYetKnown(), BacktestView::whole, 110));
+        table.getColumns().add(number("AUC computed", l -> l.tally().computedRocAuc(), BacktestView::ratio, 110));
+        table.getColumns().add(number("AUC adjusted", l -> l.tally().adjustedRocAuc(), BacktestView::ratio, 110));
+        return table;
+    }
+
+    private static String whole(Double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
     }
 
     private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {

@@ -87,6 +87,8 @@ public final class BacktestViewModel {
     private final StringProperty step = new SimpleStringProperty("1m");
     private final StringProperty horizon = new SimpleStringProperty("90d");
     private final BooleanProperty contractionAsChurn = new SimpleBooleanProperty();
+    private final ObjectProperty<com.bellwether.backtest.Target> target =
+            new SimpleObjectProperty<>(com.bellwether.backtest.Target.CHURN);
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
     private final ObjectProperty<NamedModel> comparison = new SimpleObjectProperty<>(NO_COMPARISON);
     private final ObservableList<Scope> scopes = FXCollections.observableArrayList(Scope.ALL);
@@ -146,6 +148,11 @@ public final class BacktestViewModel {
     /** Churn is looked for in (T, T + horizon]: 90d, 12w, 3m or a number of days. */
     public StringProperty horizonProperty() {
         return horizon;
+    }
+
+    /** What the backtest predicts: churn, or expansion (flagged where an expansion rule holds). */
+    public ObjectProperty<com.bellwether.backtest.Target> targetProperty() {
+        return target;
     }
 
     public BooleanProperty contractionAsChurnProperty() {
@@ -300,7 +307,9 @@ public final class BacktestViewModel {
         if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("The first cut-off (" + from.get() + ") comes after the last (" + to.get() + ").");
         }
-        return new BacktestSettings(from.get(), to.get(), period, days, contractionAsChurn.get(), false, 10);
+        boolean expansion = target.get() == com.bellwether.backtest.Target.EXPANSION;
+        return new BacktestSettings(from.get(), to.get(), period, days, !expansion && contractionAsChurn.get(), false, 10,
+                target.get(), null);
     }
 
     /** Validates the parameters, then runs the backtest (and the comparison) off the FX thread. */
@@ -340,9 +349,11 @@ public final class BacktestViewModel {
             running.set(false);
             progress.set(1);
             BacktestReport r = outcome.report();
-            status.set(String.format(java.util.Locale.ROOT, "%d cut-offs from %s to %s, horizon %d days: %,d points, %,d churned.",
+            boolean expansion = r.parameters().target() == com.bellwether.backtest.Target.EXPANSION;
+            status.set(String.format(java.util.Locale.ROOT, "%d cut-offs from %s to %s, horizon %d days: %,d points, %,d %s.",
                     r.parameters().cutoffs(), r.parameters().from(), r.parameters().to(), r.parameters().horizonDays(),
-                    r.points(), r.churners()));
+                    r.points(), r.churners(), expansion ? "expanded (flagged when " + r.parameters().flaggedWhen() + ")"
+                            : "churned"));
         }).onFailed(failure -> {
             if (current != run) {
                 return;
@@ -510,6 +521,21 @@ public final class BacktestViewModel {
     /** Writes a picture of a chart as PNG, off the FX thread. */
     public void exportImage(javafx.scene.image.Image image, Path file) {
         com.bellwether.ui.ChartPicture.writePng(image, file, ui, background, status::set, problem::set);
+    }
+
+    /** A line of the "Were the overrides right?" table: everyone's adjustments first, then each CSM's. */
+    public record AdjustmentLine(String csm, com.bellwether.backtest.AdjustmentReview.Tally tally) {
+    }
+
+    /** The lines of a report's adjustment section; none for a report without one (the expansion target). */
+    public static List<AdjustmentLine> adjustmentLines(BacktestReport shown) {
+        if (shown == null || shown.adjustments() == null) {
+            return List.of();
+        }
+        List<AdjustmentLine> lines = new ArrayList<>();
+        lines.add(new AdjustmentLine("Every CSM", shown.adjustments().overall()));
+        shown.adjustments().byCsm().forEach((csm, tally) -> lines.add(new AdjustmentLine(csm, tally)));
+        return lines;
     }
 
     private void show(BacktestReport shown, BacktestReport other) {

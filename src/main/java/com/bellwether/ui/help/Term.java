@@ -54,6 +54,9 @@ public enum Term {
     PLAYBOOK(Topic.SCORE, "Playbook",
             "The model's rules from a situation to an action: when a band, a measure or a category meets a rule's"
                     + " condition, its action is recommended."),
+    EXPANSION_CANDIDATE(Topic.SCORE, "Expansion candidate",
+            "An account where one of the model's expansion rules holds (for example green with nearly every seat in"
+                    + " use): time for an expansion conversation."),
     NEXT_ACTION(Topic.SCORE, "Next action",
             "The recommended action for an account: the first playbook rule its situation meets, with its priority."),
     TOP_REASON(Topic.SCORE, "Top reason",

@@ -3,8 +3,22 @@ package com.bellwether.ui.portfolio;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.domain.Account;
 
-/** One line of the portfolio table: the account as it stood at the portfolio's date, and its health then. */
-public record AccountRow(Account account, AccountScore score) {
+/**
+ * One line of the portfolio table: the account as it stood at the portfolio's date, its health then, and whether it
+ * is an expansion candidate (one of the model's expansion rules holds).
+ */
+public record AccountRow(Account account, AccountScore score, boolean expansionCandidate) {
+
+    /** A row that is no expansion candidate. */
+    public AccountRow(Account account, AccountScore score) {
+        this(account, score, false);
+    }
+
+    /** The row, a candidate when one of the actions recommended comes from one of these expansion rules. */
+    static AccountRow of(Account account, AccountScore score, java.util.Set<String> expansionRules) {
+        return new AccountRow(account, score, !score.stale()
+                && score.actions().stream().anyMatch(action -> expansionRules.contains(action.ruleId())));
+    }
 
     /** The reason that costs the most points; for an account whose data stopped arriving, that it did. */
     public String topReason() {

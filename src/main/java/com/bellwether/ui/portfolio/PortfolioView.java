@@ -42,6 +42,7 @@ public final class PortfolioView {
     private final FigureTile improved = new FigureTile("tile-improved", "Improved in 30 days", BandPalette.GREEN);
     private final FigureTile declined = new FigureTile("tile-declined", "Declined in 30 days", BandPalette.RED);
     private final FigureTile churnRates = new FigureTile("tile-churn", "Churn rate in red", BandPalette.RED);
+    private final FigureTile candidates = new FigureTile("tile-expansion", "Expansion candidates", BandPalette.GREEN);
 
     public PortfolioView(PortfolioViewModel viewModel, Dialogs dialogs) {
         this.dialogs = dialogs;
@@ -74,12 +75,13 @@ public final class PortfolioView {
         HelpTips.install(improved, Term.IMPROVED, Term.CHANGE_30_DAYS);
         HelpTips.install(declined, Term.DECLINED, Term.CHANGE_30_DAYS);
         HelpTips.install(churnRates, Term.CHURN_RATE_PER_BAND);
+        HelpTips.install(candidates, Term.EXPANSION_CANDIDATE);
         improved.setDescription("score up 5 points or more");
         declined.setDescription("score down 5 points or more");
         churnRates.setDescription("run a backtest to see it");
         viewModel.churnRatesProperty().addListener((o, old, rates) -> showChurnRates(rates));
         // One row of figures, narrowing (their titles wrap) on a small window, so the table below keeps the height.
-        HBox tileRow = new HBox(8, red, yellow, green, atRisk, improved, declined, churnRates);
+        HBox tileRow = new HBox(8, red, yellow, green, atRisk, improved, declined, churnRates, candidates);
         tileRow.setId("portfolio-tiles");
         tileRow.setMinHeight(Region.USE_PREF_SIZE);
         tileRow.getChildren().forEach(tile -> HBox.setHgrow(tile, Priority.ALWAYS));
@@ -93,7 +95,11 @@ public final class PortfolioView {
         search.setMinWidth(200);
         javafx.scene.control.SplitMenuButton export = exportMenu();
         export.setMinWidth(Region.USE_PREF_SIZE);
-        HBox tools = new HBox(8, search, export);
+        javafx.scene.control.CheckBox candidatesOnly = new javafx.scene.control.CheckBox("Expansion candidates only");
+        candidatesOnly.setId("portfolio-candidates-only");
+        candidatesOnly.selectedProperty().bindBidirectional(viewModel.candidatesOnlyProperty());
+        candidatesOnly.setMinWidth(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(8, search, candidatesOnly, export);
         tools.setAlignment(Pos.CENTER_RIGHT);
 
         TableView<AccountRow> table = table();
@@ -309,6 +315,9 @@ public final class PortfolioView {
         atRisk.setValue(money(totals.arrAtRisk()));
         atRisk.setDescription(com.bellwether.domain.Plurals.count(totals.accounts(Band.RED) + totals.accounts(Band.YELLOW),
                 "account"));
+        candidates.setValue(String.format(Locale.ROOT, "%,d", totals.candidates()));
+        candidates.setDescription(com.bellwether.domain.Plurals.noun(totals.candidates(), "account", "accounts") + " · "
+                + money(totals.candidateArr()) + " ARR");
         improved.setValue(String.format(Locale.ROOT, "%,d", totals.improved()));
         declined.setValue(String.format(Locale.ROOT, "%,d", totals.declined()));
     }
@@ -402,6 +411,8 @@ public final class PortfolioView {
         trend.setMinWidth(80);
         TableColumn<AccountRow, String> reason = text("Top reason", AccountRow::topReason, 280);
         TableColumn<AccountRow, String> action = text("Next action", AccountRow::nextAction, 240);
+        TableColumn<AccountRow, String> expansion = text("Expansion", r -> r.expansionCandidate() ? "candidate" : "", 90);
+        expansion.setId("portfolio-expansion-column");
         name.setId("column-name");
         reason.setId("column-reason");
         action.setId("column-action");
@@ -421,6 +432,7 @@ public final class PortfolioView {
         table.getColumns().add(HelpTips.install(csm, Term.CSM));
         table.getColumns().add(HelpTips.install(reason, Term.TOP_REASON));
         table.getColumns().add(HelpTips.install(action, Term.NEXT_ACTION, Term.PLAYBOOK));
+        table.getColumns().add(expansion);
         table.setRowFactory(view -> {
             javafx.scene.control.TableRow<AccountRow> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -36,7 +36,8 @@ import com.bellwether.app.Workspace;
 public final class PortfolioViewModel {
 
     /** Totals for the tiles. */
-    public record Totals(LocalDate asOf, long[] accounts, double[] arr, double arrAtRisk, long improved, long declined) {
+    public record Totals(LocalDate asOf, long[] accounts, double[] arr, double arrAtRisk, long improved, long declined,
+                         long candidates, double candidateArr) {
 
         public long accounts(Band band) {
             return accounts[band.ordinal()];
@@ -75,6 +76,7 @@ public final class PortfolioViewModel {
     // Held here: an unmodifiable view listens to the rows weakly, so a view nobody holds would stop telling of changes.
     private final ObservableList<AccountRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty search = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty candidatesOnly = new javafx.beans.property.SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObservableList<ModelVersion> versions = FXCollections.observableArrayList();
@@ -98,7 +100,8 @@ public final class PortfolioViewModel {
         this.background = background;
         this.fx = fx;
         this.model.set(model);
-        search.addListener((o, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
+        search.addListener((o, old, text) -> filter());
+        candidatesOnly.addListener((o, old, only) -> filter());
         // Another version chosen for the band mix: the same history scored again under it.
         mixVersion.addListener((o, old, version) -> {
             if (!choosingMixVersion && version != null && portfolio != null && totals.get() != null) {
@@ -138,6 +141,17 @@ public final class PortfolioViewModel {
 
     public ObservableList<AccountRow> visibleRows() {
         return visibleRows;
+    }
+
+    /** Shows the expansion candidates alone (with the search). */
+    public javafx.beans.property.BooleanProperty candidatesOnlyProperty() {
+        return candidatesOnly;
+    }
+
+    private void filter() {
+        String text = search.get();
+        boolean only = candidatesOnly.get();
+        visibleRows.setPredicate(row -> row.matches(text) && (!only || row.expansionCandidate()));
     }
 
     public StringProperty searchProperty() {
@@ -251,10 +265,12 @@ public final class PortfolioViewModel {
                     }
                     work.update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                     List<AccountScore> scores = workspace.scores(model, asOf, work);
+                    java.util.Set<String> expansionRules = expansionRules(model);
                     com.bellwether.ui.StartupTrace.mark("portfolio scored");
                     List<AccountRow> loaded = new ArrayList<>(scores.size());
                     for (AccountScore score : scores) {
-                        loaded.add(new AccountRow(portfolio.account(portfolio.indexOf(score.accountId()), asOf), score));
+                        loaded.add(AccountRow.of(portfolio.account(portfolio.indexOf(score.accountId()), asOf), score,
+                                expansionRules));
                     }
                     // The band mix follows in a job of its own, so the table and tiles show first.
                     return new Loaded(loaded, List.of(), model, saved, portfolio);
@@ -292,7 +308,7 @@ public final class PortfolioViewModel {
                     portfolio = rescored.portfolio();
                     for (int i = 0; i < rows.size(); i++) {
                         if (rows.get(i).account().accountId().equals(accountId)) {
-                            rows.set(i, new AccountRow(rows.get(i).account(), rescored.score()));
+                            rows.set(i, AccountRow.of(rows.get(i).account(), rescored.score(), expansionRules(scoredWith)));
                         }
                     }
                     long replaced = System.nanoTime();
@@ -441,6 +457,8 @@ public final class PortfolioViewModel {
         double[] arr = new double[3];
         long improved = 0;
         long declined = 0;
+        long candidates = 0;
+        double candidateArr = 0;
         // The portfolio's as-of date: an account with stale data is scored as of its own, earlier, last day.
         LocalDate asOf = rows.stream().map(row -> row.score().asOf()).max(LocalDate::compareTo).orElse(null);
         for (AccountRow row : rows) {
@@ -449,6 +467,10 @@ public final class PortfolioViewModel {
                 accounts[band.ordinal()]++;
                 arr[band.ordinal()] += row.arr();
             }
+            if (row.expansionCandidate()) {
+                candidates++;
+                candidateArr += row.arr();
+            }
             Double change = row.score().change30d();
             if (change != null && change >= 5) {
                 improved++;
@@ -456,6 +478,12 @@ public final class PortfolioViewModel {
                 declined++;
             }
         }
-        return new Totals(asOf, accounts, arr, arr[Band.RED.ordinal()] + arr[Band.YELLOW.ordinal()], improved, declined);
+        return new Totals(asOf, accounts, arr, arr[Band.RED.ordinal()] + arr[Band.YELLOW.ordinal()], improved, declined,
+                candidates, candidateArr);
+    }
+
+    private static java.util.Set<String> expansionRules(HealthModel model) {
+        return model.expansionRules().stream().map(HealthModel.PlaybookRule::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -113,6 +114,43 @@ class AccountScreenTest {
         assertThat(audit.getItems()).hasSize(trail + 2);
         assertThat(((AdjustmentEntry) audit.getItems().get(0)).added()).isFalse();
         assertThat(score.getText()).startsWith(String.format(java.util.Locale.ROOT, "%.0f ", before.score()));
+    }
+
+    @Test
+    void eachAdjustmentSaysWhetherItWasRightBesideItAndInTheTrail(FxRobot robot) throws Exception {
+        // An account of the sample with an adjustment down whose horizon has passed.
+        com.bellwether.scoring.Portfolio portfolio = sample.portfolio;
+        com.bellwether.backtest.AdjustmentReview.Verdict judged = com.bellwether.backtest.AdjustmentReview
+                .verdicts(HealthModel.defaultModel(), portfolio, 90, () -> false).stream()
+                .filter(v -> v.verdict().equals(com.bellwether.backtest.AdjustmentReview.RIGHT) && v.adjustment() < 0)
+                .filter(v -> portfolio.isLive(portfolio.indexOf(v.accountId()), AccountSample.AS_OF))
+                .findFirst().orElseThrow();
+        robot.interact(() -> viewModel.show(portfolio, judged.accountId(), AccountSample.AS_OF));
+        waitUntilIdle();
+        robot.clickOn("#tab-adjustments");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> list = robot.lookup("#account-adjustments").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        TableColumn<Object, String> outcome = (TableColumn<Object, String>) list.getColumns().stream()
+                .filter(c -> "account-adjustment-outcome".equals(c.getId())).findFirst().orElseThrow();
+        Object row = list.getItems().stream().filter(r -> ((AccountViewModel.AdjustmentRow) r).note().date().equals(judged.date())
+                && ((AccountViewModel.AdjustmentRow) r).note().author().equals(judged.author())).findFirst().orElseThrow();
+        assertThat(outcome.getCellData(row)).isEqualTo(judged.text()).startsWith("right: churned ");
+
+        // An adjustment added today is judged once its horizon has passed: in the trail, not yet.
+        robot.doubleClickOn("#adjustment-points .text-field").write("-5").type(KeyCode.ENTER);
+        robot.clickOn("#adjustment-reason").write("Champion on leave");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#adjustment-add");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.adjustmentsChangedProperty().get() == 1);
+        waitUntilIdle();
+        TableView<?> audit = robot.lookup("#account-audit").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        TableColumn<Object, String> trailOutcome = (TableColumn<Object, String>) audit.getColumns().stream()
+                .filter(c -> "account-audit-outcome".equals(c.getId())).findFirst().orElseThrow();
+        assertThat(trailOutcome.getCellData(audit.getItems().get(0)))
+                .isEqualTo("horizon not passed yet (ends " + AccountSample.AS_OF.plusDays(90) + ")");
     }
 
     @Test

@@ -88,6 +88,52 @@ class BacktestScreenTest {
     }
 
     @Test
+    void theOverridesPanelListsEachCsmsAdjustmentsJudged(FxRobot robot) throws Exception {
+        runOverAYear(robot);
+        BacktestReport report = viewModel.reportProperty().get();
+        com.bellwether.backtest.AdjustmentReview.Summary expected = com.bellwether.backtest.AdjustmentReview.summary(
+                com.bellwether.backtest.AdjustmentReview.verdicts(HealthModel.defaultModel(), portfolio, 90, () -> false),
+                90, portfolio.asOfDate());
+        assertThat(report.adjustments()).isEqualTo(expected);
+
+        robot.interact(() -> ((ScrollPane) view.root()).setVvalue(1));
+        robot.clickOn("Were the overrides right?");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = robot.lookup("#backtest-overrides").queryAs(TableView.class);
+        assertThat(table.isVisible()).isTrue();
+        assertThat(table.getItems()).hasSize(1 + expected.byCsm().size());
+        BacktestViewModel.AdjustmentLine first = (BacktestViewModel.AdjustmentLine) table.getItems().get(0);
+        assertThat(first.csm()).isEqualTo("Every CSM");
+        assertThat(first.tally().right()).isEqualTo(expected.overall().right()).isPositive();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<Object, Number> adjusted = (javafx.scene.control.TableColumn<Object, Number>)
+                table.getColumns().stream().filter(c -> c.getText().equals("AUC adjusted")).findFirst().orElseThrow();
+        assertThat(adjusted.getCellData(table.getItems().get(0)).doubleValue()).isEqualTo(expected.overall().adjustedRocAuc());
+    }
+
+    @Test
+    void theExpansionTargetRunsTheSameReportForExpansions(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<com.bellwether.backtest.Target> target =
+                robot.lookup("#backtest-target").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> target.getSelectionModel().select(com.bellwether.backtest.Target.EXPANSION));
+        runOverAYear(robot);
+        BacktestReport report = viewModel.reportProperty().get();
+
+        assertThat(report.parameters().target()).isEqualTo(com.bellwether.backtest.Target.EXPANSION);
+        BacktestReport expected = com.bellwether.backtest.Backtester.run(HealthModel.defaultModel(), portfolio,
+                viewModel.settings(), com.bellwether.backtest.Backtester.Options.none().withoutLists(), () -> false);
+        assertThat(report.churners()).isEqualTo(expected.churners()).isPositive();
+        assertThat(report.rocAuc()).isEqualTo(expected.rocAuc());
+        assertThat(robot.lookup("#backtest-auc").queryAs(Label.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.3f", report.rocAuc()));
+        assertThat(robot.lookup("#backtest-status").queryAs(Label.class).getText())
+                .contains(String.format(Locale.ROOT, "%,d expanded (flagged when an expansion rule holds", report.churners()));
+        assertThat(robot.lookup("#backtest-contraction").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+    }
+
+    @Test
     void aRunFillsTheFiguresAndChartsAndAMissedChurnOpensItsAccountAsOfTheCutoff(FxRobot robot) throws Exception {
         runOverAYear(robot);
         BacktestReport report = viewModel.reportProperty().get();

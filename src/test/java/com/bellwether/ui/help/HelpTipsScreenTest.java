@@ -122,10 +122,10 @@ class HelpTipsScreenTest {
         show(robot, new PortfolioView(new PortfolioViewModel(BACKGROUND, HealthModel.defaultModel()), new FakeDialogs()).root());
 
         List<Node> tiles = robot.lookup(".bw-figure").queryAll().stream().toList();
-        assertThat(tiles).hasSize(7);
+        assertThat(tiles).hasSize(8);
         List<List<Term>> explained = tiles.stream().map(HelpTips::termsOf).toList();
         assertThat(explained).allSatisfy(terms -> assertThat(terms).isNotEmpty());
-        assertThat(explained).contains(List.of(Term.ARR_AT_RISK), List.of(Term.CHURN_RATE_PER_BAND),
+        assertThat(explained).contains(List.of(Term.ARR_AT_RISK), List.of(Term.CHURN_RATE_PER_BAND), List.of(Term.EXPANSION_CANDIDATE),
                 List.of(Term.ACCOUNTS_PER_BAND, Term.BAND));
 
         robot.moveTo(tiles.get(3));
