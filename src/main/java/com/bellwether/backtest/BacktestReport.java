@@ -37,7 +37,7 @@ public record BacktestReport(
     public record Parameters(String model, Integer modelVersion, LocalDate from, LocalDate to, String step,
                              int horizonDays, boolean contractionIsChurn, boolean keepIncompleteHorizon,
                              double topPercent, LocalDate dataFrom, LocalDate dataTo, int cutoffs,
-                             List<LocalDate> incompleteCutoffs) {
+                             List<LocalDate> incompleteCutoffs, List<String> measuresLeftOut) {
     }
 
     public record BandRate(long points, long churners, double rate) {

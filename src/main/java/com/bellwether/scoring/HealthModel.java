@@ -609,23 +609,6 @@ public record HealthModel(
         return -1;
     }
 
-    /**
-     * The usage metrics the model reads that the portfolio has never been given, as "measure id: metric"; such a
-     * measure never has a value, which is worth a warning (a misspelt metric would otherwise pass unnoticed).
-     */
-    public List<String> metricsMissingFrom(Portfolio portfolio) {
-        List<String> missing = new ArrayList<>();
-        for (Measure m : measures) {
-            for (String metric : new String[] {m.derive().metric(),
-                    "licensed_seats".equals(m.derive().denominator()) ? null : m.derive().denominator()}) {
-                if (metric != null && portfolio.metricIndex(metric) < 0) {
-                    missing.add(m.id() + ": " + metric);
-                }
-            }
-        }
-        return missing;
-    }
-
     /** Category weights of a stage: its overrides where it has them, the model's elsewhere. */
     public double[] categoryWeights(String stageId) {
         Stage stage = stage(stageId);
