@@ -17,9 +17,17 @@ final class Explainer {
 
     /**
      * The measure's own {@code explain} template, or a sentence for its derivation. Placeholders: {value}, {abs},
-     * {window}, {score}, {change} ("fell" or "rose").
+     * {window}, {score}, {change} ("fell" or "rose"), {baseline} (what a change compared with).
      */
     static String measureText(Measure measure, double raw, double score) {
+        return measureText(measure, raw, score, false);
+    }
+
+    /**
+     * The same, saying whether a change with a year_before baseline did compare with the same days a year before
+     * ({@code yearBefore}) or, without data then, with the window before.
+     */
+    static String measureText(Measure measure, double raw, double score, boolean yearBefore) {
         if (Double.isNaN(raw)) {
             return measure.label() + ": no data yet.";
         }
@@ -29,12 +37,22 @@ final class Explainer {
                 .replace("{abs}", number(Math.abs(raw)))
                 .replace("{window}", Integer.toString(window))
                 .replace("{score}", Double.isNaN(score) ? "n/a" : number(score))
-                .replace("{change}", raw < 0 ? "fell" : "rose");
+                .replace("{change}", raw < 0 ? "fell" : "rose")
+                .replace("{baseline}", baseline(measure.derive(), yearBefore));
+    }
+
+    /** "the 28 before", "the 91 days before" or "the same days a year before". */
+    private static String baseline(HealthModel.Derivation derive, boolean yearBefore) {
+        if (yearBefore) {
+            return "the same days a year before";
+        }
+        return derive.baselineDays() == null || derive.yearBefore() ? "the " + derive.windowDays() + " before"
+                : "the " + derive.baselineDays() + " days before";
     }
 
     private static String defaultTemplate(Measure measure) {
         return switch (measure.derive().type()) {
-            case "usage_change" -> measure.label() + " {change} {abs}% in the last {window} days vs the {window} before.";
+            case "usage_change" -> measure.label() + " {change} {abs}% in the last {window} days vs {baseline}.";
             case "usage_slope" -> measure.label() + " moved {value} a week over the last {window} days.";
             case "days_since" -> measure.label() + ": {value} days ago.";
             case "tickets" -> measure.label() + ": {value} in the last {window} days.";

@@ -195,7 +195,7 @@ class AbsentSourcesTest {
         Measure logins = MODEL.measures().get(MODEL.measureIndex("logins_trend"));
         HealthModel reading = MODEL.withMeasure(new Measure(logins.id(), logins.label(), logins.category(),
                 new HealthModel.Derivation("usage_change", "session_minutes", null, 28, null, null, null, null, null,
-                        null, null), logins.direction(), logins.scale(), logins.weight(), logins.missing(),
+                        null, null, null, null), logins.direction(), logins.scale(), logins.weight(), logins.missing(),
                 logins.explain()));
         ScoreGrid moved = grid.withModel(reading);
         ScoreGrid fresh = ScoreGrid.compute(reading, portfolio, List.of(T, T.minusDays(30)));
