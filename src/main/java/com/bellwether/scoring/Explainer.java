@@ -20,14 +20,6 @@ final class Explainer {
      * {window}, {score}, {change} ("fell" or "rose"), {baseline} (what a change compared with).
      */
     static String measureText(Measure measure, double raw, double score) {
-        return measureText(measure, raw, score, false);
-    }
-
-    /**
-     * The same, saying whether a change with a year_before baseline did compare with the same days a year before
-     * ({@code yearBefore}) or, without data then, with the window before.
-     */
-    static String measureText(Measure measure, double raw, double score, boolean yearBefore) {
         if (Double.isNaN(raw)) {
             return measure.label() + ": no data yet.";
         }
@@ -38,15 +30,15 @@ final class Explainer {
                 .replace("{window}", Integer.toString(window))
                 .replace("{score}", Double.isNaN(score) ? "n/a" : number(score))
                 .replace("{change}", raw < 0 ? "fell" : "rose")
-                .replace("{baseline}", baseline(measure.derive(), yearBefore));
+                .replace("{baseline}", baseline(measure.derive()));
     }
 
     /** "the 28 before", "the 91 days before" or "the same days a year before". */
-    private static String baseline(HealthModel.Derivation derive, boolean yearBefore) {
-        if (yearBefore) {
+    private static String baseline(HealthModel.Derivation derive) {
+        if (derive.yearBefore()) {
             return "the same days a year before";
         }
-        return derive.baselineDays() == null || derive.yearBefore() ? "the " + derive.windowDays() + " before"
+        return derive.baselineDays() == null ? "the " + derive.windowDays() + " before"
                 : "the " + derive.baselineDays() + " days before";
     }
 

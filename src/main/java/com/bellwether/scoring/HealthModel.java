@@ -130,7 +130,8 @@ public record HealthModel(
      * How a raw value is derived over the {@code window} days ending at the as-of date. See docs/model.md for
      * each {@code type} and the fields it reads. A {@code usage_change} compares the window with its
      * {@code baseline}: {@code previous} (default), the {@code baselineDays} just before the window (as many days as
-     * the window unless given); or {@code year_before}, the same window 52 weeks earlier, which seasons leave alone.
+     * the window unless given); or {@code year_before}, the same window 52 weeks earlier, which seasons leave alone
+     * (no value for an account without data then).
      */
     public record Derivation(String type, String metric, String aggregate, Integer window, Boolean perSeat,
                              String denominator, String role, String kind, List<String> priorities,

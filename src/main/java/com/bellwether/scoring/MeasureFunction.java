@@ -33,7 +33,6 @@ final class MeasureFunction {
     /** For a change: where its baseline ends before t (the window's start, or 52 weeks before t) and how long it is. */
     private final int baselineEnd;
     private final int baselineLength;
-    private final boolean yearBefore;
 
     MeasureFunction(Derivation d, Portfolio portfolio) {
         this.type = Type.valueOf(d.type().toUpperCase(Locale.ROOT));
@@ -54,7 +53,6 @@ final class MeasureFunction {
         this.openAtDate = Boolean.TRUE.equals(d.open());
         this.baselineEnd = d.yearBefore() ? Derivation.YEAR_DAYS : window;
         this.baselineLength = d.yearBefore() ? window : d.baselineDaysOrWindow();
-        this.yearBefore = d.yearBefore();
     }
 
     /** The raw value as of day t (an epoch day), reading nothing dated after t. */
@@ -118,28 +116,16 @@ final class MeasureFunction {
 
     /**
      * Percent change of the window against its baseline: the days just before it (the window's length unless
-     * baselineDays says otherwise), or the same window 52 weeks earlier; when that year-earlier window has no data
-     * (an account younger than a year, data that begins later), the window before instead.
+     * baselineDays says otherwise), or the same window 52 weeks earlier (no value when the account has no data then:
+     * its own history cannot tell a season from a drop).
      */
     private double change(AccountData d, int t) {
         double current = aggregate(d, metric, t - window, t);
         double prior = aggregate(d, metric, t - baselineEnd - baselineLength, t - baselineEnd);
-        if (yearBefore && Double.isNaN(prior)) {
-            prior = aggregate(d, metric, t - 2 * window, t - window);
-        }
         if (Double.isNaN(current) || Double.isNaN(prior) || prior == 0) {
             return Double.NaN;
         }
         return (current - prior) / Math.abs(prior) * 100;
-    }
-
-    /**
-     * Whether a year_before change as of day t compares with the same window 52 weeks earlier (the account has
-     * data then) rather than with the window before.
-     */
-    boolean comparesYearBefore(AccountData d, int t) {
-        return type == Type.USAGE_CHANGE && yearBefore
-                && !Double.isNaN(aggregate(d, metric, t - baselineEnd - baselineLength, t - baselineEnd));
     }
 
     /** Least-squares slope of the metric over the window, per week. */

@@ -653,14 +653,7 @@ public final class ScoreGrid {
     /** The measure's sentence at the point, with its numbers (and, for a change, what it compared with). */
     public String measureText(int measure, int point) {
         Measure m = model.measures().get(measure);
-        double value = raw[measure][point];
-        boolean yearBefore = false;
-        if (m.derive().yearBefore() && !Double.isNaN(value)) {
-            int k = point / dates.length;
-            yearBefore = new MeasureFunction(m.derive(), portfolio)
-                    .comparesYearBefore(portfolio.data(accounts[k]), days[point % dates.length]);
-        }
-        return Explainer.measureText(m, value, measureScore(measure, point), yearBefore);
+        return Explainer.measureText(m, raw[measure][point], measureScore(measure, point));
     }
 
     /** The measures left out because the data has none of their source, with the warnings that say so. */
