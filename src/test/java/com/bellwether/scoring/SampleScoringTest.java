@@ -52,7 +52,9 @@ class SampleScoringTest {
             assertThat(change).as(days + " days").isCloseTo(
                     score.score() - scorer.score("ACC-00379", T.minusDays(days)).score(), within(1e-9));
         }
-        assertThat(score.actions()).extracting(AccountScore.RecommendedAction::ruleId).contains("red-outreach", "usage-drop");
+        // Younger than a year at T: no trend against a year before, so no usage-drop action; its adoption is what is low.
+        assertThat(score.actions()).extracting(AccountScore.RecommendedAction::ruleId)
+                .containsExactly("red-outreach", "narrow-adoption", "low-adoption");
     }
 
     @Test
