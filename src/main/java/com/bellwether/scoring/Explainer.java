@@ -33,10 +33,10 @@ final class Explainer {
                 .replace("{baseline}", baseline(measure.derive()));
     }
 
-    /** "the 28 before", "the 91 days before" or "the same days a year before". */
+    /** "the 28 before", "the 91 days before" or "a year before". */
     private static String baseline(HealthModel.Derivation derive) {
         if (derive.yearBefore()) {
-            return "the same days a year before";
+            return "a year before";
         }
         return derive.baselineDays() == null ? "the " + derive.windowDays() + " before"
                 : "the " + derive.baselineDays() + " days before";

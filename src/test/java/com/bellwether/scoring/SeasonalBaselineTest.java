@@ -68,7 +68,7 @@ class SeasonalBaselineTest {
         // X: 10 against 20 a year before; Y has no data then: its own history cannot tell a season from a drop.
         assertThat(grid.raw(0, grid.point(0, 0))).isCloseTo(-50.0, within(1e-9));
         assertThat(grid.raw(0, grid.point(1, 0))).isNaN();
-        assertThat(grid.measureText(0, grid.point(0, 0))).isEqualTo("Measure fell 50% in the last 5 days vs the same days a year before.");
+        assertThat(grid.measureText(0, grid.point(0, 0))).isEqualTo("Measure fell 50% in the last 5 days vs a year before.");
         assertThat(grid.measureText(0, grid.point(1, 0))).isEqualTo("Measure: no data yet.");
     }
 
