@@ -380,7 +380,7 @@ public final class AlertEvaluator {
 
     /**
      * The measures that cost the most extra points since the earlier date, in their own words with their numbers
-     * ("Core feature events fell 38% in the last 28 days vs the 28 before."); at most three, each at least a point,
+     * ("Core feature events fell 38% in the last 28 days vs a year before."); at most three, each at least a point,
      * and the change of the CSM adjustment when there is one.
      */
     static String drivers(AccountScore now, AccountScore before) {

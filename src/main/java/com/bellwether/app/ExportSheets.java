@@ -140,6 +140,9 @@ public final class ExportSheets {
                 ? p.step().substring(1).toLowerCase(Locale.ROOT) : p.step()));
         table.row("horizon (days)", count(p.horizonDays()), p.contractionIsChurn()
                 ? "churn or contraction within the horizon after a cut-off" : "churn within the horizon after a cut-off");
+        for (String leftOut : p.measuresLeftOut()) {
+            table.row("left out", null, leftOut);
+        }
         table.row("points", count(r.points()), "accounts scored at a cut-off");
         table.row("churners", count(r.churners()), "points that churned within the horizon");
         table.row("churn rate", share(r.churnRate()), "");

@@ -48,7 +48,7 @@ public record BacktestReport(
     public record Parameters(String model, Integer modelVersion, LocalDate from, LocalDate to, String step,
                              int horizonDays, boolean contractionIsChurn, boolean keepIncompleteHorizon,
                              double topPercent, LocalDate dataFrom, LocalDate dataTo, int cutoffs,
-                             List<LocalDate> incompleteCutoffs,
+                             List<LocalDate> incompleteCutoffs, List<String> measuresLeftOut,
                              @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Target.ChurnIsImplied.class)
                              Target target,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String flaggedWhen) {

@@ -347,7 +347,8 @@ public final class Backtester {
         return new BacktestReport.Parameters(model.name(), model.version(), frame.cutoffs().get(0),
                 frame.cutoffs().get(frame.cutoffs().size() - 1), s.step().toString(), s.horizonDays(),
                 s.contractionIsChurn(), s.keepIncompleteHorizon(), s.topPercent(), frame.portfolio().firstDataDate(),
-                frame.portfolio().asOfDate(), frame.cutoffs().size(), incomplete, s.target(), flaggedWhen(frame));
+                frame.portfolio().asOfDate(), frame.cutoffs().size(), incomplete,
+                frame.grid().absentSources().warnings(), s.target(), flaggedWhen(frame));
     }
 
     /** How the expansion target flags a candidate; null for churn (red). */

@@ -161,7 +161,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Workspace workspace = opened != null ? opened : database.openExisting();
         Portfolio portfolio = workspace.portfolio();
-        ScoreCommand.warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
+        ScoreCommand.warnLeftOut(healthModel, portfolio, spec.commandLine().getErr());
         BacktestFrame frame;
         try {
             frame = workspace.backtest(healthModel, settings, () -> false);

@@ -19,6 +19,7 @@ import com.bellwether.app.Exports;
 import com.bellwether.app.ModelVersion;
 import com.bellwether.app.XlsxFile;
 import com.bellwether.app.Workspace;
+import com.bellwether.scoring.AbsentSources;
 import com.bellwether.scoring.AccountScore;
 import com.bellwether.scoring.HealthModel;
 import com.bellwether.scoring.Portfolio;
@@ -97,7 +98,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (date == null) {
             throw new IOException("The database at " + workspace.displayName() + " holds no dated data to score");
         }
-        warnMissingMetrics(healthModel, portfolio, spec.commandLine().getErr());
+        warnLeftOut(healthModel, portfolio, spec.commandLine().getErr());
         List<AccountScore> scores = workspace.score(healthModel, date, () -> false);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -167,10 +168,13 @@ public final class ScoreCommand implements Callable<Integer> {
         return Exports.json(2);
     }
 
-    /** A warning for each usage metric the model reads that the data does not have. */
-    static void warnMissingMetrics(HealthModel model, Portfolio portfolio, java.io.PrintWriter err) {
-        for (String missing : model.metricsMissingFrom(portfolio)) {
-            err.println("warning: the data has no usage metric for " + missing + " (the measure has no value)");
+    /**
+     * A warning for each source the model reads that the data has none of (a misspelt usage metric among them): its
+     * measures are left out of scoring; and for each category left with no measure.
+     */
+    static void warnLeftOut(HealthModel model, Portfolio portfolio, java.io.PrintWriter err) {
+        for (String warning : AbsentSources.of(model, portfolio).warnings()) {
+            err.println("warning: " + warning);
         }
     }
 }

@@ -17,7 +17,7 @@ final class Explainer {
 
     /**
      * The measure's own {@code explain} template, or a sentence for its derivation. Placeholders: {value}, {abs},
-     * {window}, {score}, {change} ("fell" or "rose").
+     * {window}, {score}, {change} ("fell" or "rose"), {baseline} (what a change compared with).
      */
     static String measureText(Measure measure, double raw, double score) {
         if (Double.isNaN(raw)) {
@@ -30,12 +30,22 @@ final class Explainer {
                 .replace("{window}", Integer.toString(window))
                 .replace("{score}", Double.isNaN(score) ? "n/a" : number(score))
                 .replace("{change}", raw < 0 ? "fell" : "rose")
-                .replace("{tone}", toneWord(raw));
+                .replace("{tone}", toneWord(raw))
+                .replace("{baseline}", baseline(measure.derive()));
+    }
+
+    /** "the 28 before", "the 91 days before" or "a year before". */
+    private static String baseline(HealthModel.Derivation derive) {
+        if (derive.yearBefore()) {
+            return "a year before";
+        }
+        return derive.baselineDays() == null ? "the " + derive.windowDays() + " before"
+                : "the " + derive.baselineDays() + " days before";
     }
 
     private static String defaultTemplate(Measure measure) {
         return switch (measure.derive().type()) {
-            case "usage_change" -> measure.label() + " {change} {abs}% in the last {window} days vs the {window} before.";
+            case "usage_change" -> measure.label() + " {change} {abs}% in the last {window} days vs {baseline}.";
             case "usage_slope" -> measure.label() + " moved {value} a week over the last {window} days.";
             case "days_since" -> measure.label() + ": {value} days ago.";
             case "tickets" -> measure.label() + ": {value} in the last {window} days.";

@@ -128,15 +128,32 @@ public record HealthModel(
 
     /**
      * How a raw value is derived over the {@code window} days ending at the as-of date. See docs/model.md for
-     * each {@code type} and the fields it reads.
+     * each {@code type} and the fields it reads. A {@code usage_change} compares the window with its
+     * {@code baseline}: {@code previous} (default), the {@code baselineDays} just before the window (as many days as
+     * the window unless given); or {@code year_before}, the same window 52 weeks earlier, which seasons leave alone
+     * (no value for an account without data then).
      */
     public record Derivation(String type, String metric, String aggregate, Integer window, Boolean perSeat,
                              String denominator, String role, String kind, List<String> priorities,
-                             Boolean escalated, Boolean open,
+                             Boolean escalated, Boolean open, String baseline, Integer baselineDays,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sources) {
+
+        /** The baselines of a usage_change. */
+        public static final List<String> BASELINES = List.of("previous", "year_before");
+        /** How far back the year_before baseline lies: 52 weeks, so it holds the same weekdays as the window. */
+        public static final int YEAR_DAYS = 364;
 
         public int windowDays() {
             return window == null ? 30 : window;
+        }
+
+        public boolean yearBefore() {
+            return "year_before".equals(baseline);
+        }
+
+        /** The days a previous-period baseline spans: baselineDays, else the window's length. */
+        public int baselineDaysOrWindow() {
+            return baselineDays == null ? windowDays() : baselineDays;
         }
     }
 
@@ -469,6 +486,14 @@ public record HealthModel(
         if (d.window() != null && d.window() < 1) {
             fail(source, at + ".derive.window", "a number of days of 1 or more");
         }
+        if (d.baseline() != null && (!d.type().equals("usage_change") || !Derivation.BASELINES.contains(d.baseline()))) {
+            fail(source, at + ".derive.baseline", "previous or year_before, on a usage_change only");
+        }
+        if (d.baselineDays() != null && (!d.type().equals("usage_change") || d.yearBefore() || d.baselineDays() < 1
+                || d.baselineDays() > 3 * Derivation.YEAR_DAYS)) {
+            fail(source, at + ".derive.baselineDays", "a number of days from 1 to " + 3 * Derivation.YEAR_DAYS
+                    + ", on a usage_change whose baseline is previous");
+        }
         switch (d.type()) {
             case "usage", "usage_change", "usage_slope" -> requireMetric(source, at, d);
             case "ratio" -> {
@@ -648,23 +673,6 @@ public record HealthModel(
             }
         }
         return -1;
-    }
-
-    /**
-     * The usage metrics the model reads that the portfolio has never been given, as "measure id: metric"; such a
-     * measure never has a value, which is worth a warning (a misspelt metric would otherwise pass unnoticed).
-     */
-    public List<String> metricsMissingFrom(Portfolio portfolio) {
-        List<String> missing = new ArrayList<>();
-        for (Measure m : measures) {
-            for (String metric : new String[] {m.derive().metric(),
-                    "licensed_seats".equals(m.derive().denominator()) ? null : m.derive().denominator()}) {
-                if (metric != null && portfolio.metricIndex(metric) < 0) {
-                    missing.add(m.id() + ": " + metric);
-                }
-            }
-        }
-        return missing;
     }
 
     /** Category weights of a stage: its overrides where it has them, the model's elsewhere. */

@@ -181,7 +181,7 @@ public final class HealthScorer {
             Measure measure = measures.get(m);
             double score = grid.measureScore(m, p);
             double lost = Double.isNaN(score) ? 0 : weights[m] * (100 - score);
-            String text = Explainer.measureText(measure, grid.raw(m, p), score);
+            String text = grid.measureText(m, p);
             measureResults.add(new MeasureResult(measure.id(), measure.label(), measure.category(), grid.raw(m, p),
                     score, weights[m], lost, text));
             if (lost > 0) {
@@ -309,7 +309,7 @@ public final class HealthScorer {
             double fromPoints = mb < 0 ? 0 : oldFrom[mb];
             double toPointsOld = mb < 0 ? 0 : oldTo[mb];
             data.add(new ScoreChange.Part(measure.id(), measure.label(), measure.category(), toPointsOld - fromPoints,
-                    Explainer.measureText(measure, now.raw(m, 1), now.measureScore(m, 1))));
+                    now.measureText(m, 1)));
             modelParts.add(new ScoreChange.Part(measure.id(), measure.label(), measure.category(), nowTo[m] - toPointsOld, null));
         }
         // A measure the later model dropped gives back its points at the later date.

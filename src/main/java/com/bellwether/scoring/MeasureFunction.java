@@ -33,6 +33,9 @@ final class MeasureFunction {
     private final boolean ticketTexts;
     private final boolean surveyTexts;
     private final boolean interactionTexts;
+    /** For a change: where its baseline ends before t (the window's start, or 52 weeks before t) and how long it is. */
+    private final int baselineEnd;
+    private final int baselineLength;
 
     MeasureFunction(Derivation d, Portfolio portfolio) {
         this.type = Type.valueOf(d.type().toUpperCase(Locale.ROOT));
@@ -55,6 +58,8 @@ final class MeasureFunction {
         this.ticketTexts = sources.contains("tickets");
         this.surveyTexts = sources.contains("surveys");
         this.interactionTexts = sources.contains("interactions");
+        this.baselineEnd = d.yearBefore() ? Derivation.YEAR_DAYS : window;
+        this.baselineLength = d.yearBefore() ? window : d.baselineDaysOrWindow();
     }
 
     /** The raw value as of day t (an epoch day), reading nothing dated after t. */
@@ -117,10 +122,14 @@ final class MeasureFunction {
         }
     }
 
-    /** Percent change of the window against the window of the same length before it. */
+    /**
+     * Percent change of the window against its baseline: the days just before it (the window's length unless
+     * baselineDays says otherwise), or the same window 52 weeks earlier (no value when the account has no data then:
+     * its own history cannot tell a season from a drop).
+     */
     private double change(AccountData d, int t) {
         double current = aggregate(d, metric, t - window, t);
-        double prior = aggregate(d, metric, t - 2 * window, t - window);
+        double prior = aggregate(d, metric, t - baselineEnd - baselineLength, t - baselineEnd);
         if (Double.isNaN(current) || Double.isNaN(prior) || prior == 0) {
             return Double.NaN;
         }

@@ -51,6 +51,8 @@ public final class Portfolio {
     private MeasureCache measureCache;
     /** The {@link #asOfDate} as an epoch day once worked out (MIN_VALUE when there is no data); notes leave it be. */
     private volatile Integer asOfDay;
+    /** What kinds of data the portfolio holds at all, once worked out; notes leave it be. */
+    private volatile DataSources sources;
 
     private Portfolio(List<Account> sorted, Map<String, Integer> index, List<String> metrics, AccountData[] data) {
         this.accounts = Collections.unmodifiableList(sorted);
@@ -71,6 +73,7 @@ public final class Portfolio {
         this.data[changed] = replacement;
         this.measureCache = source.measureCache;
         this.asOfDay = source.asOfDay;
+        this.sources = source.sources;
     }
 
     /** A portfolio of records already in memory (small portfolios, tests). */
@@ -388,6 +391,16 @@ public final class Portfolio {
 
     AccountData data(int a) {
         return data[a];
+    }
+
+    /** Which sources the data holds at all (usage metrics with a value, tickets, interactions, ...); see {@link AbsentSources}. */
+    DataSources sources() {
+        DataSources known = sources;
+        if (known == null) {
+            known = DataSources.of(this);
+            sources = known;
+        }
+        return known;
     }
 
     /** The epoch days of an account's churns (and contractions, when asked), in order. */

@@ -28,6 +28,8 @@ public final class ScoreGrid {
     private final int[] days;
 
     private final double[][] raw;            // [measure][point]
+    /** The measures whose source the data lacks altogether: NaN raw values, no score, whatever their missing policy. */
+    private final AbsentSources absent;
     private final double[][] categoryScores; // [category][point], NaN when no measure of it has a score
     private final byte[] stage;              // index into HealthModel.STAGE_IDS
     private final double[] adjustment;
@@ -39,8 +41,10 @@ public final class ScoreGrid {
     private final byte[] band;               // Band ordinal, -1 without data
 
     private ScoreGrid(HealthModel model, Portfolio portfolio, int[] accounts, LocalDate[] dates, double[][] raw,
-                      double[][] categoryScores, byte[] stage, double[] adjustment, boolean[] live, boolean[] hasData) {
+                      AbsentSources absent, double[][] categoryScores, byte[] stage, double[] adjustment, boolean[] live,
+                      boolean[] hasData) {
         this.model = model;
+        this.absent = absent;
         this.portfolio = portfolio;
         this.accounts = accounts;
         this.dates = dates;
@@ -66,6 +70,7 @@ public final class ScoreGrid {
         this.dates = source.dates;
         this.days = source.days;
         this.raw = source.raw;
+        this.absent = source.absent;
         this.categoryScores = source.categoryScores;
         this.stage = source.stage;
         this.adjustment = adjustment;
@@ -115,6 +120,12 @@ public final class ScoreGrid {
         int points = accounts.length * at.length;
         int[] days = Arrays.stream(at).mapToInt(d -> (int) d.toEpochDay()).toArray();
         double[][] raw = new double[model.measures().size()][];
+        AbsentSources absent = AbsentSources.of(model, portfolio);
+        for (int m = 0; m < raw.length; m++) {
+            if (absent.leftOut(m)) {
+                raw[m] = nanColumn(points);
+            }
+        }
         MeasureCache cache = portfolio.measureCache().filter(c -> c.covers(points)).orElse(null);
         String[] keys = new String[raw.length];
         // Columns of the data before the last import: every account's values but the changed ones'.
@@ -123,6 +134,9 @@ public final class ScoreGrid {
         if (cache != null) {
             String[] ids = Arrays.stream(accounts).mapToObj(a -> portfolio.account(a).accountId()).toArray(String[]::new);
             for (int m = 0; m < raw.length; m++) {
+                if (absent.leftOut(m)) {
+                    continue;
+                }
                 HealthModel.Derivation derive = model.measures().get(m).derive();
                 keys[m] = cache.key(derive, portfolio.metrics(), ids, days);
                 raw[m] = cache.read(keys[m], points).orElse(null);
@@ -175,9 +189,9 @@ public final class ScoreGrid {
         }
         double[][] scores = new double[model.categories().size()][];
         for (int c = 0; c < scores.length; c++) {
-            scores[c] = categoryColumn(model, c, raw);
+            scores[c] = categoryColumn(model, c, raw, absent);
         }
-        return new ScoreGrid(model, portfolio, accounts, at, raw, scores, stages(model, portfolio, accounts, days),
+        return new ScoreGrid(model, portfolio, accounts, at, raw, absent, scores, stages(model, portfolio, accounts, days),
                 adjustments(model, portfolio, accounts, days), live(portfolio, accounts, at), hasData(portfolio, accounts, days));
     }
 
@@ -208,10 +222,13 @@ public final class ScoreGrid {
             sameCategories = model.categories().get(c).id().equals(next.categories().get(c).id());
         }
         MeasureFunction[] functions = null;
+        AbsentSources nextAbsent = AbsentSources.of(next, portfolio);
         for (int m = 0; m < after.size(); m++) {
             Measure old = before.get(m);
             Measure now = after.get(m);
-            if (!Objects.equals(old.derive(), now.derive())) {
+            if (!Objects.equals(old.derive(), now.derive()) && nextAbsent.leftOut(m)) {
+                nextRaw[m] = nanColumn(raw[m].length);
+            } else if (!Objects.equals(old.derive(), now.derive())) {
                 if (functions == null) {
                     functions = functions(next, portfolio);
                 }
@@ -237,14 +254,16 @@ public final class ScoreGrid {
         }
         double[][] nextScores = new double[next.categories().size()][];
         for (int c = 0; c < nextScores.length; c++) {
-            nextScores[c] = sameCategories && !changedCategory[c] ? categoryScores[c] : categoryColumn(next, c, nextRaw);
+            nextScores[c] = sameCategories && !changedCategory[c] ? categoryScores[c]
+                    : categoryColumn(next, c, nextRaw, nextAbsent);
         }
         byte[] nextStage = Objects.equals(model.stageRule(), next.stageRule()) && stageNames(model).equals(stageNames(next))
                 ? stage : stages(next, portfolio, accounts, days);
         double[] nextAdjustment = Objects.equals(model.adjustmentBound(), next.adjustmentBound()) ? adjustment
                 : adjustments(next, portfolio, accounts, days);
         // Who is live and who has data do not depend on the model.
-        return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextScores, nextStage, nextAdjustment, live, hasData);
+        return new ScoreGrid(next, portfolio, accounts, dates, nextRaw, nextAbsent, nextScores, nextStage, nextAdjustment,
+                live, hasData);
     }
 
     /** What an explicit lifecycle stage is matched against. */
@@ -256,6 +275,12 @@ public final class ScoreGrid {
         return Objects.equals(a.direction(), b.direction()) && Objects.equals(a.missing(), b.missing())
                 && a.scale().size() == b.scale().size()
                 && IntStream.range(0, a.scale().size()).allMatch(i -> Arrays.equals(a.scale().get(i), b.scale().get(i)));
+    }
+
+    private static double[] nanColumn(int points) {
+        double[] column = new double[points];
+        Arrays.fill(column, Double.NaN);
+        return column;
     }
 
     private static MeasureFunction[] functions(HealthModel model, Portfolio portfolio) {
@@ -285,10 +310,11 @@ public final class ScoreGrid {
      * One category's score at every point: the weighted mean of its measures' scores that are not skipped, summed
      * in the model's order of measures.
      */
-    private static double[] categoryColumn(HealthModel model, int category, double[][] raw) {
+    private static double[] categoryColumn(HealthModel model, int category, double[][] raw, AbsentSources absent) {
         List<Measure> measures = model.measures();
         String id = model.categories().get(category).id();
-        int[] of = IntStream.range(0, measures.size()).filter(m -> measures.get(m).category().equals(id)).toArray();
+        int[] of = IntStream.range(0, measures.size())
+                .filter(m -> measures.get(m).category().equals(id) && !absent.leftOut(m)).toArray();
         int points = raw.length == 0 ? 0 : raw[0].length;
         double[] column = new double[points];
         int chunks = (points + CHUNK - 1) / CHUNK;
@@ -619,9 +645,20 @@ public final class ScoreGrid {
         return raw[measure][point];
     }
 
-    /** The measure's score at the point, NaN when skipped. */
+    /** The measure's score at the point, NaN when skipped or left out for want of its source in the data. */
     public double measureScore(int measure, int point) {
-        return score(model.measures().get(measure), raw[measure][point]);
+        return absent.leftOut(measure) ? Double.NaN : score(model.measures().get(measure), raw[measure][point]);
+    }
+
+    /** The measure's sentence at the point, with its numbers (and, for a change, what it compared with). */
+    public String measureText(int measure, int point) {
+        Measure m = model.measures().get(measure);
+        return Explainer.measureText(m, raw[measure][point], measureScore(measure, point));
+    }
+
+    /** The measures left out because the data has none of their source, with the warnings that say so. */
+    public AbsentSources absentSources() {
+        return absent;
     }
 
     public double categoryScore(int category, int point) {

@@ -147,7 +147,7 @@ public final class Snapshots {
         return IntStream.range(0, lost.length).filter(m -> lost[m] > 0).boxed()
                 .sorted(Comparator.comparingDouble((Integer m) -> lost[m]).reversed())
                 .limit(TOP_REASONS)
-                .map(m -> Explainer.measureText(measures.get(m), grid.raw(m, p), grid.measureScore(m, p)))
+                .map(m -> grid.measureText(m, p))
                 .collect(Collectors.joining(" "));
     }
 

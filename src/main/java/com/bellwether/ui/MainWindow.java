@@ -288,9 +288,14 @@ public final class MainWindow {
             String text = "Model: " + m.name() + (m.version() == null ? "" : " v" + m.version());
             return tuning.dirtyProperty().get() ? text + " · unsaved changes in Tuning" : text;
         }, portfolio.modelProperty(), tuning.dirtyProperty()));
+        Label leftOut = new Label();
+        leftOut.setId("status-left-out");
+        leftOut.textProperty().bind(portfolio.leftOutProperty());
+        leftOut.visibleProperty().bind(portfolio.leftOutProperty().isNotEmpty());
+        leftOut.managedProperty().bind(leftOut.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, database, spacer, model);
+        HBox bar = new HBox(16, database, spacer, leftOut, model);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(STATUS_BAR);
         return bar;

@@ -34,6 +34,7 @@ class ModelMistakesTest {
             "adjustmentBound": 15                   | "adjustmentBound": true           | m.json line 11, column 22: adjustmentBound: expected a number
             "weight": 40                            | "wieght": 40                      | m.json line 5, column 60: unknown field "wieght" at categories[0]; expected one of
             "name": "Default health model"          | "name": ["Default"]               | m.json line 2, column 11: name: expected text
+            "baseline": "year_before"               | "baseline": "last_year"           | m.json line 30, column 102: measures[1].derive.baseline: expected previous or year_before, on a usage_change only
             """)
     void aMistakeIsPlacedAndSaidInPlainWords(String from, String to, String said) throws Exception {
         String text = shipped();

@@ -39,8 +39,8 @@ class SampleScoringTest {
         assertThat(score.adjustment()).isEqualTo(-4);
         assertThat(score.score()).isCloseTo(score.baseScore() - 4, within(1e-9));
         assertThat(score.explanation()).isEqualTo("0.08 active users per licensed seat over the last 28 days."
-                + " Core feature events fell 45% in the last 28 days vs the 28 before."
-                + " Logins fell 29% in the last 28 days vs the 28 before."
+                + " 26 session minutes per active user per usage report over the last 28 days."
+                + " 2 features in use on average over the last 28 days."
                 + " CSM adjustment -4 (Champion on extended leave)."
                 + " → Reach out now and run a root-cause review.");
         assertThat(score.reasons().stream().mapToDouble(AccountScore.Reason::pointsLost).sum())
@@ -52,7 +52,9 @@ class SampleScoringTest {
             assertThat(change).as(days + " days").isCloseTo(
                     score.score() - scorer.score("ACC-00379", T.minusDays(days)).score(), within(1e-9));
         }
-        assertThat(score.actions()).extracting(AccountScore.RecommendedAction::ruleId).contains("red-outreach", "usage-drop");
+        // Younger than a year at T: no trend against a year before, so no usage-drop action; its adoption is what is low.
+        assertThat(score.actions()).extracting(AccountScore.RecommendedAction::ruleId)
+                .containsExactly("red-outreach", "narrow-adoption", "low-adoption");
     }
 
     @Test

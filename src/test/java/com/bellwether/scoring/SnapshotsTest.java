@@ -115,7 +115,7 @@ class SnapshotsTest {
         assertThat(known.band()).isEqualTo("red");
         assertThat(known.adjustment()).isEqualTo(-4);
         assertThat(known.topReasons()).startsWith("0.08 active users per licensed seat over the last 28 days."
-                + " Core feature events fell 45% in the last 28 days vs the 28 before.");
+                + " 26 session minutes per active user per usage report over the last 28 days.");
     }
 
     @OnBothDatabases

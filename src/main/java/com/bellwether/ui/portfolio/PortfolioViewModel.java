@@ -57,7 +57,7 @@ public final class PortfolioViewModel {
     }
 
     private record Loaded(List<AccountRow> rows, List<BandMix> mix, HealthModel model, List<ModelVersion> versions,
-                          Portfolio portfolio) {
+                          Portfolio portfolio, String leftOut) {
     }
 
     private final ObservableList<BandMix> bandMix = FXCollections.observableArrayList();
@@ -85,6 +85,8 @@ public final class PortfolioViewModel {
     private BackgroundJob<?> running;
     private final javafx.beans.property.ObjectProperty<ChurnRates> churnRates = new javafx.beans.property.SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The measures the model leaves out for want of their source in the data, in one line; empty when none. */
+    private final ReadOnlyStringWrapper leftOut = new ReadOnlyStringWrapper("");
 
     /** Runs on the background executor and reports back on the FX thread. */
     public PortfolioViewModel(Executor background, HealthModel model) {
@@ -192,6 +194,14 @@ public final class PortfolioViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * What the active model leaves out because the database has none of its source, as the status bar says it
+     * ("no logins in the data: 2 measures left out"); empty when every measure has a source.
+     */
+    public ReadOnlyStringProperty leftOutProperty() {
+        return leftOut.getReadOnlyProperty();
+    }
+
     public HealthModel model() {
         return model.get();
     }
@@ -224,6 +234,7 @@ public final class PortfolioViewModel {
                     com.bellwether.ui.StartupTrace.mark("scores handed to the screen");
                     portfolio = loaded.portfolio();
                     model.set(loaded.model());
+                    leftOut.set(loaded.leftOut());
                     choosingMixVersion = true;
                     versions.setAll(loaded.versions());
                     mixVersion.set(versions.stream().filter(ModelVersion::active).findFirst().orElse(null));
@@ -252,7 +263,7 @@ public final class PortfolioViewModel {
                 .start(background, work -> {
                     Workspace workspace = opened.get();
                     if (workspace == null) {
-                        return new Loaded(List.of(), List.of(), model.get(), List.of(), null);
+                        return new Loaded(List.of(), List.of(), model.get(), List.of(), null, "");
                     }
                     work.update("Reading the portfolio", -1);
                     HealthModel model = workspace.activeModel();
@@ -261,7 +272,7 @@ public final class PortfolioViewModel {
                     Portfolio portfolio = read != null ? workspace.adopt(read) : workspace.portfolio();
                     LocalDate asOf = portfolio.asOfDate();
                     if (asOf == null) {
-                        return new Loaded(List.of(), List.of(), model, saved, portfolio);
+                        return new Loaded(List.of(), List.of(), model, saved, portfolio, "");
                     }
                     work.update("Scoring " + portfolio.size() + " accounts as of " + asOf, -1);
                     List<AccountScore> scores = workspace.scores(model, asOf, work);
@@ -273,7 +284,8 @@ public final class PortfolioViewModel {
                                 expansionRules));
                     }
                     // The band mix follows in a job of its own, so the table and tiles show first.
-                    return new Loaded(loaded, List.of(), model, saved, portfolio);
+                    return new Loaded(loaded, List.of(), model, saved, portfolio,
+                            com.bellwether.scoring.AbsentSources.of(model, portfolio).summary());
                 });
     }
 

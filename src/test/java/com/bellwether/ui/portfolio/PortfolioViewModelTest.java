@@ -65,6 +65,32 @@ class PortfolioViewModelTest {
     }
 
     @Test
+    void theStatusBarSaysWhichMeasuresAreLeftOutForWantOfTheirSource() throws Exception {
+        viewModel.load(Workspace.of(database));
+        assertThat(viewModel.leftOutProperty().get()).isEmpty();
+
+        // Usage without a logins metric, no interactions, no surveys; tickets with CSAT.
+        Database withoutLogins = TestDatabases.fresh();
+        com.bellwether.domain.Bundle bundle = com.bellwether.domain.Bundle.empty();
+        bundle.usageMetrics().addAll(List.of("active_users", "session_minutes", "core_feature_events", "features_used"));
+        bundle.accounts().add(com.bellwether.scoring.ScoringFixtures.account("A", 10, "2023-01-01", null, null));
+        java.time.LocalDate day = java.time.LocalDate.parse("2024-01-01");
+        for (int d = 0; d < 120; d++) {
+            bundle.usage().add(new com.bellwether.domain.UsageDay("A", day.plusDays(d), new double[] {5, 200, 50, 4}));
+        }
+        bundle.tickets().add(new com.bellwether.domain.Ticket("T1", "A", day.atStartOfDay(), day.plusDays(2).atStartOfDay(),
+                com.bellwether.domain.TicketPriority.NORMAL, false, 4));
+        com.bellwether.scoring.ScoringFixtures.write(withoutLogins, bundle);
+
+        viewModel.load(Workspace.of(withoutLogins));
+
+        assertThat(viewModel.allRows()).hasSize(1);
+        assertThat(viewModel.leftOutProperty().get()).isEqualTo("no logins in the data: 2 measures left out;"
+                + " no interactions in the data: 2 measures left out; no surveys in the data: 1 measure left out;"
+                + " Relationship: no measure has data in this database");
+    }
+
+    @Test
     void theSearchedRowsExportToAnExcelWorkbookWithTheirScoresExact(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         viewModel.load(Workspace.of(database));
