@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * rates, and the difference within strata of the same band, segment and stage at the trigger date, weighted by each
  * stratum's acted-on count. Strata without both groups are left out (and counted). The 95% interval is the normal
  * approximation: the variance of the stratified difference is the sum over strata of the squared weight times
- * p1(1-p1)/n1 + p0(1-p0)/n0. An association, not an effect proved.
+ * q1(1-q1)/(n1+2) + q0(1-q0)/(n0+2), with q = (e+1)/(n+2) (Agresti and Caffo's adjustment, so a group where none or
+ * every point had the outcome still carries its uncertainty). An association, not an effect proved.
  *
  * @param acted          points acted on
  * @param actedEvents    of which with the outcome
@@ -98,7 +99,7 @@ public record EffectEstimate(long acted, long actedEvents, long notActed, long n
                     double p1 = (double) c.e1 / c.n1;
                     double p0 = (double) c.e0 / c.n0;
                     sum += w * (p1 - p0);
-                    variance += w * w * (p1 * (1 - p1) / c.n1 + p0 * (1 - p0) / c.n0);
+                    variance += w * w * (adjustedVariance(c.e1, c.n1) + adjustedVariance(c.e0, c.n0));
                 }
             }
             difference = sum;
@@ -158,5 +159,11 @@ public record EffectEstimate(long acted, long actedEvents, long notActed, long n
 
     private static String signed(double points) {
         return String.format(Locale.ROOT, "%+.1f", points);
+    }
+
+    /** The variance of a rate of e in n, with one event and one non-event added: never 0, even at 0 of n or n of n. */
+    private static double adjustedVariance(long e, long n) {
+        double q = (e + 1.0) / (n + 2.0);
+        return q * (1 - q) / (n + 2.0);
     }
 }

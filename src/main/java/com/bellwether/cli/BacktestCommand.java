@@ -176,12 +176,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         PrintWriter writer = spec.commandLine().getOut();
         if (settings.target() == Target.EXPANSION) {
+            var flagged = report.confusionRed();
+            String atCutoff = flagged.flagged() == 0 ? "no point flagged"
+                    : String.format(Locale.ROOT, "%,d flagged, precision %.2f, recall %.2f", flagged.flagged(),
+                            flagged.precision(), flagged.recall());
             writer.printf(Locale.ROOT, "Expansion backtest of %s over %d cut-offs from %s to %s, horizon %d days: %,d points,"
-                            + " %,d expanded. ROC AUC %.3f, average precision %.3f; flagged when %s: precision %.2f,"
-                            + " recall %.2f. Wrote %s%n",
+                            + " %,d expanded. ROC AUC %.3f, average precision %.3f; flagged when %s: %s. Wrote %s%n",
                     healthModel.name(), report.parameters().cutoffs(), report.parameters().from(), report.parameters().to(),
                     settings.horizonDays(), report.points(), report.churners(), report.rocAuc(), report.averagePrecision(),
-                    report.parameters().flaggedWhen(), report.confusionRed().precision(), report.confusionRed().recall(), out);
+                    report.parameters().flaggedWhen(), atCutoff, out);
             return 0;
         }
         writer.printf(Locale.ROOT, "Backtest of %s over %d cut-offs from %s to %s, horizon %d days: %,d points, %,d churned."
