@@ -61,11 +61,13 @@ GRANT INSERT, DELETE ON note TO bellwether_csm;
 GRANT INSERT ON adjustment_audit TO bellwether_csm;
 GRANT UPDATE (status, status_reason, status_changed_at, updated_at, status_changed_by, status_version) ON alert
     TO bellwether_csm;
+-- Each change of an alert's task is kept in its history.
+GRANT INSERT ON alert_status_change TO bellwether_csm;
 
 -- csops: imports (the bundle's tables and the import log), score history, alerts, the webhook's outbox, delivery log
 -- and settings; model versions are saved but never changed, so INSERT only.
 GRANT INSERT, UPDATE, DELETE ON account, account_history, usage_metric, usage_day, contact, ticket, interaction,
-    survey, outcome, note, import_run, import_file, score_snapshot, frozen_score, alert, webhook_outbox,
+    survey, outcome, note, task, alert_status_change, import_run, import_file, score_snapshot, frozen_score, alert, webhook_outbox,
     webhook_delivery, app_setting, source, source_file, sync_log TO bellwether_csops;
 GRANT INSERT ON model_version TO bellwether_csops;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO bellwether_csops;

@@ -102,6 +102,9 @@ public final class ScreenshotTour {
         step("a backtest", () -> true, () -> workbench.backtest().run());
         step("the backtest done", () -> workbench.backtest().reportProperty().get() != null
                 && !workbench.backtest().runningProperty().get(), () -> { });
+        step("the effects of the actions", () -> workbench.effects().canRunProperty().get(), () -> workbench.effects().run());
+        step("the effects worked out", () -> workbench.effects().reportProperty().get() != null
+                && !workbench.effects().busyProperty().get(), () -> { });
         // The alerts screen before any rule was evaluated: its empty state.
         step("alerts not evaluated", () -> workbench.alerts().loadedProperty().get() && !workbench.alerts().busyProperty().get(),
                 () -> window.showScreen("nav-alerts"));
@@ -131,7 +134,7 @@ public final class ScreenshotTour {
         for (String theme : plan.themes()) {
             boolean dark = theme.equals("dark");
             step("the " + theme + " theme", () -> true, () -> BellwetherApp.applyTheme(dark));
-            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "alerts", "import", "data")) {
+            for (String screen : List.of("portfolio", "tuning", "backtest", "account", "alerts", "effects", "import", "data")) {
                 step(screen, () -> true, () -> window.showScreen("nav-" + screen));
                 // Two pulses, so that charts shown for the first time have laid out.
                 step(screen + " laid out", () -> true, () -> { });

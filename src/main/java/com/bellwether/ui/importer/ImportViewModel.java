@@ -476,6 +476,14 @@ public final class ImportViewModel {
         if (read.isEmpty()) {
             return null;
         }
+        // An entity read a second time ("outcomes:expansions") has no tab of its own: it is kept as the profile has it.
+        if (base != null) {
+            base.entities().forEach((key, mapping) -> {
+                if (key.contains(":")) {
+                    read.put(key, mapping);
+                }
+            });
+        }
         return new MappingProfile(base == null || base.name() == null ? "custom" : base.name(),
                 base == null ? null : base.description(), read);
     }

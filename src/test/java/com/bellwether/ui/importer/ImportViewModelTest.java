@@ -163,7 +163,8 @@ class ImportViewModelTest {
         choose("RavenStack");
 
         assertThat(viewModel.mappingEditableProperty().get()).isTrue();
-        assertThat(viewModel.mappingProperty().get().entities()).containsOnlyKeys("accounts", "usage", "tickets", "outcomes");
+        assertThat(viewModel.mappingProperty().get().entities()).containsOnlyKeys("accounts", "usage", "tickets", "outcomes",
+                "outcomes:expansions");
         assertThat(viewModel.entities()).filteredOn(d -> d.entity().key().equals("usage")).singleElement()
                 .satisfies(d -> assertThat(d.readOnlyParts()).contains("Lookup: account_id").contains("Aggregate: one row per account_id, date"));
 
@@ -172,7 +173,7 @@ class ImportViewModelTest {
         assertThat(viewModel.problems()).isEmpty();
         assertThat(viewModel.outcomeProperty().get()).isEqualTo(ImportViewModel.Outcome.IMPORTED);
         assertThat(TestDatabases.counts(database)).containsEntry("account", 500L).containsEntry("usage_day", 24_111L)
-                .containsEntry("ticket", 2_000L).containsEntry("outcome", 599L).containsEntry("import_run", 1L);
+                .containsEntry("ticket", 2_000L).containsEntry("outcome", 1_126L).containsEntry("import_run", 1L);
         assertThat(TestDatabases.single(database, "SELECT mapping_name FROM import_run")).isEqualTo("ravenstack");
         assertThat(viewModel.importedProperty().get().rowsPerTable()).containsEntry("account", 500L);
     }
