@@ -34,15 +34,16 @@ class PlantedEffectTest {
                 (step, fraction) -> { }, () -> false);
         EffectEstimate churn = report.rule("usage-drop").churn();
 
-        // The planted difference on the acted-on points: in each stratum compared, the churn rate acted on less the
-        // rate the same points would have had unreviewed (the same odds divided by the planted ratio), weighted by
-        // the stratum's acted-on count, as the report weights them.
+        // The planted difference: in each stratum compared, the churn rate of the points not acted on, p0, against
+        // the rate the planted odds ratio gives reviewed points of the same stratum, OR p0 / (1 - p0 + OR p0);
+        // weighted by the stratum's acted-on count, as the report weights them. (Read from p0, the larger group: a
+        // stratum's few acted-on points often have no churn at all, which would make the planted figure 0 there.)
         double planted = 0;
         for (EffectEstimate.Stratum s : churn.byStratum()) {
             if (s.compared()) {
-                double p1 = (double) s.actedEvents() / s.acted();
-                double unreviewed = p1 / (p1 + oddsRatio * (1 - p1));
-                planted += (double) s.acted() / churn.comparedActed() * (p1 - unreviewed);
+                double p0 = (double) s.notActedEvents() / s.notActed();
+                double reviewed = oddsRatio * p0 / (1 - p0 + oddsRatio * p0);
+                planted += (double) s.acted() / churn.comparedActed() * (reviewed - p0);
             }
         }
         System.out.printf("usage-drop: triggered %d, acted on %d; found %.4f [%.4f, %.4f], planted %.4f (odds ratio %.3f)%n",
