@@ -111,9 +111,19 @@ public final class Backtester {
                 perCutoff, bySegment, byStage, falsePositives, falseNegatives, variants,
                 options.suggestBands() == null ? null : Suggestions.bands(frame, options.suggestBands()),
                 options.suggestWeights() ? Suggestions.weights(frame, options.weightBounds(), cancelled) : null,
-                expansion || !options.lists() ? null : AdjustmentReview.summary(
-                        AdjustmentReview.verdicts(model, frame.portfolio(), frame.settings().horizonDays(), cancelled),
-                        frame.settings().horizonDays(), frame.portfolio().asOfDate()));
+                expansion || !options.lists() ? null : adjustmentReview(model, frame, cancelled));
+    }
+
+    /**
+     * The adjustments made up to the last cut-off, judged: a backtest to a date reviews what CSMs did up to it, so
+     * nothing dated after its range (an account's later seats or stage, say) moves the section.
+     */
+    private static AdjustmentReview.Summary adjustmentReview(HealthModel model, BacktestFrame frame, BooleanSupplier cancelled) {
+        LocalDate last = frame.cutoffs().isEmpty() ? frame.portfolio().asOfDate()
+                : frame.cutoffs().get(frame.cutoffs().size() - 1);
+        List<AdjustmentReview.Verdict> made = AdjustmentReview.verdicts(model, frame.portfolio(),
+                frame.settings().horizonDays(), cancelled).stream().filter(v -> !v.date().isAfter(last)).toList();
+        return AdjustmentReview.summary(made, frame.settings().horizonDays(), frame.portfolio().asOfDate());
     }
 
     private static BacktestReport.Block block(BacktestFrame frame, int[] points) {

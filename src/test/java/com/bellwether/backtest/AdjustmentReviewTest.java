@@ -76,8 +76,10 @@ class AdjustmentReviewTest {
 
     @Test
     void theTalliesCountPerCsmAndCompareTheTwoRankings() {
+        // Cut-offs up to 1 May, the day of the last adjustment (kept though its horizon runs past the data).
         BacktestReport report = Backtester.run(NPS, portfolio,
-                new BacktestSettings(T, T, Period.ofMonths(1), 90, false, false, 10), Backtester.Options.none(), () -> false);
+                new BacktestSettings(T, LocalDate.parse("2024-05-01"), Period.ofMonths(1), 90, false, true, 10),
+                Backtester.Options.none(), () -> false);
         AdjustmentReview.Summary summary = report.adjustments();
 
         AdjustmentReview.Tally overall = summary.overall();
@@ -97,6 +99,13 @@ class AdjustmentReviewTest {
         assertThat(List.of(ben.right(), ben.wrong(), ben.notYetKnown())).containsExactly(1L, 1L, 1L);
         assertThat(ben.computedRocAuc()).as("no churner among Ben's known adjustments").isNaN();
         assertThat(summary.horizonDays()).isEqualTo(90);
+
+        // A backtest to an earlier date reviews the adjustments made up to it: E's of 1 May is left out.
+        AdjustmentReview.Tally upToT = Backtester.run(NPS, portfolio,
+                new BacktestSettings(T, T, Period.ofMonths(1), 90, false, false, 10), Backtester.Options.none(), () -> false)
+                .adjustments().overall();
+        assertThat(List.of(upToT.adjustments(), upToT.right(), upToT.wrong(), upToT.notYetKnown()))
+                .containsExactly(5L, 2L, 3L, 0L);
     }
 
     @Test

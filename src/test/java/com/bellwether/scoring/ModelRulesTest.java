@@ -124,7 +124,7 @@ class ModelRulesTest {
     void anInvalidModelNamesTheField() {
         String json = model.toJson();
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"higher_better\"", "\"up\""), "m.json"))
-                .hasMessage("m.json line 38, column 19: measures[0].direction: expected higher_better or lower_better");
+                .hasMessage("m.json line 40, column 19: measures[0].direction: expected higher_better or lower_better");
         assertThatThrownBy(() -> HealthModel.parse(json.replace("\"category\" : \"support\"", "\"category\" : \"suport\""), "m.json"))
                 .hasMessageMatching(at("m.json") + java.util.regex.Pattern.quote("measures[6].category: expected the id of one of the model's categories"));
         assertThatThrownBy(() -> HealthModel.parse(json.replace("[ -40.0, 0.0 ]", "[ -40.0, 90.0 ]"), "m.json"))
