@@ -93,17 +93,17 @@ public final class EffectsView {
         TableView<EffectsViewModel.Row> table = new TableView<>(viewModel.rows());
         table.setId("effects-table");
         table.getColumns().setAll(List.of(
-                column("Rule", 190, EffectsViewModel.Row::rule, false),
-                column("Kind", 80, EffectsViewModel.Row::kind, false),
-                column("Triggered", 90, r -> Long.toString(r.triggered()), true),
-                column("Acted on", 90, r -> Long.toString(r.actedOn()), true),
-                column("Churn, acted on", 120, EffectsViewModel.Row::actedChurn, true),
-                column("Churn, not", 110, EffectsViewModel.Row::otherChurn, true),
-                column("Difference (comparable)", 170, EffectsViewModel.Row::difference, true),
-                column("95% interval (pts)", 150, EffectsViewModel.Row::interval, true),
-                column("Expansion difference", 160, EffectsViewModel.Row::expansionDifference, true)));
+                column("Rule", 170, EffectsViewModel.Row::rule, false),
+                column("Kind", 70, EffectsViewModel.Row::kind, false),
+                column("Triggered", 80, r -> Long.toString(r.triggered()), true),
+                column("Acted on", 75, r -> Long.toString(r.actedOn()), true),
+                column("Churn: acted", 95, EffectsViewModel.Row::actedChurn, true),
+                column("Churn: not", 90, EffectsViewModel.Row::otherChurn, true),
+                column("Difference", 95, EffectsViewModel.Row::difference, true),
+                column("95% interval", 120, EffectsViewModel.Row::interval, true),
+                column("Expansion diff.", 110, EffectsViewModel.Row::expansionDifference, true)));
         table.getColumns().get(6).setId("effects-difference");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.visibleProperty().bind(viewModel.reportProperty().isNotNull());
         Tooltip.install(table, new Tooltip("Points of churn rate, acted on less comparable not acted on, weighted by"
                 + " the acted-on count of each band, segment and stage. Too few to tell: fewer than "
