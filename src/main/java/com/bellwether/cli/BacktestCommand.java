@@ -54,17 +54,8 @@ public final class BacktestCommand implements Callable<Integer> {
             + " version, the one the workbench scores with).")
     Path model;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First cut-off (default: three months after the first data).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last cut-off (default: the last one whose horizon the data covers).")
-    LocalDate to;
-
-    @Option(names = "--step", defaultValue = "1m", description = "Between cut-offs: 1m, 2w, 30d... (default: ${DEFAULT-VALUE}).")
-    String step;
-
-    @Option(names = "--horizon", defaultValue = "90d", description = "Churn looked for in (T, T + horizon] (default: ${DEFAULT-VALUE}).")
-    String horizon;
+    @Mixin
+    CutoffOptions cutoffs;
 
     @Option(names = "--target", defaultValue = "churn", paramLabel = "churn|expansion",
             description = "What the backtest predicts: churn, or expansion within the horizon (default: ${DEFAULT-VALUE}).")
@@ -128,7 +119,7 @@ public final class BacktestCommand implements Callable<Integer> {
             if (cutoff != null && !(cutoff >= 0 && cutoff <= 100)) {
                 throw new IllegalArgumentException("--cutoff: expected a score from 0 to 100, not " + cutoff);
             }
-            settings = new BacktestSettings(from, to, BacktestSettings.parseStep(step), BacktestSettings.parseHorizon(horizon),
+            settings = new BacktestSettings(cutoffs.from, cutoffs.to, cutoffs.step(), cutoffs.horizonDays(),
                     contractionAsChurn, keepIncomplete, top, goal, cutoff);
             weightBounds.forEach((category, range) -> {
                 String[] parts = range.split(":");

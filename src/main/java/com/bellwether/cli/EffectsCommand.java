@@ -3,7 +3,6 @@ package com.bellwether.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -36,18 +35,8 @@ public final class EffectsCommand implements Callable<Integer> {
             + " version).")
     Path model;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First cut-off (default: three months after the first data).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last cut-off (default: the last one whose horizon the data covers).")
-    LocalDate to;
-
-    @Option(names = "--step", defaultValue = "1m", description = "Between cut-offs: 1m, 2w, 30d... (default: ${DEFAULT-VALUE}).")
-    String step;
-
-    @Option(names = "--horizon", defaultValue = "90d", description = "Churn and expansion looked for in (T, T + horizon]"
-            + " (default: ${DEFAULT-VALUE}).")
-    String horizon;
+    @Mixin
+    CutoffOptions cutoffs;
 
     @Option(names = "--act-within", defaultValue = "30", paramLabel = "DAYS",
             description = "A task done within DAYS days after the trigger acts on it (default: ${DEFAULT-VALUE}).")
@@ -72,11 +61,11 @@ public final class EffectsCommand implements Callable<Integer> {
             if (days < 0) {
                 throw new IllegalArgumentException("--act-within: expected 0 days or more, not " + actWithin);
             }
-            if (from != null && to != null && to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+            if (cutoffs.from != null && cutoffs.to != null && cutoffs.to.isBefore(cutoffs.from)) {
+                throw new IllegalArgumentException("--to " + cutoffs.to + " is before --from " + cutoffs.from);
             }
-            settings = new EffectsSettings(new BacktestSettings(from, to, BacktestSettings.parseStep(step),
-                    BacktestSettings.parseHorizon(horizon), false, false, 10), days);
+            settings = new EffectsSettings(new BacktestSettings(cutoffs.from, cutoffs.to, cutoffs.step(),
+                    cutoffs.horizonDays(), false, false, 10), days);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
