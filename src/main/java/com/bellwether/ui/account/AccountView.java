@@ -503,6 +503,7 @@ public final class AccountView {
         right.setId("account-adjustment-outcome");
         list.getColumns().add(right);
         list.getColumns().add(column("Reason", 360, r -> r.note().reason()));
+        keepReadable(list);
         list.setPlaceholder(new Label("No adjustments on this account."));
         list.setPrefHeight(230);
         list.setMinHeight(160);
@@ -522,6 +523,7 @@ public final class AccountView {
         trailRight.setId("account-audit-outcome");
         trail.getColumns().add(trailRight);
         trail.getColumns().add(column("Reason", 300, AdjustmentEntry::reason));
+        keepReadable(trail);
         trail.setPlaceholder(new Label("Nothing added or removed here yet."));
         trail.setPrefHeight(200);
         trail.setMinHeight(140);
@@ -796,7 +798,12 @@ public final class AccountView {
         return card;
     }
 
-    private static <S> TableColumn<S, String> column(String heading, double width, Function<S, String> text) {
+    /** No column narrower than its width (up to 200): on a small window the table scrolls sideways instead. */
+    private static void keepReadable(TableView<?> table) {
+        table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), 200)));
+    }
+
+        private static <S> TableColumn<S, String> column(String heading, double width, Function<S, String> text) {
         TableColumn<S, String> column = new TableColumn<>(heading);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));

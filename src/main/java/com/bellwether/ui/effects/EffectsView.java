@@ -31,8 +31,10 @@ import com.bellwether.backtest.EffectsReport;
  */
 public final class EffectsView {
 
-    static final String CARD = "bw-card";
     static final String CARD_TITLE = "bw-card-title";
+    static final String SCREEN_TITLE = "bw-screen-title";
+    static final String SUBTITLE = "bw-subtitle";
+    static final String ACCENT = "accent";
     static final String HINT = "bw-hint";
     static final String NUMERIC = "bw-numeric";
     static final String EMPTY_TITLE = "bw-empty-title";
@@ -42,8 +44,10 @@ public final class EffectsView {
 
     public EffectsView(EffectsViewModel viewModel) {
         this.viewModel = viewModel;
-        Label title = new Label("Did the action help?");
-        title.getStyleClass().add(CARD_TITLE);
+        Label title = new Label("Effects");
+        title.getStyleClass().add(SCREEN_TITLE);
+        Label subtitle = new Label("Did the action help?");
+        subtitle.getStyleClass().add(SUBTITLE);
         Label caution = new Label(EffectsReport.CAUTION + " A trigger is a rule that newly holds for an account at a"
                 + " monthly cut-off; it is acted on when a task is done within " + 30 + " days; churn and expansion are"
                 + " looked for in the 90 days after. The difference compares acted-on accounts with accounts of the"
@@ -53,6 +57,7 @@ public final class EffectsView {
         caution.setWrapText(true);
 
         Button run = button("Run", Feather.PLAY, "effects-run");
+        run.getStyleClass().add(ACCENT);
         run.disableProperty().bind(viewModel.canRunProperty().not());
         run.setOnAction(e -> viewModel.run());
         Button cancel = button("Cancel", Feather.X, "effects-cancel");
@@ -80,8 +85,7 @@ public final class EffectsView {
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) ->
                 finding.setText(row == null ? "" : row.rule() + ": " + row.finding()));
 
-        root = new VBox(10, title, caution, bar, body, finding);
-        root.getStyleClass().add(CARD);
+        root = new VBox(10, new VBox(2, title, subtitle), caution, bar, body, finding);
         root.setPadding(new Insets(16));
     }
 
@@ -93,7 +97,7 @@ public final class EffectsView {
         TableView<EffectsViewModel.Row> table = new TableView<>(viewModel.rows());
         table.setId("effects-table");
         table.getColumns().setAll(List.of(
-                column("Rule", 170, EffectsViewModel.Row::rule, false),
+                column("Rule", 200, EffectsViewModel.Row::rule, false),
                 column("Kind", 70, EffectsViewModel.Row::kind, false),
                 column("Triggered", 80, r -> Long.toString(r.triggered()), true),
                 column("Acted on", 75, r -> Long.toString(r.actedOn()), true),
@@ -116,6 +120,8 @@ public final class EffectsView {
                                                                    Function<EffectsViewModel.Row, String> value,
                                                                    boolean numeric) {
         TableColumn<EffectsViewModel.Row, String> column = new TableColumn<>(title);
+        // Never narrower than its header and figures: a small window scrolls the table sideways instead.
+        column.setMinWidth(width);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         if (numeric) {

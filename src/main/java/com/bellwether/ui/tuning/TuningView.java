@@ -370,7 +370,7 @@ public final class TuningView {
         measureTable.setId("tuning-measures");
         measureTable.setEditable(true);
         measureTable.setPrefHeight(250);
-        measureTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        measureTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         TableColumn<MeasureRow, Boolean> on = new TableColumn<>("On");
         on.setCellValueFactory(c -> c.getValue().enabled);
         on.setCellFactory(CheckBoxTableCell.forTableColumn(on));
@@ -381,11 +381,12 @@ public final class TuningView {
         label.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().label));
         TableColumn<MeasureRow, String> category = new TableColumn<>("Category");
         category.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().category));
+        category.setMinWidth(95);
         TableColumn<MeasureRow, String> share = new TableColumn<>("Share");
         share.setId("tuning-measure-share");
         share.setCellValueFactory(c -> c.getValue().share);
-        share.setMaxWidth(70);
-        share.setMinWidth(60);
+        share.setMaxWidth(80);
+        share.setMinWidth(70);
         share.getStyleClass().add(NUMERIC);
         measureTable.getColumns().add(on);
         measureTable.getColumns().add(label);
