@@ -493,8 +493,8 @@ public final class AccountView {
         status.setCellFactory(c -> new StatusCell());
         list.getColumns().add(status);
         TableColumn<AccountViewModel.AdjustmentRow, AccountViewModel.AdjustmentRow> remove = new TableColumn<>("");
-        remove.setPrefWidth(110);
-        remove.setMinWidth(110);
+        remove.setPrefWidth(125);
+        remove.setMinWidth(125);
         remove.setSortable(false);
         remove.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         remove.setCellFactory(c -> new RemoveCell());

@@ -98,14 +98,14 @@ public final class EffectsView {
         table.setId("effects-table");
         table.getColumns().setAll(List.of(
                 column("Rule", 200, EffectsViewModel.Row::rule, false),
-                column("Kind", 70, EffectsViewModel.Row::kind, false),
-                column("Triggered", 80, r -> Long.toString(r.triggered()), true),
-                column("Acted on", 75, r -> Long.toString(r.actedOn()), true),
-                column("Churn: acted", 95, EffectsViewModel.Row::actedChurn, true),
-                column("Churn: not", 90, EffectsViewModel.Row::otherChurn, true),
-                column("Difference", 95, EffectsViewModel.Row::difference, true),
-                column("95% interval", 120, EffectsViewModel.Row::interval, true),
-                column("Expansion diff.", 110, EffectsViewModel.Row::expansionDifference, true)));
+                column("Kind", 85, EffectsViewModel.Row::kind, false),
+                column("Triggered", 95, r -> Long.toString(r.triggered()), true),
+                column("Acted on", 90, r -> Long.toString(r.actedOn()), true),
+                column("Churn: acted", 120, EffectsViewModel.Row::actedChurn, true),
+                column("Churn: not", 100, EffectsViewModel.Row::otherChurn, true),
+                column("Difference", 120, EffectsViewModel.Row::difference, true),
+                column("95% interval", 135, EffectsViewModel.Row::interval, true),
+                column("Expansion diff.", 130, EffectsViewModel.Row::expansionDifference, true)));
         table.getColumns().get(6).setId("effects-difference");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.visibleProperty().bind(viewModel.reportProperty().isNotNull());
