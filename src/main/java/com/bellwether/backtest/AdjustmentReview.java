@@ -54,19 +54,24 @@ public final class AdjustmentReview {
     public record Summary(int horizonDays, LocalDate dataTo, Tally overall, Map<String, Tally> byCsm) {
     }
 
-    /** Every adjustment (non-zero) of every account, judged over the horizon, oldest first per account. */
-    public static List<Verdict> verdicts(HealthModel model, Portfolio portfolio, int horizonDays, BooleanSupplier cancelled) {
+    /**
+     * Every adjustment (non-zero) of every account made on or before {@code through} (all of them when null), judged
+     * over the horizon, oldest first per account.
+     */
+    public static List<Verdict> verdicts(HealthModel model, Portfolio portfolio, int horizonDays, LocalDate through,
+                                         BooleanSupplier cancelled) {
         List<Verdict> verdicts = new ArrayList<>();
         for (int a = 0; a < portfolio.size(); a++) {
-            verdicts.addAll(verdicts(model, portfolio, a, horizonDays, cancelled));
+            verdicts.addAll(verdicts(model, portfolio, a, horizonDays, through, cancelled));
         }
         return verdicts;
     }
 
-    /** One account's adjustments judged. */
+    /** One account's adjustments made on or before {@code through} (all of them when null), judged. */
     public static List<Verdict> verdicts(HealthModel model, Portfolio portfolio, int a, int horizonDays,
-                                         BooleanSupplier cancelled) {
-        List<Note> notes = portfolio.notes(a).stream().filter(n -> n.adjustment() != 0).toList();
+                                         LocalDate through, BooleanSupplier cancelled) {
+        List<Note> notes = portfolio.notes(a).stream()
+                .filter(n -> n.adjustment() != 0 && (through == null || !n.date().isAfter(through))).toList();
         if (notes.isEmpty()) {
             return List.of();
         }

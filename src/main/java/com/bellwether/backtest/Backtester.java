@@ -122,7 +122,7 @@ public final class Backtester {
         LocalDate last = frame.cutoffs().isEmpty() ? frame.portfolio().asOfDate()
                 : frame.cutoffs().get(frame.cutoffs().size() - 1);
         List<AdjustmentReview.Verdict> made = AdjustmentReview.verdicts(model, frame.portfolio(),
-                frame.settings().horizonDays(), cancelled).stream().filter(v -> !v.date().isAfter(last)).toList();
+                frame.settings().horizonDays(), last, cancelled);
         return AdjustmentReview.summary(made, frame.settings().horizonDays(), frame.portfolio().asOfDate());
     }
 

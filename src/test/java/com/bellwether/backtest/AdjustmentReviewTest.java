@@ -60,7 +60,7 @@ class AdjustmentReviewTest {
 
     @Test
     void eachAdjustmentIsJudgedAtItsDateOverTheHorizon() {
-        List<AdjustmentReview.Verdict> verdicts = AdjustmentReview.verdicts(NPS, portfolio, 90, () -> false);
+        List<AdjustmentReview.Verdict> verdicts = AdjustmentReview.verdicts(NPS, portfolio, 90, null, () -> false);
 
         assertThat(verdicts).extracting(v -> v.accountId() + " " + v.verdict()).containsExactlyInAnyOrder(
                 "A right", "B wrong", "C wrong", "D right", "E not yet known", "F wrong");

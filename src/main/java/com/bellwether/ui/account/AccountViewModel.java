@@ -611,7 +611,7 @@ public final class AccountViewModel {
         }
         List<Note> notes = portfolio.notes(a);
         java.util.Map<String, String> verdicts = new java.util.HashMap<>();
-        for (AdjustmentReview.Verdict verdict : AdjustmentReview.verdicts(model, portfolio, a, VERDICT_HORIZON_DAYS, () -> false)) {
+        for (AdjustmentReview.Verdict verdict : AdjustmentReview.verdicts(model, portfolio, a, VERDICT_HORIZON_DAYS, null, () -> false)) {
             verdicts.put(verdict.date() + "|" + verdict.author(), verdict.text());
         }
         List<AdjustmentRow> rows = new ArrayList<>();

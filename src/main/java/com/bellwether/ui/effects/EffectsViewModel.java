@@ -125,32 +125,22 @@ public final class EffectsViewModel {
                     status.set(step);
                 })
                 .onSucceeded(result -> {
-                    if (current != job) {
-                        return;
+                    if (current == job) {
+                        report.set(result);
+                        rows.setAll(result.rules().stream().map(Row::of).toList());
+                        ended(1, String.format(Locale.ROOT, "%d cut-offs from %s to %s, horizon %d days, acted on"
+                                        + " within %d days; %,d tasks done.", result.cutoffs(), result.from(), result.to(),
+                                result.horizonDays(), result.actWithinDays(), result.tasksDone()));
                     }
-                    current = null;
-                    busy.set(false);
-                    progress.set(1);
-                    report.set(result);
-                    rows.setAll(result.rules().stream().map(Row::of).toList());
-                    status.set(String.format(Locale.ROOT, "%d cut-offs from %s to %s, horizon %d days, acted on within"
-                                    + " %d days; %,d tasks done.", result.cutoffs(), result.from(), result.to(),
-                            result.horizonDays(), result.actWithinDays(), result.tasksDone()));
                 })
                 .onFailed(e -> {
                     if (current == job) {
-                        current = null;
-                        busy.set(false);
-                        progress.set(0);
-                        status.set("The effects could not be worked out: " + e.getMessage());
+                        ended(0, "The effects could not be worked out: " + e.getMessage());
                     }
                 })
                 .onCancelled(() -> {
                     if (current == job) {
-                        current = null;
-                        busy.set(false);
-                        progress.set(0);
-                        status.set("Cancelled.");
+                        ended(0, "Cancelled.");
                     }
                 })
                 .start(background, j -> on.effects(scoring, settings, j::update, j));
@@ -160,11 +150,16 @@ public final class EffectsViewModel {
         BackgroundJob<EffectsReport> running = current;
         if (running != null) {
             running.cancel();
-            current = null;
-            busy.set(false);
-            progress.set(0);
-            status.set("Cancelled.");
+            ended(0, "Cancelled.");
         }
+    }
+
+    /** The running job is over: nothing runs now, and the status says how it ended. */
+    private void ended(double finalProgress, String message) {
+        current = null;
+        busy.set(false);
+        progress.set(finalProgress);
+        status.set(message);
     }
 
     static String percent(double rate) {

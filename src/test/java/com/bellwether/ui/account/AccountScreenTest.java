@@ -121,7 +121,7 @@ class AccountScreenTest {
         // An account of the sample with an adjustment down whose horizon has passed.
         com.bellwether.scoring.Portfolio portfolio = sample.portfolio;
         com.bellwether.backtest.AdjustmentReview.Verdict judged = com.bellwether.backtest.AdjustmentReview
-                .verdicts(HealthModel.defaultModel(), portfolio, 90, () -> false).stream()
+                .verdicts(HealthModel.defaultModel(), portfolio, 90, null, () -> false).stream()
                 .filter(v -> v.verdict().equals(com.bellwether.backtest.AdjustmentReview.RIGHT) && v.adjustment() < 0)
                 .filter(v -> portfolio.isLive(portfolio.indexOf(v.accountId()), AccountSample.AS_OF))
                 .findFirst().orElseThrow();

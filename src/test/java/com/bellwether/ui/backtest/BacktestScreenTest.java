@@ -94,7 +94,7 @@ class BacktestScreenTest {
         // The adjustments made up to the report's last cut-off, judged.
         java.time.LocalDate last = report.parameters().to();
         com.bellwether.backtest.AdjustmentReview.Summary expected = com.bellwether.backtest.AdjustmentReview.summary(
-                com.bellwether.backtest.AdjustmentReview.verdicts(HealthModel.defaultModel(), portfolio, 90, () -> false)
+                com.bellwether.backtest.AdjustmentReview.verdicts(HealthModel.defaultModel(), portfolio, 90, null, () -> false)
                         .stream().filter(v -> !v.date().isAfter(last)).toList(),
                 90, portfolio.asOfDate());
         assertThat(report.adjustments()).isEqualTo(expected);
