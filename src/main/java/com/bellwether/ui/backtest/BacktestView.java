@@ -769,12 +769,12 @@ public final class BacktestView {
         viewModel.reportProperty().addListener((o, old, report) ->
                 table.getItems().setAll(BacktestViewModel.adjustmentLines(report)));
         table.getColumns().add(text("CSM", BacktestViewModel.AdjustmentLine::csm, 150));
-        table.getColumns().add(number("Adjustments", l -> l.tally().adjustments(), BacktestView::whole, 100));
+        table.getColumns().add(number("Adjustments", l -> l.tally().adjustments(), BacktestView::whole, 115));
         table.getColumns().add(number("Right", l -> l.tally().right(), BacktestView::whole, 70));
         table.getColumns().add(number("Wrong", l -> l.tally().wrong(), BacktestView::whole, 70));
-        table.getColumns().add(number("Not yet known", l -> l.tally().notYetKnown(), BacktestView::whole, 110));
-        table.getColumns().add(number("AUC computed", l -> l.tally().computedRocAuc(), BacktestView::ratio, 110));
-        table.getColumns().add(number("AUC adjusted", l -> l.tally().adjustedRocAuc(), BacktestView::ratio, 110));
+        table.getColumns().add(number("Not yet known", l -> l.tally().notYetKnown(), BacktestView::whole, 125));
+        table.getColumns().add(number("AUC computed", l -> l.tally().computedRocAuc(), BacktestView::ratio, 120));
+        table.getColumns().add(number("AUC adjusted", l -> l.tally().adjustedRocAuc(), BacktestView::ratio, 120));
         // Never narrower than its header: a small window scrolls the table sideways instead.
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
         return table;
